@@ -1,0 +1,187 @@
+/**
+ * Opening a library file. Every open sets the pragmas that keep committed data safe (WAL,
+ * synchronous=FULL — better-sqlite3 leaves NORMAL on a reopened WAL file — foreign keys and a busy
+ * timeout), runs quick_check, and brings the schema up to date after a backup. Nothing here ever
+ * deletes, truncates or replaces a file it was asked to open.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/result';
+import { LATEST_VERSION, MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenedLibrary {
+  db: Db;
+  path: string;
+  readOnly: boolean;
+  readOnlyReason: string | null;
+  schemaVersion: number;
+  /** The backup made before migrating, if one was made. */
+  backupPath: string | null;
+}
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+function setPragmas(db: Db, readOnly: boolean): void {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  if (!readOnly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+}
+
+function quickCheck(db: Db, file: string): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const result = rows.map((r) => r.quick_check).join('；');
+  if (result !== 'ok') {
+    throw new AppError('CORRUPT', `项目库文件“${file}”已损坏（${result.slice(0, 200)}）。文件保持原样，未作任何修改。`);
+  }
+}
+
+function isWritable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK); // WAL needs its -wal and -shm files beside it
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Translate SQLite's failure to open or read a file into a Chinese message. */
+function openError(err: unknown, file: string): AppError {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new AppError('CORRUPT', `“${file}”不是有效的项目库文件，或文件已损坏。文件保持原样，未作任何修改。`);
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new AppError('BUSY', `项目库“${file}”正被其他程序使用，请稍后重试。`);
+  }
+  if (code === 'SQLITE_CANTOPEN') return new AppError('NOT_FOUND', `无法打开项目库文件“${file}”。`);
+  return new AppError('INTERNAL', `打开项目库“${file}”失败：${(err as Error).message}`);
+}
+
+function backupFileName(file: string, fromVersion: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  return `${file}.v${fromVersion}-${stamp}.bak`;
+}
+
+/** Apply the pending migrations in one transaction; on any failure the library stays at its version. */
+export function migrate(db: Db, migrations = MIGRATIONS): number {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return from;
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  return pending[pending.length - 1]!.version;
+}
+
+function hasTables(db: Db): boolean {
+  return (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n > 0;
+}
+
+/**
+ * Open an existing library. A missing or zero-length file is refused (never silently replaced by a
+ * new empty database); a damaged file is refused with the file left as it was; a library written by
+ * a newer version opens read-only; an older one is backed up with the SQLite backup API and migrated.
+ */
+export async function openLibraryFile(file: string, options: { now?: () => Date; migrations?: typeof MIGRATIONS } = {}): Promise<OpenedLibrary> {
+  const now = options.now ?? (() => new Date());
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length ? migrations[migrations.length - 1]!.version : LATEST_VERSION;
+  const absolute = path.resolve(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch {
+    throw new AppError('NOT_FOUND', `找不到项目库文件“${absolute}”。`);
+  }
+  if (!stat.isFile()) throw new AppError('NOT_FOUND', `“${absolute}”不是文件。`);
+  if (stat.size === 0) {
+    throw new AppError('CORRUPT', `项目库文件“${absolute}”是空文件（0字节），可能已被其他程序清空。为避免覆盖，未作任何修改；请从备份恢复。`);
+  }
+
+  let readOnly = !isWritable(absolute);
+  let readOnlyReason: string | null = readOnly ? '项目库文件或其所在文件夹没有写入权限，只能查看。' : null;
+  let db: Db | undefined;
+  try {
+    db = new Database(absolute, { readonly: readOnly, fileMustExist: true });
+    setPragmas(db, readOnly);
+    quickCheck(db, absolute);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0 && hasTables(db)) {
+      throw new AppError('CORRUPT', `“${absolute}”不是重点项目工作台的项目库。文件保持原样，未作任何修改。`);
+    }
+    if (version > latest) {
+      if (!readOnly) {
+        db.close();
+        db = new Database(absolute, { readonly: true, fileMustExist: true });
+        setPragmas(db, true);
+      }
+      readOnly = true;
+      readOnlyReason = `此项目库由较新版本的重点项目工作台创建（结构版本${version}，本程序支持到${latest}），只能查看，不能修改。请升级程序。`;
+      return { db, path: absolute, readOnly, readOnlyReason, schemaVersion: version, backupPath: null };
+    }
+    let backupPath: string | null = null;
+    if (version < latest && !readOnly) {
+      if (version > 0) {
+        backupPath = backupFileName(absolute, version, now());
+        await db.backup(backupPath);
+      }
+      try {
+        migrate(db, migrations);
+      } catch (err) {
+        throw new AppError(
+          'INTERNAL',
+          `项目库升级失败，已保持原版本（${version}）${backupPath ? `，升级前的备份在“${backupPath}”` : ''}：${(err as Error).message}`,
+        );
+      }
+    }
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    return { db, path: absolute, readOnly, readOnlyReason, schemaVersion, backupPath };
+  } catch (err) {
+    db?.close();
+    throw openError(err, absolute);
+  }
+}
+
+/**
+ * Create a new library file and bring it to the latest schema. Refuses a path that exists, so a
+ * library can never be overwritten by "新建".
+ */
+export function createLibraryFile(file: string, seed: (db: Db) => void): OpenedLibrary {
+  const absolute = path.resolve(file);
+  if (fs.existsSync(absolute)) {
+    throw new AppError('CONFLICT', `文件“${absolute}”已存在。为避免覆盖，请另选文件名。`);
+  }
+  if (!fs.existsSync(path.dirname(absolute))) {
+    throw new AppError('NOT_FOUND', `文件夹“${path.dirname(absolute)}”不存在。`);
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(absolute);
+    setPragmas(db, false);
+    const opened = db;
+    opened.transaction(() => {
+      for (const m of MIGRATIONS) {
+        opened.exec(m.up);
+        opened.pragma(`user_version = ${m.version}`);
+      }
+      seed(opened);
+    }).immediate();
+    return { db, path: absolute, readOnly: false, readOnlyReason: null, schemaVersion: LATEST_VERSION, backupPath: null };
+  } catch (err) {
+    db?.close();
+    // The file is ours, just made: remove the half-made library so that "新建" can be retried.
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(absolute + suffix, { force: true });
+    throw openError(err, absolute);
+  }
+}

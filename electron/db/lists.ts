@@ -1,0 +1,72 @@
+/** SQL for the editable lists: categories with their lead departments, districts, tags, contact leaders. */
+import { DEFAULT_CATEGORIES, DEFAULT_TAGS, type Lists } from '../../shared/domain';
+import type { Db } from './connection';
+import { stmt } from './statements';
+
+/** The defaults of GLOSSARY.md that a new library starts with. */
+export function seedDefaultLists(db: Db): void {
+  const category = db.prepare('INSERT INTO categories (name, lead_department, sort_order) VALUES (?, ?, ?)');
+  DEFAULT_CATEGORIES.forEach((c, i) => category.run(c.name, c.leadDepartment, i + 1));
+  const tag = db.prepare('INSERT INTO tags (name, sort_order) VALUES (?, ?)');
+  DEFAULT_TAGS.forEach((t, i) => tag.run(t, i + 1));
+}
+
+export function readLists(db: Db): Lists {
+  return {
+    categories: stmt(db, 'SELECT id, name, lead_department AS leadDepartment FROM categories ORDER BY sort_order, id').all() as Lists['categories'],
+    districts: stmt(db, 'SELECT id, name FROM districts ORDER BY sort_order, id').all() as Lists['districts'],
+    tags: stmt(db, 'SELECT id, name FROM tags ORDER BY sort_order, id').all() as Lists['tags'],
+    contactLeaders: stmt(db, 'SELECT id, name, title FROM contact_leaders ORDER BY name').all() as Lists['contactLeaders'],
+    years: (stmt(db, 'SELECT DISTINCT year FROM year_plans ORDER BY year').all() as { year: number }[]).map((r) => r.year),
+  };
+}
+
+export function findCategory(db: Db, name: string): { id: number; leadDepartment: string } | undefined {
+  return stmt(db, 'SELECT id, lead_department AS leadDepartment FROM categories WHERE name = ?').get(name) as
+    | { id: number; leadDepartment: string }
+    | undefined;
+}
+
+export function categoryById(db: Db, id: number): { name: string; leadDepartment: string } | undefined {
+  return stmt(db, 'SELECT name, lead_department AS leadDepartment FROM categories WHERE id = ?').get(id) as
+    | { name: string; leadDepartment: string }
+    | undefined;
+}
+
+export function findDistrictId(db: Db, name: string): number | undefined {
+  return (stmt(db, 'SELECT id FROM districts WHERE name = ?').get(name) as { id: number } | undefined)?.id;
+}
+
+export function districtName(db: Db, id: number): string | undefined {
+  return (stmt(db, 'SELECT name FROM districts WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+}
+
+export function addDistrict(db: Db, name: string): number {
+  const order = (stmt(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM districts').get() as { n: number }).n;
+  return Number(stmt(db, 'INSERT INTO districts (name, sort_order) VALUES (?, ?)').run(name, order).lastInsertRowid);
+}
+
+/** The id of a contact leader by name, adding the leader if the name is new. */
+export function ensureContactLeader(db: Db, name: string): number {
+  const found = stmt(db, 'SELECT id FROM contact_leaders WHERE name = ?').get(name) as { id: number } | undefined;
+  if (found) return found.id;
+  return Number(stmt(db, 'INSERT INTO contact_leaders (name) VALUES (?)').run(name).lastInsertRowid);
+}
+
+export function contactLeaderName(db: Db, id: number): string | undefined {
+  return (stmt(db, 'SELECT name FROM contact_leaders WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+}
+
+/** Tag ids for names, adding tags that are new (tags are a free set of labels). */
+export function ensureTags(db: Db, names: readonly string[]): number[] {
+  return names.map((name) => {
+    const found = stmt(db, 'SELECT id FROM tags WHERE name = ?').get(name) as { id: number } | undefined;
+    if (found) return found.id;
+    const order = (stmt(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM tags').get() as { n: number }).n;
+    return Number(stmt(db, 'INSERT INTO tags (name, sort_order) VALUES (?, ?)').run(name, order).lastInsertRowid);
+  });
+}
+
+export function tagNames(db: Db, ids: readonly number[]): string[] {
+  return ids.map((id) => (stmt(db, 'SELECT name FROM tags WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `#${id}`);
+}

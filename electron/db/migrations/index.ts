@@ -1,0 +1,15 @@
+/**
+ * The numbered migrations, in order. Migration N brings a library from user_version N-1 to N.
+ * Add a file `NNNN-what.ts` exporting `up` and list it here; never edit a released one.
+ */
+import * as m0001 from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-initial', up: m0001.up }];
+
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,228 @@
+/**
+ * SQL for projects and year plans (a project on year Y's list). Values here are storage values:
+ * list fields are ids, money is an integer of 元, enums are their codes.
+ */
+import type { ProjectRow } from '../../shared/domain';
+import type { ProjectField } from '../../shared/fields';
+import type { Db } from './connection';
+import { stmt } from './statements';
+
+/** Where each scalar field is stored (tags live in project_tags). */
+export const FIELD_COLUMNS: Readonly<Record<Exclude<ProjectField, 'tags'>, { table: 'projects' | 'year_plans'; column: string }>> = {
+  code: { table: 'projects', column: 'code' },
+  name: { table: 'projects', column: 'name' },
+  district: { table: 'projects', column: 'district_id' },
+  ownerUnit: { table: 'projects', column: 'owner_unit' },
+  scope: { table: 'projects', column: 'scope' },
+  startYear: { table: 'projects', column: 'start_year' },
+  endYear: { table: 'projects', column: 'end_year' },
+  startDate: { table: 'projects', column: 'start_date' },
+  stage: { table: 'projects', column: 'stage' },
+  totalInvestment: { table: 'projects', column: 'total_investment' },
+  contactLeader: { table: 'projects', column: 'contact_leader_id' },
+  responsibleUnit: { table: 'projects', column: 'responsible_unit' },
+  responsiblePerson: { table: 'projects', column: 'responsible_person' },
+  phone: { table: 'projects', column: 'phone' },
+  level: { table: 'year_plans', column: 'level' },
+  category: { table: 'year_plans', column: 'category_id' },
+  leadDepartment: { table: 'year_plans', column: 'lead_department' },
+  nature: { table: 'year_plans', column: 'nature' },
+  annualPlan: { table: 'year_plans', column: 'annual_plan' },
+  plannedStartMonth: { table: 'year_plans', column: 'planned_start_month' },
+};
+
+export type StorageValue = string | number | null | number[];
+
+const ROW_SELECT = `
+SELECT p.id AS projectId, yp.year AS year, p.code, p.name, p.name_initials AS nameInitials,
+  d.name AS district, p.owner_unit AS ownerUnit, p.scope, yp.level, c.name AS category,
+  yp.lead_department AS leadDepartment, yp.nature, p.start_year AS startYear, p.end_year AS endYear,
+  yp.planned_start_month AS plannedStartMonth, p.start_date AS startDate, p.stage,
+  p.total_investment AS totalInvestment, yp.annual_plan AS annualPlan, l.name AS contactLeader,
+  p.responsible_unit AS responsibleUnit, p.responsible_person AS responsiblePerson, p.phone,
+  (SELECT group_concat(t.name, '、' ORDER BY t.sort_order, t.id)
+     FROM project_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.project_id = p.id) AS tags
+FROM year_plans yp
+JOIN projects p ON p.id = yp.project_id
+LEFT JOIN districts d ON d.id = p.district_id
+LEFT JOIN categories c ON c.id = yp.category_id
+LEFT JOIN contact_leaders l ON l.id = p.contact_leader_id`;
+
+type RawRow = Omit<ProjectRow, 'tags'> & { tags: string | null };
+
+function toRow(raw: RawRow): ProjectRow {
+  return { ...raw, tags: raw.tags ? raw.tags.split('、') : [] };
+}
+
+export function listProjectRows(db: Db, year: number): ProjectRow[] {
+  const raws = stmt(db, `${ROW_SELECT} WHERE yp.year = ? ORDER BY yp.sort_order, p.id`).all(year) as RawRow[];
+  return raws.map(toRow);
+}
+
+export function getProjectRow(db: Db, projectId: number, year: number): ProjectRow | undefined {
+  const raw = stmt(db, `${ROW_SELECT} WHERE yp.project_id = ? AND yp.year = ?`).get(projectId, year) as RawRow | undefined;
+  return raw && toRow(raw);
+}
+
+export function yearsOfProject(db: Db, projectId: number): number[] {
+  return (stmt(db, 'SELECT year FROM year_plans WHERE project_id = ? ORDER BY year').all(projectId) as { year: number }[]).map((r) => r.year);
+}
+
+export function isOnList(db: Db, projectId: number, year: number): boolean {
+  return stmt(db, 'SELECT 1 FROM year_plans WHERE project_id = ? AND year = ?').get(projectId, year) !== undefined;
+}
+
+export function projectIdByCode(db: Db, code: string): number | undefined {
+  return (stmt(db, 'SELECT id FROM projects WHERE code = ?').get(code) as { id: number } | undefined)?.id;
+}
+
+export function readField(db: Db, projectId: number, year: number, field: ProjectField): StorageValue {
+  if (field === 'tags') return readTagIds(db, projectId);
+  const { table, column } = FIELD_COLUMNS[field];
+  const sql =
+    table === 'projects'
+      ? `SELECT ${column} AS v FROM projects WHERE id = ?`
+      : `SELECT ${column} AS v FROM year_plans WHERE project_id = ? AND year = ?`;
+  const row = (table === 'projects' ? stmt(db, sql).get(projectId) : stmt(db, sql).get(projectId, year)) as { v: StorageValue } | undefined;
+  return row ? row.v : null;
+}
+
+/** Write one scalar field. `nameInitials` must accompany a change of name. */
+export function writeField(
+  db: Db,
+  projectId: number,
+  year: number,
+  field: Exclude<ProjectField, 'tags'>,
+  value: string | number | null,
+  at: string,
+  nameInitials?: string,
+): void {
+  const { table, column } = FIELD_COLUMNS[field];
+  if (table === 'projects') {
+    if (field === 'name') {
+      stmt(db, 'UPDATE projects SET name = ?, name_initials = ?, updated_at = ? WHERE id = ?').run(value, nameInitials ?? '', at, projectId);
+    } else {
+      stmt(db, `UPDATE projects SET ${column} = ?, updated_at = ? WHERE id = ?`).run(value, at, projectId);
+    }
+  } else {
+    stmt(db, `UPDATE year_plans SET ${column} = ? WHERE project_id = ? AND year = ?`).run(value, projectId, year);
+    stmt(db, 'UPDATE projects SET updated_at = ? WHERE id = ?').run(at, projectId);
+  }
+}
+
+export function readTagIds(db: Db, projectId: number): number[] {
+  return (stmt(db, 'SELECT tag_id FROM project_tags WHERE project_id = ? ORDER BY tag_id').all(projectId) as { tag_id: number }[]).map(
+    (r) => r.tag_id,
+  );
+}
+
+export function writeTagIds(db: Db, projectId: number, tagIds: readonly number[], at: string): void {
+  stmt(db, 'DELETE FROM project_tags WHERE project_id = ?').run(projectId);
+  const insert = stmt(db, 'INSERT OR IGNORE INTO project_tags (project_id, tag_id) VALUES (?, ?)');
+  for (const tagId of tagIds) insert.run(projectId, tagId);
+  stmt(db, 'UPDATE projects SET updated_at = ? WHERE id = ?').run(at, projectId);
+}
+
+/** A project's own row with its tags, as the change log keeps it to undo an add or a delete. */
+export interface ProjectSnapshot {
+  id: number;
+  code: string | null;
+  name: string;
+  name_initials: string;
+  district_id: number | null;
+  owner_unit: string | null;
+  scope: string | null;
+  start_year: number | null;
+  end_year: number | null;
+  start_date: string | null;
+  stage: string | null;
+  total_investment: number | null;
+  contact_leader_id: number | null;
+  responsible_unit: string | null;
+  responsible_person: string | null;
+  phone: string | null;
+  created_at: string;
+  updated_at: string;
+  tags: number[];
+}
+
+export interface YearPlanSnapshot {
+  project_id: number;
+  year: number;
+  level: string | null;
+  category_id: number | null;
+  lead_department: string | null;
+  nature: string | null;
+  annual_plan: number | null;
+  planned_start_month: number | null;
+  sort_order: number;
+}
+
+export function readProjectSnapshot(db: Db, projectId: number): ProjectSnapshot | undefined {
+  const row = stmt(db, 'SELECT * FROM projects WHERE id = ?').get(projectId) as Omit<ProjectSnapshot, 'tags'> | undefined;
+  return row && { ...row, tags: readTagIds(db, projectId) };
+}
+
+function withoutTags(s: ProjectSnapshot): Omit<ProjectSnapshot, 'tags'> {
+  const { tags: _tags, ...row } = s;
+  return row;
+}
+
+export function insertProjectSnapshot(db: Db, s: ProjectSnapshot): void {
+  stmt(
+    db,
+    `INSERT INTO projects (id, code, name, name_initials, district_id, owner_unit, scope, start_year, end_year,
+       start_date, stage, total_investment, contact_leader_id, responsible_unit, responsible_person, phone,
+       created_at, updated_at)
+     VALUES (@id, @code, @name, @name_initials, @district_id, @owner_unit, @scope, @start_year, @end_year,
+       @start_date, @stage, @total_investment, @contact_leader_id, @responsible_unit, @responsible_person, @phone,
+       @created_at, @updated_at)`,
+  ).run(withoutTags(s));
+  const insert = stmt(db, 'INSERT INTO project_tags (project_id, tag_id) VALUES (?, ?)');
+  for (const tagId of s.tags) insert.run(s.id, tagId);
+}
+
+/** Insert a new project; returns its id. */
+export function insertProject(db: Db, name: string, nameInitials: string, at: string): number {
+  return Number(
+    stmt(db, 'INSERT INTO projects (name, name_initials, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, nameInitials, at, at)
+      .lastInsertRowid,
+  );
+}
+
+export function deleteProject(db: Db, projectId: number): void {
+  stmt(db, 'DELETE FROM projects WHERE id = ?').run(projectId);
+}
+
+/** Whether anything but the given year's list refers to the project (other years, reports, problems). */
+export function projectIsReferencedBeyond(db: Db, projectId: number, year: number): boolean {
+  return (
+    stmt(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM year_plans WHERE project_id = @projectId AND year <> @year)
+           OR EXISTS (SELECT 1 FROM progress_reports WHERE project_id = @projectId)
+           OR EXISTS (SELECT 1 FROM problems WHERE project_id = @projectId) AS used`,
+    ).get({ projectId, year }) as { used: number }
+  ).used === 1;
+}
+
+export function readYearPlanSnapshot(db: Db, projectId: number, year: number): YearPlanSnapshot | undefined {
+  return stmt(db, 'SELECT * FROM year_plans WHERE project_id = ? AND year = ?').get(projectId, year) as YearPlanSnapshot | undefined;
+}
+
+export function insertYearPlan(db: Db, s: YearPlanSnapshot): void {
+  stmt(
+    db,
+    `INSERT INTO year_plans (project_id, year, level, category_id, lead_department, nature, annual_plan, planned_start_month, sort_order)
+     VALUES (@project_id, @year, @level, @category_id, @lead_department, @nature, @annual_plan, @planned_start_month, @sort_order)`,
+  ).run(s);
+}
+
+export function deleteYearPlan(db: Db, projectId: number, year: number): void {
+  stmt(db, 'DELETE FROM year_plans WHERE project_id = ? AND year = ?').run(projectId, year);
+}
+
+/** The next 序号 at the end of year Y's list. */
+export function nextSortOrder(db: Db, year: number): number {
+  return (stmt(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM year_plans WHERE year = ?').get(year) as { n: number }).n;
+}

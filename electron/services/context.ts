@@ -1,0 +1,53 @@
+/**
+ * The explicit context every service function takes: no module-level singletons, so a test, the
+ * command-line tool, the browser harness and the Electron main process each build their own.
+ */
+import type { OpenedLibrary } from '../db/connection';
+
+export interface Dialogs {
+  /** Ask for an existing library file; null when the user cancels. */
+  chooseLibraryToOpen(): Promise<string | null>;
+  /** Ask where to create a new library file; null when the user cancels. */
+  chooseLibraryToCreate(): Promise<string | null>;
+}
+
+export interface ServiceContext {
+  now: () => Date;
+  /** The user's data folder: the default library and the recent-files list live here. */
+  userDataDir: string;
+  shell: 'electron' | 'browser';
+  version: string;
+  /** Native dialogs, which only the Electron shell has. */
+  dialogs: Dialogs | null;
+  /** The open library; replaced when the user opens another. */
+  library: OpenedLibrary | null;
+}
+
+export function createContext(options: {
+  userDataDir: string;
+  shell: ServiceContext['shell'];
+  version?: string;
+  now?: () => Date;
+  dialogs?: Dialogs | null;
+}): ServiceContext {
+  return {
+    now: options.now ?? (() => new Date()),
+    userDataDir: options.userDataDir,
+    shell: options.shell,
+    version: options.version ?? '0.1.0',
+    dialogs: options.dialogs ?? null,
+    library: null,
+  };
+}
+
+/** Timestamps in the change log: local wall-clock time with offset, readable in a history list. */
+export function timestamp(ctx: ServiceContext): string {
+  const d = ctx.now();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const offset = -d.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return (
+    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
+    `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`
+  );
+}

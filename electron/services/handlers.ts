@@ -1,0 +1,85 @@
+/**
+ * The contract's implementation: one handler per method of shared/api.ts, and `dispatch`, which
+ * every transport (Electron IPC, the loopback harness, tests) goes through. dispatch validates the
+ * argument against the contract's schema before anything runs, and turns every failure into an
+ * ApiError value with a Chinese message; a stack trace never leaves this file.
+ */
+import { api, describeSchemaError, isMethod, type Method, type ParsedArgsOf, type ResultOf } from '../../shared/api';
+import { AppError, type ApiError, type ApiResult } from '../../shared/result';
+import type { ServiceContext } from './context';
+import { undo, redo, historyState } from './history';
+import { createLibrary, libraryInfo, openLibrary, readRecent, requireDb } from './library';
+import { readLists } from '../db/lists';
+import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
+
+type Handlers = { [M in Method]: (ctx: ServiceContext, args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
+
+async function withDialog(ctx: ServiceContext, kind: 'open' | 'create') {
+  if (!ctx.dialogs) throw new AppError('UNSUPPORTED', '浏览器模式没有文件对话框，请在下方输入项目库文件的路径。');
+  const file = kind === 'open' ? await ctx.dialogs.chooseLibraryToOpen() : await ctx.dialogs.chooseLibraryToCreate();
+  if (!file) throw new AppError('CANCELLED', '已取消');
+  return kind === 'open' ? openLibrary(ctx, file) : createLibrary(ctx, file);
+}
+
+export const handlers = {
+  'app.info': (ctx) => ({ version: ctx.version, shell: ctx.shell, nativeDialogs: ctx.dialogs !== null }),
+  'library.current': (ctx) => libraryInfo(ctx),
+  'library.recent': (ctx) => readRecent(ctx),
+  'library.open': (ctx, { path }) => openLibrary(ctx, path),
+  'library.create': (ctx, { path }) => createLibrary(ctx, path),
+  'library.openWithDialog': (ctx) => withDialog(ctx, 'open'),
+  'library.createWithDialog': (ctx) => withDialog(ctx, 'create'),
+  'lists.get': (ctx) => readLists(requireDb(ctx)),
+  'projects.list': (ctx, { year }) => listProjects(ctx, year),
+  'projects.get': (ctx, { projectId, year }) => getProject(ctx, projectId, year),
+  'projects.update': (ctx, args) => updateProject(ctx, args),
+  'projects.add': (ctx, args) => addProject(ctx, args),
+  'projects.remove': (ctx, args) => removeProjects(ctx, args),
+  'projects.copyToNextYear': (ctx, args) => copyToNextYear(ctx, args),
+  'projects.paste': (ctx, args) => pasteCells(ctx, args),
+  'history.undo': (ctx) => undo(ctx),
+  'history.redo': (ctx) => redo(ctx),
+  'history.state': (ctx) => historyState(ctx),
+} satisfies Handlers;
+
+/** SQLite's error codes that a user can act on, in Chinese. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof AppError) return err.toApiError();
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string') {
+    if (code === 'SQLITE_FULL') return { code: 'DISK_FULL', message: '磁盘空间不足，本次修改未保存。请释放磁盘空间后重试。' };
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      return { code: 'BUSY', message: '数据库正被其他程序使用，本次修改未保存，请稍后重试。' };
+    }
+    if (code.startsWith('SQLITE_READONLY')) return { code: 'READ_ONLY', message: '项目库文件为只读，本次修改未保存。' };
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+      return { code: 'CORRUPT', message: '项目库文件已损坏，本次修改未保存。请从备份恢复。' };
+    }
+    if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'VALIDATION', message: '该值违反了项目库的数据规则，未保存。' };
+    if (code.startsWith('SQLITE_IOERR')) return { code: 'INTERNAL', message: '读写项目库文件时出错，本次修改未保存。' };
+  }
+  return { code: 'INTERNAL', message: '程序内部错误，操作未完成。' };
+}
+
+/**
+ * Run one call of the contract. Never throws: a bad method, a bad argument or a failure inside a
+ * service all come back as `{ ok: false, error }`. Unexpected errors are logged with `log`.
+ */
+export async function dispatch(
+  ctx: ServiceContext,
+  method: unknown,
+  rawArgs: unknown,
+  log: (err: unknown) => void = (err) => console.error(err),
+): Promise<ApiResult<unknown>> {
+  if (!isMethod(method)) return { ok: false, error: { code: 'INVALID_ARGUMENT', message: `未知的调用“${String(method).slice(0, 64)}”` } };
+  const parsed = api[method].args.safeParse(rawArgs ?? {});
+  if (!parsed.success) return { ok: false, error: { code: 'INVALID_ARGUMENT', message: describeSchemaError(parsed.error) } };
+  try {
+    const handler = handlers[method] as (ctx: ServiceContext, args: unknown) => unknown;
+    return { ok: true, value: await handler(ctx, parsed.data) };
+  } catch (err) {
+    const error = toApiError(err);
+    if (error.code === 'INTERNAL') log(err);
+    return { ok: false, error };
+  }
+}

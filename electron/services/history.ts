@@ -1,0 +1,66 @@
+/**
+ * Undo and redo by whole actions, read from the change log, so they work across a restart.
+ */
+import type { HistoryStep } from '../../shared/api';
+import type { HistoryState } from '../../shared/domain';
+import { isProjectField } from '../../shared/fields';
+import { AppError } from '../../shared/result';
+import { changesOfSet, earliestUndoneSet, latestDoneSet, setChangeSetState, yearsOfSet, type StoredChange } from '../db/changes';
+import type { Db } from '../db/connection';
+import { deleteProject, deleteYearPlan, insertProjectSnapshot, insertYearPlan, type StorageValue } from '../db/projects';
+import { timestamp, type ServiceContext } from './context';
+import { requireDb } from './library';
+import { writeStorage } from './project-edits';
+import type { ListMembership } from './projects';
+
+export function historyState(ctx: ServiceContext): HistoryState {
+  const db = requireDb(ctx);
+  return { undoLabel: latestDoneSet(db)?.label ?? null, redoLabel: earliestUndoneSet(db)?.label ?? null };
+}
+
+function addToList(db: Db, m: ListMembership): void {
+  if (m.project) insertProjectSnapshot(db, m.project);
+  insertYearPlan(db, m.yearPlan);
+}
+
+function removeFromList(db: Db, m: ListMembership): void {
+  deleteYearPlan(db, m.yearPlan.project_id, m.yearPlan.year);
+  if (m.project) deleteProject(db, m.project.id);
+}
+
+/** Apply one change forwards (redo) or backwards (undo). */
+function applyChange(db: Db, change: StoredChange, direction: 'undo' | 'redo', at: string): void {
+  switch (change.op) {
+    case 'update': {
+      if (!change.field || !isProjectField(change.field) || change.year === null) throw new AppError('INTERNAL', '变更记录无效，无法撤销');
+      const value = (direction === 'undo' ? change.oldValue : change.newValue) as StorageValue;
+      writeStorage(db, change.projectId, change.year, change.field, value, at);
+      return;
+    }
+    case 'insert':
+      if (direction === 'undo') removeFromList(db, change.newValue as ListMembership);
+      else addToList(db, change.newValue as ListMembership);
+      return;
+    case 'delete':
+      if (direction === 'undo') addToList(db, change.oldValue as ListMembership);
+      else removeFromList(db, change.oldValue as ListMembership);
+      return;
+  }
+}
+
+function step(ctx: ServiceContext, direction: 'undo' | 'redo'): HistoryStep {
+  const db = requireDb(ctx, 'write');
+  const at = timestamp(ctx);
+  const set = direction === 'undo' ? latestDoneSet(db) : earliestUndoneSet(db);
+  if (!set) return { label: null, years: [], state: historyState(ctx) };
+  db.transaction(() => {
+    const changes = changesOfSet(db, set.id);
+    const ordered = direction === 'undo' ? [...changes].reverse() : changes;
+    for (const change of ordered) applyChange(db, change, direction, at);
+    setChangeSetState(db, set.id, direction === 'undo' ? 'undone' : 'done');
+  }).immediate();
+  return { label: set.label, years: yearsOfSet(db, set.id), state: historyState(ctx) };
+}
+
+export const undo = (ctx: ServiceContext): HistoryStep => step(ctx, 'undo');
+export const redo = (ctx: ServiceContext): HistoryStep => step(ctx, 'redo');

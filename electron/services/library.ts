@@ -1,0 +1,98 @@
+/**
+ * Which library file is open: open, create, the recent list, and the library opened at start-up.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LibraryInfo } from '../../shared/domain';
+import { AppError } from '../../shared/result';
+import { createLibraryFile, openLibraryFile, type Db } from '../db/connection';
+import { readLists, seedDefaultLists } from '../db/lists';
+import type { ServiceContext } from './context';
+
+const RECENT_FILE = 'recent-libraries.json';
+const RECENT_MAX = 10;
+export const DEFAULT_LIBRARY_NAME = '重点项目库.kpw';
+
+export function libraryInfo(ctx: ServiceContext): LibraryInfo | null {
+  const lib = ctx.library;
+  if (!lib) return null;
+  return {
+    path: lib.path,
+    readOnly: lib.readOnly,
+    readOnlyReason: lib.readOnlyReason,
+    schemaVersion: lib.schemaVersion,
+    years: readLists(lib.db).years,
+  };
+}
+
+/** The open library's connection; refuses when none is open, or when writing to a read-only one. */
+export function requireDb(ctx: ServiceContext, purpose: 'read' | 'write' = 'read'): Db {
+  const lib = ctx.library;
+  if (!lib) throw new AppError('NO_LIBRARY', '尚未打开项目库，请通过“文件 > 打开项目库…”或“新建项目库…”打开一个。');
+  if (purpose === 'write' && lib.readOnly) {
+    throw new AppError('READ_ONLY', lib.readOnlyReason ?? '项目库为只读，不能修改。');
+  }
+  return lib.db;
+}
+
+export function closeLibrary(ctx: ServiceContext): void {
+  if (ctx.library) {
+    ctx.library.db.close();
+    ctx.library = null;
+  }
+}
+
+export async function openLibrary(ctx: ServiceContext, file: string): Promise<LibraryInfo> {
+  const opened = await openLibraryFile(file, { now: ctx.now });
+  closeLibrary(ctx);
+  ctx.library = opened;
+  rememberRecent(ctx, opened.path);
+  return libraryInfo(ctx)!;
+}
+
+export function createLibrary(ctx: ServiceContext, file: string): LibraryInfo {
+  const created = createLibraryFile(file, seedDefaultLists);
+  closeLibrary(ctx);
+  ctx.library = created;
+  rememberRecent(ctx, created.path);
+  return libraryInfo(ctx)!;
+}
+
+/** Open `file`, creating a new library there only if nothing exists at that path. */
+export async function openOrCreateLibrary(ctx: ServiceContext, file: string): Promise<LibraryInfo> {
+  return fs.existsSync(file) ? openLibrary(ctx, file) : createLibrary(ctx, file);
+}
+
+/**
+ * The library to open when the app starts: the most recent one; on the very first start, a new
+ * library in the user's data folder. A recent library that has gone missing is reported, never
+ * replaced by an empty one.
+ */
+export async function openStartupLibrary(ctx: ServiceContext): Promise<LibraryInfo> {
+  const recent = readRecent(ctx);
+  if (recent.length > 0) return openLibrary(ctx, recent[0]!);
+  const fallback = path.join(ctx.userDataDir, DEFAULT_LIBRARY_NAME);
+  return openOrCreateLibrary(ctx, fallback);
+}
+
+export function readRecent(ctx: ServiceContext): string[] {
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(path.join(ctx.userDataDir, RECENT_FILE), 'utf8'));
+    return Array.isArray(parsed) ? parsed.filter((p): p is string => typeof p === 'string').slice(0, RECENT_MAX) : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberRecent(ctx: ServiceContext, file: string): void {
+  const list = [file, ...readRecent(ctx).filter((p) => p !== file)].slice(0, RECENT_MAX);
+  try {
+    fs.mkdirSync(ctx.userDataDir, { recursive: true });
+    const target = path.join(ctx.userDataDir, RECENT_FILE);
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(list, null, 2));
+    fs.renameSync(temp, target);
+  } catch {
+    // The recent list is a convenience; failing to save it must not fail opening a library.
+  }
+}

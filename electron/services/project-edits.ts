@@ -1,0 +1,113 @@
+/**
+ * How a value typed by a user becomes a stored value, and how one field is written. Shared by edits,
+ * pastes and undo/redo, so every path checks and writes a field the same way.
+ */
+import { fieldDisplayText, isProjectField, parseFieldInput, type ProjectField } from '../../shared/fields';
+import type { MoneyUnit } from '../../shared/money';
+import { AppError } from '../../shared/result';
+import type { Db } from '../db/connection';
+import { categoryById, contactLeaderName, districtName, ensureContactLeader, ensureTags, findCategory, findDistrictId, tagNames } from '../db/lists';
+import { projectIdByCode, readField, writeField, writeTagIds, type StorageValue } from '../db/projects';
+import type { ChangeRecord } from '../db/changes';
+import { nameInitials } from './pinyin';
+
+export function requireField(field: string): ProjectField {
+  if (!isProjectField(field)) throw new AppError('INVALID_ARGUMENT', `没有名为“${field}”的字段`);
+  return field;
+}
+
+/**
+ * Validate a typed value for one field of one project and turn it into its storage value. Must run
+ * inside the transaction that writes it: a new contact leader or tag is added to its list here.
+ */
+export function resolveInput(db: Db, projectId: number, year: number, field: ProjectField, input: unknown, unit: MoneyUnit): StorageValue {
+  const parsed = parseFieldInput(field, input, { unit });
+  if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, { projectId, field });
+  const value = parsed.value;
+  if (value === null) return null;
+  switch (field) {
+    case 'district': {
+      const id = findDistrictId(db, String(value));
+      if (id === undefined) throw new AppError('VALIDATION', `所在区市“${value}”不在区市列表中，请先在“设置 > 区市”中添加`, { projectId, field });
+      return id;
+    }
+    case 'category': {
+      const found = findCategory(db, String(value));
+      if (!found) throw new AppError('VALIDATION', `项目类别“${value}”不在类别列表中，请先在“设置 > 项目类别”中添加`, { projectId, field });
+      return found.id;
+    }
+    case 'contactLeader':
+      return ensureContactLeader(db, String(value));
+    case 'tags':
+      return ensureTags(db, value as string[]).sort((a, b) => a - b);
+    case 'code': {
+      const other = projectIdByCode(db, String(value));
+      if (other !== undefined && other !== projectId) throw new AppError('CONFLICT', `项目编号“${value}”已被其他项目使用`, { projectId, field });
+      return String(value);
+    }
+    case 'startYear':
+    case 'endYear': {
+      const other = readField(db, projectId, year, field === 'startYear' ? 'endYear' : 'startYear');
+      const [start, end] = field === 'startYear' ? [value as number, other as number | null] : [other as number | null, value as number];
+      if (start !== null && end !== null && start > end) {
+        throw new AppError('VALIDATION', `开工年份（${start}）不能晚于竣工年份（${end}）`, { projectId, field });
+      }
+      return value as number;
+    }
+    default:
+      return value as string | number;
+  }
+}
+
+function sameValue(a: StorageValue, b: StorageValue): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Write one field's storage value (no logging). */
+export function writeStorage(db: Db, projectId: number, year: number, field: ProjectField, value: StorageValue, at: string): void {
+  if (field === 'tags') writeTagIds(db, projectId, (value as number[] | null) ?? [], at);
+  else if (field === 'name') writeField(db, projectId, year, field, value as string, at, nameInitials(String(value)));
+  else writeField(db, projectId, year, field, value as string | number | null, at);
+}
+
+/**
+ * Set a field and return the change records to log (none if nothing changed). Changing the category
+ * also moves the lead department along when it was the old category's default.
+ */
+export function applyField(db: Db, projectId: number, year: number, field: ProjectField, value: StorageValue, at: string): ChangeRecord[] {
+  const old = readField(db, projectId, year, field);
+  if (sameValue(old, value)) return [];
+  writeStorage(db, projectId, year, field, value, at);
+  const records: ChangeRecord[] = [{ projectId, year, op: 'update', field, oldValue: old, newValue: value }];
+  if (field === 'category') {
+    const lead = readField(db, projectId, year, 'leadDepartment');
+    const oldDefault = typeof old === 'number' ? categoryById(db, old)?.leadDepartment : undefined;
+    const newDefault = typeof value === 'number' ? categoryById(db, value)?.leadDepartment : undefined;
+    if (newDefault && (lead === null || lead === '' || lead === oldDefault) && lead !== newDefault) {
+      writeStorage(db, projectId, year, 'leadDepartment', newDefault, at);
+      records.push({ projectId, year, op: 'update', field: 'leadDepartment', oldValue: lead, newValue: newDefault });
+    }
+  }
+  return records;
+}
+
+/** A stored value as a person reads it, for the change history. */
+export function storageDisplayText(db: Db, field: string, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (!isProjectField(field)) return String(value);
+  switch (field) {
+    case 'district':
+      return districtName(db, value as number) ?? `#${value}`;
+    case 'category':
+      return categoryById(db, value as number)?.name ?? `#${value}`;
+    case 'contactLeader':
+      return contactLeaderName(db, value as number) ?? `#${value}`;
+    case 'tags':
+      return tagNames(db, value as number[]).join('、');
+    case 'totalInvestment':
+    case 'annualPlan':
+      return `${fieldDisplayText(field, value, '万元')}万元`;
+    default:
+      return fieldDisplayText(field, value);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The one contract between the renderer and the main process: every call the renderer may make,
+ * with a doc comment, a runtime schema for its argument and the type of its result.
+ *
+ * Three implementations satisfy it: the Electron preload (over IPC), the browser harness (over
+ * loopback HTTP) and the tests (calling the handlers directly). Arguments are validated against
+ * these schemas before any side effect; a bad argument comes back as an INVALID_ARGUMENT error with
+ * a Chinese message. Results travel as ApiResult values (see result.ts), never as thrown errors.
+ */
+import { z } from 'zod';
+import type { HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow } from './domain';
+import type { ApiResult } from './result';
+
+z.config(z.locales.zhCN());
+
+const year = z.number().int().min(1949, '年份不能早于1949年').max(2100, '年份不能晚于2100年');
+const id = z.number().int().positive();
+const cellInput = z.union([z.string().max(50_000, '内容过长'), z.number(), z.null()]);
+const moneyUnit = z.enum(['万元', '亿元']);
+const path = z.string().min(1, '请指定文件路径').max(4096);
+
+/**
+ * Declares one method: its argument schema and, as a type only, its result:
+ * `method(schema).returns<Result>()`.
+ */
+function method<A extends z.ZodType>(args: A) {
+  return { returns: <R>() => ({ args, result: undefined as unknown as R }) };
+}
+
+const none = z.object({}).strict();
+const ids = z.array(id).min(1, '请先选择项目').max(100_000);
+
+export const api = {
+  /** What shell this is and what it can do (native dialogs exist only in Electron). */
+  'app.info': method(none).returns<{ version: string; shell: 'electron' | 'browser'; nativeDialogs: boolean }>(),
+
+  /** The open library, or null when none is open. */
+  'library.current': method(none).returns<LibraryInfo | null>(),
+  /** Recently opened library files, newest first. */
+  'library.recent': method(none).returns<string[]>(),
+  /** Open an existing library file (from the recent list, or a path typed in the browser harness). */
+  'library.open': method(z.object({ path }).strict()).returns<LibraryInfo>(),
+  /** Create a new, empty library file with the default lists and open it. Refuses an existing file. */
+  'library.create': method(z.object({ path }).strict()).returns<LibraryInfo>(),
+  /** Show the native "打开项目库…" dialog and open the chosen file (Electron only). */
+  'library.openWithDialog': method(none).returns<LibraryInfo>(),
+  /** Show the native "新建项目库…" dialog and create the chosen file (Electron only). */
+  'library.createWithDialog': method(none).returns<LibraryInfo>(),
+
+  /** The editable lists (categories with lead departments, districts, tags, leaders) and the years. */
+  'lists.get': method(none).returns<Lists>(),
+
+  /** Every project on year Y's list, one row each. */
+  'projects.list': method(z.object({ year }).strict()).returns<ProjectRow[]>(),
+  /** One project on a year's list with all fields, the years it is listed in and its change history. */
+  'projects.get': method(z.object({ projectId: id, year }).strict()).returns<ProjectDetail>(),
+  /**
+   * Change one field of one project on a year's list. `value` is what the user typed; money is read
+   * in `unit`. Validated, committed in its own transaction, logged for undo; returns the saved row.
+   */
+  'projects.update': method(
+    z.object({ projectId: id, year, field: z.string().max(64), value: cellInput, unit: moneyUnit }).strict(),
+  ).returns<ProjectRow>(),
+  /** Add a new project to year Y's list (name required); returns its row. */
+  'projects.add': method(z.object({ year, name: z.string().max(200) }).strict()).returns<ProjectRow>(),
+  /** Take projects off year Y's list (undoable). The project and its other years stay. */
+  'projects.remove': method(z.object({ year, projectIds: ids }).strict()).returns<{ removed: number }>(),
+  /**
+   * Put continuing projects of year Y on year Y+1's list as 续建 (annual plan left empty). Projects
+   * whose 竣工年份 is before Y+1, or that are already on Y+1's list, are skipped and counted.
+   */
+  'projects.copyToNextYear': method(z.object({ year, projectIds: ids }).strict()).returns<{
+    copied: number;
+    skippedFinished: number;
+    skippedPresent: number;
+  }>(),
+  /**
+   * Paste a block of cells (as copied from Excel or WPS) onto the grid: `projectIds` are the rows
+   * and `fields` the columns it lands on. Every cell is validated first; if any is refused nothing is
+   * written and the errors are returned. Otherwise all cells are written as one undoable change.
+   */
+  'projects.paste': method(
+    z
+      .object({
+        year,
+        projectIds: ids,
+        fields: z.array(z.string().max(64)).min(1).max(100),
+        cells: z.array(z.array(z.string().max(50_000))).max(100_000),
+        unit: moneyUnit,
+      })
+      .strict(),
+  ).returns<PasteOutcome>(),
+
+  /** Undo the latest change (edit, paste, add, delete, copy), also one made before a restart. */
+  'history.undo': method(none).returns<HistoryStep>(),
+  /** Redo the latest undone change. */
+  'history.redo': method(none).returns<HistoryStep>(),
+  /** What 撤销 and 重做 would do now. */
+  'history.state': method(none).returns<HistoryState>(),
+} as const;
+
+export interface PasteOutcome {
+  /** Cells written (0 when any cell was refused). */
+  written: number;
+  /** Every refused cell with its position in the pasted block (1-based) and the reason. */
+  errors: { row: number; column: number; field: string; message: string }[];
+}
+
+export interface HistoryStep {
+  /** What was undone or redone, e.g. "修改 项目名称"; null when there was nothing to do. */
+  label: string | null;
+  /** Years whose list changed, so the renderer knows what to reload. */
+  years: number[];
+  state: HistoryState;
+}
+
+export type Api = typeof api;
+export type Method = keyof Api;
+export const METHODS = Object.keys(api) as Method[];
+export type ArgsOf<M extends Method> = z.input<Api[M]['args']>;
+export type ParsedArgsOf<M extends Method> = z.output<Api[M]['args']>;
+export type ResultOf<M extends Method> = Api[M]['result'];
+
+/** How the renderer calls the main process, whatever carries the call. */
+export type Invoke = <M extends Method>(method: M, args: ArgsOf<M>) => Promise<ApiResult<ResultOf<M>>>;
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** Turn a schema failure into one Chinese sentence naming the argument. */
+export function describeSchemaError(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return '参数无效';
+  const where = first.path.length ? `参数 ${first.path.join('.')}：` : '参数：';
+  return where + first.message;
+}

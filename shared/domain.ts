@@ -1,0 +1,123 @@
+/**
+ * Domain types and their Chinese labels, named as in ../shared/domain/GLOSSARY.md.
+ * Code uses the English names; users see the labels.
+ */
+import type { Money } from './money';
+
+export const LEVEL_LABELS = { province: '省重点', city: '市重点', county: '县重点' } as const;
+export type Level = keyof typeof LEVEL_LABELS;
+
+export const NATURE_LABELS = { new: '新建', continued: '续建' } as const;
+export type Nature = keyof typeof NATURE_LABELS;
+
+export const STAGE_LABELS = {
+  reserve: '储备',
+  preparation: '前期',
+  construction: '在建',
+  completed: '竣工',
+  production: '投产',
+} as const;
+export type Stage = keyof typeof STAGE_LABELS;
+
+/** One project as it stands on one year's list: the project's own fields and that year's plan. */
+export interface ProjectRow {
+  projectId: number;
+  year: number;
+  code: string | null;
+  name: string;
+  /** Pinyin initials of the name ("hdxf" for 海堤修复), for quick search. */
+  nameInitials: string;
+  district: string | null;
+  ownerUnit: string | null;
+  scope: string | null;
+  level: Level | null;
+  category: string | null;
+  leadDepartment: string | null;
+  nature: Nature | null;
+  startYear: number | null;
+  endYear: number | null;
+  plannedStartMonth: number | null;
+  startDate: string | null;
+  stage: Stage | null;
+  totalInvestment: Money | null;
+  annualPlan: Money | null;
+  contactLeader: string | null;
+  responsibleUnit: string | null;
+  responsiblePerson: string | null;
+  phone: string | null;
+  tags: string[];
+}
+
+export interface Category {
+  id: number;
+  name: string;
+  leadDepartment: string;
+}
+
+/** The editable lists a library keeps, and the years that have a list. */
+export interface Lists {
+  categories: Category[];
+  districts: { id: number; name: string }[];
+  tags: { id: number; name: string }[];
+  contactLeaders: { id: number; name: string; title: string | null }[];
+  years: number[];
+}
+
+/** GLOSSARY.md defaults for a new library: six categories, each with its lead department. */
+export const DEFAULT_CATEGORIES: readonly Omit<Category, 'id'>[] = [
+  { name: '基础设施及公共服务', leadDepartment: '发展改革委' },
+  { name: '科技创新', leadDepartment: '科技局' },
+  { name: '工业', leadDepartment: '工业和信息化局' },
+  { name: '城建', leadDepartment: '住房城乡建设局' },
+  { name: '乡村振兴', leadDepartment: '农业农村局' },
+  { name: '海洋产业', leadDepartment: '海洋发展局' },
+];
+
+export const DEFAULT_TAGS: readonly string[] = [
+  '十强产业',
+  '先进制造业',
+  '新质生产力',
+  '涉海',
+  '七网基础设施',
+  '民生',
+  '智改数转',
+  '产业链',
+  '新能源及绿色化',
+];
+
+/** One change of one field, as the change log keeps it. */
+export interface ChangeEntry {
+  id: number;
+  changeSetId: number;
+  at: string;
+  label: string;
+  /** `done`, `undone` (by 撤销) or `discarded` (undone and then replaced by a newer edit). */
+  state: 'done' | 'undone' | 'discarded';
+  projectId: number;
+  year: number | null;
+  op: 'update' | 'insert' | 'delete';
+  field: string | null;
+  oldText: string;
+  newText: string;
+}
+
+export interface ProjectDetail {
+  row: ProjectRow;
+  /** Years whose list the project is on. */
+  years: number[];
+  history: ChangeEntry[];
+}
+
+export interface LibraryInfo {
+  path: string;
+  readOnly: boolean;
+  /** Why the library is read-only, in Chinese, when it is. */
+  readOnlyReason: string | null;
+  schemaVersion: number;
+  years: number[];
+}
+
+export interface HistoryState {
+  undoLabel: string | null;
+  redoLabel: string | null;
+}

@@ -1,0 +1,87 @@
+/**
+ * Exact money. Amounts are stored and computed as integers counting 0.0001 万元 (that is, 元), so sums
+ * are exact (see ../shared/domain/STATISTICS.md). Conversion from text never goes through binary
+ * floating point: "0.1" + "0.2" 万元 is 3000 元, exactly.
+ */
+
+/** An integer number of 元 (0.0001 万元). */
+export type Money = number;
+
+export type MoneyUnit = '万元' | '亿元';
+
+/** How many 元 one unit holds. */
+export const UNIT_SCALE: Record<MoneyUnit | '元', bigint> = { 元: 1n, 万元: 10_000n, 亿元: 100_000_000n };
+
+/** The largest amount accepted: 10^15 元 = 1000万亿元, far above any project and below 2^53. */
+export const MAX_MONEY = 1_000_000_000_000_000;
+
+const FULL_WIDTH_DIGITS = /[０-９．，－＋]/g;
+
+/** Normalise text as people type numbers: full-width digits, thousands separators, spaces. */
+export function normaliseNumberText(text: string): string {
+  return text
+    .replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u200b\u00a0\u3000]/g, '')
+    .replace(/,/g, '');
+}
+
+/**
+ * Parse an amount typed or pasted by a user, in `unit` unless the text carries its own unit
+ * ("1.5亿", "2350.5万元"). Returns the amount in 元, or an error message in Chinese.
+ * More than 4 decimals of 万元 (finer than 1 元) are refused rather than silently rounded.
+ */
+export function parseMoney(input: string | number, unit: MoneyUnit = '万元'): { ok: true; value: Money } | { ok: false; message: string } {
+  let text = typeof input === 'number' ? numberToPlainString(input) : normaliseNumberText(input);
+  let scale = UNIT_SCALE[unit];
+  const suffix = /(亿元|亿|万元|万|元)$/.exec(text);
+  if (suffix) {
+    const u = suffix[1]!;
+    scale = u.startsWith('亿') ? UNIT_SCALE['亿元'] : u.startsWith('万') ? UNIT_SCALE['万元'] : UNIT_SCALE['元'];
+    text = text.slice(0, -u.length);
+  }
+  const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(text) ?? /^([+-]?)()\.(\d+)$/.exec(text);
+  if (!m) return { ok: false, message: `“${String(input).trim()}”不是有效的金额` };
+  const [, sign, intPart, fracPart = ''] = m;
+  // value = (int.frac) × scale, exactly, in 元
+  const digits = BigInt((intPart || '0') + fracPart);
+  const denominator = 10n ** BigInt(fracPart.length);
+  const scaled = digits * scale;
+  if (scaled % denominator !== 0n) {
+    return { ok: false, message: `金额“${String(input).trim()}”的精度超过了0.0001万元（1元）` };
+  }
+  const yuan = scaled / denominator;
+  if (yuan > BigInt(MAX_MONEY)) return { ok: false, message: `金额“${String(input).trim()}”过大` };
+  const value = Number(yuan) * (sign === '-' ? -1 : 1);
+  if (value < 0) return { ok: false, message: '金额不能为负数' };
+  return { ok: true, value: value === 0 ? 0 : value };
+}
+
+/** A JS number as plain decimal text, without exponent (a spreadsheet cell may hold 1e-7). */
+function numberToPlainString(n: number): string {
+  if (!Number.isFinite(n)) return 'NaN';
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  return n.toFixed(20).replace(/\.?0+$/, '');
+}
+
+/**
+ * Divide an exact amount by a unit and round half-up to `decimals` places, giving decimal text
+ * without thousands separators. Integer arithmetic only.
+ */
+export function moneyToDecimalText(amount: Money, unit: MoneyUnit, decimals: number): string {
+  const negative = amount < 0;
+  const yuan = BigInt(Math.abs(amount));
+  const scale = UNIT_SCALE[unit];
+  const factor = 10n ** BigInt(decimals);
+  // round half-up: floor((yuan * factor * 2 + scale) / (2 * scale))
+  const rounded = (yuan * factor * 2n + scale) / (2n * scale);
+  const intPart = rounded / factor;
+  const frac = (rounded % factor).toString().padStart(decimals, '0');
+  const text = decimals > 0 ? `${intPart}.${frac}` : `${intPart}`;
+  return negative && rounded !== 0n ? `-${text}` : text;
+}
+
+/** Exact value of an amount in a unit as a JS number, for charts and JSON (never summed again). */
+export function moneyInUnit(amount: Money, unit: MoneyUnit): number {
+  return Number(moneyToDecimalText(amount, unit, unit === '万元' ? 4 : 8));
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { moneyToDecimalText, parseMoney } from '../../shared/money';
+import { formatMoneyCell, formatMoneyText, withThousands } from '../../shared/format';
+
+const yuan = (text: string, unit: '万元' | '亿元' = '万元') => {
+  const r = parseMoney(text, unit);
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+};
+
+describe('exact money', () => {
+  it('parses amounts as people type them, exactly', () => {
+    expect(yuan('0.1') + yuan('0.2')).toBe(yuan('0.3'));
+    expect(yuan('1,234.5')).toBe(12_345_000);
+    expect(yuan('１２３')).toBe(1_230_000);
+    expect(yuan(' 2350.5 ')).toBe(23_505_000);
+    expect(yuan('1.5', '亿元')).toBe(150_000_000);
+    expect(yuan('1.5亿')).toBe(150_000_000);
+    expect(yuan('5000万元', '亿元')).toBe(50_000_000);
+    expect(yuan('0.0001')).toBe(1);
+  });
+
+  it('refuses what is not an amount, with a Chinese message', () => {
+    for (const bad of ['abc', '1.2.3', '—', '', '-5', '0.00001']) {
+      const r = parseMoney(bad);
+      expect(r.ok, bad).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/金额/);
+    }
+  });
+
+  it('sums 1,000 amounts to what a person gets', () => {
+    let total = 0;
+    for (let i = 0; i < 1000; i++) total += yuan('0.1');
+    expect(moneyToDecimalText(total, '万元', 4)).toBe('100.0000');
+  });
+
+  it('rounds half-up on the exact value', () => {
+    expect(moneyToDecimalText(yuan('1.005', '亿元'), '亿元', 2)).toBe('1.01');
+    expect(moneyToDecimalText(yuan('1.0049', '亿元'), '亿元', 2)).toBe('1.00');
+    expect(formatMoneyText(yuan('4399.6', '亿元'))).toBe('4399.6亿元');
+    expect(formatMoneyText(yuan('11', '亿元'))).toBe('11亿元');
+    expect(formatMoneyText(yuan('2350.5'))).toBe('2350.5万元');
+    expect(formatMoneyText(yuan('1372.225', '亿元'))).toBe('1372.23亿元');
+  });
+
+  it('writes grid cells with thousands separators in either unit', () => {
+    expect(withThousands('1372.23')).toBe('1,372.23');
+    expect(formatMoneyCell(yuan('13722300'), '万元')).toBe('13,722,300');
+    expect(formatMoneyCell(yuan('13722300'), '亿元')).toBe('1,372.23');
+    expect(formatMoneyCell(null, '万元')).toBe('');
+  });
+});
