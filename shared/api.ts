@@ -135,3 +135,25 @@ export function describeSchemaError(error: z.ZodError): string {
   const where = first.path.length ? `参数 ${first.path.join('.')}：` : '参数：';
   return where + first.message;
 }
+
+/**
+ * Commands the main process sends to the renderer (from the application menu). In the browser
+ * harness the renderer raises the same commands from its own keyboard shortcuts.
+ */
+export const COMMANDS = ['library.changed', 'history.undo', 'history.redo'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export function isCommand(name: unknown): name is Command {
+  return typeof name === 'string' && (COMMANDS as readonly string[]).includes(name);
+}
+
+/** What the Electron preload exposes as `window.kpw`, and nothing else. */
+export interface Bridge {
+  invoke: Invoke;
+  /** Listen to menu commands; returns a function that stops listening. */
+  onCommand(listener: (command: Command) => void): () => void;
+}
+
+/** IPC channel names, shared by main and preload so they cannot drift apart. */
+export const IPC_INVOKE = 'kpw:invoke';
+export const IPC_COMMAND = 'kpw:command';

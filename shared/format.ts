@@ -18,18 +18,13 @@ function dropTrailingZeros(decimalText: string): string {
 }
 
 /**
- * An amount for a grid cell: in the chosen unit, with thousands separators. 万元 keeps up to 4
- * decimals (the stored precision) and 亿元 up to 6, trailing zeros dropped so nothing is hidden.
+ * An amount for a grid cell: in the chosen unit, with thousands separators, exact (万元 to 4
+ * decimals, 亿元 to 8, the stored precision) with trailing zeros dropped, so nothing is hidden and
+ * an edit starting from this text changes nothing it did not mean to.
  */
 export function formatMoneyCell(amount: Money | null | undefined, unit: MoneyUnit): string {
   if (amount === null || amount === undefined) return '';
-  return withThousands(dropTrailingZeros(moneyToDecimalText(amount, unit, unit === '万元' ? 4 : 6)));
-}
-
-/** An amount as it is typed back into an editor: the grid's unit, no separators, no rounding. */
-export function moneyEditText(amount: Money | null | undefined, unit: MoneyUnit): string {
-  if (amount === null || amount === undefined) return '';
-  return dropTrailingZeros(moneyToDecimalText(amount, unit, unit === '万元' ? 4 : 8));
+  return withThousands(dropTrailingZeros(moneyToDecimalText(amount, unit, unit === '万元' ? 4 : 8)));
 }
 
 /**

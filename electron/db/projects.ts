@@ -226,3 +226,34 @@ export function deleteYearPlan(db: Db, projectId: number, year: number): void {
 export function nextSortOrder(db: Db, year: number): number {
   return (stmt(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM year_plans WHERE year = ?').get(year) as { n: number }).n;
 }
+
+/** A project and its year plan in storage values, for inserting many at once. */
+export interface NewProjectRecord {
+  project: Omit<ProjectSnapshot, 'id' | 'tags'> & { tags?: number[] };
+  yearPlan: Omit<YearPlanSnapshot, 'project_id' | 'sort_order'>;
+}
+
+/** Insert many projects with their year plans in the caller's transaction; returns their ids. */
+export function insertProjectRecords(db: Db, records: readonly NewProjectRecord[]): number[] {
+  const insertProject = db.prepare(
+    `INSERT INTO projects (code, name, name_initials, district_id, owner_unit, scope, start_year, end_year,
+       start_date, stage, total_investment, contact_leader_id, responsible_unit, responsible_person, phone,
+       created_at, updated_at)
+     VALUES (@code, @name, @name_initials, @district_id, @owner_unit, @scope, @start_year, @end_year,
+       @start_date, @stage, @total_investment, @contact_leader_id, @responsible_unit, @responsible_person, @phone,
+       @created_at, @updated_at)`,
+  );
+  const insertTag = db.prepare('INSERT INTO project_tags (project_id, tag_id) VALUES (?, ?)');
+  const ids: number[] = [];
+  const orders = new Map<number, number>();
+  for (const { project, yearPlan } of records) {
+    const { tags = [], ...row } = project;
+    const id = Number(insertProject.run(row).lastInsertRowid);
+    for (const tagId of tags) insertTag.run(id, tagId);
+    const order = orders.get(yearPlan.year) ?? nextSortOrder(db, yearPlan.year);
+    orders.set(yearPlan.year, order + 1);
+    insertYearPlan(db, { ...yearPlan, project_id: id, sort_order: order });
+    ids.push(id);
+  }
+  return ids;
+}

@@ -13,8 +13,11 @@ export interface Dialogs {
 
 export interface ServiceContext {
   now: () => Date;
-  /** The user's data folder: the default library and the recent-files list live here. */
-  userDataDir: string;
+  /**
+   * The user's data folder: the default library and the recent-files list live here. Null for the
+   * command-line tool, which remembers nothing between runs.
+   */
+  userDataDir: string | null;
   shell: 'electron' | 'browser';
   version: string;
   /** Native dialogs, which only the Electron shell has. */
@@ -24,7 +27,7 @@ export interface ServiceContext {
 }
 
 export function createContext(options: {
-  userDataDir: string;
+  userDataDir: string | null;
   shell: ServiceContext['shell'];
   version?: string;
   now?: () => Date;

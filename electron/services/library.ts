@@ -71,11 +71,13 @@ export async function openOrCreateLibrary(ctx: ServiceContext, file: string): Pr
 export async function openStartupLibrary(ctx: ServiceContext): Promise<LibraryInfo> {
   const recent = readRecent(ctx);
   if (recent.length > 0) return openLibrary(ctx, recent[0]!);
+  if (!ctx.userDataDir) throw new AppError('NO_LIBRARY', '尚未打开项目库。');
   const fallback = path.join(ctx.userDataDir, DEFAULT_LIBRARY_NAME);
   return openOrCreateLibrary(ctx, fallback);
 }
 
 export function readRecent(ctx: ServiceContext): string[] {
+  if (!ctx.userDataDir) return [];
   try {
     const parsed: unknown = JSON.parse(fs.readFileSync(path.join(ctx.userDataDir, RECENT_FILE), 'utf8'));
     return Array.isArray(parsed) ? parsed.filter((p): p is string => typeof p === 'string').slice(0, RECENT_MAX) : [];
@@ -85,6 +87,7 @@ export function readRecent(ctx: ServiceContext): string[] {
 }
 
 function rememberRecent(ctx: ServiceContext, file: string): void {
+  if (!ctx.userDataDir) return;
   const list = [file, ...readRecent(ctx).filter((p) => p !== file)].slice(0, RECENT_MAX);
   try {
     fs.mkdirSync(ctx.userDataDir, { recursive: true });

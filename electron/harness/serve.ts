@@ -1,0 +1,44 @@
+/**
+ * `npm run web -- --db FILE [--port N]`: open (or create) the library FILE and serve the app on
+ * 127.0.0.1. Prints the address to open in a browser.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createContext } from '../services/context';
+import { openOrCreateLibrary } from '../services/library';
+import { startHarness } from './server';
+
+const usage = '用法：npm run web -- --db 项目库文件 [--port 端口]';
+
+async function main(): Promise<number> {
+  let values: { db?: string; port?: string };
+  try {
+    ({ values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } }, strict: true }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  if (!values.db) {
+    process.stderr.write(`缺少参数 --db\n${usage}\n`);
+    return 2;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`端口“${values.port}”无效\n${usage}\n`);
+    return 2;
+  }
+  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const ctx = createContext({ userDataDir: null, shell: 'browser' });
+  try {
+    await openOrCreateLibrary(ctx, path.resolve(values.db));
+  } catch (err) {
+    process.stderr.write(`错误：${(err as Error).message}\n`);
+    return 1;
+  }
+  const harness = await startHarness(ctx, { rendererDir: path.join(repo, 'dist/renderer'), port });
+  process.stdout.write(`重点项目工作台（浏览器模式）已启动：${harness.url}\n项目库：${ctx.library?.path}\n按 Ctrl+C 退出。\n`);
+  return new Promise<number>(() => {});
+}
+
+process.exitCode = await main();

@@ -1,0 +1,79 @@
+/** The application frame: which library is open, the navigation, and the current screen. */
+import { useCallback, useEffect, useState } from 'react';
+import type { LibraryInfo, Lists } from '../../shared/domain';
+import { call, messageOf, onCommand } from './api';
+import { LibraryScreen } from './features/library/library-screen';
+import { ProjectScreen } from './features/projects/project-screen';
+
+interface Loaded {
+  library: LibraryInfo;
+  lists: Lists;
+}
+
+export function App() {
+  const [nativeDialogs, setNativeDialogs] = useState(false);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [ready, setReady] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const info = await call('app.info', {});
+      setNativeDialogs(info.nativeDialogs);
+      const library = await call('library.current', {});
+      setLoaded(library ? { library, lists: await call('lists.get', {}) } : null);
+    } catch (err) {
+      setProblem(messageOf(err));
+      setLoaded(null);
+    } finally {
+      setReady(true);
+    }
+  }, []);
+
+  const reloadLists = useCallback(() => {
+    call('lists.get', {}).then(
+      (lists) => setLoaded((l) => (l ? { ...l, lists } : l)),
+      (err) => setProblem(messageOf(err)),
+    );
+  }, []);
+
+  useEffect(() => {
+    void load();
+    return onCommand((c) => {
+      if (c === 'library.changed') void load();
+    });
+  }, [load]);
+
+  useEffect(() => {
+    document.title = loaded ? `重点项目工作台 — ${loaded.library.path}` : '重点项目工作台';
+  }, [loaded]);
+
+  if (!ready) return <div className="loading">正在打开项目库…</div>;
+  if (!loaded) return <LibraryScreen nativeDialogs={nativeDialogs} problem={problem} onOpened={() => void load()} />;
+
+  return (
+    <div className="app">
+      <header className="appbar">
+        <span className="brand">重点项目工作台</span>
+        <nav aria-label="导航">
+          <button className="nav active" aria-current="page">
+            项目库
+          </button>
+        </nav>
+        <span className="spacer" />
+        <span className="library-path" title={loaded.library.path}>
+          {loaded.library.path}
+        </span>
+        <button onClick={() => setLoaded(null)} title="打开或新建其他项目库">
+          切换项目库…
+        </button>
+      </header>
+      {loaded.library.readOnly && (
+        <div className="banner readonly" role="alert" data-testid="readonly-banner">
+          只读：{loaded.library.readOnlyReason}
+        </div>
+      )}
+      <ProjectScreen key={loaded.library.path} library={loaded.library} lists={loaded.lists} onListsChanged={reloadLists} />
+    </div>
+  );
+}

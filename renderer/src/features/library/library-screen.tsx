@@ -1,0 +1,69 @@
+/**
+ * Choosing the library: shown when none is open (first start, or the last one could not be opened).
+ * Electron offers native dialogs; the browser harness asks for a path instead.
+ */
+import { useEffect, useState } from 'react';
+import type { LibraryInfo } from '../../../../shared/domain';
+import { call, messageOf } from '../../api';
+
+export function LibraryScreen(props: { nativeDialogs: boolean; problem: string | null; onOpened: (info: LibraryInfo) => void }) {
+  const [recent, setRecent] = useState<string[]>([]);
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<string | null>(props.problem);
+
+  useEffect(() => {
+    call('library.recent', {}).then(setRecent, () => setRecent([]));
+  }, []);
+
+  const attempt = async (run: () => Promise<LibraryInfo>) => {
+    try {
+      props.onOpened(await run());
+    } catch (err) {
+      if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') setError(messageOf(err));
+    }
+  };
+
+  return (
+    <section className="library-screen">
+      <h1>重点项目工作台</h1>
+      <p className="muted">打开一个项目库开始工作。项目库是一个文件，保存全部项目、年度清单和修改记录。</p>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      {props.nativeDialogs ? (
+        <div className="actions">
+          <button className="primary" onClick={() => void attempt(() => call('library.openWithDialog', {}))}>
+            打开项目库…
+          </button>
+          <button onClick={() => void attempt(() => call('library.createWithDialog', {}))}>新建项目库…</button>
+        </div>
+      ) : (
+        <div className="actions">
+          <input aria-label="项目库文件路径" placeholder="项目库文件路径，例如 /home/user/重点项目库.kpw" value={path} onChange={(e) => setPath(e.target.value)} />
+          <button className="primary" disabled={!path.trim()} onClick={() => void attempt(() => call('library.open', { path: path.trim() }))}>
+            打开
+          </button>
+          <button disabled={!path.trim()} onClick={() => void attempt(() => call('library.create', { path: path.trim() }))}>
+            新建
+          </button>
+        </div>
+      )}
+      {recent.length > 0 && (
+        <>
+          <h2>最近打开</h2>
+          <ul className="recent">
+            {recent.map((p) => (
+              <li key={p}>
+                <button className="link" onClick={() => void attempt(() => call('library.open', { path: p }))}>
+                  {p}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * The project grid's columns, built by a pure function of the unit, the lists and whether the
+ * library can be edited, so they can be unit-tested without a DOM. One column per field of
+ * shared/fields.ts, in that order; the name column is pinned.
+ */
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { Lists, ProjectRow } from '../../../../shared/domain';
+import { fieldDisplayText, PROJECT_FIELDS, type FieldDef, type ProjectField } from '../../../../shared/fields';
+import { moneyInUnit, type MoneyUnit } from '../../../../shared/money';
+import { formatMoneyCell } from '../../../../shared/format';
+
+/** A row of the grid: a project, or the pinned totals row (projectId 0). */
+export type GridRow = ProjectRow;
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+const WIDTHS: Partial<Record<ProjectField, number>> = {
+  name: 260,
+  code: 130,
+  scope: 260,
+  ownerUnit: 180,
+  responsibleUnit: 160,
+  tags: 180,
+  totalInvestment: 130,
+  annualPlan: 130,
+  leadDepartment: 130,
+  category: 150,
+};
+
+export interface ColumnOptions {
+  unit: MoneyUnit;
+  lists: Pick<Lists, 'categories' | 'districts'>;
+  readOnly: boolean;
+}
+
+function editorFor(def: FieldDef, lists: ColumnOptions['lists']): Pick<ColDef<GridRow>, 'cellEditor' | 'cellEditorParams' | 'cellEditorPopup'> {
+  switch (def.kind) {
+    case 'enum':
+      return { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: ['', ...Object.keys(def.options!)] } };
+    case 'list': {
+      const names = def.list === 'categories' ? lists.categories.map((c) => c.name) : lists.districts.map((d) => d.name);
+      return { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: ['', ...names] } };
+    }
+    case 'longText':
+      return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: def.maxLength, rows: 8, cols: 50 } };
+    case 'money':
+      // Start editing from the displayed text in the grid's unit; the service parses it exactly.
+      return { cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } };
+    default:
+      return { cellEditor: 'agTextCellEditor', cellEditorParams: def.maxLength ? { maxLength: def.maxLength } : {} };
+  }
+}
+
+export function buildColumnDefs(options: ColumnOptions): ColDef<GridRow>[] {
+  const { unit, lists, readOnly } = options;
+  const columns: ColDef<GridRow>[] = [
+    {
+      colId: 'seq',
+      headerName: '序号',
+      width: 70,
+      pinned: 'left',
+      editable: false,
+      sortable: false,
+      filter: false,
+      suppressMovable: true,
+      valueGetter: (p) => (p.node?.rowPinned ? '' : (p.node?.rowIndex ?? 0) + 1),
+    },
+  ];
+  for (const def of PROJECT_FIELDS) {
+    const field = def.key;
+    const display = (value: unknown) => fieldDisplayText(field, value, unit);
+    const column: ColDef<GridRow> = {
+      field,
+      colId: field,
+      headerName: def.kind === 'money' ? `${def.label}（${unit}）` : def.label,
+      width: WIDTHS[field] ?? 110,
+      editable: (p) => !readOnly && !p.node.rowPinned,
+      ...editorFor(def, lists),
+      valueFormatter: (p: ValueFormatterParams<GridRow>) => display(p.value),
+      getQuickFilterText: (p) => display(p.value),
+      filter: 'agTextColumnFilter',
+      filterValueGetter: (p) => display(p.data?.[field]),
+      headerTooltip: def.label,
+    };
+    if (field === 'name') {
+      column.pinned = 'left';
+      column.lockPinned = true;
+      column.comparator = (a: string, b: string) => collator.compare(a ?? '', b ?? '');
+      // Quick search matches pinyin initials too: "hd" finds 海堤….
+      column.getQuickFilterText = (p) => `${p.data.name} ${p.data.nameInitials}`;
+      column.tooltipField = 'name';
+    }
+    if (def.kind === 'money') {
+      column.type = 'rightAligned';
+      column.valueFormatter = (p) => formatMoneyCell(p.value as number | null, unit);
+      column.filter = 'agNumberColumnFilter';
+      column.filterValueGetter = (p) => {
+        const v = p.data?.[field] as number | null | undefined;
+        return v === null || v === undefined ? null : moneyInUnit(v, unit);
+      };
+      column.getQuickFilterText = () => '';
+    }
+    if (def.kind === 'year' || def.kind === 'month') {
+      column.filter = 'agNumberColumnFilter';
+      column.filterValueGetter = (p) => p.data?.[field] ?? null;
+    }
+    if (def.kind === 'text' || def.kind === 'longText' || def.kind === 'list') {
+      column.comparator = (a: string | null, b: string | null) => collator.compare(a ?? '', b ?? '');
+    }
+    if (def.kind === 'tags') {
+      column.comparator = (a: string[], b: string[]) => collator.compare((a ?? []).join('、'), (b ?? []).join('、'));
+    }
+    columns.push(column);
+  }
+  return columns;
+}
+
+/** The pinned bottom row: how many projects are shown and the sums of their money columns. */
+export function totalsRow(rows: readonly GridRow[]): GridRow {
+  let totalInvestment = 0;
+  let annualPlan = 0;
+  for (const r of rows) {
+    // Integers of 元: exact however many rows are summed.
+    totalInvestment += r.totalInvestment ?? 0;
+    annualPlan += r.annualPlan ?? 0;
+  }
+  return {
+    projectId: 0,
+    year: 0,
+    code: null,
+    name: `合计（${rows.length}个项目）`,
+    nameInitials: '',
+    district: null,
+    ownerUnit: null,
+    scope: null,
+    level: null,
+    category: null,
+    leadDepartment: null,
+    nature: null,
+    startYear: null,
+    endYear: null,
+    plannedStartMonth: null,
+    startDate: null,
+    stage: null,
+    totalInvestment,
+    annualPlan,
+    contactLeader: null,
+    responsibleUnit: null,
+    responsiblePerson: null,
+    phone: null,
+    tags: [],
+  };
+}

@@ -1,0 +1,443 @@
+/**
+ * 项目库: one year's list in an editable grid. Edits go to the main process one cell at a time and
+ * show as saved only once committed; paste, add, delete and copy-to-next-year are single undoable
+ * actions; Ctrl+Z / Ctrl+Y undo and redo, also across a restart.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, GridApi, GridReadyEvent, IRowNode } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { HistoryState, LibraryInfo, Lists } from '../../../../shared/domain';
+import { FIELD_BY_KEY, fieldDisplayText, isProjectField } from '../../../../shared/fields';
+import type { MoneyUnit } from '../../../../shared/money';
+import { formatMoneyCell } from '../../../../shared/format';
+import { call, messageOf, onCommand } from '../../api';
+import { ConfirmDialog, MessageListDialog, PromptDialog } from '../../ui/dialogs';
+import { gridTheme } from '../../ui/theme';
+import { buildColumnDefs, totalsRow, type GridRow } from './columns';
+import { parseClipboardTable, toClipboardTable } from './clipboard';
+import { DetailPanel } from './detail-panel';
+
+type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
+type Dialog =
+  | { kind: 'add' }
+  | { kind: 'remove'; ids: number[] }
+  | { kind: 'messages'; title: string; intro: string; messages: string[] }
+  | null;
+
+function isTextTarget(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+function timeNow(): string {
+  return new Date().toLocaleTimeString('zh-CN', { hour12: false });
+}
+
+function pickYear(years: number[]): number {
+  const current = new Date().getFullYear();
+  const candidates = years.filter((y) => y <= current + 1);
+  return candidates.length ? Math.max(...candidates) : years.length ? Math.max(...years) : current;
+}
+
+export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onListsChanged: () => void }) {
+  const { library, lists } = props;
+  const readOnly = library.readOnly;
+  const [year, setYear] = useState(() => pickYear(lists.years));
+  const [unit, setUnit] = useState<MoneyUnit>('万元');
+  const [rowData, setRowData] = useState<GridRow[] | null>(null);
+  const [totals, setTotals] = useState<GridRow[]>([]);
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
+  const [history, setHistory] = useState<HistoryState>({ undoLabel: null, redoLabel: null });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [detailId, setDetailId] = useState<number | null>(null);
+  const [showDetail, setShowDetail] = useState(true);
+  const [revision, setRevision] = useState(0);
+  const [selectedCount, setSelectedCount] = useState(0);
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const focusAfterLoad = useRef<number | null>(null);
+
+  const columnDefs = useMemo(() => buildColumnDefs({ unit, lists, readOnly }), [unit, lists, readOnly]);
+  const yearOptions = useMemo(() => {
+    const set = new Set([...lists.years, new Date().getFullYear(), year]);
+    set.add(Math.max(...set) + 1);
+    return [...set].sort((a, b) => b - a);
+  }, [lists.years, year]);
+
+  const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
+
+  const refreshHistory = useCallback(() => {
+    call('history.state', {}).then(setHistory, fail);
+  }, [fail]);
+
+  const reload = useCallback(async () => {
+    try {
+      const rows = await call('projects.list', { year });
+      setRowData(rows);
+      setRevision((r) => r + 1);
+    } catch (err) {
+      fail(err);
+    }
+  }, [year, fail]);
+
+  useEffect(() => {
+    setRowData(null);
+    void reload();
+    refreshHistory();
+  }, [reload, refreshHistory]);
+
+  const recomputeTotals = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    const shown: GridRow[] = [];
+    api.forEachNodeAfterFilter((node) => node.data && shown.push(node.data));
+    const next = totalsRow(shown);
+    setTotals((prev) =>
+      prev[0] && prev[0].name === next.name && prev[0].totalInvestment === next.totalInvestment && prev[0].annualPlan === next.annualPlan ? prev : [next],
+    );
+  }, []);
+
+  const afterChange = useCallback(
+    (text: string) => {
+      setStatus({ kind: 'saved', text: `${text}（${timeNow()}）` });
+      setRevision((r) => r + 1);
+      refreshHistory();
+    },
+    [refreshHistory],
+  );
+
+  const onCellEditRequest = useCallback(
+    async (e: CellEditRequestEvent<GridRow>) => {
+      const field = e.colDef.field;
+      if (!field || !isProjectField(field) || !e.data) return;
+      const value = e.newValue === undefined ? null : Array.isArray(e.newValue) ? e.newValue.join('、') : e.newValue;
+      setStatus({ kind: 'saving', text: '保存中…' });
+      try {
+        const saved = await call('projects.update', { projectId: e.data.projectId, year, field, value, unit });
+        apiRef.current?.applyTransaction({ update: [saved] });
+        recomputeTotals();
+        afterChange(`已保存“${FIELD_BY_KEY[field].label}”`);
+        if (field === 'tags' || field === 'contactLeader') props.onListsChanged();
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [year, unit, afterChange, recomputeTotals, fail, props.onListsChanged],
+  );
+
+  const runHistory = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      if (readOnly) return;
+      try {
+        const step = await call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
+        setHistory(step.state);
+        if (!step.label) {
+          setStatus({ kind: 'idle', text: direction === 'undo' ? '没有可撤销的操作' : '没有可重做的操作' });
+          return;
+        }
+        await reload();
+        props.onListsChanged();
+        setStatus({ kind: 'saved', text: `${direction === 'undo' ? '已撤销' : '已重做'}：${step.label}` });
+        if (step.years.length && !step.years.includes(year)) setStatus({ kind: 'saved', text: `${direction === 'undo' ? '已撤销' : '已重做'}：${step.label}（${step.years.join('、')}年清单）` });
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [readOnly, reload, year, fail, props.onListsChanged],
+  );
+
+  // Ctrl+Z / Ctrl+Y: in an editor they undo typing; elsewhere they undo the last change to the library.
+  useEffect(() => {
+    const fromMenu = onCommand((command) => {
+      if (command !== 'history.undo' && command !== 'history.redo') return;
+      if (isTextTarget(document.activeElement)) document.execCommand(command === 'history.undo' ? 'undo' : 'redo');
+      else void runHistory(command === 'history.undo' ? 'undo' : 'redo');
+    });
+    if (window.kpw) return fromMenu; // in Electron the menu's accelerators raise the commands
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isTextTarget(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void runHistory('undo');
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void runHistory('redo');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      fromMenu();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [runHistory]);
+
+  const onPaste = useCallback(
+    async (e: ClipboardEvent<HTMLDivElement>) => {
+      const api = apiRef.current;
+      if (!api || isTextTarget(e.target) || readOnly) return;
+      const focused = api.getFocusedCell();
+      if (!focused || focused.rowPinned) return;
+      e.preventDefault();
+      const cells = parseClipboardTable(e.clipboardData.getData('text/plain'));
+      if (cells.length === 0) return;
+      const columns = api.getAllDisplayedColumns();
+      const start = columns.findIndex((c) => c.getColId() === focused.column.getColId());
+      const width = Math.max(...cells.map((r) => r.length));
+      const targets = columns.slice(start, start + width);
+      const notEditable = targets.find((c) => !isProjectField(c.getColId()));
+      if (notEditable || targets.length < width) {
+        setDialog({
+          kind: 'messages',
+          title: '无法粘贴',
+          intro: '粘贴的区域超出了可编辑的列：',
+          messages: [notEditable ? `“${notEditable.getColDef().headerName}”列不能粘贴` : `粘贴的内容有${width}列，超出了表格的最后一列`],
+        });
+        return;
+      }
+      const projectIds: number[] = [];
+      for (let i = 0; i < cells.length; i++) {
+        const node = api.getDisplayedRowAtIndex(focused.rowIndex + i);
+        if (!node?.data) break;
+        projectIds.push(node.data.projectId);
+      }
+      if (projectIds.length < cells.length) {
+        setDialog({ kind: 'messages', title: '无法粘贴', intro: '粘贴的区域超出了表格：', messages: [`粘贴的内容有${cells.length}行，下方只有${projectIds.length}行`] });
+        return;
+      }
+      const fields = targets.map((c) => c.getColId());
+      setStatus({ kind: 'saving', text: '粘贴中…' });
+      try {
+        const outcome = await call('projects.paste', { year, projectIds, fields, cells, unit });
+        if (outcome.errors.length > 0) {
+          setStatus({ kind: 'error', text: `粘贴未保存：${outcome.errors.length}个单元格有误` });
+          setDialog({
+            kind: 'messages',
+            title: '粘贴未保存',
+            intro: '以下单元格有误，整块内容均未写入。请修改后重新粘贴：',
+            messages: outcome.errors.map((er) => `第${er.row}行第${er.column}列（${isProjectField(er.field) ? FIELD_BY_KEY[er.field].label : er.field}）：${er.message}`),
+          });
+          return;
+        }
+        await reload();
+        afterChange(`已粘贴${outcome.written}个单元格`);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [year, unit, readOnly, reload, afterChange, fail],
+  );
+
+  const onCopy = useCallback(
+    (e: ClipboardEvent<HTMLDivElement>) => {
+      const api = apiRef.current;
+      if (!api || isTextTarget(e.target)) return;
+      const columns = api.getAllDisplayedColumns().filter((c) => isProjectField(c.getColId()));
+      const selected = api.getSelectedRows();
+      const text = (row: GridRow, colId: string) => (isProjectField(colId) ? fieldDisplayText(colId, row[colId], unit) : '');
+      let table: string[][];
+      if (selected.length > 0) {
+        table = selected.map((row) => columns.map((c) => text(row, c.getColId())));
+      } else {
+        const focused = api.getFocusedCell();
+        const row = focused && api.getDisplayedRowAtIndex(focused.rowIndex)?.data;
+        if (!focused || !row) return;
+        table = [[text(row, focused.column.getColId())]];
+      }
+      e.preventDefault();
+      e.clipboardData.setData('text/plain', toClipboardTable(table));
+    },
+    [unit],
+  );
+
+  const selectedIds = useCallback((): number[] => {
+    const api = apiRef.current;
+    if (!api) return [];
+    const selected = api.getSelectedRows().map((r) => r.projectId);
+    if (selected.length) return selected;
+    const focused = api.getFocusedCell();
+    const row = focused && !focused.rowPinned ? api.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+    return row ? [row.projectId] : [];
+  }, []);
+
+  const addProject = useCallback(
+    async (name: string) => {
+      setDialog(null);
+      try {
+        const row = await call('projects.add', { year, name });
+        focusAfterLoad.current = row.projectId;
+        await reload();
+        props.onListsChanged();
+        afterChange(`已新增项目“${row.name}”`);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [year, reload, afterChange, fail, props.onListsChanged],
+  );
+
+  const removeProjects = useCallback(
+    async (ids: number[]) => {
+      setDialog(null);
+      try {
+        const { removed } = await call('projects.remove', { year, projectIds: ids });
+        await reload();
+        afterChange(`已删除${removed}个项目（可撤销）`);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [year, reload, afterChange, fail],
+  );
+
+  const copyToNextYear = useCallback(async () => {
+    const ids = selectedIds();
+    if (ids.length === 0) {
+      setStatus({ kind: 'error', text: '请先勾选要复制到下一年的续建项目' });
+      return;
+    }
+    try {
+      const r = await call('projects.copyToNextYear', { year, projectIds: ids });
+      const skipped = [r.skippedFinished && `${r.skippedFinished}个已到竣工年份`, r.skippedPresent && `${r.skippedPresent}个已在${year + 1}年清单中`].filter(Boolean);
+      afterChange(`已复制${r.copied}个项目到${year + 1}年清单${skipped.length ? `，跳过${skipped.join('、')}` : ''}`);
+      props.onListsChanged();
+    } catch (err) {
+      fail(err);
+    }
+  }, [year, selectedIds, afterChange, fail, props.onListsChanged]);
+
+  const onRowDataUpdated = useCallback(() => {
+    recomputeTotals();
+    const id = focusAfterLoad.current;
+    const api = apiRef.current;
+    if (id === null || !api) return;
+    focusAfterLoad.current = null;
+    const node: IRowNode<GridRow> | undefined = api.getRowNode(String(id));
+    if (node && node.rowIndex !== null) {
+      api.ensureIndexVisible(node.rowIndex);
+      api.setFocusedCell(node.rowIndex, 'name');
+      setDetailId(id);
+    }
+  }, [recomputeTotals]);
+
+  const totalsText = totals[0]
+    ? `${totals[0].name}，总投资${formatMoneyCell(totals[0].totalInvestment, unit)}${unit}，年度计划投资${formatMoneyCell(totals[0].annualPlan, unit)}${unit}`
+    : '';
+
+  return (
+    <section className="project-screen">
+      <div className="toolbar" role="toolbar" aria-label="项目库工具栏">
+        <label>
+          年度
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label="年度">
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          className="search"
+          type="search"
+          placeholder="快速查找（支持拼音首字母）"
+          aria-label="快速查找"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <div className="segmented" role="group" aria-label="金额单位">
+          {(['万元', '亿元'] as const).map((u) => (
+            <button key={u} className={u === unit ? 'active' : ''} aria-pressed={u === unit} onClick={() => setUnit(u)}>
+              {u}
+            </button>
+          ))}
+        </div>
+        <span className="spacer" />
+        <button disabled={readOnly} onClick={() => setDialog({ kind: 'add' })}>
+          新增项目
+        </button>
+        <button
+          disabled={readOnly}
+          onClick={() => {
+            const ids = selectedIds();
+            if (ids.length) setDialog({ kind: 'remove', ids });
+            else setStatus({ kind: 'error', text: '请先勾选或选中要删除的项目' });
+          }}
+        >
+          删除{selectedCount ? `（${selectedCount}）` : ''}
+        </button>
+        <button disabled={readOnly} onClick={() => void copyToNextYear()} title="把勾选的续建项目加入下一年清单">
+          复制到{year + 1}年
+        </button>
+        <button disabled={readOnly || !history.undoLabel} title={history.undoLabel ? `撤销：${history.undoLabel}（Ctrl+Z）` : '没有可撤销的操作'} onClick={() => void runHistory('undo')}>
+          撤销
+        </button>
+        <button disabled={readOnly || !history.redoLabel} title={history.redoLabel ? `重做：${history.redoLabel}（Ctrl+Y）` : '没有可重做的操作'} onClick={() => void runHistory('redo')}>
+          重做
+        </button>
+        <button aria-pressed={showDetail} onClick={() => setShowDetail((s) => !s)}>
+          详情
+        </button>
+      </div>
+      <div className="grid-and-detail">
+        <div className="grid-wrap" data-testid="project-grid" onPaste={(e) => void onPaste(e)} onCopy={onCopy}>
+          <AgGridReact<GridRow>
+            theme={gridTheme}
+            localeText={AG_GRID_LOCALE_CN}
+            rowData={rowData}
+            columnDefs={columnDefs}
+            defaultColDef={{ resizable: true, sortable: true, cellDataType: false, floatingFilter: true, suppressHeaderMenuButton: false }}
+            getRowId={(p) => String(p.data.projectId)}
+            pinnedBottomRowData={totals}
+            readOnlyEdit
+            onCellEditRequest={(e) => void onCellEditRequest(e)}
+            quickFilterText={search}
+            cacheQuickFilter
+            animateRows={false}
+            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, selectAll: 'filtered' }}
+            selectionColumnDef={{ pinned: 'left', width: 48, suppressHeaderMenuButton: true }}
+            onSelectionChanged={(e) => setSelectedCount(e.api.getSelectedRows().length)}
+            enterNavigatesVertically
+            enterNavigatesVerticallyAfterEdit
+            undoRedoCellEditing={false}
+            stopEditingWhenCellsLoseFocus
+            tooltipShowDelay={400}
+            overlayNoRowsTemplate={`<span>${year}年清单中还没有项目。点击“新增项目”添加，或从上一年复制续建项目。</span>`}
+            onGridReady={(e: GridReadyEvent<GridRow>) => {
+              apiRef.current = e.api;
+            }}
+            onModelUpdated={recomputeTotals}
+            onRowDataUpdated={onRowDataUpdated}
+            onCellFocused={(e) => {
+              if (e.rowPinned || e.rowIndex === null || e.rowIndex === undefined) return;
+              const row = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+              if (row) setDetailId(row.projectId);
+            }}
+          />
+        </div>
+        {showDetail && detailId !== null && (
+          <DetailPanel projectId={detailId} year={year} unit={unit} revision={revision} onClose={() => setShowDetail(false)} />
+        )}
+      </div>
+      <footer className="statusbar">
+        <span data-testid="save-status" className={`status status-${status.kind}`} role="status" aria-live="polite">
+          {status.text}
+        </span>
+        <span className="spacer" />
+        <span data-testid="totals">{totalsText}</span>
+      </footer>
+      {dialog?.kind === 'add' && <PromptDialog title="新增项目" label="项目名称" onSubmit={(name) => void addProject(name)} onCancel={() => setDialog(null)} />}
+      {dialog?.kind === 'remove' && (
+        <ConfirmDialog
+          title="删除项目"
+          message={`确定从${year}年清单中删除所选的${dialog.ids.length}个项目吗？删除后可以撤销（Ctrl+Z）。`}
+          confirmLabel="删除"
+          onConfirm={() => void removeProjects(dialog.ids)}
+          onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'messages' && <MessageListDialog title={dialog.title} intro={dialog.intro} messages={dialog.messages} onClose={() => setDialog(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+/** Small modal dialogs: confirm, ask for a line of text, and show a list of messages. */
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+
+export function Modal(props: { title: string; children: ReactNode; onClose: () => void; actions: ReactNode; testId?: string }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') props.onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [props.onClose]);
+  return (
+    <div className="modal-backdrop" role="presentation">
+      <div className="modal" role="dialog" aria-modal="true" aria-label={props.title} data-testid={props.testId}>
+        <h2>{props.title}</h2>
+        <div className="modal-body">{props.children}</div>
+        <div className="modal-actions">{props.actions}</div>
+      </div>
+    </div>
+  );
+}
+
+export function ConfirmDialog(props: { title: string; message: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <Modal
+      title={props.title}
+      onClose={props.onCancel}
+      testId="confirm-dialog"
+      actions={
+        <>
+          <button onClick={props.onCancel}>取消</button>
+          <button className="primary danger" autoFocus onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <p>{props.message}</p>
+    </Modal>
+  );
+}
+
+export function PromptDialog(props: { title: string; label: string; initial?: string; onSubmit: (value: string) => void; onCancel: () => void }) {
+  const [value, setValue] = useState(props.initial ?? '');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  return (
+    <Modal
+      title={props.title}
+      onClose={props.onCancel}
+      testId="prompt-dialog"
+      actions={
+        <>
+          <button onClick={props.onCancel}>取消</button>
+          <button className="primary" disabled={!value.trim()} onClick={() => props.onSubmit(value)}>
+            确定
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        {props.label}
+        <input
+          ref={input}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && value.trim()) props.onSubmit(value);
+          }}
+        />
+      </label>
+    </Modal>
+  );
+}
+
+export function MessageListDialog(props: { title: string; intro: string; messages: string[]; onClose: () => void }) {
+  return (
+    <Modal
+      title={props.title}
+      onClose={props.onClose}
+      testId="message-dialog"
+      actions={
+        <button className="primary" autoFocus onClick={props.onClose}>
+          知道了
+        </button>
+      }
+    >
+      <p>{props.intro}</p>
+      <ul className="message-list">
+        {props.messages.map((m, i) => (
+          <li key={i}>{m}</li>
+        ))}
+      </ul>
+    </Modal>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Deterministic sample projects for browser tests and benchmarks: names, districts, categories,
+ * amounts and tags drawn from a seeded generator, so every run sees the same library.
+ */
+import type { Db } from '../../electron/db/connection';
+import { addDistrict, ensureContactLeader, readLists } from '../../electron/db/lists';
+import { insertProjectRecords, type NewProjectRecord } from '../../electron/db/projects';
+import { nameInitials } from '../../electron/services/pinyin';
+
+export const SAMPLE_DISTRICTS = ['环翠区', '文登区', '荣成市', '乳山市', '高区', '经区', '临港区', '南海新区'];
+const PLACES = ['西海岸', '石岛湾', '九龙河', '远遥', '乳山口', '海峰路', '卫城', '半月湾', '栖霞街', '长峰'];
+const WORKS = ['海堤修复', '综合治理', '产业园', '智能装备', '冷链物流中心', '老旧小区改造', '污水处理厂', '新能源储能', '学校建设', '医疗中心'];
+const LEVELS = ['province', 'city', 'county', 'county'] as const;
+const STAGES = ['preparation', 'construction', 'construction', 'completed'] as const;
+
+/** A small linear congruential generator: the same sequence on every machine. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  return (n: number) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state % n;
+  };
+}
+
+/** Add `count` projects to `year`'s list, adding the sample districts and leaders if missing. */
+export function seedSampleProjects(db: Db, year: number, count: number, seed = 7): number[] {
+  return db
+    .transaction(() => {
+      const lists = readLists(db);
+      const districtIds = SAMPLE_DISTRICTS.map((name) => lists.districts.find((d) => d.name === name)?.id ?? addDistrict(db, name));
+      const leaderIds = ['张宗浩', '王军伟', '杨启玉', '崔继江'].map((n) => ensureContactLeader(db, n));
+      const random = generator(seed);
+      const records: NewProjectRecord[] = [];
+      for (let i = 0; i < count; i++) {
+        const name = `${SAMPLE_DISTRICTS[random(SAMPLE_DISTRICTS.length)]}${PLACES[random(PLACES.length)]}${WORKS[random(WORKS.length)]}项目${i + 1}`;
+        const category = lists.categories[random(lists.categories.length)]!;
+        const total = (random(500_000) + 500) * 10_000; // 500万元 .. 50亿元, in 元
+        const isNew = random(2) === 0;
+        records.push({
+          project: {
+            code: `${year}-${String(i + 1).padStart(5, '0')}`,
+            name,
+            name_initials: nameInitials(name),
+            district_id: districtIds[random(districtIds.length)]!,
+            owner_unit: `${PLACES[random(PLACES.length)]}建设有限公司`,
+            scope: `建设${WORKS[random(WORKS.length)]}，总建筑面积${random(90_000) + 1000}平方米`,
+            start_year: isNew ? year : year - 1 - random(2),
+            end_year: year + random(3),
+            start_date: null,
+            stage: STAGES[random(STAGES.length)]!,
+            total_investment: total,
+            contact_leader_id: leaderIds[random(leaderIds.length)]!,
+            responsible_unit: null,
+            responsible_person: null,
+            phone: null,
+            created_at: `${year}-01-01T00:00:00+08:00`,
+            updated_at: `${year}-01-01T00:00:00+08:00`,
+            tags: random(3) === 0 ? [lists.tags[random(lists.tags.length)]!.id] : [],
+          },
+          yearPlan: {
+            year,
+            level: LEVELS[random(LEVELS.length)]!,
+            category_id: category.id,
+            lead_department: category.leadDepartment,
+            nature: isNew ? 'new' : 'continued',
+            annual_plan: Math.floor(total / (2 + random(4)) / 10_000) * 10_000,
+            planned_start_month: isNew ? 1 + random(12) : null,
+          },
+        });
+      }
+      return insertProjectRecords(db, records);
+    })
+    .immediate();
+}
