@@ -24,6 +24,8 @@ function dropTrailingZeros(decimalText: string): string {
  */
 export function formatMoneyCell(amount: Money | null | undefined, unit: MoneyUnit): string {
   if (amount === null || amount === undefined) return '';
+  // A grid may show a value still being typed (not yet parsed or saved): show it as typed.
+  if (!Number.isSafeInteger(amount)) return String(amount);
   return withThousands(dropTrailingZeros(moneyToDecimalText(amount, unit, unit === '万元' ? 4 : 8)));
 }
 

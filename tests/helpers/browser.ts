@@ -45,6 +45,7 @@ export async function openPage(browser: Browser, url: string): Promise<WatchedPa
   const watched: WatchedPage = { page, consoleErrors: [], outsideRequests: [] };
   page.on('console', (msg) => {
     if (msg.type() === 'error') watched.consoleErrors.push(msg.text());
+    if (process.env.KPW_DEBUG_CONSOLE) console.log('[browser]', msg.type(), msg.text().slice(0, 400));
   });
   page.on('pageerror', (err) => watched.consoleErrors.push(String(err)));
   // Abort (and record) anything that tries to leave the machine.

@@ -396,7 +396,7 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
             cacheQuickFilter
             animateRows={false}
             rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, selectAll: 'filtered' }}
-            selectionColumnDef={{ pinned: 'left', width: 48, suppressHeaderMenuButton: true }}
+            selectionColumnDef={{ pinned: 'left' }}
             onSelectionChanged={(e) => setSelectedCount(e.api.getSelectedRows().length)}
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
