@@ -9,21 +9,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../services/handlers';
 import type { ServiceContext } from '../services/context';
-import { CONTENT_SECURITY_POLICY, resolveBundlePath } from '../web/bundle';
+import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveBundlePath } from '../web/bundle';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 export interface Harness {
   url: string;
@@ -84,7 +72,7 @@ export async function startHarness(ctx: ServiceContext, options: { rendererDir: 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
     const file = resolveBundlePath(rendererDir, `app://bundle${url.pathname}`);
     if (!file || !fs.statSync(file).isFile()) return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
-    send(res, 200, fs.readFileSync(file), CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+    send(res, 200, fs.readFileSync(file), contentTypeOf(file));
   });
 
   await new Promise<void>((resolve, reject) => {

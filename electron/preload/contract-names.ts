@@ -1,0 +1,50 @@
+/**
+ * The names the preload needs from shared/api.ts, without its runtime. shared/api.ts builds zod
+ * schemas at load time, and bundling it would put ~750 kB of zod into a preload that only needs
+ * a few strings. The type annotations below tie every name to the contract: adding, renaming or
+ * removing a method, command or channel there fails the type-check here until this file follows
+ * (and tests/unit/electron-shell.test.ts compares the lists at run time too).
+ */
+import type { Command, IPC_COMMAND as SharedIpcCommand, IPC_INVOKE as SharedIpcInvoke, Method } from '../../shared/api';
+
+export const IPC_INVOKE: typeof SharedIpcInvoke = 'kpw:invoke';
+export const IPC_COMMAND: typeof SharedIpcCommand = 'kpw:command';
+
+/** Record<Method, true>: the compiler demands every method, and the literal allows no extra one. */
+const METHOD_NAMES: Record<Method, true> = {
+  'app.info': true,
+  'library.current': true,
+  'library.recent': true,
+  'library.open': true,
+  'library.create': true,
+  'library.openWithDialog': true,
+  'library.createWithDialog': true,
+  'lists.get': true,
+  'projects.list': true,
+  'projects.get': true,
+  'projects.update': true,
+  'projects.add': true,
+  'projects.remove': true,
+  'projects.copyToNextYear': true,
+  'projects.paste': true,
+  'history.undo': true,
+  'history.redo': true,
+  'history.state': true,
+};
+
+const COMMAND_NAMES: Record<Command, true> = {
+  'library.changed': true,
+  'history.undo': true,
+  'history.redo': true,
+};
+
+export const PRELOAD_METHODS = Object.keys(METHOD_NAMES) as Method[];
+export const PRELOAD_COMMANDS = Object.keys(COMMAND_NAMES) as Command[];
+
+export function isMethodName(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHOD_NAMES, name);
+}
+
+export function isCommandName(name: unknown): name is Command {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(COMMAND_NAMES, name);
+}
