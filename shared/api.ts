@@ -28,6 +28,7 @@ function method<A extends z.ZodType>(args: A) {
 }
 
 const none = z.object({}).strict();
+const listKind = z.enum(['districts', 'categories', 'tags']);
 const ids = z.array(id).min(1, '请先选择项目').max(100_000);
 
 export const api = {
@@ -49,6 +50,14 @@ export const api = {
 
   /** The editable lists (categories with lead departments, districts, tags, leaders) and the years. */
   'lists.get': method(none).returns<Lists>(),
+  /** Add a district, category (with its lead department) or tag; returns the lists. */
+  'lists.add': method(z.object({ kind: listKind, name: z.string().max(200), leadDepartment: z.string().max(200).optional() }).strict()).returns<Lists>(),
+  /** Rename a list item; every project using it shows the new name. */
+  'lists.rename': method(z.object({ kind: listKind, id, name: z.string().max(200) }).strict()).returns<Lists>(),
+  /** Set a category's lead department (the default for projects put in that category). */
+  'lists.setLeadDepartment': method(z.object({ id, leadDepartment: z.string().max(200) }).strict()).returns<Lists>(),
+  /** Remove a list item that no project uses; refused (CONFLICT) while any does. */
+  'lists.remove': method(z.object({ kind: listKind, id }).strict()).returns<Lists>(),
 
   /** Every project on year Y's list, one row each. */
   'projects.list': method(z.object({ year }).strict()).returns<ProjectRow[]>(),

@@ -70,3 +70,46 @@ export function ensureTags(db: Db, names: readonly string[]): number[] {
 export function tagNames(db: Db, ids: readonly number[]): string[] {
   return ids.map((id) => (stmt(db, 'SELECT name FROM tags WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `#${id}`);
 }
+
+/** The editable lists by their contract name, and the table each lives in. */
+export type ListKind = 'districts' | 'categories' | 'tags';
+const LIST_TABLES: Record<ListKind, string> = { districts: 'districts', categories: 'categories', tags: 'tags' };
+
+export function listItemName(db: Db, kind: ListKind, id: number): string | undefined {
+  return (stmt(db, `SELECT name FROM ${LIST_TABLES[kind]} WHERE id = ?`).get(id) as { name: string } | undefined)?.name;
+}
+
+export function listItemIdByName(db: Db, kind: ListKind, name: string): number | undefined {
+  return (stmt(db, `SELECT id FROM ${LIST_TABLES[kind]} WHERE name = ?`).get(name) as { id: number } | undefined)?.id;
+}
+
+export function insertListItem(db: Db, kind: ListKind, name: string, leadDepartment = ''): number {
+  const table = LIST_TABLES[kind];
+  const order = (stmt(db, `SELECT coalesce(max(sort_order), 0) + 1 AS n FROM ${table}`).get() as { n: number }).n;
+  if (kind === 'categories') {
+    return Number(stmt(db, 'INSERT INTO categories (name, lead_department, sort_order) VALUES (?, ?, ?)').run(name, leadDepartment, order).lastInsertRowid);
+  }
+  return Number(stmt(db, `INSERT INTO ${table} (name, sort_order) VALUES (?, ?)`).run(name, order).lastInsertRowid);
+}
+
+export function renameListItem(db: Db, kind: ListKind, id: number, name: string): void {
+  stmt(db, `UPDATE ${LIST_TABLES[kind]} SET name = ? WHERE id = ?`).run(name, id);
+}
+
+export function setCategoryLeadDepartment(db: Db, id: number, leadDepartment: string): void {
+  stmt(db, 'UPDATE categories SET lead_department = ? WHERE id = ?').run(leadDepartment, id);
+}
+
+/** How many projects (or year-plan rows, for categories) use an item: it cannot be removed while used. */
+export function listItemUsage(db: Db, kind: ListKind, id: number): number {
+  const sql = {
+    districts: 'SELECT count(*) AS n FROM projects WHERE district_id = ?',
+    categories: 'SELECT count(*) AS n FROM year_plans WHERE category_id = ?',
+    tags: 'SELECT count(*) AS n FROM project_tags WHERE tag_id = ?',
+  }[kind];
+  return (stmt(db, sql).get(id) as { n: number }).n;
+}
+
+export function deleteListItem(db: Db, kind: ListKind, id: number): void {
+  stmt(db, `DELETE FROM ${LIST_TABLES[kind]} WHERE id = ?`).run(id);
+}

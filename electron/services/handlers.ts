@@ -10,6 +10,7 @@ import type { ServiceContext } from './context';
 import { undo, redo, historyState } from './history';
 import { createLibrary, libraryInfo, openLibrary, readRecent, requireDb } from './library';
 import { readLists } from '../db/lists';
+import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
 
 type Handlers = { [M in Method]: (ctx: ServiceContext, args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
@@ -30,6 +31,10 @@ export const handlers = {
   'library.openWithDialog': (ctx) => withDialog(ctx, 'open'),
   'library.createWithDialog': (ctx) => withDialog(ctx, 'create'),
   'lists.get': (ctx) => readLists(requireDb(ctx)),
+  'lists.add': (ctx, args) => addListItem(ctx, args),
+  'lists.rename': (ctx, args) => renameList(ctx, args),
+  'lists.setLeadDepartment': (ctx, args) => setLeadDepartment(ctx, args),
+  'lists.remove': (ctx, args) => removeListItem(ctx, args),
   'projects.list': (ctx, { year }) => listProjects(ctx, year),
   'projects.get': (ctx, { projectId, year }) => getProject(ctx, projectId, year),
   'projects.update': (ctx, args) => updateProject(ctx, args),

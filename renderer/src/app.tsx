@@ -4,6 +4,7 @@ import type { LibraryInfo, Lists } from '../../shared/domain';
 import { call, messageOf, onCommand } from './api';
 import { LibraryScreen } from './features/library/library-screen';
 import { ProjectScreen } from './features/projects/project-screen';
+import { SettingsScreen } from './features/settings/settings-screen';
 
 interface Loaded {
   library: LibraryInfo;
@@ -15,6 +16,7 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [view, setView] = useState<'projects' | 'settings'>('projects');
 
   const load = useCallback(async () => {
     try {
@@ -56,9 +58,16 @@ export function App() {
       <header className="appbar">
         <span className="brand">重点项目工作台</span>
         <nav aria-label="导航">
-          <button className="nav active" aria-current="page">
-            项目库
-          </button>
+          {(
+            [
+              ['projects', '项目库'],
+              ['settings', '设置'],
+            ] as const
+          ).map(([key, label]) => (
+            <button key={key} className={`nav ${view === key ? 'active' : ''}`} aria-current={view === key ? 'page' : undefined} onClick={() => setView(key)}>
+              {label}
+            </button>
+          ))}
         </nav>
         <span className="spacer" />
         <span className="library-path" title={loaded.library.path}>
@@ -73,7 +82,11 @@ export function App() {
           只读：{loaded.library.readOnlyReason}
         </div>
       )}
-      <ProjectScreen key={loaded.library.path} library={loaded.library} lists={loaded.lists} onListsChanged={reloadLists} />
+      {view === 'projects' ? (
+        <ProjectScreen key={loaded.library.path} library={loaded.library} lists={loaded.lists} onListsChanged={reloadLists} />
+      ) : (
+        <SettingsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))} />
+      )}
     </div>
   );
 }

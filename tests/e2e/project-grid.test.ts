@@ -191,3 +191,23 @@ describe('项目库 grid in Chromium', () => {
     await expect.poll(() => panel.textContent()).toMatch(/联系电话：（空） → 5208106/);
   });
 });
+
+describe('设置 in Chromium', () => {
+  it('adds a district in 设置 that the grid then accepts', async () => {
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    await page.getByLabel('新增区市').fill('威海临港区');
+    await page.getByTestId('list-districts').getByRole('button', { name: '添加' }).click();
+    await expect.poll(() => page.getByTestId('list-districts').locator('input').first().inputValue()).not.toBe('');
+    const names = await page.getByTestId('list-districts').getByLabel('区市名称').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(names).toContain('威海临港区');
+    await page.getByRole('button', { name: '项目库', exact: true }).click();
+    await cell(0, 'name').waitFor();
+    // 所在区市 is chosen from the list, as a select editor.
+    await focusCell(0, 'district');
+    await page.keyboard.press('F2');
+    await page.locator('.ag-cell-inline-editing .ag-picker-field-wrapper').click();
+    await page.locator('.ag-select-list-item', { hasText: '威海临港区' }).click();
+    await expect.poll(() => dbRows()[0]!.district).toBe('威海临港区');
+    expect(watched.consoleErrors).toEqual([]);
+  });
+});

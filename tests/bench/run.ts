@@ -1,0 +1,146 @@
+/**
+ * Benchmarks (npm run bench): the targets of ../shared/engineering/PERFORMANCE.md for the project
+ * library, at provincial scale (20,000 projects), generated deterministically. Prints one table:
+ * operation, size, median, min, max over the runs, and peak memory. Not a test: nothing here fails
+ * on time; the table is read against the targets.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Page } from 'playwright-core';
+import { dispatch } from '../../electron/services/handlers';
+import { launchBrowser, openPage } from '../helpers/browser';
+import { serveTempLibrary } from '../helpers/harness';
+import { seedSampleProjects } from '../helpers/sample';
+
+const PROJECTS = Number(process.env.KPW_BENCH_PROJECTS ?? 20_000);
+const RUNS = Number(process.env.KPW_BENCH_RUNS ?? 7);
+
+interface Row {
+  operation: string;
+  size: string;
+  target: string;
+  times: number[];
+  memory: string;
+}
+
+const rows: Row[] = [];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+
+async function measure(operation: string, size: string, target: string, run: () => Promise<number>, memory: () => string): Promise<void> {
+  await run(); // warm-up, not counted
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(await run());
+  rows.push({ operation, size, target, times, memory: memory() });
+  process.stderr.write(`  ${operation}: median ${median(times).toFixed(1)} ms\n`);
+}
+
+/** Milliseconds from an action in the page until the grid has painted the result (two frames). */
+async function timeInPage(page: Page, action: string): Promise<number> {
+  return page.evaluate(async (code) => {
+    const start = performance.now();
+    // eslint-disable-next-line no-new-func
+    new Function(code)();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - start;
+  }, action);
+}
+
+async function browserHeap(page: Page): Promise<string> {
+  const used = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  return used ? `${mb(used)} JS heap (page)` : '—';
+}
+
+async function main(): Promise<void> {
+  process.stderr.write(`Generating ${PROJECTS} projects…\n`);
+  const served = await serveTempLibrary((lib) => seedSampleProjects(lib.ctx.library!.db, 2024, PROJECTS));
+  const size = `${PROJECTS} projects`;
+
+  await measure(
+    'projects.list (database → rows, in the service)',
+    size,
+    '—',
+    async () => {
+      const t = performance.now();
+      const r = await dispatch(served.ctx, 'projects.list', { year: 2024 });
+      if (!r.ok) throw new Error(r.error.message);
+      return performance.now() - t;
+    },
+    () => `${mb(peakRss)} RSS (node)`,
+  );
+
+  const browser = await launchBrowser();
+  const { page } = await openPage(browser, served.harness.url);
+  await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 60_000 });
+
+  await measure(
+    'database → painted grid (request, transfer, grid)',
+    size,
+    '≤ 600 ms',
+    async () => {
+      await page.evaluate(() => performance.clearMarks());
+      await page.reload();
+      await page.waitForFunction(() => performance.getEntriesByName('kpw:projects-painted').length > 0, undefined, { timeout: 60_000 });
+      return page.evaluate(() => performance.measure('load', 'kpw:projects-requested', 'kpw:projects-painted').duration);
+    },
+    () => '',
+  );
+  rows[rows.length - 1]!.memory = await browserHeap(page);
+
+  let ascending = true;
+  await measure(
+    'sort by 项目名称, pinyin collation (click header)',
+    size,
+    '≤ 120 ms',
+    () => {
+      ascending = !ascending;
+      return timeInPage(page, `document.querySelector('.ag-header-cell[col-id="name"] .ag-header-cell-label').click()`);
+    },
+    () => '',
+  );
+  rows[rows.length - 1]!.memory = await browserHeap(page);
+
+  const terms = ['荣成', 'hd', '海堤', 'gq', '冷链', 'xm'];
+  let i = 0;
+  await measure(
+    'quick search (pinyin initials included)',
+    size,
+    '≤ 120 ms',
+    () => {
+      const term = terms[i++ % terms.length]!;
+      return timeInPage(
+        page,
+        `const el = document.querySelector('input[aria-label="快速查找"]');
+         const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+         set.call(el, ${JSON.stringify(term)}); el.dispatchEvent(new Event('input', { bubbles: true }));`,
+      );
+    },
+    () => '',
+  );
+  rows[rows.length - 1]!.memory = await browserHeap(page);
+
+  await browser.close();
+  await served.stop();
+  clearInterval(sampler);
+
+  const header = ['operation', 'size', 'target', 'median ms', 'min ms', 'max ms', 'runs', 'peak memory'];
+  const table = rows.map((r) => [
+    r.operation,
+    r.size,
+    r.target,
+    median(r.times).toFixed(1),
+    Math.min(...r.times).toFixed(1),
+    Math.max(...r.times).toFixed(1),
+    String(r.times.length),
+    r.memory,
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...table.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of table) console.log(line(r));
+}
+
+await main();
