@@ -8,7 +8,7 @@
  * a Chinese message. Results travel as ApiResult values (see result.ts), never as thrown errors.
  */
 import { z } from 'zod';
-import type { HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow } from './domain';
+import type { HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow, ProjectTable } from './domain';
 import type { ApiResult } from './result';
 
 z.config(z.locales.zhCN());
@@ -59,8 +59,8 @@ export const api = {
   /** Remove a list item that no project uses; refused (CONFLICT) while any does. */
   'lists.remove': method(z.object({ kind: listKind, id }).strict()).returns<Lists>(),
 
-  /** Every project on year Y's list, one row each. */
-  'projects.list': method(z.object({ year }).strict()).returns<ProjectRow[]>(),
+  /** Every project on year Y's list, one row each, as a compact table (see rowsFromTable). */
+  'projects.list': method(z.object({ year }).strict()).returns<ProjectTable>(),
   /** One project on a year's list with all fields, the years it is listed in and its change history. */
   'projects.get': method(z.object({ projectId: id, year }).strict()).returns<ProjectDetail>(),
   /**

@@ -48,6 +48,36 @@ export interface ProjectRow {
   tags: string[];
 }
 
+/** The columns of a ProjectTable, in order. */
+export const PROJECT_ROW_KEYS = [
+  'projectId', 'year', 'code', 'name', 'nameInitials', 'district', 'ownerUnit', 'scope', 'level', 'category',
+  'leadDepartment', 'nature', 'startYear', 'endYear', 'plannedStartMonth', 'startDate', 'stage', 'totalInvestment',
+  'annualPlan', 'contactLeader', 'responsibleUnit', 'responsiblePerson', 'phone', 'tags',
+] as const satisfies readonly (keyof ProjectRow)[];
+
+/**
+ * A year's list as a table: one array per project, values in PROJECT_ROW_KEYS order, tags joined
+ * with "、". Half the size of an array of objects, which is what makes 20,000 projects reach a
+ * painted grid in time (the key names were most of the bytes).
+ */
+export interface ProjectTable {
+  keys: typeof PROJECT_ROW_KEYS;
+  rows: unknown[][];
+}
+
+/** Turn a ProjectTable back into rows. */
+export function rowsFromTable(table: ProjectTable): ProjectRow[] {
+  const keys = table.keys;
+  const tagsAt = keys.indexOf('tags');
+  return table.rows.map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) row[keys[i]!] = values[i];
+    const tags = values[tagsAt] as string | null;
+    row.tags = tags ? tags.split('、') : [];
+    return row as unknown as ProjectRow;
+  });
+}
+
 export interface Category {
   id: number;
   name: string;

@@ -2,7 +2,7 @@
  * SQL for projects and year plans (a project on year Y's list). Values here are storage values:
  * list fields are ids, money is an integer of 元, enums are their codes.
  */
-import type { ProjectRow } from '../../shared/domain';
+import { PROJECT_ROW_KEYS, rowsFromTable, type ProjectRow, type ProjectTable } from '../../shared/domain';
 import type { ProjectField } from '../../shared/fields';
 import type { Db } from './connection';
 import { stmt } from './statements';
@@ -33,35 +33,61 @@ export const FIELD_COLUMNS: Readonly<Record<Exclude<ProjectField, 'tags'>, { tab
 
 export type StorageValue = string | number | null | number[];
 
+/** How each field of a ProjectRow is read, in PROJECT_ROW_KEYS order. */
+const ROW_EXPRESSIONS: Record<(typeof PROJECT_ROW_KEYS)[number], string> = {
+  projectId: 'p.id',
+  year: 'yp.year',
+  code: 'p.code',
+  name: 'p.name',
+  nameInitials: 'p.name_initials',
+  district: 'd.name',
+  ownerUnit: 'p.owner_unit',
+  scope: 'p.scope',
+  level: 'yp.level',
+  category: 'c.name',
+  leadDepartment: 'yp.lead_department',
+  nature: 'yp.nature',
+  startYear: 'p.start_year',
+  endYear: 'p.end_year',
+  plannedStartMonth: 'yp.planned_start_month',
+  startDate: 'p.start_date',
+  stage: 'p.stage',
+  totalInvestment: 'p.total_investment',
+  annualPlan: 'yp.annual_plan',
+  contactLeader: 'l.name',
+  responsibleUnit: 'p.responsible_unit',
+  responsiblePerson: 'p.responsible_person',
+  phone: 'p.phone',
+  tags: 'tn.tags',
+};
+
+// Tags are aggregated once per query rather than per row. Every statement built on ROW_SELECT is
+// used in raw (array) mode: stmt() caches statements by SQL, and raw mode sticks to a statement.
 const ROW_SELECT = `
-SELECT p.id AS projectId, yp.year AS year, p.code, p.name, p.name_initials AS nameInitials,
-  d.name AS district, p.owner_unit AS ownerUnit, p.scope, yp.level, c.name AS category,
-  yp.lead_department AS leadDepartment, yp.nature, p.start_year AS startYear, p.end_year AS endYear,
-  yp.planned_start_month AS plannedStartMonth, p.start_date AS startDate, p.stage,
-  p.total_investment AS totalInvestment, yp.annual_plan AS annualPlan, l.name AS contactLeader,
-  p.responsible_unit AS responsibleUnit, p.responsible_person AS responsiblePerson, p.phone,
-  (SELECT group_concat(t.name, '、' ORDER BY t.sort_order, t.id)
-     FROM project_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.project_id = p.id) AS tags
+WITH tag_names AS (
+  SELECT pt.project_id, group_concat(t.name, '、' ORDER BY t.sort_order, t.id) AS tags
+  FROM project_tags pt JOIN tags t ON t.id = pt.tag_id GROUP BY pt.project_id)
+SELECT ${PROJECT_ROW_KEYS.map((k) => `${ROW_EXPRESSIONS[k]} AS ${k}`).join(', ')}
 FROM year_plans yp
 JOIN projects p ON p.id = yp.project_id
 LEFT JOIN districts d ON d.id = p.district_id
 LEFT JOIN categories c ON c.id = yp.category_id
-LEFT JOIN contact_leaders l ON l.id = p.contact_leader_id`;
+LEFT JOIN contact_leaders l ON l.id = p.contact_leader_id
+LEFT JOIN tag_names tn ON tn.project_id = p.id`;
 
-type RawRow = Omit<ProjectRow, 'tags'> & { tags: string | null };
-
-function toRow(raw: RawRow): ProjectRow {
-  return { ...raw, tags: raw.tags ? raw.tags.split('、') : [] };
+/** Year Y's list, as a table (arrays in PROJECT_ROW_KEYS order) for the grid. */
+export function listProjectTable(db: Db, year: number): ProjectTable {
+  const rows = stmt(db, `${ROW_SELECT} WHERE yp.year = ? ORDER BY yp.sort_order, p.id`).raw(true).all(year) as unknown[][];
+  return { keys: PROJECT_ROW_KEYS, rows };
 }
 
 export function listProjectRows(db: Db, year: number): ProjectRow[] {
-  const raws = stmt(db, `${ROW_SELECT} WHERE yp.year = ? ORDER BY yp.sort_order, p.id`).all(year) as RawRow[];
-  return raws.map(toRow);
+  return rowsFromTable(listProjectTable(db, year));
 }
 
 export function getProjectRow(db: Db, projectId: number, year: number): ProjectRow | undefined {
-  const raw = stmt(db, `${ROW_SELECT} WHERE yp.project_id = ? AND yp.year = ?`).get(projectId, year) as RawRow | undefined;
-  return raw && toRow(raw);
+  const values = stmt(db, `${ROW_SELECT} WHERE yp.project_id = ? AND yp.year = ?`).raw(true).get(projectId, year) as unknown[] | undefined;
+  return values && rowsFromTable({ keys: PROJECT_ROW_KEYS, rows: [values] })[0];
 }
 
 export function yearsOfProject(db: Db, projectId: number): number[] {

@@ -3,7 +3,7 @@
  * continuing projects over to next year. Every action is one transaction and one change set.
  */
 import type { PasteOutcome } from '../../shared/api';
-import type { ChangeEntry, ProjectDetail, ProjectRow } from '../../shared/domain';
+import type { ChangeEntry, ProjectDetail, ProjectRow, ProjectTable } from '../../shared/domain';
 import { cleanText, FIELD_BY_KEY, isProjectField, type ProjectField } from '../../shared/fields';
 import type { MoneyUnit } from '../../shared/money';
 import { AppError } from '../../shared/result';
@@ -16,7 +16,7 @@ import {
   insertProject,
   insertYearPlan,
   isOnList,
-  listProjectRows,
+  listProjectTable,
   nextSortOrder,
   projectIsReferencedBeyond,
   readProjectSnapshot,
@@ -37,8 +37,8 @@ export interface ListMembership {
   yearPlan: YearPlanSnapshot;
 }
 
-export function listProjects(ctx: ServiceContext, year: number): ProjectRow[] {
-  return listProjectRows(requireDb(ctx), year);
+export function listProjects(ctx: ServiceContext, year: number): ProjectTable {
+  return listProjectTable(requireDb(ctx), year);
 }
 
 function requireRow(db: Db, projectId: number, year: number): ProjectRow {

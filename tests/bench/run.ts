@@ -32,7 +32,10 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 async function measure(operation: string, size: string, target: string, run: () => Promise<number>, memory: () => string): Promise<void> {
   await run(); // warm-up, not counted
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) times.push(await run());
+  for (let i = 0; i < RUNS; i++) {
+    times.push(await run());
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
   rows.push({ operation, size, target, times, memory: memory() });
   process.stderr.write(`  ${operation}: median ${median(times).toFixed(1)} ms\n`);
 }
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
   const size = `${PROJECTS} projects`;
 
   await measure(
-    'projects.list (database → rows, in the service)',
+    'projects.list (database → table, in the service)',
     size,
     '—',
     async () => {
@@ -88,6 +91,12 @@ async function main(): Promise<void> {
     () => '',
   );
   rows[rows.length - 1]!.memory = await browserHeap(page);
+  // Where that time goes: the call (service, JSON, loopback) and the grid.
+  const split = await page.evaluate(() => ({
+    call: performance.measure('call', 'kpw:projects-requested', 'kpw:projects-received').duration,
+    grid: performance.measure('grid', 'kpw:projects-received', 'kpw:projects-painted').duration,
+  }));
+  process.stderr.write(`    last run: call ${split.call.toFixed(1)} ms, grid ${split.grid.toFixed(1)} ms\n`);
 
   let ascending = true;
   await measure(

@@ -98,6 +98,20 @@ describe('项目库 grid in Chromium', () => {
     expect(watched.consoleErrors).toEqual([]);
   });
 
+  it('moves and edits with the keyboard as in a spreadsheet: type to replace, Enter moves down, Delete clears', async () => {
+    await focusCell(0, 'ownerUnit');
+    await page.keyboard.type('WHCT');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dbRows()[0]!.ownerUnit).toBe('WHCT');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-index'))).toBe('1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('col-id'))).toBe('nature');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => dbRows()[1]!.ownerUnit).toBeNull();
+    await expect.poll(() => status().textContent()).toMatch(/已保存“建设单位”/);
+  });
+
   it('refuses an invalid value with a message and saves nothing', async () => {
     const before = dbRows()[0]!;
     await editCell(0, 'totalInvestment', '一千万');

@@ -3,12 +3,17 @@ import { dispatch } from '../../electron/services/handlers';
 import { closeLibrary, openLibrary } from '../../electron/services/library';
 import { addDistrict } from '../../electron/db/lists';
 import type { ArgsOf, Method, ResultOf } from '../../shared/api';
+import { rowsFromTable } from '../../shared/domain';
 import type { ApiError } from '../../shared/result';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';
 
 let lib: TempLibrary;
 
 /** Call the contract exactly as the renderer does, through dispatch. */
+/** Year Y's list as rows, read through the contract as the grid reads it. */
+async function list(year: number) {
+  return rowsFromTable(await call('projects.list', { year }));
+}
 async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const r = await dispatch(lib.ctx, method, args);
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
@@ -39,7 +44,7 @@ describe('project library', () => {
     await call('projects.update', { projectId: id, year: 2024, field: 'district', value: '高区', unit: '万元' });
     await call('projects.update', { projectId: id, year: 2024, field: 'tags', value: '民生、涉海', unit: '万元' });
     await call('projects.update', { projectId: id, year: 2024, field: 'startDate', value: '2024年3月21日', unit: '万元' });
-    const saved = (await call('projects.list', { year: 2024 }))[0]!;
+    const saved = (await list(2024))[0]!;
     expect(saved).toMatchObject({
       totalInvestment: 12_345_000,
       annualPlan: 15_000_000,
@@ -67,7 +72,7 @@ describe('project library', () => {
       expect(error.code, field).toBe('VALIDATION');
       expect(error.message, field).toMatch(message);
     }
-    const row = (await call('projects.list', { year: 2024 }))[0]!;
+    const row = (await list(2024))[0]!;
     expect(row).toMatchObject({ name: '测试项目', totalInvestment: null, level: null, district: null, startDate: null });
     expect((await call('history.state', {})).undoLabel).toMatch(/新增项目/);
   });
@@ -101,11 +106,11 @@ describe('project library', () => {
     await openLibrary(lib.ctx, lib.file);
 
     expect((await call('history.undo', {})).label).toMatch(/年度计划投资/);
-    expect((await call('projects.list', { year: 2024 }))[0]!.annualPlan).toBeNull();
+    expect((await list(2024))[0]!.annualPlan).toBeNull();
     await call('history.undo', {});
-    expect((await call('projects.list', { year: 2024 }))[0]).toMatchObject({ name: '原名', nameInitials: 'ym' });
+    expect((await list(2024))[0]).toMatchObject({ name: '原名', nameInitials: 'ym' });
     await call('history.redo', {});
-    expect((await call('projects.list', { year: 2024 }))[0]!.name).toBe('新名');
+    expect((await list(2024))[0]!.name).toBe('新名');
 
     // A new edit after an undo discards what could have been redone.
     await call('history.undo', {});
@@ -124,13 +129,13 @@ describe('project library', () => {
     const { projectId } = await call('projects.add', { year: 2024, name: '被删项目' });
     await call('projects.update', { projectId, year: 2024, field: 'tags', value: '民生', unit: '万元' });
     await call('projects.update', { projectId, year: 2024, field: 'annualPlan', value: '88', unit: '万元' });
-    const before = (await call('projects.list', { year: 2024 }))[0];
+    const before = (await list(2024))[0];
     expect(await call('projects.remove', { year: 2024, projectIds: [projectId] })).toEqual({ removed: 1 });
-    expect(await call('projects.list', { year: 2024 })).toEqual([]);
+    expect(await list(2024)).toEqual([]);
     await call('history.undo', {});
-    expect((await call('projects.list', { year: 2024 }))[0]).toEqual(before);
+    expect((await list(2024))[0]).toEqual(before);
     await call('history.redo', {});
-    expect(await call('projects.list', { year: 2024 })).toEqual([]);
+    expect(await list(2024)).toEqual([]);
   });
 
   it('copies continuing projects to next year as 续建, skipping finished and present ones', async () => {
@@ -142,13 +147,13 @@ describe('project library', () => {
     await call('projects.update', { projectId: b.projectId, year: 2024, field: 'endYear', value: '2024', unit: '万元' });
     const result = await call('projects.copyToNextYear', { year: 2024, projectIds: [a.projectId, b.projectId] });
     expect(result).toEqual({ copied: 1, skippedFinished: 1, skippedPresent: 0 });
-    const next = await call('projects.list', { year: 2025 });
+    const next = await list(2025);
     expect(next).toHaveLength(1);
     expect(next[0]).toMatchObject({ name: '续建项目', nature: 'continued', category: '工业', annualPlan: null });
     expect((await call('projects.copyToNextYear', { year: 2024, projectIds: [a.projectId] })).skippedPresent).toBe(1);
     await call('history.undo', {});
-    expect(await call('projects.list', { year: 2025 })).toEqual([]);
-    expect(await call('projects.list', { year: 2024 })).toHaveLength(2);
+    expect(await list(2025)).toEqual([]);
+    expect(await list(2024)).toHaveLength(2);
   });
 
   it('pastes a block as one undoable change, or nothing when any cell is refused', async () => {
@@ -167,7 +172,7 @@ describe('project library', () => {
     });
     expect(bad.written).toBe(0);
     expect(bad.errors).toEqual([{ row: 2, column: 2, field: 'annualPlan', message: expect.stringMatching(/不是有效的金额/) }]);
-    expect((await call('projects.list', { year: 2024 })).map((r) => r.totalInvestment)).toEqual([null, null, null]);
+    expect((await list(2024)).map((r) => r.totalInvestment)).toEqual([null, null, null]);
 
     const good = await call('projects.paste', {
       year: 2024,
@@ -180,13 +185,13 @@ describe('project library', () => {
       unit: '万元',
     });
     expect(good).toEqual({ written: 6, errors: [] });
-    expect((await call('projects.list', { year: 2024 })).map((r) => [r.totalInvestment, r.annualPlan, r.district])).toEqual([
+    expect((await list(2024)).map((r) => [r.totalInvestment, r.annualPlan, r.district])).toEqual([
       [10_000_000, 2_000_000, '荣成市'],
       [20_000_000, 3_005_000, '高区'],
       [null, null, null],
     ]);
     expect((await call('history.undo', {})).label).toBe('粘贴6个单元格');
-    expect((await call('projects.list', { year: 2024 })).map((r) => r.totalInvestment)).toEqual([null, null, null]);
+    expect((await list(2024)).map((r) => r.totalInvestment)).toEqual([null, null, null]);
   });
 
   it('refuses writes to a read-only library', async () => {

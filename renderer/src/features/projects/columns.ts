@@ -85,7 +85,13 @@ export function buildColumnDefs(options: ColumnOptions): ColDef<GridRow>[] {
     if (field === 'name') {
       column.pinned = 'left';
       column.lockPinned = true;
-      column.comparator = (a: string, b: string) => collator.compare(a ?? '', b ?? '');
+      // Pinyin order: the stored initials decide most pairs with a cheap comparison; the collator
+      // (slow on 20,000 rows) only breaks ties.
+      column.comparator = (a: string, b: string, nodeA, nodeB) => {
+        const ia = nodeA?.data?.nameInitials ?? '';
+        const ib = nodeB?.data?.nameInitials ?? '';
+        return ia < ib ? -1 : ia > ib ? 1 : collator.compare(a ?? '', b ?? '');
+      };
       // Quick search matches pinyin initials too: "hd" finds 海堤….
       column.getQuickFilterText = (p) => `${p.data.name} ${p.data.nameInitials}`;
       column.tooltipField = 'name';
