@@ -1,19 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/services/handlers';
-import type { ArgsOf, Method, ResultOf } from '../../shared/api';
-import { rowsFromTable } from '../../shared/domain';
+import { contractCaller } from '../helpers/contract';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';
 
 let lib: TempLibrary;
-/** Year Y's list as rows, read through the contract as the grid reads it. */
-async function list(year: number) {
-  return rowsFromTable(await call('projects.list', { year }));
-}
-async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-  const r = await dispatch(lib.ctx, method, args);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-  return r.value as ResultOf<M>;
-}
+const { call, list } = contractCaller(() => lib.ctx);
 
 beforeEach(() => {
   lib = createTempLibrary();

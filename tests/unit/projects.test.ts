@@ -2,28 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/services/handlers';
 import { closeLibrary, openLibrary } from '../../electron/services/library';
 import { addDistrict } from '../../electron/db/lists';
-import type { ArgsOf, Method, ResultOf } from '../../shared/api';
-import { rowsFromTable } from '../../shared/domain';
-import type { ApiError } from '../../shared/result';
+import { contractCaller } from '../helpers/contract';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';
 
 let lib: TempLibrary;
-
-/** Call the contract exactly as the renderer does, through dispatch. */
-/** Year Y's list as rows, read through the contract as the grid reads it. */
-async function list(year: number) {
-  return rowsFromTable(await call('projects.list', { year }));
-}
-async function call<M extends Method>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-  const r = await dispatch(lib.ctx, method, args);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-  return r.value as ResultOf<M>;
-}
-async function refused<M extends Method>(method: M, args: ArgsOf<M>): Promise<ApiError> {
-  const r = await dispatch(lib.ctx, method, args);
-  if (r.ok) throw new Error(`${method} should have been refused`);
-  return r.error;
-}
+const { call, refused, list } = contractCaller(() => lib.ctx);
 
 beforeEach(() => {
   lib = createTempLibrary();
