@@ -163,6 +163,7 @@ describe('项目库 grid in Chromium', () => {
     await page.getByLabel('快速查找').fill('xhahd');
     await expect.poll(() => page.locator('.ag-grid-scrolling-container .ag-row').count()).toBe(1);
     expect(await cell(0, 'name').textContent()).toBe('高区西海岸海堤修复');
+    expect(await cell(0, 'seq').textContent()).toBe('1');
     await page.getByLabel('快速查找').fill('hd');
     await expect.poll(() => page.getByTestId('totals').textContent()).toMatch(/合计（\d+个项目）/);
     const names = await page.locator('.ag-grid-scrolling-container .ag-row [col-id="name"]').allTextContents();

@@ -100,6 +100,8 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
   const recomputeTotals = useCallback(() => {
     const api = apiRef.current;
     if (!api) return;
+    // 序号 is the position in the shown order: renumber the rendered rows after a sort or filter.
+    api.refreshCells({ columns: ['seq'], force: true });
     const shown: GridRow[] = [];
     api.forEachNodeAfterFilter((node) => node.data && shown.push(node.data));
     const next = totalsRow(shown);
