@@ -1,0 +1,264 @@
+/**
+ * Reads the cells of an .xlsx workbook, and only that: shared strings, inline strings, numbers
+ * (with the exact text Excel stored), booleans, errors, dates (by the cell's number format) and
+ * formulas' cached results. Written for untrusted files: the archive is checked before inflating
+ * (zip.ts), a document type declaration anywhere is refused (no entity expansion, no external
+ * entities), and the number of rows and the length of a cell are bounded.
+ */
+import { readZipDirectory, readZipEntry, ZipError, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
+
+export type Cell =
+  | { t: 's'; v: string }
+  /** A number, with the decimal text Excel stored, so amounts can be read exactly. */
+  | { t: 'n'; v: number; text: string }
+  /** A date cell (by its number format), as YYYY-MM-DD. */
+  | { t: 'd'; v: string }
+  | { t: 'b'; v: boolean }
+  /** An error value such as #N/A or #REF!. */
+  | { t: 'e'; v: string }
+  /** A formula whose result was never calculated and saved. */
+  | { t: 'f' };
+
+export interface SheetRow {
+  /** 1-based row number in the sheet. */
+  row: number;
+  /** Cells by 0-based column index; absent cells are undefined. */
+  cells: (Cell | undefined)[];
+}
+
+export interface Sheet {
+  name: string;
+  rows: SheetRow[];
+}
+
+export interface Workbook {
+  sheets: Sheet[];
+}
+
+export interface ReadLimits extends ZipLimits {
+  /** Rows that hold at least one cell. */
+  maxRows: number;
+  maxColumns: number;
+  /** Longer text is refused (Excel's own limit is 32,767). */
+  maxCellLength: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { ...DEFAULT_ZIP_LIMITS, maxRows: 200_000, maxColumns: 200, maxCellLength: 32_767 };
+
+/** A problem with the workbook, in Chinese, with where it is when known. */
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly sheet?: string,
+    readonly cellRef?: string,
+  ) {
+    super(message);
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXml(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, code: string) => {
+    if (code.startsWith('#x')) return safeCodePoint(parseInt(code.slice(2), 16));
+    if (code.startsWith('#')) return safeCodePoint(parseInt(code.slice(1), 10));
+    return ENTITIES[code] ?? m;
+  });
+}
+
+function safeCodePoint(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
+}
+
+/** Excel escapes characters XML cannot hold as _xHHHH_. */
+function decodeExcelEscapes(text: string): string {
+  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
+  return m ? decodeXml(m[1]!) : undefined;
+}
+
+/** Text of all <t> elements inside a string item (plain or rich text runs); phonetic runs skipped. */
+function stringItemText(xml: string): string {
+  const withoutPhonetic = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  let out = '';
+  for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ? decodeXml(m[1]) : '';
+  return decodeExcelEscapes(out);
+}
+
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+function isDateFormatCode(code: string): boolean {
+  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return /[ymdhs]|年|月|日/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** Excel's serial day number as YYYY-MM-DD, in UTC so the machine's time zone cannot shift it. */
+export function serialToIsoDate(serial: number, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial > 2958465) return null;
+  const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const d = new Date(base + Math.floor(serial + 1e-9) * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+function refuseDoctype(xml: string, part: string): void {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WorkbookError(`文件中的“${part}”含有不允许的 XML 实体声明，可能是恶意文件`);
+}
+
+/** Read the cells of every sheet of an .xlsx held in `buf`. */
+export function readXlsx(buf: Buffer, limits: ReadLimits = DEFAULT_READ_LIMITS): Workbook {
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new WorkbookError('这是旧版 Excel（.xls）文件或已加密的文件，请在 Excel/WPS 中另存为 .xlsx（不设密码）后再导入');
+  }
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) {
+    throw new WorkbookError(buf.length === 0 ? '文件是空的' : '不是有效的 .xlsx 文件（如果是 CSV 或其他格式，请在 Excel/WPS 中另存为 .xlsx）');
+  }
+  let entries;
+  try {
+    entries = readZipDirectory(buf, limits);
+  } catch (err) {
+    if (err instanceof ZipError) throw new WorkbookError(err.message);
+    throw err;
+  }
+  const part = (name: string): string | null => {
+    const entry = entries.get(name);
+    if (!entry) return null;
+    try {
+      const xml = readZipEntry(buf, entry, limits).toString('utf8');
+      refuseDoctype(xml, name);
+      return xml;
+    } catch (err) {
+      if (err instanceof ZipError) throw new WorkbookError(err.message);
+      throw err;
+    }
+  };
+
+  const workbookXml = part('xl/workbook.xml');
+  if (!workbookXml) throw new WorkbookError('不是有效的 .xlsx 文件（缺少工作簿内容）');
+  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
+
+  const rels = new Map<string, string>();
+  for (const m of (part('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = attr(m[1]!, 'Id');
+    const target = attr(m[1]!, 'Target');
+    if (id && target) rels.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+
+  const sharedStrings: string[] = [];
+  for (const m of (part('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) sharedStrings.push(m[1] ? stringItemText(m[1]) : '');
+
+  const dateStyles: boolean[] = [];
+  const stylesXml = part('xl/styles.xml') ?? '';
+  const customFormats = new Map<number, string>();
+  for (const m of stylesXml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
+    const id = Number(attr(m[1]!, 'numFmtId'));
+    const code = attr(m[1]!, 'formatCode');
+    if (code !== undefined) customFormats.set(id, code);
+  }
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
+  for (const m of cellXfs.matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)) {
+    const id = Number(attr(m[1]!, 'numFmtId') ?? 0);
+    const custom = customFormats.get(id);
+    dateStyles.push(custom !== undefined ? isDateFormatCode(custom) : BUILTIN_DATE_FORMATS.has(id));
+  }
+
+  const sheets: Sheet[] = [];
+  for (const m of workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const name = attr(m[1]!, 'name') ?? `Sheet${sheets.length + 1}`;
+    const target = rels.get(attr(m[1]!, 'r:id') ?? '');
+    const xml = target ? part(target) : null;
+    if (xml === null) continue; // a chart sheet or a missing part: nothing to read
+    sheets.push({ name, rows: readSheet(xml, name, sharedStrings, dateStyles, date1904, limits) });
+  }
+  return { sheets };
+}
+
+function readSheet(xml: string, name: string, shared: string[], dateStyles: boolean[], date1904: boolean, limits: ReadLimits): SheetRow[] {
+  const rows: SheetRow[] = [];
+  const data = /<sheetData\b[^>]*>([\s\S]*)<\/sheetData>/.exec(xml)?.[1] ?? '';
+  let lastRow = 0;
+  for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+    const body = rm[2];
+    const rowNumber = Number(attr(rm[1]!, 'r')) || lastRow + 1;
+    lastRow = rowNumber;
+    if (!body) continue; // an empty (perhaps styled) row
+    const cells: (Cell | undefined)[] = [];
+    let lastCol = -1;
+    let hasValue = false;
+    for (const cm of body.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const attrs = cm[1]!;
+      const ref = attr(attrs, 'r');
+      const col = ref ? columnIndex(ref) : lastCol + 1;
+      lastCol = col;
+      const inner = cm[2];
+      if (!inner) continue;
+      if (col >= limits.maxColumns) throw new WorkbookError(`工作表“${name}”的列数过多（超过${limits.maxColumns}列）`, name, ref);
+      const cell = readCell(attrs, inner, shared, dateStyles, date1904);
+      if (!cell) continue;
+      if ((cell.t === 's' || cell.t === 'e') && cell.v.length > limits.maxCellLength) {
+        throw new WorkbookError(`单元格内容过长（${cell.v.length}字，最多${limits.maxCellLength}字）`, name, ref ?? `${columnLetter(col)}${rowNumber}`);
+      }
+      cells[col] = cell;
+      hasValue = true;
+    }
+    if (!hasValue) continue;
+    rows.push({ row: rowNumber, cells });
+    if (rows.length > limits.maxRows) throw new WorkbookError(`工作表“${name}”的行数过多（超过${limits.maxRows}行）`, name);
+  }
+  return rows;
+}
+
+function readCell(attrs: string, inner: string, shared: string[], dateStyles: boolean[], date1904: boolean): Cell | null {
+  const type = attr(attrs, 't') ?? 'n';
+  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+  const hasFormula = /<f\b/.test(inner);
+  if (type === 'inlineStr') {
+    const is = /<is>([\s\S]*?)<\/is>/.exec(inner)?.[1];
+    return is === undefined ? null : { t: 's', v: stringItemText(is) };
+  }
+  if (v === undefined) return hasFormula ? { t: 'f' } : null;
+  switch (type) {
+    case 's': {
+      const text = shared[Number(v)];
+      return text === undefined ? null : { t: 's', v: text };
+    }
+    case 'str':
+      return { t: 's', v: decodeExcelEscapes(decodeXml(v)) };
+    case 'b':
+      return { t: 'b', v: v === '1' };
+    case 'e':
+      return { t: 'e', v: decodeXml(v) };
+    case 'd':
+      return { t: 'd', v: decodeXml(v).slice(0, 10) };
+    default: {
+      const text = v.trim();
+      const n = Number(text);
+      if (!Number.isFinite(n)) return { t: 'e', v: text };
+      const style = Number(attr(attrs, 's') ?? 0);
+      if (dateStyles[style]) {
+        const iso = serialToIsoDate(n, date1904);
+        if (iso) return { t: 'd', v: iso };
+      }
+      return { t: 'n', v: n, text };
+    }
+  }
+}
