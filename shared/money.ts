@@ -30,7 +30,11 @@ export function normaliseNumberText(text: string): string {
  * ("1.5亿", "2350.5万元"). Returns the amount in 元, or an error message in Chinese.
  * More than 4 decimals of 万元 (finer than 1 元) are refused rather than silently rounded.
  */
-export function parseMoney(input: string | number, unit: MoneyUnit = '万元'): { ok: true; value: Money } | { ok: false; message: string } {
+export function parseMoney(
+  input: string | number,
+  unit: MoneyUnit = '万元',
+  options: { roundToYuan?: boolean } = {},
+): { ok: true; value: Money } | { ok: false; message: string } {
   let text = typeof input === 'number' ? numberToPlainString(input) : normaliseNumberText(input);
   let scale = UNIT_SCALE[unit];
   const suffix = /(亿元|亿|万元|万|元)$/.exec(text);
@@ -46,14 +50,25 @@ export function parseMoney(input: string | number, unit: MoneyUnit = '万元'): 
   const digits = BigInt((intPart || '0') + fracPart);
   const denominator = 10n ** BigInt(fracPart.length);
   const scaled = digits * scale;
-  if (scaled % denominator !== 0n) {
+  if (scaled % denominator !== 0n && !options.roundToYuan) {
     return { ok: false, message: `金额“${String(input).trim()}”的精度超过了0.0001万元（1元）` };
   }
-  const yuan = scaled / denominator;
+  // Half-up to whole 元 (only when asked: for numbers a spreadsheet computed in binary floating point).
+  const yuan = (scaled * 2n + denominator) / (2n * denominator);
   if (yuan > BigInt(MAX_MONEY)) return { ok: false, message: `金额“${String(input).trim()}”过大` };
   const value = Number(yuan) * (sign === '-' ? -1 : 1);
   if (value < 0) return { ok: false, message: '金额不能为负数' };
   return { ok: true, value: value === 0 ? 0 : value };
+}
+
+/**
+ * An amount from a spreadsheet's number cell: Excel computes in binary floating point, so a cell
+ * showing 0.3 may hold 0.30000000000000004. Read it as Excel shows it (15 significant digits), then
+ * exactly, rounded half-up to 元.
+ */
+export function moneyFromSpreadsheetNumber(n: number, unit: MoneyUnit): { ok: true; value: Money } | { ok: false; message: string } {
+  if (!Number.isFinite(n)) return { ok: false, message: '不是有效的金额' };
+  return parseMoney(numberToPlainString(Number(n.toPrecision(15))), unit, { roundToYuan: true });
 }
 
 /** A JS number as plain decimal text, without exponent (a spreadsheet cell may hold 1e-7). */

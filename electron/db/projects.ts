@@ -90,6 +90,17 @@ export function getProjectRow(db: Db, projectId: number, year: number): ProjectR
   return values && rowsFromTable({ keys: PROJECT_ROW_KEYS, rows: [values] })[0];
 }
 
+/** Every project's id, code and name, for matching imported rows. */
+export function projectIdentities(db: Db): { id: number; code: string | null; name: string }[] {
+  return stmt(db, 'SELECT id, code, name FROM projects').all() as { id: number; code: string | null; name: string }[];
+}
+
+/** A project as it stands on the latest year's list it is on (for a project not on year Y's list). */
+export function latestRowOfProject(db: Db, projectId: number): ProjectRow | undefined {
+  const year = (stmt(db, 'SELECT max(year) AS y FROM year_plans WHERE project_id = ?').get(projectId) as { y: number | null }).y;
+  return year === null ? undefined : getProjectRow(db, projectId, year);
+}
+
 export function yearsOfProject(db: Db, projectId: number): number[] {
   return (stmt(db, 'SELECT year FROM year_plans WHERE project_id = ? ORDER BY year').all(projectId) as { year: number }[]).map((r) => r.year);
 }

@@ -2,7 +2,7 @@
  * How a value typed by a user becomes a stored value, and how one field is written. Shared by edits,
  * pastes and undo/redo, so every path checks and writes a field the same way.
  */
-import { fieldDisplayText, isProjectField, parseFieldInput, type ProjectField } from '../../shared/fields';
+import { fieldDisplayText, isProjectField, parseFieldInput, type FieldValue, type ProjectField } from '../../shared/fields';
 import type { MoneyUnit } from '../../shared/money';
 import { AppError } from '../../shared/result';
 import type { Db } from '../db/connection';
@@ -23,7 +23,14 @@ export function requireField(field: string): ProjectField {
 export function resolveInput(db: Db, projectId: number, year: number, field: ProjectField, input: unknown, unit: MoneyUnit): StorageValue {
   const parsed = parseFieldInput(field, input, { unit });
   if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, { projectId, field });
-  const value = parsed.value;
+  return toStorage(db, projectId, year, field, parsed.value);
+}
+
+/**
+ * A parsed value (what parseFieldInput returns: names for lists, 元 for money, codes for enums) as
+ * stored: names resolved against the library's lists, uniqueness and order of years checked.
+ */
+export function toStorage(db: Db, projectId: number, year: number, field: ProjectField, value: FieldValue): StorageValue {
   if (value === null) return null;
   switch (field) {
     case 'district': {

@@ -1,0 +1,76 @@
+/**
+ * What an import shows before anything is written: the column mapping, every row's fate
+ * (新增 / 更新 / 无变化 / 错误) and every problem with its sheet, cell and reason.
+ */
+import type { MoneyUnit } from './money';
+import type { ProjectField } from './fields';
+
+/** Where a column of a project list goes: a field, the 建设起止年限 pair, or nowhere (序号). */
+export type ImportTarget = ProjectField | 'years' | 'seq';
+
+export const IMPORT_TARGET_LABELS: Record<Exclude<ImportTarget, ProjectField>, string> = {
+  years: '建设起止年限',
+  seq: '序号（不导入）',
+};
+
+export interface ImportColumn {
+  /** 0-based column index in the sheet, and its letter. */
+  index: number;
+  letter: string;
+  header: string;
+  target: ImportTarget | null;
+  /** The unit amounts in this column are read in (from its header or the sheet's unit line). */
+  unit: MoneyUnit | null;
+}
+
+export interface ImportIssue {
+  severity: 'error' | 'warning';
+  sheet: string;
+  /** Excel's cell reference ("D7"), or the row ("第7行") when the whole row is concerned. */
+  cell: string;
+  message: string;
+}
+
+export interface ImportRowChange {
+  field: string;
+  label: string;
+  oldText: string;
+  newText: string;
+}
+
+export interface ImportRowPreview {
+  /** 1-based row number in the sheet. */
+  row: number;
+  status: 'new' | 'update' | 'unchanged' | 'error';
+  name: string;
+  code: string | null;
+  projectId: number | null;
+  changes: ImportRowChange[];
+}
+
+export interface ImportPreview {
+  /** Identifies this analysed file for the commit that follows. */
+  token: string;
+  fileName: string;
+  year: number;
+  sheet: string;
+  sheets: string[];
+  headerRow: number;
+  columns: ImportColumn[];
+  rows: ImportRowPreview[];
+  counts: { new: number; update: number; unchanged: number; error: number };
+  issues: ImportIssue[];
+}
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  warnings: number;
+}
+
+/** "工作表!单元格: 原因", the form the command line and the app use for a problem. */
+export function describeIssue(issue: ImportIssue): string {
+  return `${issue.sheet}!${issue.cell}: ${issue.message}`;
+}
