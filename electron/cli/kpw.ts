@@ -3,11 +3,15 @@
  * Exit codes: 0 success; 1 input refused (a Chinese message on stderr, nothing written);
  * 2 wrong usage.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/result';
 import { createContext } from '../services/context';
-import { closeLibrary, createLibrary } from '../services/library';
+import { closeLibrary, createLibrary, openLibrary } from '../services/library';
+import { commitProjectImport, previewProjectImport, readWorkbook } from '../services/import/project-list';
+import { exportProjectsToFile } from '../services/export/project-list';
+import { describeIssue } from '../../shared/import';
 import { toApiError } from '../services/handlers';
 
 const VERSION = '0.1.0';
@@ -16,6 +20,10 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
 
 用法：
   kpw init --db 文件        新建一个空的项目库（含默认项目类别、牵头部门和标签）
+  kpw import projects 文件.xlsx --db 项目库 --year 年度 [--sheet 工作表] [--dry-run] [--valid-only]
+                           导入年度项目清单：先检查全部内容，有错误则不写入（--valid-only 只导入无误的行）
+  kpw export projects --db 项目库 --year 年度 --out 文件.xlsx [--unit 万元|亿元]
+                           导出年度项目清单
   kpw --help               显示本帮助
   kpw --version            显示版本
 
@@ -34,13 +42,111 @@ function parse<O extends NonNullable<NonNullable<Parameters<typeof parseArgs>[0]
   }
 }
 
+function parseWithFile<O extends NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>>(argv: string[], options: O) {
+  try {
+    const result = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    if (result.positionals.length > 1) throw new Error(`多余的参数“${result.positionals[1]}”`);
+    return result;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
 function requireOption(values: Record<string, unknown>, name: string): string {
   const value = values[name];
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少参数 --${name}`);
   return value;
 }
 
+/** Open an existing library for a command; a missing, empty or damaged file is refused as it is. */
+async function openForCommand(values: Record<string, unknown>) {
+  const file = path.resolve(requireOption(values, 'db'));
+  const ctx = createContext({ userDataDir: null, shell: 'browser', version: VERSION });
+  await openLibrary(ctx, file);
+  return ctx;
+}
+
+function requireYear(values: Record<string, unknown>): number {
+  const text = requireOption(values, 'year');
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 1949 || year > 2100) throw new UsageError(`年度“${text}”无效`);
+  return year;
+}
+
+function summary(r: { added: number; updated: number; unchanged: number; skipped: number; warnings: number }): string {
+  return `新增${r.added}个，更新${r.updated}个，无变化${r.unchanged}个${r.skipped ? `，跳过有错误的${r.skipped}行` : ''}${r.warnings ? `，警告${r.warnings}条` : ''}`;
+}
+
+async function importProjects(argv: string[]): Promise<void> {
+  const { values, positionals } = parseWithFile(argv, {
+    db: { type: 'string' },
+    year: { type: 'string' },
+    sheet: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'valid-only': { type: 'boolean' },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('缺少要导入的文件');
+  const year = requireYear(values);
+  const ctx = await openForCommand(values);
+  try {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      throw new AppError('NOT_FOUND', `找不到文件“${file}”`);
+    }
+    const fileName = path.basename(file);
+    const workbook = readWorkbook(bytes, fileName);
+    const options = { year, ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}) };
+    const preview = previewProjectImport(ctx, workbook, fileName, options);
+    for (const issue of preview.issues.filter((i) => i.severity === 'warning')) process.stderr.write(`警告 ${describeIssue(issue)}\n`);
+    const errors = preview.issues.filter((i) => i.severity === 'error');
+    if (errors.length > 0 && !values['valid-only']) {
+      for (const issue of errors) process.stderr.write(`${describeIssue(issue)}\n`);
+      throw new AppError('VALIDATION', `“${fileName}”有${errors.length}处错误，未导入任何内容。`);
+    }
+    const counts = { added: preview.counts.new, updated: preview.counts.update, unchanged: preview.counts.unchanged, skipped: preview.counts.error, warnings: preview.issues.length - errors.length };
+    if (values['dry-run']) {
+      process.stdout.write(`检查完成（未写入）：${preview.sheet}，${summary(counts)}\n`);
+      return;
+    }
+    const result = commitProjectImport(ctx, workbook, fileName, { ...options, validOnly: Boolean(values['valid-only']) });
+    process.stdout.write(`已导入${year}年清单：${summary(result)}\n`);
+  } finally {
+    closeLibrary(ctx);
+  }
+}
+
+async function exportProjects(argv: string[]): Promise<void> {
+  const { values } = parse(argv, { db: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' }, unit: { type: 'string' } });
+  const year = requireYear(values);
+  const out = path.resolve(requireOption(values, 'out'));
+  const unit = values.unit ?? '万元';
+  if (unit !== '万元' && unit !== '亿元') throw new UsageError(`单位“${unit}”无效，应为万元或亿元`);
+  if (!fs.existsSync(path.dirname(out))) throw new AppError('NOT_FOUND', `文件夹“${path.dirname(out)}”不存在`);
+  const ctx = await openForCommand(values);
+  try {
+    const { rows } = await exportProjectsToFile(ctx, { year, unit }, out);
+    process.stdout.write(`已导出${year}年清单${rows}个项目：${out}\n`);
+  } finally {
+    closeLibrary(ctx);
+  }
+}
+
+/** Subcommands named by their second word: `kpw import projects …`. */
+function withSubcommands(name: string, subcommands: Record<string, Command>): Command {
+  return (argv) => {
+    const [sub, ...rest] = argv;
+    const command = sub === undefined ? undefined : subcommands[sub];
+    if (!command) throw new UsageError(`${name} 后应为 ${Object.keys(subcommands).join(' 或 ')}`);
+    return command(rest);
+  };
+}
+
 const commands: Record<string, Command> = {
+  import: withSubcommands('import', { projects: importProjects }),
+  export: withSubcommands('export', { projects: exportProjects }),
   init(argv) {
     const { values } = parse(argv, { db: { type: 'string' } });
     const file = path.resolve(requireOption(values, 'db'));

@@ -27,8 +27,11 @@ export function normaliseHeader(text: string): { header: string; unit: MoneyUnit
 export function cellText(cell: Cell | undefined): string {
   if (!cell) return '';
   switch (cell.t) {
-    case 's':
-      return cleanText(cell.v);
+    case 's': {
+      const text = cleanText(cell.v);
+      // Our own exports guard formula-like text with an apostrophe (export/project-list.ts).
+      return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+    }
     case 'n':
       return cell.text;
     case 'd':

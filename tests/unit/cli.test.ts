@@ -1,0 +1,92 @@
+/** The kpw command as a user runs it: real files, exit codes, messages. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../electron/services/spreadsheet/xlsx-reader';
+import { tempDir } from '../helpers/library';
+import { buildWorkbook } from '../helpers/workbooks';
+
+const KPW = path.resolve(import.meta.dirname, '../../electron/cli/kpw.mjs');
+let dir: string;
+const kpw = (...args: string[]) => spawnSync(process.execPath, [KPW, ...args], { encoding: 'utf8', cwd: dir });
+
+beforeEach(() => {
+  dir = tempDir('kpw-cli-');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('kpw', () => {
+  it('prints help, and exits 2 on wrong usage', () => {
+    const help = kpw('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/kpw init --db/);
+    expect(help.stdout).toMatch(/kpw import projects/);
+    const wrong = kpw('frobnicate');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/未知命令“frobnicate”/);
+    expect(kpw('init').status).toBe(2);
+  });
+
+  it('init creates a library and refuses to overwrite one (exit 1, file untouched)', () => {
+    expect(kpw('init', '--db', 'a.kpw').status).toBe(0);
+    const before = fs.readFileSync(path.join(dir, 'a.kpw'));
+    const again = kpw('init', '--db', 'a.kpw');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/已存在/);
+    expect(again.stderr).not.toMatch(/at .*\.ts/);
+    expect(fs.readFileSync(path.join(dir, 'a.kpw')).equals(before)).toBe(true);
+  });
+
+  it('imports a project list, refuses a bad one with sheet!cell reasons, and exports it back', async () => {
+    expect(kpw('init', '--db', 'lib.kpw').status).toBe(0);
+    fs.writeFileSync(
+      path.join(dir, 'good.xlsx'),
+      await buildWorkbook([{ name: '2025年', rows: [['2025年重点项目'], ['项目名称', '所在区市', '总投资（亿元）', '年度计划投资'], ['=SUM(A1)危险', '荣成市', 1.5, '2,000'], ['海堤修复', '高区', 0.12345678, 300.25]] }]),
+    );
+    fs.writeFileSync(path.join(dir, 'bad.xlsx'), await buildWorkbook([{ name: '清单', rows: [['项目名称', '总投资'], ['甲', '很多'], ['乙', -1]] }]));
+
+    const dry = kpw('import', 'projects', 'good.xlsx', '--db', 'lib.kpw', '--year', '2025', '--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/未写入.*新增2个/);
+
+    const bad = kpw('import', 'projects', 'bad.xlsx', '--db', 'lib.kpw', '--year', '2025');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^清单!B2: 总投资：“很多”不是有效的金额$/m);
+    expect(bad.stderr).toMatch(/^清单!B3: 总投资：金额不能为负数$/m);
+
+    const good = kpw('import', 'projects', 'good.xlsx', '--db', 'lib.kpw', '--year', '2025');
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/新增2个/);
+
+    const out = kpw('export', 'projects', '--db', 'lib.kpw', '--year', '2025', '--out', 'out.xlsx');
+    expect(out.status, out.stderr).toBe(0);
+    const sheet = readXlsx(fs.readFileSync(path.join(dir, 'out.xlsx'))).sheets[0]!;
+    const header = sheet.rows.find((r) => r.cells.some((c) => c?.t === 's' && c.v === '项目名称'))!;
+    const nameCol = header.cells.findIndex((c) => c?.t === 's' && c.v === '项目名称');
+    const totalCol = header.cells.findIndex((c) => c?.t === 's' && c.v === '总投资（万元）');
+    const data = sheet.rows.filter((r) => r.row > header.row);
+    // Formula-like text is guarded with an apostrophe; amounts are exact numbers in 万元.
+    expect(data.map((r) => [r.cells[nameCol], r.cells[totalCol]])).toEqual([
+      [{ t: 's', v: "'=SUM(A1)危险" }, { t: 'n', v: 15000, text: '15000' }],
+      [{ t: 's', v: '海堤修复' }, { t: 'n', v: 1234.5678, text: '1234.5678' }],
+    ]);
+
+    // Round trip: the export imports back as unchanged.
+    const back = kpw('import', 'projects', 'out.xlsx', '--db', 'lib.kpw', '--year', '2025', '--dry-run');
+    expect(back.status, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/新增0个，更新0个，无变化2个/);
+  });
+
+  it('refuses a missing, empty or damaged library and leaves it as it was', () => {
+    fs.writeFileSync(path.join(dir, 'empty.kpw'), '');
+    for (const db of ['missing.kpw', 'empty.kpw']) {
+      const r = kpw('export', 'projects', '--db', db, '--year', '2025', '--out', 'x.xlsx');
+      expect(r.status, db).toBe(1);
+      expect(r.stderr).toMatch(/找不到|空文件/);
+    }
+    expect(fs.existsSync(path.join(dir, 'missing.kpw'))).toBe(false);
+    expect(fs.statSync(path.join(dir, 'empty.kpw')).size).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+  });
+});
