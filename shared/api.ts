@@ -10,6 +10,8 @@
 import { z } from 'zod';
 import type { HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow, ProjectTable } from './domain';
 import type { ApiResult } from './result';
+import type { ImportPreview, ImportResult, ImportTarget } from './import';
+import { PROJECT_FIELDS } from './fields';
 
 z.config(z.locales.zhCN());
 
@@ -28,6 +30,9 @@ function method<A extends z.ZodType>(args: A) {
 }
 
 const none = z.object({}).strict();
+const token = z.string().uuid('导入的文件已失效，请重新选择文件');
+const importTarget = z.enum(['years', 'seq', ...PROJECT_FIELDS.map((f) => f.key)] as [ImportTarget, ...ImportTarget[]]);
+const importMapping = z.record(z.string().regex(/^\d{1,3}$/), importTarget.nullable());
 const listKind = z.enum(['districts', 'categories', 'tags']);
 const ids = z.array(id).min(1, '请先选择项目').max(100_000);
 
@@ -99,6 +104,39 @@ export const api = {
       })
       .strict(),
   ).returns<PasteOutcome>(),
+
+  /**
+   * Read a project-list workbook (the bytes of a file the user picked, base64) or re-analyse one
+   * already read (by token, e.g. with another sheet or column mapping) for year Y. Nothing is
+   * written: returns what each row would do and every problem with its cell.
+   */
+  'import.projects.preview': method(
+    z
+      .object({
+        source: z.union([z.object({ fileName: z.string().min(1).max(255), data: z.string().max(150_000_000, '文件过大（超过100MB）') }).strict(), z.object({ token }).strict()]),
+        year,
+        sheet: z.string().max(64).optional(),
+        mapping: importMapping.optional(),
+      })
+      .strict(),
+  ).returns<ImportPreview>(),
+  /**
+   * Write a previewed import in one transaction (one undoable change): everything, or with
+   * validOnly only the rows without errors. Refused with every problem listed if it has errors.
+   */
+  'import.projects.commit': method(
+    z.object({ token, year, sheet: z.string().max(64).optional(), mapping: importMapping.optional(), validOnly: z.boolean() }).strict(),
+  ).returns<ImportResult>(),
+  /**
+   * Export year Y's list (or the given projects, in the given order) to .xlsx. Electron asks where
+   * to save and writes it (savedTo); the browser harness returns the file's bytes (data, base64).
+   */
+  'export.projects': method(z.object({ year, unit: moneyUnit, projectIds: z.array(id).max(100_000).optional() }).strict()).returns<{
+    fileName: string;
+    savedTo: string | null;
+    data: string | null;
+    rows: number;
+  }>(),
 
   /** Undo the latest change (edit, paste, add, delete, copy), also one made before a restart. */
   'history.undo': method(none).returns<HistoryStep>(),

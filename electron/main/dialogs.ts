@@ -59,5 +59,19 @@ export function createDialogs(
       const result = parent ? await dialog.showSaveDialog(parent, settings) : await dialog.showSaveDialog(settings);
       return result.canceled || !result.filePath ? null : withLibraryExtension(result.filePath);
     },
+    async chooseExportPath(suggestedName) {
+      const settings = {
+        title: '导出',
+        buttonLabel: '保存',
+        nameFieldLabel: '文件名',
+        defaultPath: path.join(options.defaultDir(), suggestedName),
+        filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+        properties: ['showOverwriteConfirmation' as const],
+      };
+      const parent = options.parent();
+      const result = parent ? await dialog.showSaveDialog(parent, settings) : await dialog.showSaveDialog(settings);
+      if (result.canceled || !result.filePath) return null;
+      return path.extname(result.filePath) === '' ? `${result.filePath}.xlsx` : result.filePath;
+    },
   };
 }

@@ -3,12 +3,15 @@
  * command-line tool, the browser harness and the Electron main process each build their own.
  */
 import type { OpenedLibrary } from '../db/connection';
+import type { Workbook } from './spreadsheet/xlsx-reader';
 
 export interface Dialogs {
   /** Ask for an existing library file; null when the user cancels. */
   chooseLibraryToOpen(): Promise<string | null>;
   /** Ask where to create a new library file; null when the user cancels. */
   chooseLibraryToCreate(): Promise<string | null>;
+  /** Ask where to save an export (an .xlsx), suggesting a name; null when the user cancels. */
+  chooseExportPath(suggestedName: string): Promise<string | null>;
 }
 
 export interface ServiceContext {
@@ -24,6 +27,8 @@ export interface ServiceContext {
   dialogs: Dialogs | null;
   /** The open library; replaced when the user opens another. */
   library: OpenedLibrary | null;
+  /** Workbooks read for an import preview, by token, until committed or replaced. */
+  pendingImports: Map<string, { fileName: string; workbook: Workbook }>;
 }
 
 export function createContext(options: {
@@ -40,6 +45,7 @@ export function createContext(options: {
     version: options.version ?? '0.1.0',
     dialogs: options.dialogs ?? null,
     library: null,
+    pendingImports: new Map(),
   };
 }
 

@@ -430,7 +430,7 @@ describe('IPC', () => {
   beforeEach(() => {
     dir = tempDir('kpw-ipc-');
     file = path.join(dir, '项目库.kpw');
-    dialogs = { chooseLibraryToOpen: async () => null, chooseLibraryToCreate: async () => null };
+    dialogs = { chooseLibraryToOpen: async () => null, chooseLibraryToCreate: async () => null, chooseExportPath: async () => null };
     ctx = createContext({ userDataDir: path.join(dir, 'userData'), shell: 'electron', version: '9.9.9', dialogs });
     createLibrary(ctx, file);
   });

@@ -1,0 +1,100 @@
+/**
+ * The import and export calls of the contract: a file's bytes come from the renderer (a file the
+ * user picked), are read once, kept by token for the commit that follows, and the column mapping a
+ * user chose is remembered for files with the same header.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ImportPreview, ImportResult, ImportTarget } from '../../../shared/import';
+import type { MoneyUnit } from '../../../shared/money';
+import { AppError } from '../../../shared/result';
+import { readSetting, writeSetting } from '../../db/settings';
+import type { ServiceContext } from '../context';
+import { requireDb } from '../library';
+import { exportProjectsToFile } from '../export/project-list';
+import { safeFileName } from '../export/safe-file';
+import { commitProjectImport, previewProjectImport, readWorkbook, type ProjectImportOptions } from './project-list';
+
+const MAX_PENDING = 3;
+
+type Mapping = Record<string, ImportTarget | null>;
+
+function mappingKey(preview: Pick<ImportPreview, 'columns'>): string {
+  return `import.projects.mapping:${preview.columns.map((c) => c.header).join('|')}`;
+}
+
+function toOptions(year: number, sheet: string | undefined, mapping: Mapping | undefined): ProjectImportOptions {
+  return {
+    year,
+    ...(sheet !== undefined ? { sheet } : {}),
+    ...(mapping ? { mapping: Object.fromEntries(Object.entries(mapping).map(([k, v]) => [Number(k), v])) } : {}),
+  };
+}
+
+export function previewImport(
+  ctx: ServiceContext,
+  args: { source: { fileName: string; data: string } | { token: string }; year: number; sheet?: string; mapping?: Mapping },
+): ImportPreview {
+  let entry: { fileName: string; workbook: ReturnType<typeof readWorkbook> };
+  if ('token' in args.source) {
+    const found = ctx.pendingImports.get(args.source.token);
+    if (!found) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
+    entry = found;
+    ctx.pendingImports.delete(args.source.token);
+  } else {
+    const fileName = path.basename(args.source.fileName);
+    entry = { fileName, workbook: readWorkbook(Buffer.from(args.source.data, 'base64'), fileName) };
+  }
+  let preview = previewProjectImport(ctx, entry.workbook, entry.fileName, toOptions(args.year, args.sheet, args.mapping));
+  if (!args.mapping) {
+    // A layout seen before: use the mapping the user chose for it then.
+    const remembered = readSetting<Mapping>(requireDb(ctx), mappingKey(preview));
+    if (remembered) preview = previewProjectImport(ctx, entry.workbook, entry.fileName, toOptions(args.year, preview.sheet, remembered));
+  }
+  ctx.pendingImports.set(preview.token, entry);
+  while (ctx.pendingImports.size > MAX_PENDING) ctx.pendingImports.delete(ctx.pendingImports.keys().next().value!);
+  return preview;
+}
+
+export function commitImport(
+  ctx: ServiceContext,
+  args: { token: string; year: number; sheet?: string; mapping?: Mapping; validOnly: boolean },
+): ImportResult {
+  const entry = ctx.pendingImports.get(args.token);
+  if (!entry) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
+  const options = toOptions(args.year, args.sheet, args.mapping);
+  const result = commitProjectImport(ctx, entry.workbook, entry.fileName, { ...options, validOnly: args.validOnly });
+  ctx.pendingImports.delete(args.token);
+  if (args.mapping) {
+    const preview = previewProjectImport(ctx, entry.workbook, entry.fileName, options);
+    writeSetting(requireDb(ctx, 'write'), mappingKey(preview), args.mapping);
+  }
+  return result;
+}
+
+/**
+ * Export a year's list. In Electron the main process asks where to save and writes the file there;
+ * the browser harness has no such dialog, so the file comes back as bytes for the browser to save.
+ */
+export async function exportProjects(
+  ctx: ServiceContext,
+  args: { year: number; unit: MoneyUnit; projectIds?: number[] },
+): Promise<{ fileName: string; savedTo: string | null; data: string | null; rows: number }> {
+  requireDb(ctx);
+  const fileName = safeFileName(`${args.year}年重点项目清单.xlsx`);
+  if (ctx.dialogs) {
+    const target = await ctx.dialogs.chooseExportPath(fileName);
+    if (!target) throw new AppError('CANCELLED', '已取消');
+    const { rows } = await exportProjectsToFile(ctx, args, target);
+    return { fileName: path.basename(target), savedTo: target, data: null, rows };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpw-export-'));
+  try {
+    const target = path.join(dir, fileName);
+    const { rows } = await exportProjectsToFile(ctx, args, target);
+    return { fileName, savedTo: null, data: fs.readFileSync(target).toString('base64'), rows };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
