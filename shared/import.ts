@@ -26,7 +26,7 @@ export interface ImportColumn {
 export interface ImportIssue {
   severity: 'error' | 'warning';
   sheet: string;
-  /** Excel's cell reference ("D7"), or the row ("第7行") when the whole row is concerned. */
+  /** Excel's cell reference ("D7"), the row ("第7行") when the whole row is concerned, or "" for the sheet. */
   cell: string;
   message: string;
 }
@@ -72,5 +72,5 @@ export interface ImportResult {
 
 /** "工作表!单元格: 原因", the form the command line and the app use for a problem. */
 export function describeIssue(issue: ImportIssue): string {
-  return `${issue.sheet}!${issue.cell}: ${issue.message}`;
+  return issue.cell ? `${issue.sheet}!${issue.cell}: ${issue.message}` : `${issue.sheet}: ${issue.message}`;
 }

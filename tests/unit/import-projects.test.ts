@@ -121,7 +121,7 @@ describe('project list import', () => {
       ['乳山口大桥', '乳山市'],
     ];
     const wb = await importBuffer(rows);
-    expect(previewProjectImport(lib.ctx, wb, 'e.xlsx', { year: 2025 }).issues.map(describeIssue)).toEqual(['清单!—: 将新增区市“乳山市”（区市列表中尚无）']);
+    expect(previewProjectImport(lib.ctx, wb, 'e.xlsx', { year: 2025 }).issues.map(describeIssue)).toEqual(['清单: 将新增区市“乳山市”（区市列表中尚无）']);
     commitProjectImport(lib.ctx, wb, 'e.xlsx', { year: 2025 });
     expect((await list(2025))[0]!.district).toBe('乳山市');
   });

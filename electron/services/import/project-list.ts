@@ -293,7 +293,7 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: ProjectI
     });
     rows.push({ row: p.row, status: !onList ? 'new' : changes.length ? 'update' : 'unchanged', name: p.name, code: p.code, projectId, changes });
   }
-  for (const d of newDistricts) issue('warning', '—', `将新增区市“${d}”（区市列表中尚无）`);
+  for (const d of newDistricts) issue('warning', '', `将新增区市“${d}”（区市列表中尚无）`);
 
   const counts = { new: 0, update: 0, unchanged: 0, error: 0 };
   for (const r of rows) counts[r.status]++;

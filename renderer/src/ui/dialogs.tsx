@@ -1,7 +1,7 @@
 /** Small modal dialogs: confirm, ask for a line of text, and show a list of messages. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
-export function Modal(props: { title: string; children: ReactNode; onClose: () => void; actions: ReactNode; testId?: string }) {
+export function Modal(props: { title: string; children: ReactNode; onClose: () => void; actions: ReactNode; testId?: string; wide?: boolean }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') props.onClose();
@@ -11,7 +11,7 @@ export function Modal(props: { title: string; children: ReactNode; onClose: () =
   }, [props.onClose]);
   return (
     <div className="modal-backdrop" role="presentation">
-      <div className="modal" role="dialog" aria-modal="true" aria-label={props.title} data-testid={props.testId}>
+      <div className={`modal${props.wide ? ' modal-wide' : ''}`} role="dialog" aria-modal="true" aria-label={props.title} data-testid={props.testId}>
         <h2>{props.title}</h2>
         <div className="modal-body">{props.children}</div>
         <div className="modal-actions">{props.actions}</div>

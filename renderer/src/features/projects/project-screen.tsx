@@ -17,10 +17,13 @@ import { gridTheme } from '../../ui/theme';
 import { buildColumnDefs, totalsRow, type GridRow } from './columns';
 import { parseClipboardTable, toClipboardTable } from './clipboard';
 import { DetailPanel } from './detail-panel';
+import { ImportDialog, readFileAsBase64 } from '../import/import-dialog';
+import type { ImportPreview } from '../../../../shared/import';
 
 type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
 type Dialog =
   | { kind: 'add' }
+  | { kind: 'import'; preview: ImportPreview }
   | { kind: 'remove'; ids: number[] }
   | { kind: 'messages'; title: string; intro: string; messages: string[] }
   | null;
@@ -63,6 +66,7 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
   const [revision, setRevision] = useState(0);
   const [selectedCount, setSelectedCount] = useState(0);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const focusAfterLoad = useRef<number | null>(null);
 
   const columnDefs = useMemo(() => buildColumnDefs({ unit, lists, readOnly }), [unit, lists, readOnly]);
@@ -319,6 +323,45 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
     }
   }, [year, selectedIds, afterChange, fail, props.onListsChanged]);
 
+  const startImport = useCallback(
+    async (file: File) => {
+      setStatus({ kind: 'saving', text: `正在读取“${file.name}”…` });
+      try {
+        const preview = await call('import.projects.preview', { source: { fileName: file.name, data: await readFileAsBase64(file) }, year });
+        setStatus({ kind: 'idle', text: '' });
+        setDialog({ kind: 'import', preview });
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [year, fail],
+  );
+
+  const exportShown = useCallback(async () => {
+    const api = apiRef.current;
+    if (!api) return;
+    // What the grid shows, in its order: filters and sorting apply to the export too.
+    const projectIds: number[] = [];
+    api.forEachNodeAfterFilterAndSort((node) => node.data && projectIds.push(node.data.projectId));
+    setStatus({ kind: 'saving', text: '正在导出…' });
+    try {
+      const r = await call('export.projects', { year, unit, projectIds });
+      if (r.data) {
+        const bytes = Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0));
+        const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = r.fileName;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      }
+      setStatus({ kind: 'saved', text: `已导出${r.rows}个项目${r.savedTo ? `到“${r.savedTo}”` : `（${r.fileName}）`}` });
+    } catch (err) {
+      if ((err as { error?: { code?: string } }).error?.code === 'CANCELLED') setStatus({ kind: 'idle', text: '' });
+      else fail(err);
+    }
+  }, [year, unit, fail]);
+
   const onRowDataUpdated = useCallback(() => {
     requestAnimationFrame(() => performance.mark('kpw:projects-painted'));
     recomputeTotals();
@@ -367,6 +410,24 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
           ))}
         </div>
         <span className="spacer" />
+        <button disabled={readOnly} onClick={() => fileInput.current?.click()} title="从 Excel/WPS 工作簿导入本年度项目清单">
+          导入…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hidden
+          data-testid="import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void startImport(file);
+          }}
+        />
+        <button onClick={() => void exportShown()} title="把表格当前显示的项目导出为 Excel 工作簿">
+          导出…
+        </button>
         <button disabled={readOnly} onClick={() => setDialog({ kind: 'add' })}>
           新增项目
         </button>
@@ -448,6 +509,18 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
           confirmLabel="删除"
           onConfirm={() => void removeProjects(dialog.ids)}
           onCancel={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'import' && (
+        <ImportDialog
+          initial={dialog.preview}
+          onClose={() => setDialog(null)}
+          onImported={(r, fileName) => {
+            setDialog(null);
+            void reload();
+            props.onListsChanged();
+            afterChange(`已导入“${fileName}”：新增${r.added}个，更新${r.updated}个，无变化${r.unchanged}个${r.skipped ? `，跳过有错误的${r.skipped}行` : ''}`);
+          }}
         />
       )}
       {dialog?.kind === 'messages' && <MessageListDialog title={dialog.title} intro={dialog.intro} messages={dialog.messages} onClose={() => setDialog(null)} />}

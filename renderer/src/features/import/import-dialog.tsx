@@ -1,0 +1,195 @@
+/**
+ * 导入项目清单: the preview before anything is written — the column mapping (which the user can
+ * change, and which is remembered for files laid out the same way), what each row will do, and
+ * every problem with its sheet, cell and reason. Then import all, or only the rows without errors.
+ */
+import { useState } from 'react';
+import { FIELD_BY_KEY, PROJECT_FIELDS } from '../../../../shared/fields';
+import { describeIssue, IMPORT_TARGET_LABELS, type ImportPreview, type ImportResult, type ImportTarget } from '../../../../shared/import';
+import { call, messageOf } from '../../api';
+import { Modal } from '../../ui/dialogs';
+
+const TARGETS: { value: ImportTarget; label: string }[] = [
+  ...PROJECT_FIELDS.map((f) => ({ value: f.key as ImportTarget, label: f.label })),
+  { value: 'years', label: IMPORT_TARGET_LABELS.years },
+  { value: 'seq', label: IMPORT_TARGET_LABELS.seq },
+];
+
+const STATUS_LABELS = { new: '新增', update: '更新', unchanged: '无变化', error: '错误' } as const;
+const SHOWN_ROWS = 300;
+const SHOWN_ISSUES = 300;
+
+/** Read a picked file as base64 for the contract. */
+export function readFileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error('无法读取文件'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function ImportDialog(props: { initial: ImportPreview; onClose: () => void; onImported: (result: ImportResult, fileName: string) => void }) {
+  const [preview, setPreview] = useState(props.initial);
+  const [mapping, setMapping] = useState<Record<string, ImportTarget | null> | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const errors = preview.issues.filter((i) => i.severity === 'error');
+  const warnings = preview.issues.filter((i) => i.severity === 'warning');
+  const valid = preview.counts.new + preview.counts.update + preview.counts.unchanged;
+
+  const reanalyse = async (next: { sheet?: string; mapping?: Record<string, ImportTarget | null> }) => {
+    setBusy(true);
+    try {
+      const nextMapping = next.mapping ?? (next.sheet && next.sheet !== preview.sheet ? undefined : mapping);
+      const p = await call('import.projects.preview', {
+        source: { token: preview.token },
+        year: preview.year,
+        sheet: next.sheet ?? preview.sheet,
+        ...(nextMapping ? { mapping: nextMapping } : {}),
+      });
+      setPreview(p);
+      setMapping(nextMapping);
+      setError(null);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async (validOnly: boolean) => {
+    setBusy(true);
+    try {
+      const result = await call('import.projects.commit', { token: preview.token, year: preview.year, sheet: preview.sheet, ...(mapping ? { mapping } : {}), validOnly });
+      props.onImported(result, preview.fileName);
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={`导入${preview.year}年项目清单：${preview.fileName}`}
+      onClose={props.onClose}
+      testId="import-dialog"
+      wide
+      actions={
+        <>
+          <button onClick={props.onClose}>取消</button>
+          {errors.length > 0 && valid > 0 && (
+            <button disabled={busy} onClick={() => void commit(true)}>
+              只导入无误的{valid}行
+            </button>
+          )}
+          <button className="primary" disabled={busy || errors.length > 0 || valid === 0} onClick={() => void commit(false)}>
+            导入
+          </button>
+        </>
+      }
+    >
+      <div className="import-head">
+        {preview.sheets.length > 1 && (
+          <label>
+            工作表
+            <select value={preview.sheet} disabled={busy} onChange={(e) => void reanalyse({ sheet: e.target.value })}>
+              {preview.sheets.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <span>表头在第{preview.headerRow}行</span>
+        <span className="chips" data-testid="import-counts">
+          <span className="chip chip-new">新增 {preview.counts.new}</span>
+          <span className="chip chip-update">更新 {preview.counts.update}</span>
+          <span className="chip">无变化 {preview.counts.unchanged}</span>
+          <span className={`chip ${preview.counts.error ? 'chip-error' : ''}`}>错误 {preview.counts.error}</span>
+        </span>
+      </div>
+      {error && (
+        <p className="error-text" role="alert" style={{ whiteSpace: 'pre-wrap' }}>
+          {error}
+        </p>
+      )}
+      {preview.issues.length > 0 && (
+        <section>
+          <h3>{errors.length > 0 ? `错误 ${errors.length} 处${warnings.length ? `，警告 ${warnings.length} 条` : ''}` : `警告 ${warnings.length} 条`}</h3>
+          <ul className="issues" data-testid="import-issues">
+            {[...errors, ...warnings].slice(0, SHOWN_ISSUES).map((i, n) => (
+              <li key={n} className={i.severity === 'error' ? 'error-text' : 'warning-text'}>
+                {describeIssue(i)}
+              </li>
+            ))}
+            {preview.issues.length > SHOWN_ISSUES && <li className="muted">……还有{preview.issues.length - SHOWN_ISSUES}条</li>}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h3>列对应关系</h3>
+        <table className="mapping">
+          <thead>
+            <tr>
+              <th>列</th>
+              <th>表头</th>
+              <th>导入为</th>
+              <th>单位</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.columns.map((c) => (
+              <tr key={c.index}>
+                <td>{c.letter}</td>
+                <td>{c.header}</td>
+                <td>
+                  <select
+                    aria-label={`${c.letter}列导入为`}
+                    value={c.target ?? ''}
+                    disabled={busy}
+                    onChange={(e) => {
+                      const next = { ...Object.fromEntries(preview.columns.map((col) => [String(col.index), col.target])), [String(c.index)]: (e.target.value || null) as ImportTarget | null };
+                      void reanalyse({ mapping: next });
+                    }}
+                  >
+                    <option value="">（不导入）</option>
+                    {TARGETS.map((t) => (
+                      <option key={t.value} value={t.value}>
+                        {t.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{c.unit ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h3>逐行预览</h3>
+        <table className="preview-rows" data-testid="import-rows">
+          <thead>
+            <tr>
+              <th>行</th>
+              <th>结果</th>
+              <th>项目名称</th>
+              <th>变化</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.slice(0, SHOWN_ROWS).map((r) => (
+              <tr key={r.row} className={`status-row-${r.status}`}>
+                <td>{r.row}</td>
+                <td>{STATUS_LABELS[r.status]}</td>
+                <td>{r.name}</td>
+                <td>{r.status === 'update' ? r.changes.map((c) => `${FIELD_BY_KEY[c.field as keyof typeof FIELD_BY_KEY]?.label ?? c.label}：${c.oldText || '（空）'} → ${c.newText || '（空）'}`).join('；') : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {preview.rows.length > SHOWN_ROWS && <p className="muted">只显示前{SHOWN_ROWS}行，共{preview.rows.length}行。</p>}
+      </section>
+    </Modal>
+  );
+}

@@ -1,0 +1,92 @@
+/** Importing a district's workbook and exporting the grid, in Chromium through the harness. */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { addDistrict } from '../../electron/db/lists';
+import { listProjectRows } from '../../electron/db/projects';
+import { readXlsx } from '../../electron/services/spreadsheet/xlsx-reader';
+import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser';
+import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
+import { buildWorkbook } from '../helpers/workbooks';
+
+let browser: Browser;
+let served: ServedLibrary;
+let watched: WatchedPage;
+let page: Page;
+const dbRows = () => listProjectRows(served.ctx.library!.db, 2026);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  served = await serveTempLibrary((lib) => ['荣成市', '高区'].forEach((d) => addDistrict(lib.ctx.library!.db, d)));
+  watched = await openPage(browser, served.harness.url);
+  page = watched.page;
+  await page.getByLabel('年度').selectOption('2026');
+});
+afterEach(async () => {
+  await page.context().close();
+  await served.stop();
+});
+
+async function pick(name: string, buffer: Buffer) {
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+}
+
+describe('import and export in Chromium', () => {
+  it('previews a workbook, lets the user map a column, imports it, and exports what the grid shows', async () => {
+    const wb = await buildWorkbook([
+      {
+        name: '2026年清单',
+        rows: [
+          ['2026年重点项目计划表'],
+          ['序号', '项目名称', '县区', '总投资（亿元）', '年度投资', '<b>备注</b>'],
+          [1, '石岛湾核电站扩建一期', '荣成市', 160.5, 12, '核电'],
+          [2, '<img src=x onerror=alert(1)>海堤修复', '高区', 0.5, 0.2, ''],
+        ],
+      },
+    ]);
+    await pick('2026年清单.xlsx', wb);
+    const dialog = page.getByTestId('import-dialog');
+    await expect.poll(() => dialog.getByTestId('import-counts').textContent()).toMatch(/新增 2.*错误 0/);
+    // "年度投资" is not a name the importer knows: the user maps column E to 年度计划投资 (in 亿元? no: 万元).
+    await dialog.getByLabel('E列导入为').selectOption('annualPlan');
+    await expect.poll(() => dialog.getByLabel('E列导入为').inputValue()).toBe('annualPlan');
+    await dialog.getByRole('button', { name: '导入', exact: true }).click();
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/已导入“2026年清单\.xlsx”：新增2个/);
+    expect(dbRows().map((r) => [r.name, r.district, r.totalInvestment, r.annualPlan])).toEqual([
+      ['石岛湾核电站扩建一期', '荣成市', 16_050_000_000, 120_000],
+      ['<img src=x onerror=alert(1)>海堤修复', '高区', 50_000_000, 2_000],
+    ]);
+    // HTML in a name is text in the grid, never markup.
+    await expect.poll(() => page.locator('.ag-row[row-index="1"] .ag-cell[col-id="name"]').textContent()).toBe('<img src=x onerror=alert(1)>海堤修复');
+    expect(await page.locator('.ag-cell img').count()).toBe(0);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出…' }).click()]);
+    const file = await download.path();
+    const sheet = readXlsx(fs.readFileSync(file)).sheets[0]!;
+    expect(sheet.rows.some((r) => r.cells.some((c) => c?.t === 's' && c.v === '石岛湾核电站扩建一期'))).toBe(true);
+    expect(download.suggestedFilename()).toBe('2026年重点项目清单.xlsx');
+    expect(watched.consoleErrors).toEqual([]);
+    expect(watched.outsideRequests).toEqual([]);
+  });
+
+  it('shows every problem with its cell, refuses to import, and can import only the valid rows', async () => {
+    const wb = await buildWorkbook([{ name: '清单', rows: [['项目名称', '总投资'], ['甲项目', '很多'], ['乙项目', 100]] }]);
+    await pick('bad.xlsx', wb);
+    const dialog = page.getByTestId('import-dialog');
+    await expect.poll(() => dialog.getByTestId('import-issues').textContent()).toMatch(/清单!B2: 总投资：“很多”不是有效的金额/);
+    expect(await dialog.getByRole('button', { name: '导入', exact: true }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: /只导入无误的1行/ }).click();
+    await expect.poll(() => dbRows().map((r) => r.name)).toEqual(['乙项目']);
+  });
+
+  it('refuses a file that is not a workbook with a message naming it', async () => {
+    await pick('伪装.xlsx', Buffer.from('项目名称,总投资\n甲,1\n'));
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/“伪装\.xlsx”无法导入：不是有效的 \.xlsx 文件/);
+    expect(dbRows()).toEqual([]);
+  });
+});
