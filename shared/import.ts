@@ -13,12 +13,27 @@ export const IMPORT_TARGET_LABELS: Record<Exclude<ImportTarget, ProjectField>, s
   seq: '序号（不导入）',
 };
 
-export interface ImportColumn {
+/** Where a column of a dispatch sheet goes. */
+export type ProgressTarget = 'code' | 'name' | 'completedToDate' | 'startStatus' | 'startDate' | 'inStatistics' | 'visualProgress' | 'problems' | 'seq';
+
+export const PROGRESS_TARGET_LABELS: Record<ProgressTarget, string> = {
+  code: '项目编号',
+  name: '项目名称',
+  completedToDate: '累计完成投资',
+  startStatus: '开工/复工',
+  startDate: '实际开工时间',
+  inStatistics: '纳统',
+  visualProgress: '形象进度',
+  problems: '存在问题',
+  seq: '序号（不导入）',
+};
+
+export interface ImportColumn<T extends string = ImportTarget> {
   /** 0-based column index in the sheet, and its letter. */
   index: number;
   letter: string;
   header: string;
-  target: ImportTarget | null;
+  target: T | null;
   /** The unit amounts in this column are read in (from its header or the sheet's unit line). */
   unit: MoneyUnit | null;
 }
@@ -48,15 +63,17 @@ export interface ImportRowPreview {
   changes: ImportRowChange[];
 }
 
-export interface ImportPreview {
+export interface ImportPreview<T extends string = ImportTarget> {
   /** Identifies this analysed file for the commit that follows. */
   token: string;
   fileName: string;
   year: number;
+  /** For a dispatch sheet: the reporting month. */
+  month?: number;
   sheet: string;
   sheets: string[];
   headerRow: number;
-  columns: ImportColumn[];
+  columns: ImportColumn<T>[];
   rows: ImportRowPreview[];
   counts: { new: number; update: number; unchanged: number; error: number };
   issues: ImportIssue[];

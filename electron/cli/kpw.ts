@@ -11,7 +11,8 @@ import { createContext } from '../services/context';
 import { closeLibrary, createLibrary, openLibrary } from '../services/library';
 import { commitProjectImport, previewProjectImport, readWorkbook } from '../services/import/project-list';
 import { exportProjectsToFile } from '../services/export/project-list';
-import { describeIssue } from '../../shared/import';
+import { describeIssue, type ImportIssue } from '../../shared/import';
+import { commitProgressImport, previewProgressImport } from '../services/import/progress';
 import { toApiError } from '../services/handlers';
 
 const VERSION = '0.1.0';
@@ -22,6 +23,8 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
   kpw init --db 文件        新建一个空的项目库（含默认项目类别、牵头部门和标签）
   kpw import projects 文件.xlsx --db 项目库 --year 年度 [--sheet 工作表] [--dry-run] [--valid-only]
                            导入年度项目清单：先检查全部内容，有错误则不写入（--valid-only 只导入无误的行）
+  kpw import progress 文件.xlsx --db 项目库 --year 年度 --month 月份 [--sheet 工作表] [--dry-run]
+                           导入某月调度表（累计完成投资、开复工、纳统、形象进度、存在问题）
   kpw export projects --db 项目库 --year 年度 --out 文件.xlsx [--unit 万元|亿元]
                            导出年度项目清单
   kpw --help               显示本帮助
@@ -90,22 +93,12 @@ async function importProjects(argv: string[]): Promise<void> {
   const year = requireYear(values);
   const ctx = await openForCommand(values);
   try {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch {
-      throw new AppError('NOT_FOUND', `找不到文件“${file}”`);
-    }
-    const fileName = path.basename(file);
+    const { bytes, fileName } = readInput(file);
     const workbook = readWorkbook(bytes, fileName);
     const options = { year, ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}) };
     const preview = previewProjectImport(ctx, workbook, fileName, options);
-    for (const issue of preview.issues.filter((i) => i.severity === 'warning')) process.stderr.write(`警告 ${describeIssue(issue)}\n`);
+    reportIssues(preview, fileName, Boolean(values['valid-only']));
     const errors = preview.issues.filter((i) => i.severity === 'error');
-    if (errors.length > 0 && !values['valid-only']) {
-      for (const issue of errors) process.stderr.write(`${describeIssue(issue)}\n`);
-      throw new AppError('VALIDATION', `“${fileName}”有${errors.length}处错误，未导入任何内容。`);
-    }
     const counts = { added: preview.counts.new, updated: preview.counts.update, unchanged: preview.counts.unchanged, skipped: preview.counts.error, warnings: preview.issues.length - errors.length };
     if (values['dry-run']) {
       process.stdout.write(`检查完成（未写入）：${preview.sheet}，${summary(counts)}\n`);
@@ -113,6 +106,55 @@ async function importProjects(argv: string[]): Promise<void> {
     }
     const result = commitProjectImport(ctx, workbook, fileName, { ...options, validOnly: Boolean(values['valid-only']) });
     process.stdout.write(`已导入${year}年清单：${summary(result)}\n`);
+  } finally {
+    closeLibrary(ctx);
+  }
+}
+
+function requireMonth(values: Record<string, unknown>): number {
+  const text = requireOption(values, 'month');
+  const month = Number(text);
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new UsageError(`月份“${text}”无效，应为1至12`);
+  return month;
+}
+
+function readInput(file: string): { bytes: Buffer; fileName: string } {
+  try {
+    return { bytes: fs.readFileSync(file), fileName: path.basename(file) };
+  } catch {
+    throw new AppError('NOT_FOUND', `找不到文件“${file}”`);
+  }
+}
+
+/** Print warnings; refuse (exit 1, each problem on stderr) when there are errors. */
+function reportIssues(preview: { issues: ImportIssue[] }, fileName: string, allowErrors = false): void {
+  for (const issue of preview.issues.filter((i) => i.severity === 'warning')) process.stderr.write(`警告 ${describeIssue(issue)}\n`);
+  const errors = preview.issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0 && !allowErrors) {
+    for (const issue of errors) process.stderr.write(`${describeIssue(issue)}\n`);
+    throw new AppError('VALIDATION', `“${fileName}”有${errors.length}处错误，未导入任何内容。`);
+  }
+}
+
+async function importProgress(argv: string[]): Promise<void> {
+  const { values, positionals } = parseWithFile(argv, { db: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' }, sheet: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+  const file = positionals[0];
+  if (!file) throw new UsageError('缺少要导入的文件');
+  const year = requireYear(values);
+  const month = requireMonth(values);
+  const ctx = await openForCommand(values);
+  try {
+    const { bytes, fileName } = readInput(file);
+    const workbook = readWorkbook(bytes, fileName);
+    const options = { year, month, ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}) };
+    const preview = previewProgressImport(ctx, workbook, fileName, options);
+    reportIssues(preview, fileName);
+    if (values['dry-run']) {
+      process.stdout.write(`检查完成（未写入）：${year}年${month}月调度，新报送${preview.counts.new}个，更新${preview.counts.update}个，无变化${preview.counts.unchanged}个\n`);
+      return;
+    }
+    const r = commitProgressImport(ctx, workbook, fileName, options);
+    process.stdout.write(`已导入${year}年${month}月调度：新报送${r.added}个，更新${r.updated}个，无变化${r.unchanged}个${r.warnings ? `，警告${r.warnings}条` : ''}\n`);
   } finally {
     closeLibrary(ctx);
   }
@@ -145,7 +187,7 @@ function withSubcommands(name: string, subcommands: Record<string, Command>): Co
 }
 
 const commands: Record<string, Command> = {
-  import: withSubcommands('import', { projects: importProjects }),
+  import: withSubcommands('import', { projects: importProjects, progress: importProgress }),
   export: withSubcommands('export', { projects: exportProjects }),
   init(argv) {
     const { values } = parse(argv, { db: { type: 'string' } });

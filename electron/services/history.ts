@@ -11,6 +11,8 @@ import { deleteProject, deleteYearPlan, insertProjectSnapshot, insertYearPlan, t
 import { timestamp, type ServiceContext } from './context';
 import { requireDb } from './library';
 import { writeStorage } from './project-edits';
+import { PROBLEM_FIELD, REPORT_FIELD } from './history-fields';
+import { deleteProblem, deleteReport, insertProblem, writeReport, type ProblemSnapshot, type ReportSnapshot } from '../db/progress';
 import type { ListMembership } from './projects';
 
 export function historyState(ctx: ServiceContext): HistoryState {
@@ -32,6 +34,20 @@ function removeFromList(db: Db, m: ListMembership): void {
 function applyChange(db: Db, change: StoredChange, direction: 'undo' | 'redo', at: string): void {
   switch (change.op) {
     case 'update': {
+      if (change.field === REPORT_FIELD) {
+        const report = (direction === 'undo' ? change.oldValue : change.newValue) as ReportSnapshot | null;
+        const other = (direction === 'undo' ? change.newValue : change.oldValue) as ReportSnapshot | null;
+        if (report) writeReport(db, report);
+        else if (other) deleteReport(db, other.project_id, other.year, other.month);
+        return;
+      }
+      if (change.field === PROBLEM_FIELD) {
+        const problem = (direction === 'undo' ? change.oldValue : change.newValue) as ProblemSnapshot | null;
+        const other = (direction === 'undo' ? change.newValue : change.oldValue) as ProblemSnapshot | null;
+        if (other) deleteProblem(db, other.id);
+        if (problem) insertProblem(db, problem);
+        return;
+      }
       if (!change.field || !isProjectField(change.field) || change.year === null) throw new AppError('INTERNAL', '变更记录无效，无法撤销');
       const value = (direction === 'undo' ? change.oldValue : change.newValue) as StorageValue;
       writeStorage(db, change.projectId, change.year, change.field, value, at);

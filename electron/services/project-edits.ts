@@ -9,6 +9,8 @@ import type { Db } from '../db/connection';
 import { categoryById, contactLeaderName, districtName, ensureContactLeader, ensureTags, findCategory, findDistrictId, tagNames } from '../db/lists';
 import { projectIdByCode, readField, writeField, writeTagIds, type StorageValue } from '../db/projects';
 import type { ChangeRecord } from '../db/changes';
+import type { ProblemSnapshot, ReportSnapshot } from '../db/progress';
+import { PROBLEM_FIELD, REPORT_FIELD } from './history-fields';
 import { nameInitials } from './pinyin';
 
 export function requireField(field: string): ProjectField {
@@ -101,6 +103,11 @@ export function applyField(db: Db, projectId: number, year: number, field: Proje
 /** A stored value as a person reads it, for the change history. */
 export function storageDisplayText(db: Db, field: string, value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (field === REPORT_FIELD) {
+    const r = value as ReportSnapshot;
+    return `${r.month}月调度：累计完成投资${fieldDisplayText('annualPlan', r.completed_to_date)}万元${r.started || r.resumed ? '，已开复工' : ''}${r.in_statistics ? '，已纳统' : ''}`;
+  }
+  if (field === PROBLEM_FIELD) return `问题：${(value as ProblemSnapshot).description}`;
   if (!isProjectField(field)) return String(value);
   switch (field) {
     case 'district':

@@ -1,0 +1,87 @@
+/**
+ * SQL for monthly progress reports (月调度) and problems (问题清单). A report holds the cumulative
+ * completed investment of year Y as of month M, in 元, and the start status.
+ */
+import type { Db } from './connection';
+import { stmt } from './statements';
+
+/** A report as stored (snake_case columns), as the change log keeps it. */
+export interface ReportSnapshot {
+  project_id: number;
+  year: number;
+  month: number;
+  completed_to_date: number;
+  started: number;
+  resumed: number;
+  start_date: string | null;
+  in_statistics: number;
+  completed: number;
+  in_production: number;
+  visual_progress: string | null;
+  reported_at: string;
+}
+
+export function readReport(db: Db, projectId: number, year: number, month: number): ReportSnapshot | undefined {
+  return stmt(db, 'SELECT * FROM progress_reports WHERE project_id = ? AND year = ? AND month = ?').get(projectId, year, month) as ReportSnapshot | undefined;
+}
+
+/** The latest report of year Y before month M (what "last month" carries forward). */
+export function readReportBefore(db: Db, projectId: number, year: number, month: number): ReportSnapshot | undefined {
+  return stmt(db, 'SELECT * FROM progress_reports WHERE project_id = ? AND year = ? AND month < ? ORDER BY month DESC LIMIT 1').get(projectId, year, month) as
+    | ReportSnapshot
+    | undefined;
+}
+
+export function writeReport(db: Db, r: ReportSnapshot): void {
+  stmt(
+    db,
+    `INSERT INTO progress_reports (project_id, year, month, completed_to_date, started, resumed, start_date, in_statistics,
+       completed, in_production, visual_progress, reported_at)
+     VALUES (@project_id, @year, @month, @completed_to_date, @started, @resumed, @start_date, @in_statistics,
+       @completed, @in_production, @visual_progress, @reported_at)
+     ON CONFLICT (year, month, project_id) DO UPDATE SET completed_to_date = excluded.completed_to_date,
+       started = excluded.started, resumed = excluded.resumed, start_date = excluded.start_date,
+       in_statistics = excluded.in_statistics, completed = excluded.completed, in_production = excluded.in_production,
+       visual_progress = excluded.visual_progress, reported_at = excluded.reported_at`,
+  ).run(r);
+}
+
+export function deleteReport(db: Db, projectId: number, year: number, month: number): void {
+  stmt(db, 'DELETE FROM progress_reports WHERE project_id = ? AND year = ? AND month = ?').run(projectId, year, month);
+}
+
+export interface ProblemSnapshot {
+  id: number;
+  project_id: number;
+  year: number | null;
+  type: string;
+  description: string;
+  owner_department: string | null;
+  raised_date: string;
+  status: string;
+  solved_date: string | null;
+  resolution: string | null;
+}
+
+/** Whether the project already has an open problem with exactly this text. */
+export function hasOpenProblem(db: Db, projectId: number, description: string): boolean {
+  return stmt(db, "SELECT 1 FROM problems WHERE project_id = ? AND description = ? AND status = 'open'").get(projectId, description) !== undefined;
+}
+
+export function insertProblem(db: Db, p: Omit<ProblemSnapshot, 'id'> & { id?: number }): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO problems (id, project_id, year, type, description, owner_department, raised_date, status, solved_date, resolution)
+       VALUES (@id, @project_id, @year, @type, @description, @owner_department, @raised_date, @status, @solved_date, @resolution)`,
+    ).run({ id: null, ...p }).lastInsertRowid,
+  );
+}
+
+export function readProblem(db: Db, id: number): ProblemSnapshot | undefined {
+  return stmt(db, 'SELECT * FROM problems WHERE id = ?').get(id) as ProblemSnapshot | undefined;
+}
+
+export function deleteProblem(db: Db, id: number): void {
+  stmt(db, 'DELETE FROM problems WHERE id = ?').run(id);
+}

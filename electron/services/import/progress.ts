@@ -1,0 +1,268 @@
+/**
+ * Importing a month's dispatch sheet (月调度表) for year Y and month M: per project (by code, else
+ * name) the cumulative completed investment "1-M月完成投资", started/resumed, start date, 纳统,
+ * 形象进度 and 存在问题. A project the library does not know is an error, never a new project. A
+ * non-empty 存在问题 records an open problem, once per text. One transaction, one undoable change.
+ */
+import { randomUUID } from 'node:crypto';
+import { parseDateText } from '../../../shared/fields';
+import { type ImportColumn, type ImportIssue, type ImportPreview, type ImportResult, type ImportRowPreview, type ProgressTarget } from '../../../shared/import';
+import { moneyFromSpreadsheetNumber, parseMoney } from '../../../shared/money';
+import { formatMoneyCell } from '../../../shared/format';
+import { AppError } from '../../../shared/result';
+import { insertChangeSet, type ChangeRecord } from '../../db/changes';
+import type { Db } from '../../db/connection';
+import { listProjectRows } from '../../db/projects';
+import { hasOpenProblem, insertProblem, readProblem, readReport, readReportBefore, writeReport, type ReportSnapshot } from '../../db/progress';
+import { timestamp, type ServiceContext } from '../context';
+import { requireDb } from '../library';
+import type { Workbook } from '../spreadsheet/xlsx-reader';
+import { cellRef, cellText, findHeader, isPlaceholder } from './sheet-table';
+import { normaliseName } from './project-list';
+import { PROBLEM_FIELD, REPORT_FIELD } from '../history-fields';
+
+export const PROGRESS_COLUMN_SYNONYMS: readonly (readonly [ProgressTarget, RegExp])[] = [
+  ['seq', /^序号$/],
+  ['code', /^(项目编号|项目代码|统一项目代码|项目编码)$/],
+  ['name', /^(项目名称|项目名|名称)$/],
+  ['completedToDate', /^((截至)?\d{1,2}月(底)?|1[-－—~～至]\d{1,2}月|本年)?(累计)?完成(投资|投资额)$/],
+  ['startStatus', /^(是否开工|开工情况|开复工情况|是否开复工|开工状态|是否开工\(复工\)|是否开工（复工）|已开工|开复工|开工\/复工|是否复工)$/],
+  ['startDate', /^(实际开工时间|开工时间|开工日期|实际开工日期)$/],
+  ['inStatistics', /^(是否纳统|纳统|纳统情况|是否入库|入库|入统)$/],
+  ['visualProgress', /^(形象进度|工程形象进度|进展情况|项目进展|工程进度|建设进展)$/],
+  ['problems', /^(存在问题|存在的问题|问题|困难问题|需协调解决的问题|存在困难和问题)$/],
+];
+
+const YES = /^(是|已开工|开工|已复工|复工|已开复工|已纳统|已入库|纳统|入库|√|✓|Y|YES)$/i;
+const NO = /^(否|未开工|未复工|未开复工|未纳统|未入库|不|×|✗|N|NO)$/i;
+
+function yesNo(text: string): boolean | null | 'invalid' {
+  if (text === '' || isPlaceholder(text)) return null;
+  if (YES.test(text)) return true;
+  if (NO.test(text)) return false;
+  return 'invalid';
+}
+
+export interface ProgressImportOptions {
+  year: number;
+  month: number;
+  sheet?: string;
+}
+
+interface ParsedReport {
+  row: number;
+  projectId: number;
+  report: ReportSnapshot;
+  previous: ReportSnapshot | null;
+  problem: string | null;
+}
+
+function analyse(db: Db, workbook: Workbook, fileName: string, options: ProgressImportOptions, at: string) {
+  const candidates = options.sheet === undefined ? workbook.sheets : workbook.sheets.filter((s) => s.name === options.sheet);
+  if (candidates.length === 0) throw new AppError('VALIDATION', `“${fileName}”中没有名为“${options.sheet}”的工作表`);
+  let found: { sheet: (typeof candidates)[number]; header: NonNullable<ReturnType<typeof findHeader<ProgressTarget>>> } | null = null;
+  for (const sheet of candidates) {
+    const header = findHeader(sheet, PROGRESS_COLUMN_SYNONYMS, 'name') ?? findHeader(sheet, PROGRESS_COLUMN_SYNONYMS, 'code');
+    if (header && header.columns.some((c) => c.target === 'completedToDate' || c.target === 'startStatus')) {
+      found = { sheet, header };
+      break;
+    }
+  }
+  if (!found) throw new AppError('VALIDATION', `“${fileName}”中找不到月调度表：没有一个工作表含有“项目名称”和“完成投资”等列名的表头行`);
+  const { sheet, header } = found;
+  const issues: ImportIssue[] = [];
+  const issue = (severity: ImportIssue['severity'], cell: string, message: string) => issues.push({ severity, sheet: sheet.name, cell, message });
+  const columns: ImportColumn<ProgressTarget>[] = header.columns.map((c) => ({
+    index: c.index,
+    letter: cellRef(c.index, 1).replace(/\d+$/, ''),
+    header: c.header,
+    target: c.target,
+    unit: c.target === 'completedToDate' ? (c.unit ?? header.sheetUnit ?? '万元') : null,
+  }));
+  const col = (t: ProgressTarget) => columns.find((c) => c.target === t);
+  const completedCol = col('completedToDate');
+  const headerMonth = completedCol ? /(\d{1,2})月/.exec(completedCol.header)?.[1] : undefined;
+  if (headerMonth && Number(headerMonth) !== options.month) {
+    issue('warning', `${completedCol!.letter}${header.row.row}`, `表头是“${completedCol!.header}”，而导入的是${options.month}月的调度`);
+  }
+
+  // The year's list, matched by code, then by normalised name.
+  const listed = listProjectRows(db, options.year);
+  const byCode = new Map(listed.filter((r) => r.code).map((r) => [r.code!, r]));
+  const byName = new Map<string, typeof listed>();
+  for (const r of listed) byName.set(normaliseName(r.name), [...(byName.get(normaliseName(r.name)) ?? []), r]);
+
+  const parsed: ParsedReport[] = [];
+  const rows: ImportRowPreview[] = [];
+  const seen = new Map<number, number>();
+  for (const row of sheet.rows) {
+    if (row.row <= header.row.row) continue;
+    const text = (t: ProgressTarget) => {
+      const c = col(t);
+      return c ? cellText(row.cells[c.index]) : '';
+    };
+    const code = text('code');
+    const name = text('name');
+    if (!code && !name) continue; // blank, section or notes row
+    if (/^(合计|总计|小计|共计)/.test(name.replace(/\s/g, '')) || /^(合计|总计|小计)/.test(cellText(row.cells[0]).replace(/\s/g, ''))) continue;
+    if (/^(?:[一二三四五六七八九十]+\s*[、.．])/.test(name) && !text('completedToDate')) continue;
+    const errors: ImportIssue[] = [];
+    const err = (t: ProgressTarget | null, message: string) =>
+      errors.push({ severity: 'error', sheet: sheet.name, cell: t && col(t) ? cellRef(col(t)!.index, row.row) : `第${row.row}行`, message });
+    const project = (code && byCode.get(code)) || (() => {
+      const matches = byName.get(normaliseName(name)) ?? [];
+      return matches.length === 1 ? matches[0] : undefined;
+    })();
+    if (!project) {
+      err(code ? 'code' : 'name', `${options.year}年清单中没有${code ? `编号为“${code}”` : `名为“${name}”`}的项目`);
+      issues.push(...errors);
+      rows.push({ row: row.row, status: 'error', name, code: code || null, projectId: null, changes: [] });
+      continue;
+    }
+    const earlier = seen.get(project.projectId);
+    if (earlier !== undefined) err(null, `与第${earlier}行是同一个项目`);
+    seen.set(project.projectId, row.row);
+
+    const existing = readReport(db, project.projectId, options.year, options.month) ?? null;
+    const previous = readReportBefore(db, project.projectId, options.year, options.month) ?? null;
+    const base = existing ?? previous;
+    const report: ReportSnapshot = {
+      project_id: project.projectId,
+      year: options.year,
+      month: options.month,
+      completed_to_date: base?.completed_to_date ?? 0,
+      started: base?.started ?? 0,
+      resumed: base?.resumed ?? 0,
+      start_date: base?.start_date ?? null,
+      in_statistics: base?.in_statistics ?? 0,
+      completed: base?.completed ?? 0,
+      in_production: base?.in_production ?? 0,
+      visual_progress: existing?.visual_progress ?? null,
+      reported_at: at,
+    };
+    if (completedCol) {
+      const cell = row.cells[completedCol.index];
+      const t = cellText(cell);
+      if (cell?.t === 'e') err('completedToDate', `单元格是错误值 ${cell.v}`);
+      else if (cell?.t === 'f') err('completedToDate', '公式没有计算结果，请在 Excel/WPS 中重新计算并保存后再导入');
+      else if (t !== '' && !isPlaceholder(t)) {
+        const r = cell?.t === 'n' ? moneyFromSpreadsheetNumber(cell.v, completedCol.unit ?? '万元') : parseMoney(t, completedCol.unit ?? '万元');
+        if (!r.ok) err('completedToDate', `完成投资：${r.message}`);
+        else {
+          report.completed_to_date = r.value;
+          if (previous && r.value < previous.completed_to_date) {
+            issues.push({ severity: 'warning', sheet: sheet.name, cell: cellRef(completedCol.index, row.row), message: `累计完成投资少于${previous.month}月的${formatMoneyCell(previous.completed_to_date, '万元')}万元` });
+          }
+        }
+      }
+    }
+    const status = yesNo(text('startStatus'));
+    if (status === 'invalid') err('startStatus', `开工情况“${text('startStatus')}”无法识别，应为是/否、已开工/未开工或已复工`);
+    else if (status !== null) {
+      // 新建 projects start; 续建 projects resume.
+      if (project.nature === 'continued') report.resumed = status ? 1 : 0;
+      else report.started = status ? 1 : 0;
+    }
+    const dateText = text('startDate');
+    if (dateText && !isPlaceholder(dateText)) {
+      const iso = parseDateText(dateText) ?? (/^\d{4}[.年/-]\d{1,2}月?$/.test(dateText) ? parseDateText(`${dateText.replace(/月$/, '')}.1`) : null);
+      if (!iso) err('startDate', `开工时间“${dateText}”不是有效的日期`);
+      else {
+        report.start_date = iso;
+        if (project.nature === 'continued') report.resumed = 1;
+        else report.started = 1;
+      }
+    }
+    const statistics = yesNo(text('inStatistics'));
+    if (statistics === 'invalid') err('inStatistics', `纳统“${text('inStatistics')}”无法识别，应为是或否`);
+    else if (statistics !== null) report.in_statistics = statistics ? 1 : 0;
+    const visual = text('visualProgress');
+    if (visual) report.visual_progress = visual.slice(0, 2000);
+    const problemText = text('problems');
+    const problem = problemText && !/^(无|暂无|没有|\/|—|-)$/.test(problemText) ? problemText.slice(0, 2000) : null;
+
+    issues.push(...errors);
+    if (errors.length) {
+      rows.push({ row: row.row, status: 'error', name: project.name, code: project.code, projectId: project.projectId, changes: [] });
+      continue;
+    }
+    const changes = describeChanges(existing, report);
+    const newProblem = problem !== null && !hasOpenProblem(db, project.projectId, problem);
+    if (newProblem) changes.push({ field: 'problems', label: '存在问题', oldText: '', newText: problem! });
+    parsed.push({ row: row.row, projectId: project.projectId, report, previous, problem: newProblem ? problem : null });
+    rows.push({ row: row.row, status: existing === null ? 'new' : changes.length ? 'update' : 'unchanged', name: project.name, code: project.code, projectId: project.projectId, changes });
+  }
+  const unreported = listed.length - seen.size;
+  if (unreported > 0) issue('warning', '', `${options.year}年清单中有${unreported}个项目不在本表中（本月未报送）`);
+  const counts = { new: 0, update: 0, unchanged: 0, error: 0 };
+  for (const r of rows) counts[r.status]++;
+  const preview: ImportPreview<ProgressTarget> = {
+    token: randomUUID(),
+    fileName,
+    year: options.year,
+    month: options.month,
+    sheet: sheet.name,
+    sheets: workbook.sheets.map((s) => s.name),
+    headerRow: header.row.row,
+    columns,
+    rows,
+    counts,
+    issues,
+  };
+  return { preview, parsed };
+}
+
+const REPORT_LABELS: [keyof ReportSnapshot, string][] = [
+  ['completed_to_date', '累计完成投资'],
+  ['started', '已开工'],
+  ['resumed', '已复工'],
+  ['start_date', '实际开工时间'],
+  ['in_statistics', '纳统'],
+  ['visual_progress', '形象进度'],
+];
+
+function reportText(key: keyof ReportSnapshot, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (key === 'completed_to_date') return formatMoneyCell(value as number, '万元');
+  if (key === 'started' || key === 'resumed' || key === 'in_statistics') return value ? '是' : '否';
+  return String(value);
+}
+
+function describeChanges(existing: ReportSnapshot | null, next: ReportSnapshot): ImportRowPreview['changes'] {
+  return REPORT_LABELS.flatMap(([key, label]) => {
+    const old = existing ? existing[key] : null;
+    if (existing && old === next[key]) return [];
+    if (!existing && (next[key] === null || next[key] === 0) && key !== 'completed_to_date') return [];
+    return [{ field: key, label, oldText: reportText(key, old), newText: reportText(key, next[key]) }];
+  });
+}
+
+export function previewProgressImport(ctx: ServiceContext, workbook: Workbook, fileName: string, options: ProgressImportOptions): ImportPreview<ProgressTarget> {
+  return analyse(requireDb(ctx), workbook, fileName, options, timestamp(ctx)).preview;
+}
+
+export function commitProgressImport(ctx: ServiceContext, workbook: Workbook, fileName: string, options: ProgressImportOptions): ImportResult {
+  const db = requireDb(ctx, 'write');
+  const at = timestamp(ctx);
+  return db
+    .transaction(() => {
+      const { preview, parsed } = analyse(db, workbook, fileName, options, at);
+      const errors = preview.issues.filter((i) => i.severity === 'error');
+      if (errors.length > 0) {
+        throw new AppError('VALIDATION', `“${fileName}”有${errors.length}处错误，未导入任何内容：\n${errors.slice(0, 50).map((i) => `${i.sheet}!${i.cell}: ${i.message}`).join('\n')}`);
+      }
+      const records: ChangeRecord[] = [];
+      for (const p of parsed) {
+        const old = readReport(db, p.projectId, options.year, options.month) ?? null;
+        writeReport(db, p.report);
+        records.push({ projectId: p.projectId, year: options.year, op: 'update', field: REPORT_FIELD, oldValue: old, newValue: p.report });
+        if (p.problem) {
+          const id = insertProblem(db, { project_id: p.projectId, year: options.year, type: 'other', description: p.problem, owner_department: null, raised_date: at.slice(0, 10), status: 'open', solved_date: null, resolution: null });
+          records.push({ projectId: p.projectId, year: options.year, op: 'update', field: PROBLEM_FIELD, oldValue: null, newValue: readProblem(db, id) });
+        }
+      }
+      if (records.length > 0) insertChangeSet(db, `导入${options.year}年${options.month}月调度“${fileName}”`, at, records);
+      return { added: preview.counts.new, updated: preview.counts.update, unchanged: preview.counts.unchanged, skipped: 0, warnings: preview.issues.length - errors.length };
+    })
+    .immediate();
+}
