@@ -270,8 +270,11 @@ export interface NewProjectRecord {
   yearPlan: Omit<YearPlanSnapshot, 'project_id' | 'sort_order'>;
 }
 
-/** Insert many projects with their year plans in the caller's transaction; returns their ids. */
-export function insertProjectRecords(db: Db, records: readonly NewProjectRecord[]): number[] {
+/**
+ * Insert many projects with their year plans in the caller's transaction (three statements a
+ * project, where setting field by field would take sixty); returns each one's id and 序号.
+ */
+export function insertProjectRecords(db: Db, records: readonly NewProjectRecord[]): { id: number; sortOrder: number }[] {
   const insertProject = db.prepare(
     `INSERT INTO projects (code, name, name_initials, district_id, owner_unit, scope, start_year, end_year,
        start_date, stage, total_investment, contact_leader_id, responsible_unit, responsible_person, phone,
@@ -281,16 +284,16 @@ export function insertProjectRecords(db: Db, records: readonly NewProjectRecord[
        @created_at, @updated_at)`,
   );
   const insertTag = db.prepare('INSERT INTO project_tags (project_id, tag_id) VALUES (?, ?)');
-  const ids: number[] = [];
+  const inserted: { id: number; sortOrder: number }[] = [];
   const orders = new Map<number, number>();
   for (const { project, yearPlan } of records) {
     const { tags = [], ...row } = project;
     const id = Number(insertProject.run(row).lastInsertRowid);
     for (const tagId of tags) insertTag.run(id, tagId);
-    const order = orders.get(yearPlan.year) ?? nextSortOrder(db, yearPlan.year);
-    orders.set(yearPlan.year, order + 1);
-    insertYearPlan(db, { ...yearPlan, project_id: id, sort_order: order });
-    ids.push(id);
+    const sortOrder = orders.get(yearPlan.year) ?? nextSortOrder(db, yearPlan.year);
+    orders.set(yearPlan.year, sortOrder + 1);
+    insertYearPlan(db, { ...yearPlan, project_id: id, sort_order: sortOrder });
+    inserted.push({ id, sortOrder });
   }
-  return ids;
+  return inserted;
 }

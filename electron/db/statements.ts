@@ -16,3 +16,13 @@ export function stmt(db: Database.Database, sql: string): Database.Statement {
   }
   return statement;
 }
+
+/**
+ * Changes whenever anything is written to the library, by this connection (total_changes) or by
+ * another one (data_version): an analysis made under one stamp is still true under the same stamp.
+ */
+export function changeStamp(db: Database.Database): string {
+  const ours = (stmt(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  const theirs = db.pragma('data_version', { simple: true }) as number;
+  return `${ours}:${theirs}`;
+}

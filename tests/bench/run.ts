@@ -4,7 +4,12 @@
  * operation, size, median, min, max over the runs, and peak memory. Not a test: nothing here fails
  * on time; the table is read against the targets.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { exportProjectsToFile } from '../../electron/services/export/project-list';
 import type { Page } from 'playwright-core';
 import { dispatch } from '../../electron/services/handlers';
 import { launchBrowser, openPage } from '../helpers/browser';
@@ -73,6 +78,41 @@ async function main(): Promise<void> {
     },
     () => `${mb(peakRss)} RSS (node)`,
   );
+
+  // Spreadsheets: export 20,000 rows; import them into a new library, against LibreOffice merely
+  // converting the same file to CSV, measured side by side.
+  const benchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpw-bench-'));
+  const workbookPath = path.join(benchDir, 'projects.xlsx');
+  await measure('export to .xlsx (streaming)', size, '≤ 1.5 s', async () => {
+    const t = performance.now();
+    await exportProjectsToFile(served.ctx, { year: 2024, unit: '万元' }, workbookPath);
+    return performance.now() - t;
+  }, () => `${mb(peakRss)} RSS (node)`);
+  const childRss: number[] = [];
+  await measure('import .xlsx: read, validate, preview, commit (own process)', size, '< LibreOffice → CSV; ≤ 400 MB', async () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-child.ts'), workbookPath], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const out = JSON.parse(r.stdout) as { ms: number; maxRssMb: number; added: number };
+    if (out.added !== PROJECTS) throw new Error(`imported ${out.added} of ${PROJECTS}`);
+    childRss.push(out.maxRssMb);
+    return out.ms;
+  }, () => `${Math.max(...childRss).toFixed(0)} MB peak RSS (import process)`);
+  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
+  if (soffice.status === 0) {
+    await measure('LibreOffice: soffice --headless --convert-to csv (same file)', size, 'reference', async () => {
+      const t = performance.now();
+      const r = spawnSync('soffice', ['--headless', '--convert-to', 'csv', '--outdir', benchDir, workbookPath], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(r.stderr);
+      return performance.now() - t;
+    }, () => '');
+    const ours = rows.find((r) => r.operation.startsWith('import .xlsx'))!;
+    const theirs = rows[rows.length - 1]!;
+    process.stderr.write(`    import / LibreOffice = ${(median(ours.times) / median(theirs.times)).toFixed(2)}\n`);
+    theirs.memory = `ratio import/LibreOffice ${(median(ours.times) / median(theirs.times)).toFixed(2)}`;
+  } else {
+    process.stderr.write('  (LibreOffice not installed: apt-get install -y libreoffice-calc to compare)\n');
+  }
+  fs.rmSync(benchDir, { recursive: true, force: true });
 
   const browser = await launchBrowser();
   const { page } = await openPage(browser, served.harness.url);

@@ -68,7 +68,7 @@ export function seedSampleProjects(db: Db, year: number, count: number, seed = 7
           },
         });
       }
-      return insertProjectRecords(db, records);
+      return insertProjectRecords(db, records).map((r) => r.id);
     })
     .immediate();
 }

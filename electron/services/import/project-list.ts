@@ -12,25 +12,26 @@ import { moneyFromSpreadsheetNumber, parseMoney, type MoneyUnit } from '../../..
 import { AppError } from '../../../shared/result';
 import { insertChangeSet, type ChangeRecord } from '../../db/changes';
 import type { Db } from '../../db/connection';
-import { addDistrict, findDistrictId, readLists } from '../../db/lists';
+import { addDistrict, categoryById, readLists } from '../../db/lists';
 import {
   getProjectRow,
-  insertProject,
   insertYearPlan,
   isOnList,
   latestRowOfProject,
   nextSortOrder,
   projectIdentities,
-  readProjectSnapshot,
-  readYearPlanSnapshot,
+  FIELD_COLUMNS,
+  insertProjectRecords,
+  type NewProjectRecord,
   type YearPlanSnapshot,
 } from '../../db/projects';
 import { timestamp, type ServiceContext } from '../context';
 import { requireDb } from '../library';
-import { applyField, toStorage } from '../project-edits';
+import { applyField, ListLookup, toStorage } from '../project-edits';
 import { nameInitials } from '../pinyin';
 import type { ListMembership } from '../projects';
-import { readXlsx, type Sheet, type SheetRow, type Workbook } from '../spreadsheet/xlsx-reader';
+import { readXlsx, WorkbookError, type Sheet, type SheetRow, type Workbook } from '../spreadsheet/xlsx-reader';
+import { changeStamp } from '../../db/statements';
 import { cellRef, cellText, findHeader, isPlaceholder } from './sheet-table';
 
 /** Column names offices use, tried in this order. */
@@ -115,6 +116,9 @@ function parseCell(target: ProjectField, row: SheetRow, index: number, unit: Mon
 
 /** Category section rows: "一、工业项目（45个）", "（二）城建类". */
 function sectionCategory(row: SheetRow): string | null {
+  // Most rows are projects with many cells: leave them at once, before reading any text.
+  let filled = 0;
+  for (const c of row.cells) if (c && ++filled > 3) return null;
   const texts = row.cells.map((c) => cellText(c)).filter((t) => t !== '');
   if (texts.length !== 1 && !(texts.length > 1 && texts.every((t) => t === texts[0]))) return null;
   const m = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[(（][一二三四五六七八九十百]+[)）]|\d+\s*[、．])\s*(.+)$/.exec(texts[0]!);
@@ -255,6 +259,7 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: ProjectI
   const byName = new Map<string, number[]>();
   for (const p of identities) byName.set(normaliseName(p.name), [...(byName.get(normaliseName(p.name)) ?? []), p.id]);
   const inFile = new Map<string, number>();
+  const lookup = new ListLookup(db);
   const matches = new Map<number, number | null>();
   const newDistricts = new Set<string>();
   const rows: ImportRowPreview[] = [];
@@ -274,7 +279,7 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: ProjectI
         if (p.code && existingCode && existingCode !== p.code) projectId = null; // a different project with the same name
       }
     }
-    if (typeof p.values.district === 'string' && findDistrictId(db, p.values.district) === undefined) newDistricts.add(p.values.district);
+    if (typeof p.values.district === 'string' && lookup.districtId(p.values.district) === undefined) newDistricts.add(p.values.district);
     issues.push(...p.errors);
     if (p.errors.length > 0) {
       rows.push({ row: p.row, status: 'error', name: p.name, code: p.code, projectId, changes: [] });
@@ -285,7 +290,8 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: ProjectI
     // A name that differs only in width or spaces is the same name: keep the library's spelling.
     if (current && typeof p.values.name === 'string' && normaliseName(p.values.name) === normaliseName(current.name)) delete p.values.name;
     const onList = projectId !== null && isOnList(db, projectId, options.year);
-    const changes = Object.entries(p.values).flatMap(([field, value]) => {
+    // Changes are shown for rows already on the list; a row new to the list is all new.
+    const changes = !onList ? [] : Object.entries(p.values).flatMap(([field, value]) => {
       const f = field as ProjectField;
       const old = current?.[f] ?? null;
       if (JSON.stringify(old) === JSON.stringify(value) || (Array.isArray(value) && Array.isArray(old) && [...value].sort().join() === [...old].sort().join())) return [];
@@ -313,9 +319,25 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: ProjectI
   return { preview, parsed, matches, newDistricts: [...newDistricts] };
 }
 
+/**
+ * The last analysis of each workbook, so that the commit following a preview need not redo it
+ * (half the time of a large import). Used only while the library is unchanged since (same stamp).
+ */
+const analyses = new WeakMap<Workbook, { key: string; stamp: string; analysis: Analysis }>();
+
+function analyseOnce(db: Db, workbook: Workbook, fileName: string, options: ProjectImportOptions): Analysis {
+  const key = JSON.stringify([fileName, options.year, options.sheet ?? null, options.mapping ?? null]);
+  const stamp = changeStamp(db);
+  const cached = analyses.get(workbook);
+  if (cached && cached.key === key && cached.stamp === stamp) return cached.analysis;
+  const analysis = analyse(db, workbook, fileName, options);
+  analyses.set(workbook, { key, stamp, analysis });
+  return analysis;
+}
+
 /** Analyse a workbook (already read) against the library; nothing is written. */
 export function previewProjectImport(ctx: ServiceContext, workbook: Workbook, fileName: string, options: ProjectImportOptions): ImportPreview {
-  return analyse(requireDb(ctx), workbook, fileName, options).preview;
+  return analyseOnce(requireDb(ctx), workbook, fileName, options).preview;
 }
 
 /** Read a workbook from bytes, turning the reader's refusal into a message naming the file. */
@@ -323,12 +345,9 @@ export function readWorkbook(bytes: Buffer, fileName: string): Workbook {
   try {
     return readXlsx(bytes);
   } catch (err) {
-    const e = err as Error & { sheet?: string; cellRef?: string };
-    if (e.name === 'Error' || e.constructor.name === 'WorkbookError') {
-      const where = e.sheet ? `${e.sheet}${e.cellRef ? `!${e.cellRef}` : ''}: ` : '';
-      throw new AppError('VALIDATION', `“${fileName}”无法导入：${where}${e.message}`);
-    }
-    throw err;
+    if (!(err instanceof WorkbookError)) throw err;
+    const where = err.sheet ? `${err.sheet}${err.cellRef ? `!${err.cellRef}` : ''}: ` : '';
+    throw new AppError('VALIDATION', `“${fileName}”无法导入：${where}${err.message}`);
   }
 }
 
@@ -346,31 +365,33 @@ export function commitProjectImport(
   const at = timestamp(ctx);
   return db
     .transaction(() => {
-      const { preview, parsed, matches, newDistricts } = analyse(db, workbook, fileName, options);
+      const { preview, parsed, matches, newDistricts } = analyseOnce(db, workbook, fileName, options);
       const errors = preview.issues.filter((i) => i.severity === 'error');
       if (errors.length > 0 && (!options.validOnly || preview.counts.error === 0)) {
         throw new AppError('VALIDATION', `“${fileName}”有${errors.length}处错误，未导入任何内容：\n${errors.slice(0, 50).map((i) => `${i.sheet}!${i.cell}: ${i.message}`).join('\n')}`);
       }
       for (const d of newDistricts) addDistrict(db, d);
+      const lookup = new ListLookup(db);
       const records: ChangeRecord[] = [];
       let added = 0;
       let updated = 0;
+      // New projects are inserted whole, in bulk; the snapshot of each is what undo needs.
+      const fresh = parsed.filter((p) => matches.has(p.row) && matches.get(p.row) === null);
+      const newRecords = fresh.map((p) => newProjectRecord(db, p, options.year, at, lookup));
+      insertProjectRecords(db, newRecords).forEach(({ id, sortOrder }, i) => {
+        const { project, yearPlan } = newRecords[i]!;
+        const membership: ListMembership = {
+          project: { ...project, id, tags: project.tags ?? [] },
+          yearPlan: { ...yearPlan, project_id: id, sort_order: sortOrder },
+        };
+        records.push({ projectId: id, year: options.year, op: 'insert', field: null, oldValue: null, newValue: membership });
+        added++;
+      });
       let order = nextSortOrder(db, options.year);
       for (const p of parsed) {
-        if (!matches.has(p.row)) continue; // a row with errors, skipped with validOnly
-        let projectId = matches.get(p.row)!;
+        if (!matches.has(p.row) || matches.get(p.row) === null) continue; // an error row (validOnly) or a new project
+        const projectId = matches.get(p.row)!;
         const fields = Object.entries(p.values) as [ProjectField, FieldValue][];
-        const set = (id: number, field: ProjectField, value: FieldValue) => applyField(db, id, options.year, field, toStorage(db, id, options.year, field, value), at);
-        if (projectId === null) {
-          // A new project: its fields are written unlogged; the snapshot of the whole row is what undo needs.
-          projectId = insertProject(db, p.name, nameInitials(p.name), at);
-          insertYearPlan(db, emptyYearPlan(projectId, options.year, order++));
-          for (const [field, value] of fields) set(projectId, field, value);
-          const membership: ListMembership = { project: readProjectSnapshot(db, projectId)!, yearPlan: readYearPlanSnapshot(db, projectId, options.year)! };
-          records.push({ projectId, year: options.year, op: 'insert', field: null, oldValue: null, newValue: membership });
-          added++;
-          continue;
-        }
         const before = records.length;
         if (!isOnList(db, projectId, options.year)) {
           // Onto this year's list first (empty), then each field as a logged change: undo runs it backwards.
@@ -379,8 +400,8 @@ export function commitProjectImport(
           records.push({ projectId, year: options.year, op: 'insert', field: null, oldValue: null, newValue: { project: null, yearPlan } satisfies ListMembership });
           added++;
         }
-        for (const [field, value] of fields) records.push(...set(projectId, field, value));
-        if (records.length > before && isOnList(db, projectId, options.year) && records[before]!.op === 'update') updated++;
+        for (const [field, value] of fields) records.push(...applyField(db, projectId, options.year, field, toStorage(db, projectId, options.year, field, value, lookup), at));
+        if (records.length > before && records[before]!.op === 'update') updated++;
       }
       if (records.length > 0) insertChangeSet(db, `导入“${fileName}”：新增${added}个，更新${updated}个`, at, records);
       return {
@@ -392,6 +413,31 @@ export function commitProjectImport(
       };
     })
     .immediate();
+}
+
+/** A new project's row and year plan in storage values, its lead department following its category. */
+function newProjectRecord(db: Db, p: ParsedRow, year: number, at: string, lookup: ListLookup): NewProjectRecord {
+  const project: NewProjectRecord['project'] & Record<string, unknown> = {
+    code: null, name: p.name, name_initials: nameInitials(p.name), district_id: null, owner_unit: null, scope: null,
+    start_year: null, end_year: null, start_date: null, stage: null, total_investment: null, contact_leader_id: null,
+    responsible_unit: null, responsible_person: null, phone: null, created_at: at, updated_at: at, tags: [],
+  };
+  const yearPlan: NewProjectRecord['yearPlan'] & Record<string, unknown> = {
+    year, level: null, category_id: null, lead_department: null, nature: null, annual_plan: null, planned_start_month: null,
+  };
+  for (const [field, value] of Object.entries(p.values) as [ProjectField, FieldValue][]) {
+    if (field === 'name') continue;
+    const stored = toStorage(db, 0, year, field, value, lookup);
+    if (field === 'tags') project.tags = stored as number[];
+    else {
+      const { table, column } = FIELD_COLUMNS[field];
+      (table === 'projects' ? project : yearPlan)[column] = stored;
+    }
+  }
+  if (yearPlan.category_id !== null && yearPlan.lead_department === null) {
+    yearPlan.lead_department = lookup.category(String(p.values.category))?.leadDepartment ?? categoryById(db, yearPlan.category_id)?.leadDepartment ?? null;
+  }
+  return { project, yearPlan };
 }
 
 function emptyYearPlan(projectId: number, year: number, sortOrder: number): YearPlanSnapshot {
