@@ -11,6 +11,7 @@ import { createContext } from '../services/context';
 import { closeLibrary, createLibrary, openLibrary } from '../services/library';
 import { commitProjectImport, previewProjectImport, readWorkbook } from '../services/import/project-list';
 import { exportProjectsToFile } from '../services/export/project-list';
+import { writeDistrictTemplate } from '../services/export/district-template';
 import { describeIssue, type ImportIssue } from '../../shared/import';
 import { commitProgressImport, previewProgressImport } from '../services/import/progress';
 import { toApiError } from '../services/handlers';
@@ -23,8 +24,10 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
   kpw init --db 文件        新建一个空的项目库（含默认项目类别、牵头部门和标签）
   kpw import projects 文件.xlsx --db 项目库 --year 年度 [--sheet 工作表] [--dry-run] [--valid-only]
                            导入年度项目清单：先检查全部内容，有错误则不写入（--valid-only 只导入无误的行）
-  kpw import progress 文件.xlsx --db 项目库 --year 年度 --month 月份 [--sheet 工作表] [--dry-run]
-                           导入某月调度表（累计完成投资、开复工、纳统、形象进度、存在问题）
+  kpw import progress 文件.xlsx [文件2.xlsx …] --db 项目库 --year 年度 --month 月份 [--sheet 工作表] [--dry-run]
+                           导入某月调度表或各区市交回的填报模板（可一次导入多个，全部无误才写入）
+  kpw template --db 项目库 --year 年度 --month 月份 --district 区市 --out 文件.xlsx
+                           生成某区市某月的调度填报模板
   kpw export projects --db 项目库 --year 年度 --out 文件.xlsx [--unit 万元|亿元]
                            导出年度项目清单
   kpw --help               显示本帮助
@@ -137,23 +140,36 @@ function reportIssues(preview: { issues: ImportIssue[] }, fileName: string, allo
 }
 
 async function importProgress(argv: string[]): Promise<void> {
-  const { values, positionals } = parseWithFile(argv, { db: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' }, sheet: { type: 'string' }, 'dry-run': { type: 'boolean' } });
-  const file = positionals[0];
-  if (!file) throw new UsageError('缺少要导入的文件');
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { db: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' }, sheet: { type: 'string' }, 'dry-run': { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals: files } = parsed;
+  if (files.length === 0) throw new UsageError('缺少要导入的文件');
   const year = requireYear(values);
   const month = requireMonth(values);
   const ctx = await openForCommand(values);
   try {
-    const { bytes, fileName } = readInput(file);
-    const workbook = readWorkbook(bytes, fileName);
+    const sources = files.map((file) => {
+      const { bytes, fileName } = readInput(file);
+      return { fileName, workbook: readWorkbook(bytes, fileName) };
+    });
     const options = { year, month, ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}) };
-    const preview = previewProgressImport(ctx, workbook, fileName, options);
-    reportIssues(preview, fileName);
+    const previews = previewProgressImport(ctx, sources, options);
+    const errors = previews.flatMap((p) => p.issues.filter((i) => i.severity === 'error'));
+    previews.forEach((p) => reportIssues(p, p.fileName, true));
+    if (errors.length > 0) {
+      for (const issue of errors) process.stderr.write(`${describeIssue(issue)}\n`);
+      throw new AppError('VALIDATION', `有${errors.length}处错误，未导入任何内容。`);
+    }
+    const count = (k: 'new' | 'update' | 'unchanged') => previews.reduce((n, p) => n + p.counts[k], 0);
     if (values['dry-run']) {
-      process.stdout.write(`检查完成（未写入）：${year}年${month}月调度，新报送${preview.counts.new}个，更新${preview.counts.update}个，无变化${preview.counts.unchanged}个\n`);
+      process.stdout.write(`检查完成（未写入）：${year}年${month}月调度，新报送${count('new')}个，更新${count('update')}个，无变化${count('unchanged')}个\n`);
       return;
     }
-    const r = commitProgressImport(ctx, workbook, fileName, options);
+    const r = commitProgressImport(ctx, sources, options);
     process.stdout.write(`已导入${year}年${month}月调度：新报送${r.added}个，更新${r.updated}个，无变化${r.unchanged}个${r.warnings ? `，警告${r.warnings}条` : ''}\n`);
   } finally {
     closeLibrary(ctx);
@@ -176,6 +192,22 @@ async function exportProjects(argv: string[]): Promise<void> {
   }
 }
 
+async function template(argv: string[]): Promise<void> {
+  const { values } = parse(argv, { db: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' }, district: { type: 'string' }, out: { type: 'string' } });
+  const year = requireYear(values);
+  const month = requireMonth(values);
+  const district = requireOption(values, 'district');
+  const out = path.resolve(requireOption(values, 'out'));
+  if (!fs.existsSync(path.dirname(out))) throw new AppError('NOT_FOUND', `文件夹“${path.dirname(out)}”不存在`);
+  const ctx = await openForCommand(values);
+  try {
+    const { rows } = await writeDistrictTemplate(ctx, { year, month, district }, out);
+    process.stdout.write(`已生成${district}${year}年${month}月填报模板（${rows}个项目）：${out}\n`);
+  } finally {
+    closeLibrary(ctx);
+  }
+}
+
 /** Subcommands named by their second word: `kpw import projects …`. */
 function withSubcommands(name: string, subcommands: Record<string, Command>): Command {
   return (argv) => {
@@ -189,6 +221,7 @@ function withSubcommands(name: string, subcommands: Record<string, Command>): Co
 const commands: Record<string, Command> = {
   import: withSubcommands('import', { projects: importProjects, progress: importProgress }),
   export: withSubcommands('export', { projects: exportProjects }),
+  template,
   init(argv) {
     const { values } = parse(argv, { db: { type: 'string' } });
     const file = path.resolve(requireOption(values, 'db'));

@@ -57,7 +57,10 @@ interface ParsedReport {
   problem: string | null;
 }
 
-function analyse(db: Db, workbook: Workbook, fileName: string, options: ProgressImportOptions, at: string) {
+/** Projects already reported by an earlier file of the same import: projectId → where. */
+type Seen = Map<number, string>;
+
+function analyse(db: Db, workbook: Workbook, fileName: string, options: ProgressImportOptions, at: string, seenInFiles: Seen = new Map()) {
   const candidates = options.sheet === undefined ? workbook.sheets : workbook.sheets.filter((s) => s.name === options.sheet);
   if (candidates.length === 0) throw new AppError('VALIDATION', `“${fileName}”中没有名为“${options.sheet}”的工作表`);
   let found: { sheet: (typeof candidates)[number]; header: NonNullable<ReturnType<typeof findHeader<ProgressTarget>>> } | null = null;
@@ -120,7 +123,9 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: Progress
       continue;
     }
     const earlier = seen.get(project.projectId);
+    const elsewhere = seenInFiles.get(project.projectId);
     if (earlier !== undefined) err(null, `与第${earlier}行是同一个项目`);
+    else if (elsewhere !== undefined) err(null, `“${project.name}”已在${elsewhere}中填报`);
     seen.set(project.projectId, row.row);
 
     const existing = readReport(db, project.projectId, options.year, options.month) ?? null;
@@ -192,8 +197,9 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: Progress
     parsed.push({ row: row.row, projectId: project.projectId, report, previous, problem: newProblem ? problem : null });
     rows.push({ row: row.row, status: existing === null ? 'new' : changes.length ? 'update' : 'unchanged', name: project.name, code: project.code, projectId: project.projectId, changes });
   }
-  const unreported = listed.length - seen.size;
-  if (unreported > 0) issue('warning', '', `${options.year}年清单中有${unreported}个项目不在本表中（本月未报送）`);
+  for (const [projectId, row] of seen) if (!seenInFiles.has(projectId)) seenInFiles.set(projectId, `“${fileName}”第${row}行`);
+  const unreported = listed.length - seenInFiles.size;
+  if (unreported > 0) issue('warning', '', `${options.year}年清单中有${unreported}个项目不在${seenInFiles.size > seen.size ? '这些表' : '本表'}中（本月未报送）`);
   const counts = { new: 0, update: 0, unchanged: 0, error: 0 };
   for (const r of rows) counts[r.status]++;
   const preview: ImportPreview<ProgressTarget> = {
@@ -237,32 +243,55 @@ function describeChanges(existing: ReportSnapshot | null, next: ReportSnapshot):
   });
 }
 
-export function previewProgressImport(ctx: ServiceContext, workbook: Workbook, fileName: string, options: ProgressImportOptions): ImportPreview<ProgressTarget> {
-  return analyse(requireDb(ctx), workbook, fileName, options, timestamp(ctx)).preview;
+/** A file to import: its name and its workbook, already read. */
+export interface ImportSource {
+  fileName: string;
+  workbook: Workbook;
 }
 
-export function commitProgressImport(ctx: ServiceContext, workbook: Workbook, fileName: string, options: ProgressImportOptions): ImportResult {
+/** Analyse one or several dispatch sheets (e.g. the districts' returned templates); nothing is written. */
+export function previewProgressImport(ctx: ServiceContext, sources: ImportSource[], options: ProgressImportOptions): ImportPreview<ProgressTarget>[] {
+  const db = requireDb(ctx);
+  const at = timestamp(ctx);
+  const seen: Seen = new Map();
+  return sources.map((s) => analyse(db, s.workbook, s.fileName, options, at, seen).preview);
+}
+
+/**
+ * Write one or several dispatch sheets in one transaction and one undoable change, or nothing if
+ * any of them has an error.
+ */
+export function commitProgressImport(ctx: ServiceContext, sources: ImportSource[], options: ProgressImportOptions): ImportResult {
   const db = requireDb(ctx, 'write');
   const at = timestamp(ctx);
   return db
     .transaction(() => {
-      const { preview, parsed } = analyse(db, workbook, fileName, options, at);
-      const errors = preview.issues.filter((i) => i.severity === 'error');
+      const seen: Seen = new Map();
+      const analyses = sources.map((s) => ({ source: s, ...analyse(db, s.workbook, s.fileName, options, at, seen) }));
+      const errors = analyses.flatMap((a) => a.preview.issues.filter((i) => i.severity === 'error').map((i) => ({ ...i, file: a.source.fileName })));
       if (errors.length > 0) {
-        throw new AppError('VALIDATION', `“${fileName}”有${errors.length}处错误，未导入任何内容：\n${errors.slice(0, 50).map((i) => `${i.sheet}!${i.cell}: ${i.message}`).join('\n')}`);
+        throw new AppError('VALIDATION', `有${errors.length}处错误，未导入任何内容：\n${errors.slice(0, 50).map((i) => `“${i.file}” ${i.sheet}!${i.cell}: ${i.message}`).join('\n')}`);
       }
       const records: ChangeRecord[] = [];
-      for (const p of parsed) {
-        const old = readReport(db, p.projectId, options.year, options.month) ?? null;
-        writeReport(db, p.report);
-        records.push({ projectId: p.projectId, year: options.year, op: 'update', field: REPORT_FIELD, oldValue: old, newValue: p.report });
-        if (p.problem) {
-          const id = insertProblem(db, { project_id: p.projectId, year: options.year, type: 'other', description: p.problem, owner_department: null, raised_date: at.slice(0, 10), status: 'open', solved_date: null, resolution: null });
-          records.push({ projectId: p.projectId, year: options.year, op: 'update', field: PROBLEM_FIELD, oldValue: null, newValue: readProblem(db, id) });
+      const result: ImportResult = { added: 0, updated: 0, unchanged: 0, skipped: 0, warnings: 0 };
+      for (const { preview, parsed } of analyses) {
+        for (const p of parsed) {
+          const old = readReport(db, p.projectId, options.year, options.month) ?? null;
+          writeReport(db, p.report);
+          records.push({ projectId: p.projectId, year: options.year, op: 'update', field: REPORT_FIELD, oldValue: old, newValue: p.report });
+          if (p.problem) {
+            const id = insertProblem(db, { project_id: p.projectId, year: options.year, type: 'other', description: p.problem, owner_department: null, raised_date: at.slice(0, 10), status: 'open', solved_date: null, resolution: null });
+            records.push({ projectId: p.projectId, year: options.year, op: 'update', field: PROBLEM_FIELD, oldValue: null, newValue: readProblem(db, id) });
+          }
         }
+        result.added += preview.counts.new;
+        result.updated += preview.counts.update;
+        result.unchanged += preview.counts.unchanged;
+        result.warnings += preview.issues.filter((i) => i.severity === 'warning').length;
       }
-      if (records.length > 0) insertChangeSet(db, `导入${options.year}年${options.month}月调度“${fileName}”`, at, records);
-      return { added: preview.counts.new, updated: preview.counts.update, unchanged: preview.counts.unchanged, skipped: 0, warnings: preview.issues.length - errors.length };
+      const names = sources.length === 1 ? `“${sources[0]!.fileName}”` : `${sources.length}个文件`;
+      if (records.length > 0) insertChangeSet(db, `导入${options.year}年${options.month}月调度${names}`, at, records);
+      return result;
     })
     .immediate();
 }
