@@ -46,11 +46,16 @@ export async function exportProjectsToFile(
   }
   await writeFileAtomically(target, async (temp) => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet(`${args.year}年清单`, { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
+    const sheet = workbook.addWorksheet(`${args.year}年清单`, {
+      views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }],
+      // Printed on A4 landscape, all columns across one page width, the header on every page.
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
+    });
     const headers = ['序号', ...PROJECT_FIELDS.map((f) => (f.kind === 'money' ? `${f.label}（${args.unit}）` : f.label))];
     sheet.columns = [{ width: 6 }, ...PROJECT_FIELDS.map((f) => ({ width: WIDTHS[f.key] ?? (f.kind === 'money' ? 16 : 12) }))];
     const title = sheet.addRow([`${args.year}年重点项目清单`]);
     title.font = { bold: true, size: 16 };
+    title.height = 28;
     sheet.mergeCells(1, 1, 1, headers.length);
     title.commit();
     sheet.addRow([`单位：${args.unit}`]).commit();
