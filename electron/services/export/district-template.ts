@@ -52,12 +52,12 @@ export async function writeDistrictTemplate(
   ws.mergeCells(1, 1, 1, headers.length);
   ws.getRow(1).font = { bold: true, size: 16 };
   ws.getRow(1).height = 28;
-  ws.getRow(3).height = 32;
   // Printed on A4 landscape, all columns on one page width.
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' };
   ws.addRow(['单位：万元。灰色列请勿修改；白色列为本月填报内容。']);
   ws.mergeCells(2, 1, 2, headers.length);
   const header = ws.addRow(headers);
+  header.height = 32;
   header.eachCell((cell, col) => {
     cell.font = { bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
