@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createContext } from '../services/context';
+import { workerReader } from '../services/spreadsheet/read-off-thread';
 import { openOrCreateLibrary } from '../services/library';
 import { startHarness } from './server';
 
@@ -29,7 +30,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const ctx = createContext({ userDataDir: null, shell: 'browser' });
+  const ctx = createContext({
+    userDataDir: null,
+    shell: 'browser',
+    // As in the app: spreadsheets are read in a worker thread, with memory and time limits.
+    readWorkbook: workerReader({ script: new URL('../services/spreadsheet/read-worker-tsx.mjs', import.meta.url) }),
+  });
   try {
     await openOrCreateLibrary(ctx, path.resolve(values.db));
   } catch (err) {

@@ -11,6 +11,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type Menu
 import { IPC_COMMAND, type Command } from '../../shared/api';
 import type { ApiResult } from '../../shared/result';
 import { createContext } from '../services/context';
+import { workerReader } from '../services/spreadsheet/read-off-thread';
 import { closeLibrary, openStartupLibrary, readRecent } from '../services/library';
 import { createDialogs } from './dialogs';
 import { callFromMain, changesLibrary, createCallQueue, registerIpc, reportLibraryResult } from './ipc';
@@ -43,6 +44,9 @@ function start(): void {
     userDataDir: app.getPath('userData'),
     shell: 'electron',
     version: app.getVersion(),
+    // Spreadsheets are read in a worker (bundled beside main.cjs, unpacked from the asar) so a large
+    // or hostile file never blocks the window.
+    readWorkbook: workerReader({ script: path.join(__dirname, 'read-worker.cjs').replace('app.asar', 'app.asar.unpacked') }),
     dialogs: createDialogs(dialog, { parent: () => mainWindow, defaultDir: () => app.getPath('documents') }),
   });
   const queue = createCallQueue();

@@ -4,6 +4,7 @@
  */
 import type { OpenedLibrary } from '../db/connection';
 import type { Workbook } from './spreadsheet/xlsx-reader';
+import { readInPlace, type WorkbookReader } from './spreadsheet/read-off-thread';
 
 export interface Dialogs {
   /** Ask for an existing library file; null when the user cancels. */
@@ -27,6 +28,8 @@ export interface ServiceContext {
   dialogs: Dialogs | null;
   /** The open library; replaced when the user opens another. */
   library: OpenedLibrary | null;
+  /** How workbooks are read: in a worker thread in the app, in place on the command line. */
+  readWorkbook: WorkbookReader;
   /** Workbooks read for an import preview, by token, until committed or replaced. */
   pendingImports: Map<string, { fileName: string; workbook: Workbook }>;
 }
@@ -37,6 +40,7 @@ export function createContext(options: {
   version?: string;
   now?: () => Date;
   dialogs?: Dialogs | null;
+  readWorkbook?: WorkbookReader;
 }): ServiceContext {
   return {
     now: options.now ?? (() => new Date()),
@@ -45,6 +49,7 @@ export function createContext(options: {
     version: options.version ?? '0.1.0',
     dialogs: options.dialogs ?? null,
     library: null,
+    readWorkbook: options.readWorkbook ?? readInPlace,
     pendingImports: new Map(),
   };
 }

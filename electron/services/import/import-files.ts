@@ -14,7 +14,8 @@ import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
 import { exportProjectsToFile } from '../export/project-list';
 import { safeFileName } from '../export/safe-file';
-import { commitProjectImport, previewProjectImport, readWorkbook, type ProjectImportOptions } from './project-list';
+import { commitProjectImport, previewProjectImport, readWorkbookWith, type ProjectImportOptions } from './project-list';
+import type { Workbook } from '../spreadsheet/xlsx-reader';
 
 const MAX_PENDING = 3;
 
@@ -32,11 +33,11 @@ function toOptions(year: number, sheet: string | undefined, mapping: Mapping | u
   };
 }
 
-export function previewImport(
+export async function previewImport(
   ctx: ServiceContext,
   args: { source: { fileName: string; data: string } | { token: string }; year: number; sheet?: string; mapping?: Mapping },
-): ImportPreview {
-  let entry: { fileName: string; workbook: ReturnType<typeof readWorkbook> };
+): Promise<ImportPreview> {
+  let entry: { fileName: string; workbook: Workbook };
   if ('token' in args.source) {
     const found = ctx.pendingImports.get(args.source.token);
     if (!found) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
@@ -44,7 +45,7 @@ export function previewImport(
     ctx.pendingImports.delete(args.source.token);
   } else {
     const fileName = path.basename(args.source.fileName);
-    entry = { fileName, workbook: readWorkbook(Buffer.from(args.source.data, 'base64'), fileName) };
+    entry = { fileName, workbook: await readWorkbookWith(ctx, Buffer.from(args.source.data, 'base64'), fileName) };
   }
   let preview = previewProjectImport(ctx, entry.workbook, entry.fileName, toOptions(args.year, args.sheet, args.mapping));
   if (!args.mapping) {

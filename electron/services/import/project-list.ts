@@ -345,10 +345,23 @@ export function readWorkbook(bytes: Buffer, fileName: string): Workbook {
   try {
     return readXlsx(bytes);
   } catch (err) {
-    if (!(err instanceof WorkbookError)) throw err;
-    const where = err.sheet ? `${err.sheet}${err.cellRef ? `!${err.cellRef}` : ''}: ` : '';
-    throw new AppError('VALIDATION', `“${fileName}”无法导入：${where}${err.message}`);
+    throw refusal(err, fileName);
   }
+}
+
+/** The same, with the context's reader (a worker thread in the app). */
+export async function readWorkbookWith(ctx: ServiceContext, bytes: Buffer, fileName: string): Promise<Workbook> {
+  try {
+    return await ctx.readWorkbook(bytes);
+  } catch (err) {
+    throw refusal(err, fileName);
+  }
+}
+
+function refusal(err: unknown, fileName: string): unknown {
+  if (!(err instanceof WorkbookError)) return err;
+  const where = err.sheet ? `${err.sheet}${err.cellRef ? `!${err.cellRef}` : ''}: ` : '';
+  return new AppError('VALIDATION', `“${fileName}”无法导入：${where}${err.message}`);
 }
 
 /**
