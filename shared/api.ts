@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow, ProjectTable } from './domain';
 import type { ApiResult } from './result';
-import type { ImportPreview, ImportResult, ImportTarget } from './import';
+import type { ImportPreview, ImportResult, ImportTarget, ProgressTarget } from './import';
 import { PROJECT_FIELDS } from './fields';
 
 z.config(z.locales.zhCN());
@@ -30,6 +30,7 @@ function method<A extends z.ZodType>(args: A) {
 }
 
 const none = z.object({}).strict();
+const month = z.number().int().min(1, '月份应为1至12').max(12, '月份应为1至12');
 const token = z.string().uuid('导入的文件已失效，请重新选择文件');
 const importTarget = z.enum(['years', 'seq', ...PROJECT_FIELDS.map((f) => f.key)] as [ImportTarget, ...ImportTarget[]]);
 const importMapping = z.record(z.string().regex(/^\d{1,3}$/), importTarget.nullable());
@@ -127,6 +128,21 @@ export const api = {
   'import.projects.commit': method(
     z.object({ token, year, sheet: z.string().max(64).optional(), mapping: importMapping.optional(), validOnly: z.boolean() }).strict(),
   ).returns<ImportResult>(),
+  /**
+   * Read one or several dispatch sheets (the bytes of files the user picked, base64) for month M
+   * of year Y; nothing is written. One preview per file; a project in two files is an error.
+   */
+  'import.progress.preview': method(
+    z
+      .object({
+        files: z.array(z.object({ fileName: z.string().min(1).max(255), data: z.string().max(150_000_000, '文件过大（超过100MB）') }).strict()).min(1, '请选择文件').max(50),
+        year,
+        month,
+      })
+      .strict(),
+  ).returns<{ token: string; previews: ImportPreview<ProgressTarget>[] }>(),
+  /** Write previewed dispatch sheets in one transaction (one undoable change), or nothing if any has errors. */
+  'import.progress.commit': method(z.object({ token, year, month }).strict()).returns<ImportResult>(),
   /**
    * Export year Y's list (or the given projects, in the given order) to .xlsx. Electron asks where
    * to save and writes it (savedTo); the browser harness returns the file's bytes (data, base64).

@@ -33,6 +33,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'projects.paste': true,
   'import.projects.preview': true,
   'import.projects.commit': true,
+  'import.progress.preview': true,
+  'import.progress.commit': true,
   'export.projects': true,
   'history.undo': true,
   'history.redo': true,

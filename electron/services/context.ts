@@ -31,7 +31,7 @@ export interface ServiceContext {
   /** How workbooks are read: in a worker thread in the app, in place on the command line. */
   readWorkbook: WorkbookReader;
   /** Workbooks read for an import preview, by token, until committed or replaced. */
-  pendingImports: Map<string, { fileName: string; workbook: Workbook }>;
+  pendingImports: Map<string, { fileName: string; workbook: Workbook }[]>;
 }
 
 export function createContext(options: {

@@ -10,7 +10,7 @@ import type { ServiceContext } from './context';
 import { undo, redo, historyState } from './history';
 import { createLibrary, libraryInfo, openLibrary, readRecent, requireDb } from './library';
 import { readLists } from '../db/lists';
-import { commitImport, exportProjects, previewImport } from './import/import-files';
+import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
 
@@ -45,6 +45,8 @@ export const handlers = {
   'projects.paste': (ctx, args) => pasteCells(ctx, args),
   'import.projects.preview': (ctx, args) => previewImport(ctx, args),
   'import.projects.commit': (ctx, args) => commitImport(ctx, args),
+  'import.progress.preview': (ctx, args) => previewProgress(ctx, args),
+  'import.progress.commit': (ctx, args) => commitProgress(ctx, args),
   'export.projects': (ctx, args) => exportProjects(ctx, args),
   'history.undo': (ctx) => undo(ctx),
   'history.redo': (ctx) => redo(ctx),

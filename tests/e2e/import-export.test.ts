@@ -84,6 +84,30 @@ describe('import and export in Chromium', () => {
     await expect.poll(() => dbRows().map((r) => r.name)).toEqual(['乙项目']);
   });
 
+  it('imports two districts’ dispatch sheets for a month at once', async () => {
+    await pick('list.xlsx', await buildWorkbook([{ name: '清单', rows: [['项目名称', '所在区市', '建设性质'], ['甲项目', '荣成市', '新建'], ['乙项目', '高区', '续建']] }]));
+    await page.getByTestId('import-dialog').getByRole('button', { name: '导入', exact: true }).click();
+    await expect.poll(() => dbRows().length).toBe(2);
+    await page.getByRole('button', { name: '导入月调度…' }).click();
+    await page.getByLabel('调度月份').selectOption('3');
+    await page.getByRole('button', { name: '选择文件…' }).click();
+    const sheet = async (name: string, amount: number) => ({
+      name: `${name}.xlsx`,
+      mimeType: 'application/octet-stream',
+      buffer: await buildWorkbook([{ name: '3月', rows: [['项目名称', '1-3月完成投资', '是否开工'], [name, amount, '是']] }]),
+    });
+    await page.getByTestId('progress-files').setInputFiles([await sheet('甲项目', 12.5), await sheet('乙项目', 30)]);
+    const dialog = page.getByTestId('progress-import-dialog');
+    await expect.poll(() => dialog.getByTestId('progress-preview').count()).toBe(2);
+    await dialog.getByRole('button', { name: '导入', exact: true }).click();
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/已导入2026年3月调度：新报送2个/);
+    const reports = served.ctx.library!.db.prepare('SELECT completed_to_date, started, resumed FROM progress_reports WHERE year = 2026 AND month = 3 ORDER BY project_id').all();
+    expect(reports).toEqual([
+      { completed_to_date: 125_000, started: 1, resumed: 0 },
+      { completed_to_date: 300_000, started: 0, resumed: 1 },
+    ]);
+  });
+
   it('refuses a file that is not a workbook with a message naming it', async () => {
     await pick('伪装.xlsx', Buffer.from('项目名称,总投资\n甲,1\n'));
     await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/“伪装\.xlsx”无法导入：不是有效的 \.xlsx 文件/);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ImportPreview, ImportResult, ImportTarget } from '../../../shared/import';
+import type { ImportPreview, ImportResult, ImportTarget, ProgressTarget } from '../../../shared/import';
 import type { MoneyUnit } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
 import { readSetting, writeSetting } from '../../db/settings';
@@ -15,7 +15,8 @@ import { requireDb } from '../library';
 import { exportProjectsToFile } from '../export/project-list';
 import { safeFileName } from '../export/safe-file';
 import { commitProjectImport, previewProjectImport, readWorkbookWith, type ProjectImportOptions } from './project-list';
-import type { Workbook } from '../spreadsheet/xlsx-reader';
+import { randomUUID } from 'node:crypto';
+import { commitProgressImport, previewProgressImport, type ImportSource } from './progress';
 
 const MAX_PENDING = 3;
 
@@ -37,12 +38,10 @@ export async function previewImport(
   ctx: ServiceContext,
   args: { source: { fileName: string; data: string } | { token: string }; year: number; sheet?: string; mapping?: Mapping },
 ): Promise<ImportPreview> {
-  let entry: { fileName: string; workbook: Workbook };
+  let entry: ImportSource;
   if ('token' in args.source) {
-    const found = ctx.pendingImports.get(args.source.token);
-    if (!found) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
+    const found = takePending(ctx, args.source.token)[0]!;
     entry = found;
-    ctx.pendingImports.delete(args.source.token);
   } else {
     const fileName = path.basename(args.source.fileName);
     entry = { fileName, workbook: await readWorkbookWith(ctx, Buffer.from(args.source.data, 'base64'), fileName) };
@@ -53,25 +52,61 @@ export async function previewImport(
     const remembered = readSetting<Mapping>(requireDb(ctx), mappingKey(preview));
     if (remembered) preview = previewProjectImport(ctx, entry.workbook, entry.fileName, toOptions(args.year, preview.sheet, remembered));
   }
-  ctx.pendingImports.set(preview.token, entry);
-  while (ctx.pendingImports.size > MAX_PENDING) ctx.pendingImports.delete(ctx.pendingImports.keys().next().value!);
+  keepPending(ctx, preview.token, [entry]);
   return preview;
+}
+
+function keepPending(ctx: ServiceContext, token: string, sources: ImportSource[]): void {
+  ctx.pendingImports.set(token, sources);
+  while (ctx.pendingImports.size > MAX_PENDING) ctx.pendingImports.delete(ctx.pendingImports.keys().next().value!);
+}
+
+function takePending(ctx: ServiceContext, token: string): ImportSource[] {
+  const found = ctx.pendingImports.get(token);
+  if (!found) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
+  ctx.pendingImports.delete(token);
+  return found;
 }
 
 export function commitImport(
   ctx: ServiceContext,
   args: { token: string; year: number; sheet?: string; mapping?: Mapping; validOnly: boolean },
 ): ImportResult {
-  const entry = ctx.pendingImports.get(args.token);
-  if (!entry) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
+  const entry = takePending(ctx, args.token)[0]!;
   const options = toOptions(args.year, args.sheet, args.mapping);
-  const result = commitProjectImport(ctx, entry.workbook, entry.fileName, { ...options, validOnly: args.validOnly });
-  ctx.pendingImports.delete(args.token);
+  let result: ImportResult;
+  try {
+    result = commitProjectImport(ctx, entry.workbook, entry.fileName, { ...options, validOnly: args.validOnly });
+  } catch (err) {
+    keepPending(ctx, args.token, [entry]); // refused: the user may fix the mapping and try again
+    throw err;
+  }
   if (args.mapping) {
     const preview = previewProjectImport(ctx, entry.workbook, entry.fileName, options);
     writeSetting(requireDb(ctx, 'write'), mappingKey(preview), args.mapping);
   }
   return result;
+}
+
+/** Read one or several dispatch sheets (e.g. the districts' returned templates) for month M of year Y. */
+export async function previewProgress(
+  ctx: ServiceContext,
+  args: { files: { fileName: string; data: string }[]; year: number; month: number },
+): Promise<{ token: string; previews: ImportPreview<ProgressTarget>[] }> {
+  const sources: ImportSource[] = [];
+  for (const f of args.files) {
+    const fileName = path.basename(f.fileName);
+    sources.push({ fileName, workbook: await readWorkbookWith(ctx, Buffer.from(f.data, 'base64'), fileName) });
+  }
+  const previews = previewProgressImport(ctx, sources, { year: args.year, month: args.month });
+  const token = randomUUID();
+  keepPending(ctx, token, sources);
+  return { token, previews };
+}
+
+export function commitProgress(ctx: ServiceContext, args: { token: string; year: number; month: number }): ImportResult {
+  const sources = takePending(ctx, args.token);
+  return commitProgressImport(ctx, sources, { year: args.year, month: args.month });
 }
 
 /**

@@ -94,3 +94,18 @@ export function MessageListDialog(props: { title: string; intro: string; message
     </Modal>
   );
 }
+
+/**
+ * A long operation under way (reading a large workbook): a moving bar, and 取消, which stops
+ * waiting and discards the result (the reading itself ends by its own limits, and writes nothing).
+ */
+export function BusyDialog(props: { message: string; onCancel: () => void }) {
+  return (
+    <Modal title="请稍候" onClose={props.onCancel} testId="busy-dialog" actions={<button onClick={props.onCancel}>取消</button>}>
+      <p>{props.message}</p>
+      <div className="progress-bar" role="progressbar" aria-label={props.message}>
+        <div />
+      </div>
+    </Modal>
+  );
+}

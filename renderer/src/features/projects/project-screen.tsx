@@ -12,18 +12,22 @@ import { FIELD_BY_KEY, fieldDisplayText, isProjectField } from '../../../../shar
 import type { MoneyUnit } from '../../../../shared/money';
 import { formatMoneyCell } from '../../../../shared/format';
 import { call, messageOf, onCommand } from '../../api';
-import { ConfirmDialog, MessageListDialog, PromptDialog } from '../../ui/dialogs';
+import { BusyDialog, ConfirmDialog, MessageListDialog, Modal, PromptDialog } from '../../ui/dialogs';
 import { gridTheme } from '../../ui/theme';
 import { buildColumnDefs, totalsRow, type GridRow } from './columns';
 import { parseClipboardTable, toClipboardTable } from './clipboard';
 import { DetailPanel } from './detail-panel';
 import { ImportDialog, readFileAsBase64 } from '../import/import-dialog';
-import type { ImportPreview } from '../../../../shared/import';
+import type { ImportPreview, ProgressTarget } from '../../../../shared/import';
+import { ProgressImportDialog } from '../import/progress-import-dialog';
 
 type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
 type Dialog =
   | { kind: 'add' }
   | { kind: 'import'; preview: ImportPreview }
+  | { kind: 'progressMonth' }
+  | { kind: 'progress'; month: number; token: string; previews: ImportPreview<ProgressTarget>[] }
+  | { kind: 'busy'; message: string }
   | { kind: 'remove'; ids: number[] }
   | { kind: 'messages'; title: string; intro: string; messages: string[] }
   | null;
@@ -67,6 +71,10 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
   const [selectedCount, setSelectedCount] = useState(0);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const progressInput = useRef<HTMLInputElement>(null);
+  const [progressMonth, setProgressMonth] = useState(() => Math.max(1, new Date().getMonth()));
+  // Each long read gets a number; 取消 moves on to the next, and a late answer is dropped.
+  const readSeq = useRef(0);
   const focusAfterLoad = useRef<number | null>(null);
 
   const columnDefs = useMemo(() => buildColumnDefs({ unit, lists, readOnly }), [unit, lists, readOnly]);
@@ -325,16 +333,38 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
 
   const startImport = useCallback(
     async (file: File) => {
-      setStatus({ kind: 'saving', text: `正在读取“${file.name}”…` });
+      const seq = ++readSeq.current;
+      setDialog({ kind: 'busy', message: `正在读取“${file.name}”…` });
       try {
         const preview = await call('import.projects.preview', { source: { fileName: file.name, data: await readFileAsBase64(file) }, year });
-        setStatus({ kind: 'idle', text: '' });
+        if (seq !== readSeq.current) return;
         setDialog({ kind: 'import', preview });
       } catch (err) {
+        if (seq !== readSeq.current) return;
+        setDialog(null);
         fail(err);
       }
     },
     [year, fail],
+  );
+
+  const startProgressImport = useCallback(
+    async (files: File[]) => {
+      const seq = ++readSeq.current;
+      const month = progressMonth;
+      setDialog({ kind: 'busy', message: `正在读取${files.length}个文件…` });
+      try {
+        const data = await Promise.all(files.map(async (f) => ({ fileName: f.name, data: await readFileAsBase64(f) })));
+        const { token, previews } = await call('import.progress.preview', { files: data, year, month });
+        if (seq !== readSeq.current) return;
+        setDialog({ kind: 'progress', month, token, previews });
+      } catch (err) {
+        if (seq !== readSeq.current) return;
+        setDialog(null);
+        fail(err);
+      }
+    },
+    [year, progressMonth, fail],
   );
 
   const exportShown = useCallback(async () => {
@@ -423,6 +453,22 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
             const file = e.target.files?.[0];
             e.target.value = '';
             if (file) void startImport(file);
+          }}
+        />
+        <button disabled={readOnly} onClick={() => setDialog({ kind: 'progressMonth' })} title="导入某月调度表或各区市交回的填报模板">
+          导入月调度…
+        </button>
+        <input
+          ref={progressInput}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hidden
+          data-testid="progress-files"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length) void startProgressImport(files);
           }}
         />
         <button onClick={() => void exportShown()} title="把表格当前显示的项目导出为 Excel 工作簿">
@@ -520,6 +566,62 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
             void reload();
             props.onListsChanged();
             afterChange(`已导入“${fileName}”：新增${r.added}个，更新${r.updated}个，无变化${r.unchanged}个${r.skipped ? `，跳过有错误的${r.skipped}行` : ''}`);
+          }}
+        />
+      )}
+      {dialog?.kind === 'busy' && (
+        <BusyDialog
+          message={dialog.message}
+          onCancel={() => {
+            readSeq.current++;
+            setDialog(null);
+            setStatus({ kind: 'idle', text: '已取消' });
+          }}
+        />
+      )}
+      {dialog?.kind === 'progressMonth' && (
+        <Modal
+          title={`导入${year}年月调度`}
+          onClose={() => setDialog(null)}
+          testId="progress-month-dialog"
+          actions={
+            <>
+              <button onClick={() => setDialog(null)}>取消</button>
+              <button
+                className="primary"
+                onClick={() => {
+                  setDialog(null);
+                  progressInput.current?.click();
+                }}
+              >
+                选择文件…
+              </button>
+            </>
+          }
+        >
+          <label className="field">
+            调度月份（1至该月的累计数）
+            <select aria-label="调度月份" value={progressMonth} onChange={(e) => setProgressMonth(Number(e.target.value))}>
+              {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+                <option key={m} value={m}>
+                  {m}月
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="muted">可一次选择多个文件（如各区市交回的填报模板），全部无误才会写入。</p>
+        </Modal>
+      )}
+      {dialog?.kind === 'progress' && (
+        <ProgressImportDialog
+          token={dialog.token}
+          year={year}
+          month={dialog.month}
+          previews={dialog.previews}
+          onClose={() => setDialog(null)}
+          onImported={(r) => {
+            setDialog(null);
+            afterChange(`已导入${year}年${dialog.month}月调度：新报送${r.added}个，更新${r.updated}个，无变化${r.unchanged}个`);
           }}
         />
       )}
