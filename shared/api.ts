@@ -203,7 +203,7 @@ export function describeSchemaError(error: z.ZodError): string {
  * Commands the main process sends to the renderer (from the application menu). In the browser
  * harness the renderer raises the same commands from its own keyboard shortcuts.
  */
-export const COMMANDS = ['library.changed', 'history.undo', 'history.redo'] as const;
+export const COMMANDS = ['library.changed', 'history.undo', 'history.redo', 'import.projects', 'import.progress', 'export.projects'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export function isCommand(name: unknown): name is Command {

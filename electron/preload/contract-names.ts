@@ -45,6 +45,9 @@ const COMMAND_NAMES: Record<Command, true> = {
   'library.changed': true,
   'history.undo': true,
   'history.redo': true,
+  'import.projects': true,
+  'import.progress': true,
+  'export.projects': true,
 };
 
 export const PRELOAD_METHODS = Object.keys(METHOD_NAMES) as Method[];

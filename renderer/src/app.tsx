@@ -43,6 +43,8 @@ export function App() {
     void load();
     return onCommand((c) => {
       if (c === 'library.changed') void load();
+      // The file menu's import and export act on the project library.
+      if (c === 'import.projects' || c === 'import.progress' || c === 'export.projects') setView('projects');
     });
   }, [load]);
 
@@ -82,9 +84,11 @@ export function App() {
           只读：{loaded.library.readOnlyReason}
         </div>
       )}
-      {view === 'projects' ? (
+      {/* The project screen stays mounted (hidden) under 设置, keeping its filters, sort and scroll. */}
+      <div className="view" hidden={view !== 'projects'}>
         <ProjectScreen key={loaded.library.path} library={loaded.library} lists={loaded.lists} onListsChanged={reloadLists} />
-      ) : (
+      </div>
+      {view === 'settings' && (
         <SettingsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))} />
       )}
     </div>

@@ -344,6 +344,13 @@ describe('application menu', () => {
     expect(['剪切', '复制', '粘贴', '全选'].map((l) => find(edit, l).role)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
   });
 
+  it('sends the file menu’s import and export to the renderer', () => {
+    const a = actions();
+    const file = submenu(find(buildMenuTemplate({ recent: [], isPackaged: true, actions: a }), '文件'));
+    for (const label of ['导入项目清单…', '导入月调度…', '导出项目清单…']) click(find(file, label));
+    expect(a.sendCommand.mock.calls).toEqual([['import.projects'], ['import.progress'], ['export.projects']]);
+  });
+
   it('opens, creates and reopens libraries through the callbacks', () => {
     const a = actions();
     const file = submenu(find(buildMenuTemplate({ recent: ['D:\\项目\\2025.kpw', '/home/a/R&D.kpw'], isPackaged: true, actions: a }), '文件'));

@@ -26,6 +26,7 @@ type Dialog =
   | { kind: 'add' }
   | { kind: 'import'; preview: ImportPreview }
   | { kind: 'progressMonth' }
+  | { kind: 'pickProjects' }
   | { kind: 'progress'; month: number; token: string; previews: ImportPreview<ProgressTarget>[] }
   | { kind: 'busy'; message: string }
   | { kind: 'remove'; ids: number[] }
@@ -392,6 +393,18 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
     }
   }, [year, unit, fail]);
 
+  // The file menu's commands (Electron): a file chooser must be opened by a click in the page,
+  // so import commands open a dialog whose button does it.
+  useEffect(
+    () =>
+      onCommand((command) => {
+        if (command === 'import.projects' && !readOnly) setDialog({ kind: 'pickProjects' });
+        if (command === 'import.progress' && !readOnly) setDialog({ kind: 'progressMonth' });
+        if (command === 'export.projects') void exportShown();
+      }),
+    [readOnly, exportShown],
+  );
+
   const onRowDataUpdated = useCallback(() => {
     requestAnimationFrame(() => performance.mark('kpw:projects-painted'));
     recomputeTotals();
@@ -578,6 +591,28 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
             setStatus({ kind: 'idle', text: '已取消' });
           }}
         />
+      )}
+      {dialog?.kind === 'pickProjects' && (
+        <Modal
+          title={`导入${year}年项目清单`}
+          onClose={() => setDialog(null)}
+          actions={
+            <>
+              <button onClick={() => setDialog(null)}>取消</button>
+              <button
+                className="primary"
+                onClick={() => {
+                  setDialog(null);
+                  fileInput.current?.click();
+                }}
+              >
+                选择文件…
+              </button>
+            </>
+          }
+        >
+          <p>选择区市报送的项目清单工作簿（.xlsx）。导入前会先显示预览，确认后才写入。</p>
+        </Modal>
       )}
       {dialog?.kind === 'progressMonth' && (
         <Modal
