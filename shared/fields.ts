@@ -78,7 +78,12 @@ const ENUM_SYNONYMS: Record<string, Record<string, string>> = {
 // eslint-disable-next-line no-control-regex
 const ILLEGAL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff\u200b-\u200d\ufeff]/g;
 
+/** Anything cleanText would change: most cells have none, and are returned as they are. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u001f\u007f\ufffe\uffff\u200b-\u200d\ufeff]|^\s|\s$/;
+
 export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text.replace(ILLEGAL_CHARS, '').replace(/\r\n?/g, '\n').trim();
 }
 

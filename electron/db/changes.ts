@@ -30,13 +30,13 @@ export interface ChangeSetRow {
 export function insertChangeSet(db: Db, label: string, at: string, changes: readonly ChangeRecord[]): number {
   stmt(db, "UPDATE change_sets SET state = 'discarded' WHERE state = 'undone'").run();
   const setId = Number(stmt(db, 'INSERT INTO change_sets (at, label) VALUES (?, ?)').run(at, label).lastInsertRowid);
-  const insert = stmt(
-    db,
-    'INSERT INTO changes (change_set_id, project_id, year, op, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const c of changes) {
-    insert.run(setId, c.projectId, c.year, c.op, c.field, JSON.stringify(c.oldValue ?? null), JSON.stringify(c.newValue ?? null));
-  }
+  // Many rows per statement: an import logs 20,000 changes, and each statement run has a cost.
+  const values = (c: ChangeRecord) => [setId, c.projectId, c.year, c.op, c.field, JSON.stringify(c.oldValue ?? null), JSON.stringify(c.newValue ?? null)];
+  const sql = (n: number) => `INSERT INTO changes (change_set_id, project_id, year, op, field, old_value, new_value) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+  const BATCH = 100;
+  let i = 0;
+  for (; i + BATCH <= changes.length; i += BATCH) stmt(db, sql(BATCH)).run(changes.slice(i, i + BATCH).flatMap(values));
+  for (; i < changes.length; i++) stmt(db, sql(1)).run(values(changes[i]!));
   return setId;
 }
 

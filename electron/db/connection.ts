@@ -36,6 +36,8 @@ function databaseOptions(options: Database.Options): Database.Options {
 
 function setPragmas(db: Db, readOnly: boolean): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // 64 MB of page cache: a 20,000-row import or list stays in memory instead of spilling.
+  db.pragma('cache_size = -65536');
   if (!readOnly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
