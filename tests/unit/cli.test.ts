@@ -72,10 +72,15 @@ describe('kpw', () => {
       [{ t: 's', v: '海堤修复' }, { t: 'n', v: 1234.5678, text: '1234.5678' }],
     ]);
 
-    // Round trip: the export imports back as unchanged.
+    // Round trip: the export imports back as unchanged, into a new library too, and exports the same again.
     const back = kpw('import', 'projects', 'out.xlsx', '--db', 'lib.kpw', '--year', '2025', '--dry-run');
     expect(back.status, back.stderr).toBe(0);
     expect(back.stdout).toMatch(/新增0个，更新0个，无变化2个/);
+    expect(kpw('init', '--db', 'copy.kpw').status).toBe(0);
+    expect(kpw('import', 'projects', 'out.xlsx', '--db', 'copy.kpw', '--year', '2025').status).toBe(0);
+    expect(kpw('export', 'projects', '--db', 'copy.kpw', '--year', '2025', '--out', 'out2.xlsx').status).toBe(0);
+    const cells = (file: string) => readXlsx(fs.readFileSync(path.join(dir, file))).sheets[0]!.rows.map((r) => r.cells);
+    expect(cells('out2.xlsx')).toEqual(cells('out.xlsx'));
   });
 
   it('refuses a missing, empty or damaged library and leaves it as it was', () => {

@@ -132,3 +132,26 @@ describe('project list import', () => {
     expect(() => readWorkbook(Buffer.from('not a zip'), 'g.xlsx')).toThrow(/“g\.xlsx”无法导入：不是有效的 \.xlsx 文件/);
   });
 });
+
+describe('import through the contract', () => {
+  it('remembers the column mapping a user chose for files laid out the same way', async () => {
+    const { buildWorkbook: build } = await import('../helpers/workbooks');
+    const bytes = (await build([{ name: '清单', rows: [['项目名称', '投资额度'], ['甲', 100]] }])).toString('base64');
+    const first = await call('import.projects.preview', { source: { fileName: 'a.xlsx', data: bytes }, year: 2025 });
+    expect(first.columns.map((c) => c.target)).toEqual(['name', null]);
+    const mapped = await call('import.projects.preview', { source: { token: first.token }, year: 2025, mapping: { '1': 'totalInvestment' } });
+    expect(mapped.columns.map((c) => c.target)).toEqual(['name', 'totalInvestment']);
+    await call('import.projects.commit', { token: mapped.token, year: 2025, mapping: { '1': 'totalInvestment' }, validOnly: false });
+    expect((await list(2025))[0]!.totalInvestment).toBe(1_000_000);
+    // Next month the same layout arrives: the mapping is already there.
+    const again = await call('import.projects.preview', { source: { fileName: 'b.xlsx', data: bytes }, year: 2026 });
+    expect(again.columns.map((c) => c.target)).toEqual(['name', 'totalInvestment']);
+  });
+
+  it('refuses an expired token and a mapping to an unknown field', async () => {
+    await expect(call('import.projects.commit', { token: '00000000-0000-4000-8000-000000000000', year: 2025, validOnly: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      call('import.projects.preview', { source: { token: '00000000-0000-4000-8000-000000000000' }, year: 2025, mapping: { '1': 'password' as never } }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});

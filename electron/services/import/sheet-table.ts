@@ -50,8 +50,8 @@ export function cellRef(index: number, row: number): string {
 }
 
 /**
- * Find the header: among the first 30 rows, the one where most cells name a known column (at least
- * two, including the required one). Columns are matched by `synonyms` in order.
+ * Find the header: among the first 30 rows, the one where most cells name a known column (the
+ * required one among them, and at least two cells). Columns are matched by `synonyms` in order.
  */
 export function findHeader<T extends string>(sheet: Sheet, synonyms: readonly (readonly [T, RegExp])[], required: T): HeaderMatch<T> | null {
   let best: HeaderMatch<T> | null = null;
@@ -71,7 +71,8 @@ export function findHeader<T extends string>(sheet: Sheet, synonyms: readonly (r
       }
       columns.push({ index, header: cleanText(cell.v).replace(/\s+/g, ''), target, unit });
     });
-    if (count >= 2 && used.has(required) && count > bestCount) {
+    // The required column and one more cell at least (recognised or not: the user can map it).
+    if (used.has(required) && columns.length >= 2 && count > bestCount) {
       best = { row, columns, sheetUnit: null };
       bestCount = count;
     }

@@ -76,13 +76,20 @@ function decodeExcelEscapes(text: string): string {
   return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
-const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
-
+/** An attribute's value in a tag's attribute text (indexOf, not a regular expression: it runs for every cell). */
 function attr(attrs: string, name: string): string | undefined {
-  let pattern = ATTRIBUTE_PATTERNS.get(name);
-  if (!pattern) ATTRIBUTE_PATTERNS.set(name, (pattern = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
-  const m = pattern.exec(attrs);
-  return m ? decodeXml(m[1]!) : undefined;
+  const needle = `${name}="`;
+  for (let from = 0; ; ) {
+    const i = attrs.indexOf(needle, from);
+    if (i < 0) return undefined;
+    const before = i === 0 ? ' ' : attrs[i - 1]!;
+    if (before === ' ' || before === '\t' || before === '\n' || before === '\r') {
+      const start = i + needle.length;
+      const end = attrs.indexOf('"', start);
+      return decodeXml(attrs.slice(start, end < 0 ? attrs.length : end));
+    }
+    from = i + 1;
+  }
 }
 
 /** Text of all <t> elements inside a string item (plain or rich text runs); phonetic runs skipped. */
