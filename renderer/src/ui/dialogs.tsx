@@ -109,3 +109,27 @@ export function BusyDialog(props: { message: string; onCancel: () => void }) {
     </Modal>
   );
 }
+
+/**
+ * A step before a file chooser: a file chooser may only be opened by a click in the page, so menu
+ * commands lead here, and 选择文件… opens it.
+ */
+export function ChooseFileDialog(props: { title: string; children: ReactNode; onChoose: () => void; onCancel: () => void; testId?: string }) {
+  return (
+    <Modal
+      title={props.title}
+      onClose={props.onCancel}
+      {...(props.testId ? { testId: props.testId } : {})}
+      actions={
+        <>
+          <button onClick={props.onCancel}>取消</button>
+          <button className="primary" onClick={props.onChoose}>
+            选择文件…
+          </button>
+        </>
+      }
+    >
+      {props.children}
+    </Modal>
+  );
+}

@@ -12,7 +12,7 @@ import { FIELD_BY_KEY, fieldDisplayText, isProjectField } from '../../../../shar
 import type { MoneyUnit } from '../../../../shared/money';
 import { formatMoneyCell } from '../../../../shared/format';
 import { call, messageOf, onCommand } from '../../api';
-import { BusyDialog, ConfirmDialog, MessageListDialog, Modal, PromptDialog } from '../../ui/dialogs';
+import { BusyDialog, ChooseFileDialog, ConfirmDialog, MessageListDialog, PromptDialog } from '../../ui/dialogs';
 import { gridTheme } from '../../ui/theme';
 import { buildColumnDefs, totalsRow, type GridRow } from './columns';
 import { parseClipboardTable, toClipboardTable } from './clipboard';
@@ -593,46 +593,16 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
         />
       )}
       {dialog?.kind === 'pickProjects' && (
-        <Modal
-          title={`导入${year}年项目清单`}
-          onClose={() => setDialog(null)}
-          actions={
-            <>
-              <button onClick={() => setDialog(null)}>取消</button>
-              <button
-                className="primary"
-                onClick={() => {
-                  setDialog(null);
-                  fileInput.current?.click();
-                }}
-              >
-                选择文件…
-              </button>
-            </>
-          }
-        >
+        <ChooseFileDialog title={`导入${year}年项目清单`} onCancel={() => setDialog(null)} onChoose={() => (setDialog(null), fileInput.current?.click())}>
           <p>选择区市报送的项目清单工作簿（.xlsx）。导入前会先显示预览，确认后才写入。</p>
-        </Modal>
+        </ChooseFileDialog>
       )}
       {dialog?.kind === 'progressMonth' && (
-        <Modal
+        <ChooseFileDialog
           title={`导入${year}年月调度`}
-          onClose={() => setDialog(null)}
           testId="progress-month-dialog"
-          actions={
-            <>
-              <button onClick={() => setDialog(null)}>取消</button>
-              <button
-                className="primary"
-                onClick={() => {
-                  setDialog(null);
-                  progressInput.current?.click();
-                }}
-              >
-                选择文件…
-              </button>
-            </>
-          }
+          onCancel={() => setDialog(null)}
+          onChoose={() => (setDialog(null), progressInput.current?.click())}
         >
           <label className="field">
             调度月份（1至该月的累计数）
@@ -645,7 +615,7 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
             </select>
           </label>
           <p className="muted">可一次选择多个文件（如各区市交回的填报模板），全部无误才会写入。</p>
-        </Modal>
+        </ChooseFileDialog>
       )}
       {dialog?.kind === 'progress' && (
         <ProgressImportDialog
