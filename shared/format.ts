@@ -44,3 +44,54 @@ export function formatDateText(isoDate: string): string {
   if (!m) return isoDate;
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/** |num ÷ den| × 100 rounded half-up to `decimals`, exactly (integers in), trailing ".0"s dropped. */
+function percentDigits(num: number, den: number, decimals: number): string {
+  const n = BigInt(Math.abs(Math.round(num)));
+  const d = BigInt(Math.abs(Math.round(den)));
+  const scale = 10n ** BigInt(decimals);
+  const rounded = (n * 100n * scale * 2n + d) / (2n * d);
+  const text = decimals > 0 ? `${rounded / scale}.${(rounded % scale).toString().padStart(decimals, '0')}` : `${rounded}`;
+  return dropTrailingZeros(text);
+}
+
+/** A ratio of two exact quantities (counts, or amounts in 元) as a percent: "89.5%", "100%". */
+export function formatPercent(num: number, den: number, decimals = 1): string {
+  if (den === 0) return '—';
+  return `${num < 0 !== den < 0 && num !== 0 ? '-' : ''}${percentDigits(num, den, decimals)}%`;
+}
+
+/** Growth from prev to cur: "增长15.8%", "下降3%", or "持平" when it rounds to 0. */
+export function formatChange(cur: number, prev: number, decimals = 1): string {
+  if (prev === 0) return '—';
+  const digits = percentDigits(cur - prev, prev, decimals);
+  if (Number(digits) === 0) return '持平';
+  return `${cur > prev ? '增长' : '下降'}${digits}%`;
+}
+
+/**
+ * The difference a/b − c/d in percentage points, exactly, as {sign, text}: text is the absolute
+ * value ("6.6个百分点"), sign says which way, 0 when it rounds to 0.
+ */
+export function formatPointsDifference(a: number, b: number, c: number, d: number, decimals = 1): { sign: -1 | 0 | 1; text: string } {
+  // a/b − c/d = (a·d − c·b) / (b·d); all integers, exact.
+  const num = BigInt(Math.round(a)) * BigInt(Math.round(d)) - BigInt(Math.round(c)) * BigInt(Math.round(b));
+  const den = BigInt(Math.round(b)) * BigInt(Math.round(d));
+  if (den === 0n) return { sign: 0, text: '—' };
+  const abs = num < 0n ? -num : num;
+  const scale = 10n ** BigInt(decimals);
+  const rounded = (abs * 100n * scale * 2n + (den < 0n ? -den : den)) / (2n * (den < 0n ? -den : den));
+  const text = dropTrailingZeros(decimals > 0 ? `${rounded / scale}.${(rounded % scale).toString().padStart(decimals, '0')}` : `${rounded}`);
+  const sign = rounded === 0n ? 0 : (num < 0n) !== (den < 0n) ? -1 : 1;
+  return { sign, text: `${text}个百分点` };
+}
+
+/** A count with its measure word: "896个", "270项". */
+export function formatCount(n: number, unit: '个' | '项' = '个'): string {
+  return `${n}${unit}`;
+}
+
+/** The reporting period "1-8月" (January alone is "1月"). */
+export function formatPeriod(month: number): string {
+  return month === 1 ? '1月' : `1-${month}月`;
+}

@@ -8,10 +8,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/result';
 import { createContext } from '../services/context';
-import { closeLibrary, createLibrary, openLibrary } from '../services/library';
+import { closeLibrary, createLibrary, openLibrary, requireDb } from '../services/library';
 import { commitProjectImport, previewProjectImport, readWorkbook } from '../services/import/project-list';
 import { exportProjectsToFile } from '../services/export/project-list';
 import { writeDistrictTemplate } from '../services/export/district-template';
+import { statistics } from '../services/statistics';
+import type { KeyedSummary, Summary } from '../../shared/statistics';
+import { moneyInUnit } from '../../shared/money';
+import { formatChange, formatMoneyText, formatPercent, formatPeriod } from '../../shared/format';
 import { describeIssue, type ImportIssue } from '../../shared/import';
 import { commitProgressImport, previewProgressImport } from '../services/import/progress';
 import { toApiError } from '../services/handlers';
@@ -28,6 +32,8 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
                            导入某月调度表或各区市交回的填报模板（可一次导入多个，全部无误才写入）
   kpw template --db 项目库 --year 年度 --month 月份 --district 区市 --out 文件.xlsx
                            生成某区市某月的调度填报模板
+  kpw stats --db 项目库 --year 年度 --month 月份 [--json]
+                           统计：总体、按级别、类别、区市、规模，及上年同期（--json 输出 JSON，金额单位万元）
   kpw export projects --db 项目库 --year 年度 --out 文件.xlsx [--unit 万元|亿元]
                            导出年度项目清单
   kpw --help               显示本帮助
@@ -208,6 +214,59 @@ async function template(argv: string[]): Promise<void> {
   }
 }
 
+/** A summary for the JSON contract of STATISTICS.md: amounts in 万元, exact to 0.0001. */
+function summaryJson(s: Summary): Record<string, unknown> {
+  return {
+    ...s,
+    totalInvestment: moneyInUnit(s.totalInvestment, '万元'),
+    annualPlan: moneyInUnit(s.annualPlan, '万元'),
+    completedToDate: moneyInUnit(s.completedToDate, '万元'),
+  };
+}
+
+async function stats(argv: string[]): Promise<void> {
+  const { values } = parse(argv, { db: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' }, json: { type: 'boolean' } });
+  const year = requireYear(values);
+  const month = requireMonth(values);
+  const ctx = await openForCommand(values);
+  try {
+    const st = statistics(requireDb(ctx), year, month);
+    if (values.json) {
+      const keyed = (list: KeyedSummary[]) => list.map((k) => summaryJson(k));
+      const out = {
+        year,
+        month,
+        unit: '万元',
+        overall: summaryJson(st.overall),
+        byLevel: keyed(st.byLevel),
+        byCategory: keyed(st.byCategory),
+        byDistrict: keyed(st.byDistrict),
+        bySize: keyed(st.bySize),
+        byLeadDepartment: keyed(st.byLeadDepartment),
+        byTag: keyed(st.byTag),
+        provinceCity: summaryJson(st.provinceCity),
+        previous: st.previous ? summaryJson(st.previous) : null,
+        yoy: st.yoy,
+      };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      return;
+    }
+    const o = st.overall;
+    const lines = [
+      `${year}年${formatPeriod(month)}：重点项目${o.projects}个，总投资${formatMoneyText(o.totalInvestment)}，年度计划投资${formatMoneyText(o.annualPlan)}`,
+      `完成投资${formatMoneyText(o.completedToDate)}，投资完成率${formatPercent(o.completedToDate, o.annualPlan)}（时序进度${formatPercent(month, 12)}）`,
+      `开复工${o.startedNew + o.resumed}个，开复工率${formatPercent(o.startedNew + o.resumed, o.projects)}；未报送${o.unreported}个；红色${o.warnings.red}个，黄色${o.warnings.yellow}个`,
+    ];
+    if (st.previous) {
+      const p = st.previous;
+      lines.push(`与上年同期相比：项目数${formatChange(o.projects, p.projects)}，总投资${formatChange(o.totalInvestment, p.totalInvestment)}，年度计划投资${formatChange(o.annualPlan, p.annualPlan)}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    closeLibrary(ctx);
+  }
+}
+
 /** Subcommands named by their second word: `kpw import projects …`. */
 function withSubcommands(name: string, subcommands: Record<string, Command>): Command {
   return (argv) => {
@@ -222,6 +281,7 @@ const commands: Record<string, Command> = {
   import: withSubcommands('import', { projects: importProjects, progress: importProgress }),
   export: withSubcommands('export', { projects: exportProjects }),
   template,
+  stats,
   init(argv) {
     const { values } = parse(argv, { db: { type: 'string' } });
     const file = path.resolve(requireOption(values, 'db'));

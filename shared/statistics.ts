@@ -1,0 +1,126 @@
+/**
+ * The statistics of ../shared/domain/STATISTICS.md as types: what the one statistics engine
+ * (electron/services/statistics.ts) returns, and the settings it takes. Money is in 元 (integers)
+ * here; the command line's JSON gives 万元.
+ */
+import type { Level, Nature } from './domain';
+import type { Money } from './money';
+
+export type WarningLevel = 'red' | 'yellow' | 'green';
+
+export interface WarningThresholds {
+  /** A new project not started this many months after its planned start month is red. */
+  redMonthsLate: number;
+  /** …and yellow from this many months (less than red). */
+  yellowMonthsLate: number;
+  /** Time progress minus completion rate above this (a fraction: 0.3 = 30 百分点) is red. */
+  redGap: number;
+  yellowGap: number;
+}
+
+export const DEFAULT_THRESHOLDS: WarningThresholds = { redMonthsLate: 3, yellowMonthsLate: 1, redGap: 0.3, yellowGap: 0.1 };
+
+/** Size buckets of total investment, lower bound inclusive, in 元; the first that fits wins. */
+export interface SizeBucket {
+  key: string;
+  label: string;
+  min: Money;
+}
+
+export const DEFAULT_SIZE_BUCKETS: readonly SizeBucket[] = [
+  { key: '>=30亿', label: '30亿元（含）以上', min: 3_000_000_000 },
+  { key: '10-30亿', label: '10亿元（含）-30亿元', min: 1_000_000_000 },
+  { key: '1-10亿', label: '1亿元（含）-10亿元', min: 100_000_000 },
+  { key: '<1亿', label: '1亿元以下', min: 0 },
+];
+
+/** Which projects of year Y's list a statistic covers. Empty lists mean "all". */
+export interface StatsFilter {
+  levels?: Level[];
+  categories?: string[];
+  districts?: string[];
+  leadDepartments?: string[];
+  contactLeaders?: string[];
+  tags?: string[];
+}
+
+/** One project's figures for year Y as of month M. */
+export interface ProjectFigures {
+  projectId: number;
+  code: string | null;
+  name: string;
+  level: Level | null;
+  category: string | null;
+  district: string | null;
+  leadDepartment: string | null;
+  contactLeader: string | null;
+  nature: Nature | null;
+  tags: string[];
+  totalInvestment: Money;
+  annualPlan: Money;
+  plannedStartMonth: number | null;
+  /** Cumulative for year Y: month M's report, else the latest before it, else 0. */
+  completedToDate: Money;
+  /** The same as of the month before M (0 for January). */
+  completedLastMonth: Money;
+  /** Whether the project reported for month M itself. */
+  reported: boolean;
+  startedNew: boolean;
+  resumed: boolean;
+  /** completedToDate ÷ annualPlan (0 when the plan is 0). */
+  rate: number;
+  warning: WarningLevel;
+  /** Why the colour, in Chinese; null for green. */
+  warningReason: string | null;
+}
+
+export interface Summary {
+  projects: number;
+  newProjects: number;
+  continuedProjects: number;
+  totalInvestment: Money;
+  annualPlan: Money;
+  completedToDate: Money;
+  /** completedToDate ÷ annualPlan; null when the plan is 0. */
+  completionRate: number | null;
+  timeProgress: number;
+  /** completionRate − timeProgress; null when completionRate is. */
+  progressGap: number | null;
+  startedNew: number;
+  resumed: number;
+  newStartRate: number | null;
+  resumeRate: number | null;
+  /** (startedNew + resumed) ÷ projects; null when there are none. */
+  startRate: number | null;
+  unreported: number;
+  warnings: { red: number; yellow: number; green: number };
+}
+
+export type KeyedSummary = Summary & { key: string };
+
+/** Year over year: amounts and counts as growth (cur ÷ prev − 1), rates as a difference. */
+export interface YearOverYear {
+  projects: number | null;
+  totalInvestment: number | null;
+  annualPlan: number | null;
+  completedToDate: number | null;
+  /** Differences of fractions (0.05 = 5 百分点). */
+  completionRate: number | null;
+  startRate: number | null;
+}
+
+export interface Statistics {
+  year: number;
+  month: number;
+  overall: Summary;
+  byLevel: KeyedSummary[];
+  byCategory: KeyedSummary[];
+  byDistrict: KeyedSummary[];
+  bySize: KeyedSummary[];
+  byLeadDepartment: KeyedSummary[];
+  byTag: KeyedSummary[];
+  /** 省市 = province + city. */
+  provinceCity: Summary;
+  previous: Summary | null;
+  yoy: YearOverYear | null;
+}
