@@ -85,3 +85,18 @@ export function readProblem(db: Db, id: number): ProblemSnapshot | undefined {
 export function deleteProblem(db: Db, id: number): void {
   stmt(db, 'DELETE FROM problems WHERE id = ?').run(id);
 }
+
+const REPORT_COLUMNS = [
+  'project_id', 'year', 'month', 'completed_to_date', 'started', 'resumed', 'start_date', 'in_statistics', 'completed', 'in_production',
+  'visual_progress', 'reported_at',
+] as const;
+
+/** Insert many reports in the caller's transaction, a hundred rows per statement (bulk loads). */
+export function insertReports(db: Db, reports: readonly ReportSnapshot[]): void {
+  const BATCH = 100;
+  const sql = (n: number) => `INSERT INTO progress_reports (${REPORT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(`(${REPORT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
+  const values = (r: ReportSnapshot) => REPORT_COLUMNS.map((c) => r[c]);
+  let i = 0;
+  for (; i + BATCH <= reports.length; i += BATCH) stmt(db, sql(BATCH)).run(reports.slice(i, i + BATCH).flatMap(values));
+  for (; i < reports.length; i++) stmt(db, sql(1)).run(values(reports[i]!));
+}

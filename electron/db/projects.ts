@@ -312,3 +312,12 @@ function insertMany(db: Db, table: string, columns: readonly string[], rows: unk
   for (; i + BATCH <= rows.length; i += BATCH) stmt(db, sql(BATCH)).run(rows.slice(i, i + BATCH).flat());
   for (; i < rows.length; i++) stmt(db, sql(1)).run(rows[i]!);
 }
+
+/** Put every project of one year's list on another year's list too, as 续建 (bulk, for generators). */
+export function copyYearPlans(db: Db, fromYear: number, toYear: number): void {
+  stmt(
+    db,
+    `INSERT INTO year_plans (project_id, year, level, category_id, lead_department, nature, annual_plan, planned_start_month, sort_order)
+     SELECT project_id, ?, level, category_id, lead_department, 'continued', annual_plan, NULL, sort_order FROM year_plans WHERE year = ?`,
+  ).run(toYear, fromYear);
+}

@@ -14,14 +14,13 @@ import {
   type Statistics,
   type StatsFilter,
   type Summary,
-  type WarningLevel,
   type WarningThresholds,
   type YearOverYear,
 } from '../../shared/statistics';
 import type { Db } from '../db/connection';
 import { readLists } from '../db/lists';
 import { readSetting } from '../db/settings';
-import { projectFigureRows, yearHasList, type FigureRow } from '../db/statistics';
+import { fineGroups, projectFigureRows, tagGroups, yearHasList, type FigureRow, type FineGroupRow, type GroupRow } from '../db/statistics';
 
 export const THRESHOLDS_SETTING = 'statistics.thresholds';
 
@@ -29,35 +28,18 @@ export function warningThresholds(db: Db): WarningThresholds {
   return { ...DEFAULT_THRESHOLDS, ...(readSetting<Partial<WarningThresholds>>(db, THRESHOLDS_SETTING) ?? {}) };
 }
 
-/** The colour of one project at month M, and why (STATISTICS.md, "Warning rules"). */
-export function warningOf(
-  f: Pick<ProjectFigures, 'nature' | 'startedNew' | 'plannedStartMonth' | 'completedToDate' | 'annualPlan'>,
-  month: number,
-  t: WarningThresholds,
-): { warning: WarningLevel; reason: string | null } {
-  const late = f.nature === 'new' && !f.startedNew && f.plannedStartMonth !== null ? month - f.plannedStartMonth : 0;
-  // gap = M/12 − r > threshold, exactly in integers: 1000·(M·plan − 12·completed) > 12·(1000·threshold)·plan
-  // (r = 0 when the plan is 0).
-  const below = (threshold: number) => {
-    const th = BigInt(Math.round(threshold * 1000));
-    if (f.annualPlan <= 0) return BigInt(month) * 1000n > 12n * th;
-    const plan = BigInt(f.annualPlan);
-    return 1000n * (BigInt(month) * plan - 12n * BigInt(f.completedToDate)) > 12n * th * plan;
-  };
-  const gapText = () => {
-    const [c, p] = f.annualPlan > 0 ? [f.completedToDate, f.annualPlan] : [0, 1];
+/** Why a project has its colour, in Chinese (the colour itself is decided in SQL, electron/db/statistics.ts). */
+function warningReason(row: FigureRow, month: number): string | null {
+  if (row.rule === 'late') return `计划${row.plannedStartMonth}月开工，已逾期${row.monthsLate}个月未开工`;
+  if (row.rule === 'gap') {
+    const [c, p] = row.annualPlan > 0 ? [row.completedToDate, row.annualPlan] : [0, 1];
     return `投资完成率${formatPercent(c, p)}，低于时序进度${formatPointsDifference(month, 12, c, p).text}`;
-  };
-  const lateText = () => `计划${f.plannedStartMonth}月开工，已逾期${late}个月未开工`;
-  if (late >= t.redMonthsLate) return { warning: 'red', reason: lateText() };
-  if (below(t.redGap)) return { warning: 'red', reason: gapText() };
-  if (late >= t.yellowMonthsLate) return { warning: 'yellow', reason: lateText() };
-  if (below(t.yellowGap)) return { warning: 'yellow', reason: gapText() };
-  return { warning: 'green', reason: null };
+  }
+  return null;
 }
 
-function toFigures(row: FigureRow, month: number, t: WarningThresholds): ProjectFigures {
-  const base = {
+function toFigures(row: FigureRow, month: number): ProjectFigures {
+  return {
     projectId: row.projectId,
     code: row.code,
     name: row.name,
@@ -77,79 +59,86 @@ function toFigures(row: FigureRow, month: number, t: WarningThresholds): Project
     startedNew: row.nature === 'new' && row.started === 1,
     resumed: row.nature === 'continued' && row.resumed === 1,
     rate: row.annualPlan > 0 ? row.completedToDate / row.annualPlan : 0,
+    warning: row.warning,
+    warningReason: warningReason(row, month),
   };
-  const { warning, reason } = warningOf(base, month, t);
-  return { ...base, warning, warningReason: reason };
 }
 
 /** Every project of year Y's list (filtered) with its figures and colour as of month M. */
 export function projectFigures(db: Db, year: number, month: number, filter: StatsFilter = {}, thresholds = warningThresholds(db)): ProjectFigures[] {
-  return projectFigureRows(db, year, month, filter).map((r) => toFigures(r, month, thresholds));
+  return projectFigureRows(db, year, month, filter, thresholds).map((r) => toFigures(r, month));
 }
 
 const ratio = (num: number, den: number) => (den > 0 ? num / den : null);
 
-/** The measures of a population (STATISTICS.md, "Measures of a population"). */
-export function summarise(figures: readonly ProjectFigures[], month: number): Summary {
-  let newProjects = 0;
-  let continuedProjects = 0;
-  let totalInvestment = 0;
-  let annualPlan = 0;
-  let completedToDate = 0;
-  let startedNew = 0;
-  let resumed = 0;
-  let unreported = 0;
-  const warnings = { red: 0, yellow: 0, green: 0 };
-  for (const f of figures) {
-    if (f.nature === 'new') newProjects++;
-    if (f.nature === 'continued') continuedProjects++;
-    // Integers of 元: exact however many are added.
-    totalInvestment += f.totalInvestment;
-    annualPlan += f.annualPlan;
-    completedToDate += f.completedToDate;
-    if (f.startedNew) startedNew++;
-    if (f.resumed) resumed++;
-    if (!f.reported) unreported++;
-    warnings[f.warning]++;
-  }
-  const completionRate = ratio(completedToDate, annualPlan);
+const EMPTY: GroupRow = { projects: 0, newProjects: 0, continuedProjects: 0, totalInvestment: 0, annualPlan: 0, completedToDate: 0, startedNew: 0, resumed: 0, unreported: 0, red: 0, yellow: 0, green: 0 };
+
+/** Add groups: integers of 元 and counts, exact however many are added. */
+function add(groups: readonly GroupRow[]): GroupRow {
+  const t = { ...EMPTY };
+  for (const g of groups) for (const k of Object.keys(EMPTY) as (keyof GroupRow)[]) t[k] += g[k];
+  return t;
+}
+
+/** The measures of a population (STATISTICS.md, "Measures of a population") from its sums. */
+export function summaryOf(groups: readonly GroupRow[], month: number): Summary {
+  const g = add(groups);
+  const completionRate = ratio(g.completedToDate, g.annualPlan);
   const timeProgress = month / 12;
   return {
-    projects: figures.length,
-    newProjects,
-    continuedProjects,
-    totalInvestment,
-    annualPlan,
-    completedToDate,
+    projects: g.projects,
+    newProjects: g.newProjects,
+    continuedProjects: g.continuedProjects,
+    totalInvestment: g.totalInvestment,
+    annualPlan: g.annualPlan,
+    completedToDate: g.completedToDate,
     completionRate,
     timeProgress,
     progressGap: completionRate === null ? null : completionRate - timeProgress,
-    startedNew,
-    resumed,
-    newStartRate: ratio(startedNew, newProjects),
-    resumeRate: ratio(resumed, continuedProjects),
-    startRate: ratio(startedNew + resumed, figures.length),
-    unreported,
-    warnings,
+    startedNew: g.startedNew,
+    resumed: g.resumed,
+    newStartRate: ratio(g.startedNew, g.newProjects),
+    resumeRate: ratio(g.resumed, g.continuedProjects),
+    startRate: ratio(g.startedNew + g.resumed, g.projects),
+    unreported: g.unreported,
+    warnings: { red: g.red, yellow: g.yellow, green: g.green },
   };
 }
 
-/** Summaries by a key; a project with several keys (tags) counts in each. Keys in `order` first. */
-export function breakdown(
-  figures: readonly ProjectFigures[],
-  month: number,
-  keysOf: (f: ProjectFigures) => readonly string[],
-  order: readonly string[] = [],
-): KeyedSummary[] {
-  const groups = new Map<string, ProjectFigures[]>(order.map((k) => [k, []]));
-  for (const f of figures) {
-    for (const key of keysOf(f)) {
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
-      group.push(f);
-    }
+/** One project as a group of one, so any set of projects is summarised the same way. */
+export function groupOf(f: Pick<ProjectFigures, 'nature' | 'totalInvestment' | 'annualPlan' | 'completedToDate' | 'startedNew' | 'resumed' | 'reported' | 'warning'>): GroupRow {
+  return {
+    projects: 1,
+    newProjects: f.nature === 'new' ? 1 : 0,
+    continuedProjects: f.nature === 'continued' ? 1 : 0,
+    totalInvestment: f.totalInvestment,
+    annualPlan: f.annualPlan,
+    completedToDate: f.completedToDate,
+    startedNew: f.startedNew ? 1 : 0,
+    resumed: f.resumed ? 1 : 0,
+    unreported: f.reported ? 0 : 1,
+    red: f.warning === 'red' ? 1 : 0,
+    yellow: f.warning === 'yellow' ? 1 : 0,
+    green: f.warning === 'green' ? 1 : 0,
+  };
+}
+
+/** The summary of a set of projects' figures (a grid's selection, a chart's bar). */
+export function summarise(figures: readonly Parameters<typeof groupOf>[0][], month: number): Summary {
+  return summaryOf(figures.map(groupOf), month);
+}
+
+/** Summaries by a key of the fine groups, keys in `order` first (with zero counts), then the rest. */
+function breakdown(groups: readonly FineGroupRow[], month: number, keyOf: (g: FineGroupRow) => string | null, order: readonly string[] = []): KeyedSummary[] {
+  const byKey = new Map<string, FineGroupRow[]>(order.map((k) => [k, []]));
+  for (const g of groups) {
+    const key = keyOf(g);
+    if (key === null) continue;
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push(g);
   }
-  return [...groups].map(([key, group]) => ({ key, ...summarise(group, month) }));
+  return [...byKey].map(([key, list]) => ({ key, ...summaryOf(list, month) }));
 }
 
 export function sizeKey(totalInvestment: number, buckets: readonly SizeBucket[] = DEFAULT_SIZE_BUCKETS): string {
@@ -174,24 +163,24 @@ export function compareYears(cur: Summary, prev: Summary): YearOverYear {
 /** Everything a dashboard or a draft needs for year Y at month M, and the same for Y−1. */
 export function statistics(db: Db, year: number, month: number, filter: StatsFilter = {}): Statistics {
   const thresholds = warningThresholds(db);
-  const figures = projectFigures(db, year, month, filter, thresholds);
-  const overall = summarise(figures, month);
+  const groups = fineGroups(db, year, month, filter, thresholds, DEFAULT_SIZE_BUCKETS);
   const lists = readLists(db);
-  const categories = lists.categories.map((c) => c.name);
-  const districts = lists.districts.map((d) => d.name);
-  const previousFigures = yearHasList(db, year - 1) ? projectFigures(db, year - 1, month, filter, thresholds) : null;
-  const previous = previousFigures ? summarise(previousFigures, month) : null;
+  const categoryNames = new Map(lists.categories.map((c) => [c.id, c.name]));
+  const districtNames = new Map(lists.districts.map((d) => [d.id, d.name]));
+  const previousGroups = yearHasList(db, year - 1) ? fineGroups(db, year - 1, month, filter, thresholds, DEFAULT_SIZE_BUCKETS) : null;
+  const overall = summaryOf(groups, month);
+  const previous = previousGroups ? summaryOf(previousGroups, month) : null;
   return {
     year,
     month,
     overall,
-    byLevel: breakdown(figures, month, (f) => (f.level ? [f.level] : []), ['province', 'city', 'county']),
-    byCategory: breakdown(figures, month, (f) => (f.category ? [f.category] : []), categories),
-    byDistrict: breakdown(figures, month, (f) => (f.district ? [f.district] : []), districts),
-    bySize: breakdown(figures, month, (f) => [sizeKey(f.totalInvestment)], DEFAULT_SIZE_BUCKETS.map((b) => b.key)),
-    byLeadDepartment: breakdown(figures, month, (f) => (f.leadDepartment ? [f.leadDepartment] : [])),
-    byTag: breakdown(figures, month, (f) => f.tags),
-    provinceCity: summarise(figures.filter((f) => f.level === 'province' || f.level === 'city'), month),
+    byLevel: breakdown(groups, month, (g) => g.level, ['province', 'city', 'county']),
+    byCategory: breakdown(groups, month, (g) => (g.categoryId === null ? null : (categoryNames.get(g.categoryId) ?? null)), lists.categories.map((c) => c.name)),
+    byDistrict: breakdown(groups, month, (g) => (g.districtId === null ? null : (districtNames.get(g.districtId) ?? null)), lists.districts.map((d) => d.name)),
+    bySize: breakdown(groups, month, (g) => g.size, DEFAULT_SIZE_BUCKETS.map((b) => b.key)),
+    byLeadDepartment: breakdown(groups, month, (g) => g.leadDepartment),
+    byTag: tagGroups(db, year, month, filter, thresholds).map(({ tag, ...g }) => ({ key: tag, ...summaryOf([g], month) })),
+    provinceCity: summaryOf(groups.filter((g) => g.level === 'province' || g.level === 'city'), month),
     previous,
     yoy: previous ? compareYears(overall, previous) : null,
   };

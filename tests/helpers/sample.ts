@@ -4,7 +4,8 @@
  */
 import type { Db } from '../../electron/db/connection';
 import { addDistrict, ensureContactLeader, readLists } from '../../electron/db/lists';
-import { insertProjectRecords, type NewProjectRecord } from '../../electron/db/projects';
+import { copyYearPlans, insertProjectRecords, type NewProjectRecord } from '../../electron/db/projects';
+import { insertReports, type ReportSnapshot } from '../../electron/db/progress';
 import { nameInitials } from '../../electron/services/pinyin';
 
 export const SAMPLE_DISTRICTS = ['环翠区', '文登区', '荣成市', '乳山市', '高区', '经区', '临港区', '南海新区'];
@@ -71,4 +72,36 @@ export function seedSampleProjects(db: Db, year: number, count: number, seed = 7
       return insertProjectRecords(db, records).map((r) => r.id);
     })
     .immediate();
+}
+
+/**
+ * A provincial-scale library: `projects` projects on the list of every year in `years`, with a
+ * report for every month of every year (20,000 × 12 × 4 ≈ 1,000,000 reports). Deterministic.
+ */
+export function seedProvincial(db: Db, options: { projects: number; years: number[]; seed?: number }): { reports: number } {
+  const [first, ...rest] = options.years;
+  seedSampleProjects(db, first!, options.projects, options.seed ?? 11);
+  db.transaction(() => {
+    for (const year of rest) copyYearPlans(db, first!, year);
+  }).immediate();
+  const random = generator(options.seed ?? 11);
+  const plans = db.prepare('SELECT project_id AS id, annual_plan AS plan FROM year_plans WHERE year = ?').all(first) as { id: number; plan: number }[];
+  let count = 0;
+  for (const year of options.years) {
+    const reports: ReportSnapshot[] = [];
+    for (const { id, plan } of plans) {
+      const pace = 60 + random(60); // % of the plan done by December
+      const startMonth = 1 + random(4);
+      for (let month = 1; month <= 12; month++) {
+        reports.push({
+          project_id: id, year, month, completed_to_date: Math.floor((((plan * pace) / 100) * month) / 12 / 10_000) * 10_000,
+          started: month >= startMonth ? 1 : 0, resumed: month >= startMonth ? 1 : 0, start_date: null, in_statistics: month > 2 ? 1 : 0,
+          completed: 0, in_production: 0, visual_progress: null, reported_at: `${year}-${String(month).padStart(2, '0')}-25`,
+        });
+      }
+    }
+    db.transaction(() => insertReports(db, reports)).immediate();
+    count += reports.length;
+  }
+  return { reports: count };
 }

@@ -105,6 +105,22 @@ describe('statistics engine', () => {
     expect(figures[0]).toMatchObject({ completedToDate: 0.8 * 亿, completedLastMonth: 0.3 * 亿, reported: true, startedNew: true });
   });
 
+  it('is yellow when a new project is a month late but its figures keep up; thresholds are settings', async () => {
+    const [late, behind] = add([
+      { nature: 'new', level: 'county', category: '工业', district: '高区', total: 1 * 亿, plan: 0.01 * 亿, start: 1 },
+      { nature: 'continued', level: 'county', category: '工业', district: '高区', total: 1 * 亿, plan: 0.01 * 亿 },
+    ]);
+    report(late!, 2, 0.001 * 亿); // 10% done in February, not started
+    report(behind!, 8, 0.0025 * 亿, { resumed: true }); // 25% done in August: 41.7 points behind
+    const at = (month: number, id: number) => projectFigures(db(), 2024, month).find((f) => f.projectId === id)!;
+    expect([at(2, late!).warning, at(2, late!).warningReason]).toEqual(['yellow', '计划1月开工，已逾期1个月未开工']);
+    expect(at(8, behind!).warning).toBe('red');
+    const { writeSetting } = await import('../../electron/db/settings');
+    writeSetting(db(), 'statistics.thresholds', { redGap: 0.5 });
+    expect([at(8, behind!).warning, at(8, behind!).warningReason]).toEqual(['yellow', '投资完成率25%，低于时序进度41.7个百分点']);
+    expect(statistics(db(), 2024, 8).overall.warnings.yellow).toBeGreaterThan(0);
+  });
+
   it('uses the month: in May the first project had not reported its start yet... and time progress moves', () => {
     const may = statistics(db(), 2024, 4).overall;
     expect(may).toMatchObject({ completedToDate: 0, startedNew: 0, resumed: 0, unreported: 5, timeProgress: 4 / 12 });
