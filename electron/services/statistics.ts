@@ -1,6 +1,7 @@
 /**
- * The one statistics engine (../shared/domain/STATISTICS.md): per-project figures from one SQL
- * query, then every summary, breakdown, comparison and warning from exact integer sums. Rates are
+ * The one statistics engine (../shared/domain/STATISTICS.md). One SQL query gives every project's
+ * figures as of month M (electron/db/statistics.ts); this module applies the warning rules (one
+ * function, warningOf) and adds up every summary and breakdown from exact integer sums. Rates are
  * fractions, rounded only when a number is written (shared/format.ts).
  */
 import type { Level, Nature } from '../../shared/domain';
@@ -14,13 +15,15 @@ import {
   type Statistics,
   type StatsFilter,
   type Summary,
+  type WarningLevel,
   type WarningThresholds,
   type YearOverYear,
 } from '../../shared/statistics';
 import type { Db } from '../db/connection';
 import { readLists } from '../db/lists';
 import { readSetting } from '../db/settings';
-import { fineGroups, projectFigureRows, tagGroups, yearHasList, type FigureRow, type FineGroupRow, type GroupRow } from '../db/statistics';
+import { changeStamp } from '../db/statements';
+import { figureRows, FLAG, projectNames, projectTagPairs, yearHasList, type FigureArray } from '../db/statistics';
 
 export const THRESHOLDS_SETTING = 'statistics.thresholds';
 
@@ -28,61 +31,96 @@ export function warningThresholds(db: Db): WarningThresholds {
   return { ...DEFAULT_THRESHOLDS, ...(readSetting<Partial<WarningThresholds>>(db, THRESHOLDS_SETTING) ?? {}) };
 }
 
-/** Why a project has its colour, in Chinese (the colour itself is decided in SQL, electron/db/statistics.ts). */
-function warningReason(row: FigureRow, month: number): string | null {
-  if (row.rule === 'late') return `计划${row.plannedStartMonth}月开工，已逾期${row.monthsLate}个月未开工`;
-  if (row.rule === 'gap') {
-    const [c, p] = row.annualPlan > 0 ? [row.completedToDate, row.annualPlan] : [0, 1];
+/**
+ * Whether time progress exceeds the completion rate by more than `threshold` (a fraction), exactly:
+ * 1000·(M·plan − 12·completed) > 12·(1000·threshold)·plan, in integers (completion is 0 without a plan).
+ */
+function gapAbove(completed: number, plan: number, month: number, threshold: number): boolean {
+  const th = Math.round(threshold * 1000);
+  if (plan <= 0) return 1000 * month > 12 * th;
+  const lhs = 1000 * (month * plan - 12 * completed);
+  const rhs = 12 * th * plan;
+  if (Math.abs(lhs) < Number.MAX_SAFE_INTEGER && Math.abs(rhs) < Number.MAX_SAFE_INTEGER) return lhs > rhs;
+  return 1000n * (BigInt(month) * BigInt(plan) - 12n * BigInt(completed)) > 12n * BigInt(th) * BigInt(plan);
+}
+
+export interface WarningInput {
+  nature: Nature | null;
+  started: boolean;
+  plannedStartMonth: number | null;
+  completedToDate: number;
+  annualPlan: number;
+}
+
+/** The warning rules of STATISTICS.md: the most severe colour that applies, and which rule gave it. */
+export function warningOf(f: WarningInput, month: number, t: WarningThresholds): { warning: WarningLevel; rule: 'late' | 'gap' | null; monthsLate: number } {
+  const monthsLate = f.nature === 'new' && !f.started && f.plannedStartMonth !== null ? month - f.plannedStartMonth : 0;
+  if (monthsLate >= t.redMonthsLate) return { warning: 'red', rule: 'late', monthsLate };
+  if (gapAbove(f.completedToDate, f.annualPlan, month, t.redGap)) return { warning: 'red', rule: 'gap', monthsLate };
+  if (monthsLate >= t.yellowMonthsLate) return { warning: 'yellow', rule: 'late', monthsLate };
+  if (gapAbove(f.completedToDate, f.annualPlan, month, t.yellowGap)) return { warning: 'yellow', rule: 'gap', monthsLate };
+  return { warning: 'green', rule: null, monthsLate };
+}
+
+function reasonText(rule: 'late' | 'gap' | null, monthsLate: number, f: WarningInput, month: number): string | null {
+  if (rule === 'late') return `计划${f.plannedStartMonth}月开工，已逾期${monthsLate}个月未开工`;
+  if (rule === 'gap') {
+    const [c, p] = f.annualPlan > 0 ? [f.completedToDate, f.annualPlan] : [0, 1];
     return `投资完成率${formatPercent(c, p)}，低于时序进度${formatPointsDifference(month, 12, c, p).text}`;
   }
   return null;
 }
 
-function toFigures(row: FigureRow, month: number): ProjectFigures {
-  return {
-    projectId: row.projectId,
-    code: row.code,
-    name: row.name,
-    level: row.level as Level | null,
-    category: row.category,
-    district: row.district,
-    leadDepartment: row.leadDepartment,
-    contactLeader: row.contactLeader,
-    nature: row.nature as Nature | null,
-    tags: row.tags ? row.tags.split('、') : [],
-    totalInvestment: row.totalInvestment,
-    annualPlan: row.annualPlan,
-    plannedStartMonth: row.plannedStartMonth,
-    completedToDate: row.completedToDate,
-    completedLastMonth: row.completedLastMonth,
-    reported: row.reported === 1,
-    startedNew: row.nature === 'new' && row.started === 1,
-    resumed: row.nature === 'continued' && row.resumed === 1,
-    rate: row.annualPlan > 0 ? row.completedToDate / row.annualPlan : 0,
-    warning: row.warning,
-    warningReason: warningReason(row, month),
-  };
+/** Sums and counts of a group of projects: everything a Summary is made of. */
+export interface GroupTotals {
+  projects: number;
+  newProjects: number;
+  continuedProjects: number;
+  totalInvestment: number;
+  annualPlan: number;
+  completedToDate: number;
+  startedNew: number;
+  resumed: number;
+  unreported: number;
+  red: number;
+  yellow: number;
+  green: number;
 }
 
-/** Every project of year Y's list (filtered) with its figures and colour as of month M. */
-export function projectFigures(db: Db, year: number, month: number, filter: StatsFilter = {}, thresholds = warningThresholds(db)): ProjectFigures[] {
-  return projectFigureRows(db, year, month, filter, thresholds).map((r) => toFigures(r, month));
+const emptyTotals = (): GroupTotals => ({
+  projects: 0, newProjects: 0, continuedProjects: 0, totalInvestment: 0, annualPlan: 0, completedToDate: 0, startedNew: 0, resumed: 0,
+  unreported: 0, red: 0, yellow: 0, green: 0,
+});
+
+interface Evaluated {
+  nature: Nature | null;
+  totalInvestment: number;
+  annualPlan: number;
+  completedToDate: number;
+  reported: boolean;
+  startedNew: boolean;
+  resumed: boolean;
+  warning: WarningLevel;
+}
+
+/** Add one project to a group (integers of 元: exact however many are added). */
+function addTo(t: GroupTotals, f: Evaluated): void {
+  t.projects++;
+  if (f.nature === 'new') t.newProjects++;
+  if (f.nature === 'continued') t.continuedProjects++;
+  t.totalInvestment += f.totalInvestment;
+  t.annualPlan += f.annualPlan;
+  t.completedToDate += f.completedToDate;
+  if (f.startedNew) t.startedNew++;
+  if (f.resumed) t.resumed++;
+  if (!f.reported) t.unreported++;
+  t[f.warning]++;
 }
 
 const ratio = (num: number, den: number) => (den > 0 ? num / den : null);
 
-const EMPTY: GroupRow = { projects: 0, newProjects: 0, continuedProjects: 0, totalInvestment: 0, annualPlan: 0, completedToDate: 0, startedNew: 0, resumed: 0, unreported: 0, red: 0, yellow: 0, green: 0 };
-
-/** Add groups: integers of 元 and counts, exact however many are added. */
-function add(groups: readonly GroupRow[]): GroupRow {
-  const t = { ...EMPTY };
-  for (const g of groups) for (const k of Object.keys(EMPTY) as (keyof GroupRow)[]) t[k] += g[k];
-  return t;
-}
-
-/** The measures of a population (STATISTICS.md, "Measures of a population") from its sums. */
-export function summaryOf(groups: readonly GroupRow[], month: number): Summary {
-  const g = add(groups);
+/** The measures of a population (STATISTICS.md, "Measures of a population") from its totals. */
+export function summaryOf(g: GroupTotals, month: number): Summary {
   const completionRate = ratio(g.completedToDate, g.annualPlan);
   const timeProgress = month / 12;
   return {
@@ -105,40 +143,76 @@ export function summaryOf(groups: readonly GroupRow[], month: number): Summary {
   };
 }
 
-/** One project as a group of one, so any set of projects is summarised the same way. */
-export function groupOf(f: Pick<ProjectFigures, 'nature' | 'totalInvestment' | 'annualPlan' | 'completedToDate' | 'startedNew' | 'resumed' | 'reported' | 'warning'>): GroupRow {
+/** The summary of any set of projects' figures (a grid's selection, a chart's bar). */
+export function summarise(figures: readonly Evaluated[], month: number): Summary {
+  const t = emptyTotals();
+  for (const f of figures) addTo(t, f);
+  return summaryOf(t, month);
+}
+
+const LEVELS: (Level | null)[] = [null, 'province', 'city', 'county'];
+
+function levelOf(row: FigureArray): Level | null {
+  return LEVELS[row[1] & FLAG.levelMask]!;
+}
+
+function evaluate(row: FigureArray, month: number, t: WarningThresholds): Evaluated & { rule: 'late' | 'gap' | null; monthsLate: number; plannedStartMonth: number | null } {
+  const flags = row[1];
+  const nature: Nature | null = flags & FLAG.natureNew ? 'new' : flags & FLAG.natureContinued ? 'continued' : null;
+  const started = (flags & FLAG.started) !== 0;
+  const w = warningOf({ nature, started, plannedStartMonth: row[8], completedToDate: row[9], annualPlan: row[7] }, month, t);
   return {
-    projects: 1,
-    newProjects: f.nature === 'new' ? 1 : 0,
-    continuedProjects: f.nature === 'continued' ? 1 : 0,
-    totalInvestment: f.totalInvestment,
-    annualPlan: f.annualPlan,
-    completedToDate: f.completedToDate,
-    startedNew: f.startedNew ? 1 : 0,
-    resumed: f.resumed ? 1 : 0,
-    unreported: f.reported ? 0 : 1,
-    red: f.warning === 'red' ? 1 : 0,
-    yellow: f.warning === 'yellow' ? 1 : 0,
-    green: f.warning === 'green' ? 1 : 0,
+    nature,
+    totalInvestment: row[6],
+    annualPlan: row[7],
+    completedToDate: row[9],
+    plannedStartMonth: row[8],
+    reported: (flags & FLAG.reported) !== 0,
+    startedNew: nature === 'new' && started,
+    resumed: nature === 'continued' && (flags & FLAG.resumed) !== 0,
+    warning: w.warning,
+    rule: w.rule,
+    monthsLate: w.monthsLate,
   };
 }
 
-/** The summary of a set of projects' figures (a grid's selection, a chart's bar). */
-export function summarise(figures: readonly Parameters<typeof groupOf>[0][], month: number): Summary {
-  return summaryOf(figures.map(groupOf), month);
-}
-
-/** Summaries by a key of the fine groups, keys in `order` first (with zero counts), then the rest. */
-function breakdown(groups: readonly FineGroupRow[], month: number, keyOf: (g: FineGroupRow) => string | null, order: readonly string[] = []): KeyedSummary[] {
-  const byKey = new Map<string, FineGroupRow[]>(order.map((k) => [k, []]));
-  for (const g of groups) {
-    const key = keyOf(g);
-    if (key === null) continue;
-    let list = byKey.get(key);
-    if (!list) byKey.set(key, (list = []));
-    list.push(g);
-  }
-  return [...byKey].map(([key, list]) => ({ key, ...summaryOf(list, month) }));
+/** Every project of year Y's list (filtered) with its figures and colour as of month M, in list order. */
+export function projectFigures(db: Db, year: number, month: number, filter: StatsFilter = {}, thresholds = warningThresholds(db)): ProjectFigures[] {
+  const rows = figureRows(db, year, month, filter, true);
+  const lists = readLists(db);
+  const categories = new Map(lists.categories.map((c) => [c.id, c.name]));
+  const districts = new Map(lists.districts.map((d) => [d.id, d.name]));
+  const leaders = new Map(lists.contactLeaders.map((l) => [l.id, l.name]));
+  const names = projectNames(db, year);
+  const tags = new Map<number, string[]>();
+  for (const [projectId, tag] of projectTagPairs(db, year)) tags.set(projectId, [...(tags.get(projectId) ?? []), tag]);
+  return rows.map((row) => {
+    const e = evaluate(row, month, thresholds);
+    const id = row[0];
+    return {
+      projectId: id,
+      code: names.get(id)?.code ?? null,
+      name: names.get(id)?.name ?? '',
+      level: levelOf(row),
+      category: row[2] === null ? null : (categories.get(row[2]) ?? null),
+      district: row[3] === null ? null : (districts.get(row[3]) ?? null),
+      leadDepartment: row[4],
+      contactLeader: row[5] === null ? null : (leaders.get(row[5]) ?? null),
+      nature: e.nature,
+      tags: tags.get(id) ?? [],
+      totalInvestment: e.totalInvestment,
+      annualPlan: e.annualPlan,
+      plannedStartMonth: e.plannedStartMonth,
+      completedToDate: e.completedToDate,
+      completedLastMonth: row[10],
+      reported: e.reported,
+      startedNew: e.startedNew,
+      resumed: e.resumed,
+      rate: e.annualPlan > 0 ? e.completedToDate / e.annualPlan : 0,
+      warning: e.warning,
+      warningReason: reasonText(e.rule, e.monthsLate, { nature: e.nature, started: e.startedNew, plannedStartMonth: e.plannedStartMonth, completedToDate: e.completedToDate, annualPlan: e.annualPlan }, month),
+    };
+  });
 }
 
 export function sizeKey(totalInvestment: number, buckets: readonly SizeBucket[] = DEFAULT_SIZE_BUCKETS): string {
@@ -160,30 +234,99 @@ export function compareYears(cur: Summary, prev: Summary): YearOverYear {
   };
 }
 
-/** Everything a dashboard or a draft needs for year Y at month M, and the same for Y−1. */
-export function statistics(db: Db, year: number, month: number, filter: StatsFilter = {}): Statistics {
-  const thresholds = warningThresholds(db);
-  const groups = fineGroups(db, year, month, filter, thresholds, DEFAULT_SIZE_BUCKETS);
+/** Totals by key, the keys of `order` first (even when empty), then the others as met. */
+class Breakdown {
+  private readonly groups = new Map<string, GroupTotals>();
+  constructor(order: readonly string[] = []) {
+    for (const k of order) this.groups.set(k, emptyTotals());
+  }
+  add(key: string | null | undefined, f: Evaluated): void {
+    if (key === null || key === undefined) return;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = emptyTotals()));
+    addTo(g, f);
+  }
+  summaries(month: number): KeyedSummary[] {
+    return [...this.groups].map(([key, g]) => ({ key, ...summaryOf(g, month) }));
+  }
+}
+
+/** Year Y at month M, overall and broken down, in one pass over the projects. */
+function yearStatistics(db: Db, year: number, month: number, filter: StatsFilter, thresholds: WarningThresholds, withBreakdowns: boolean) {
+  const rows = figureRows(db, year, month, filter, false, !withBreakdowns);
   const lists = readLists(db);
-  const categoryNames = new Map(lists.categories.map((c) => [c.id, c.name]));
-  const districtNames = new Map(lists.districts.map((d) => [d.id, d.name]));
-  const previousGroups = yearHasList(db, year - 1) ? fineGroups(db, year - 1, month, filter, thresholds, DEFAULT_SIZE_BUCKETS) : null;
-  const overall = summaryOf(groups, month);
-  const previous = previousGroups ? summaryOf(previousGroups, month) : null;
+  const categories = new Map(lists.categories.map((c) => [c.id, c.name]));
+  const districts = new Map(lists.districts.map((d) => [d.id, d.name]));
+  const overall = emptyTotals();
+  const provinceCity = emptyTotals();
+  const byLevel = new Breakdown(['province', 'city', 'county']);
+  const byCategory = new Breakdown(lists.categories.map((c) => c.name));
+  const byDistrict = new Breakdown(lists.districts.map((d) => d.name));
+  const bySize = new Breakdown(DEFAULT_SIZE_BUCKETS.map((b) => b.key));
+  const byLeadDepartment = new Breakdown();
+  const byTag = new Breakdown(lists.tags.map((t) => t.name));
+  const tagsOf = new Map<number, string[]>();
+  if (withBreakdowns) {
+    for (const [projectId, tag] of projectTagPairs(db, year)) {
+      const list = tagsOf.get(projectId);
+      if (list) list.push(tag);
+      else tagsOf.set(projectId, [tag]);
+    }
+  }
+  for (const row of rows) {
+    const f = evaluate(row, month, thresholds);
+    addTo(overall, f);
+    if (!withBreakdowns) continue;
+    const level = levelOf(row);
+    if (level === 'province' || level === 'city') addTo(provinceCity, f);
+    byLevel.add(level, f);
+    byCategory.add(row[2] === null ? null : categories.get(row[2]), f);
+    byDistrict.add(row[3] === null ? null : districts.get(row[3]), f);
+    bySize.add(sizeKey(f.totalInvestment), f);
+    byLeadDepartment.add(row[4], f);
+    for (const tag of tagsOf.get(row[0]) ?? []) byTag.add(tag, f);
+  }
   return {
-    year,
-    month,
-    overall,
-    byLevel: breakdown(groups, month, (g) => g.level, ['province', 'city', 'county']),
-    byCategory: breakdown(groups, month, (g) => (g.categoryId === null ? null : (categoryNames.get(g.categoryId) ?? null)), lists.categories.map((c) => c.name)),
-    byDistrict: breakdown(groups, month, (g) => (g.districtId === null ? null : (districtNames.get(g.districtId) ?? null)), lists.districts.map((d) => d.name)),
-    bySize: breakdown(groups, month, (g) => g.size, DEFAULT_SIZE_BUCKETS.map((b) => b.key)),
-    byLeadDepartment: breakdown(groups, month, (g) => g.leadDepartment),
-    byTag: tagGroups(db, year, month, filter, thresholds).map(({ tag, ...g }) => ({ key: tag, ...summaryOf([g], month) })),
-    provinceCity: summaryOf(groups.filter((g) => g.level === 'province' || g.level === 'city'), month),
-    previous,
-    yoy: previous ? compareYears(overall, previous) : null,
+    overall: summaryOf(overall, month),
+    provinceCity: summaryOf(provinceCity, month),
+    byLevel: byLevel.summaries(month),
+    byCategory: byCategory.summaries(month),
+    byDistrict: byDistrict.summaries(month),
+    bySize: bySize.summaries(month),
+    byLeadDepartment: byLeadDepartment.summaries(month),
+    byTag: byTag.summaries(month),
   };
+}
+
+/**
+ * Recent results by library: statistics are a pure function of the library's contents, so a result
+ * stays valid while the change stamp is the same (a dashboard redrawn, a draft regenerated, the same
+ * month asked for by several screens). Any write changes the stamp.
+ */
+const recent = new WeakMap<Db, Map<string, { stamp: string; value: Statistics }>>();
+const RECENT_MAX = 16;
+
+/** Everything a dashboard or a draft needs for year Y at month M, and the overall figures of Y−1. */
+export function statistics(db: Db, year: number, month: number, filter: StatsFilter = {}): Statistics {
+  const key = JSON.stringify([year, month, filter]);
+  const stamp = changeStamp(db);
+  let cache = recent.get(db);
+  if (!cache) recent.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.value;
+  const value = computeStatistics(db, year, month, filter);
+  cache.delete(key);
+  cache.set(key, { stamp, value });
+  if (cache.size > RECENT_MAX) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+/** The same, always computed afresh (benchmarks measure this too). */
+export function computeStatistics(db: Db, year: number, month: number, filter: StatsFilter = {}): Statistics {
+  const thresholds = warningThresholds(db);
+  const current = yearStatistics(db, year, month, filter, thresholds, true);
+  const previous = yearHasList(db, year - 1) ? yearStatistics(db, year - 1, month, filter, thresholds, false).overall : null;
+  return { year, month, ...current, previous, yoy: previous ? compareYears(current.overall, previous) : null };
 }
 
 /** 赛马: groups by completion rate (highest first), ties broken by the amount completed. */
