@@ -10,6 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportProjectsToFile } from '../../electron/services/export/project-list';
+import { closeLibrary, openLibrary } from '../../electron/services/library';
+import { computeStatistics, statistics } from '../../electron/services/statistics';
+import { createTempLibrary } from '../helpers/library';
+import { seedReportsOnly } from '../helpers/sample';
 import type { Page } from 'playwright-core';
 import { dispatch } from '../../electron/services/handlers';
 import { launchBrowser, openPage } from '../helpers/browser';
@@ -113,6 +117,42 @@ async function main(): Promise<void> {
     process.stderr.write('  (LibreOffice not installed: apt-get install -y libreoffice-calc to compare)\n');
   }
   fs.rmSync(benchDir, { recursive: true, force: true });
+
+  // Statistics at provincial scale: 20,000 projects on four years' lists, ~1,000,000 reports.
+  {
+    const provincial = createTempLibrary();
+    const db = provincial.ctx.library!.db;
+    let loaded = 0;
+    const t0 = performance.now();
+    seedSampleProjects(db, 2021, PROJECTS, 11);
+    const seedMs = performance.now() - t0;
+    await measure('load ~1,000,000 monthly reports (bulk insert)', `${PROJECTS} projects × 4 years × 12`, '≤ 4 s', async () => {
+      // Each run loads into a fresh copy of the project list.
+      db.prepare('DELETE FROM progress_reports').run();
+      db.prepare('DELETE FROM year_plans WHERE year > 2021').run();
+      const t = performance.now();
+      loaded = seedReportsOnly(db, [2021, 2022, 2023, 2024]);
+      return performance.now() - t;
+    }, () => `${mb(peakRss)} RSS (node)`);
+    process.stderr.write(`    (${loaded} reports; projects seeded in ${seedMs.toFixed(0)} ms)\n`);
+    closeLibrary(provincial.ctx);
+    await openLibrary(provincial.ctx, provincial.file);
+    const t = performance.now();
+    computeStatistics(provincial.ctx.library!.db, 2024, 8);
+    const first = performance.now() - t;
+    rows.push({ operation: 'full statistics, first after opening (overall, breakdowns, previous year)', size: `${PROJECTS} projects, ${loaded} reports`, target: '≤ 150 ms', times: [first], memory: '' });
+    await measure('full statistics, recomputed', `${PROJECTS} projects, ${loaded} reports`, '≤ 60 ms warm', async () => {
+      const t1 = performance.now();
+      computeStatistics(provincial.ctx.library!.db, 2024, 8);
+      return performance.now() - t1;
+    }, () => '');
+    await measure('full statistics, library unchanged (reused result)', `${PROJECTS} projects, ${loaded} reports`, '≤ 60 ms warm', async () => {
+      const t1 = performance.now();
+      statistics(provincial.ctx.library!.db, 2024, 8);
+      return performance.now() - t1;
+    }, () => '');
+    provincial.close();
+  }
 
   const browser = await launchBrowser();
   const { page } = await openPage(browser, served.harness.url);

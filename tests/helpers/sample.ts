@@ -79,29 +79,37 @@ export function seedSampleProjects(db: Db, year: number, count: number, seed = 7
  * report for every month of every year (20,000 × 12 × 4 ≈ 1,000,000 reports). Deterministic.
  */
 export function seedProvincial(db: Db, options: { projects: number; years: number[]; seed?: number }): { reports: number } {
-  const [first, ...rest] = options.years;
-  seedSampleProjects(db, first!, options.projects, options.seed ?? 11);
-  db.transaction(() => {
-    for (const year of rest) copyYearPlans(db, first!, year);
-  }).immediate();
-  const random = generator(options.seed ?? 11);
+  seedSampleProjects(db, options.years[0]!, options.projects, options.seed ?? 11);
+  return { reports: seedReportsOnly(db, options.years, options.seed ?? 11) };
+}
+
+/**
+ * Put the first year's projects on the other years' lists and give every project a report for
+ * every month of every year, in one transaction. Returns the number of reports.
+ */
+export function seedReportsOnly(db: Db, years: number[], seed = 11): number {
+  const [first, ...rest] = years;
+  const random = generator(seed);
   const plans = db.prepare('SELECT project_id AS id, annual_plan AS plan FROM year_plans WHERE year = ?').all(first) as { id: number; plan: number }[];
   let count = 0;
-  for (const year of options.years) {
-    const reports: ReportSnapshot[] = [];
-    for (const { id, plan } of plans) {
-      const pace = 60 + random(60); // % of the plan done by December
-      const startMonth = 1 + random(4);
-      for (let month = 1; month <= 12; month++) {
-        reports.push({
-          project_id: id, year, month, completed_to_date: Math.floor((((plan * pace) / 100) * month) / 12 / 10_000) * 10_000,
-          started: month >= startMonth ? 1 : 0, resumed: month >= startMonth ? 1 : 0, start_date: null, in_statistics: month > 2 ? 1 : 0,
-          completed: 0, in_production: 0, visual_progress: null, reported_at: `${year}-${String(month).padStart(2, '0')}-25`,
-        });
+  db.transaction(() => {
+    for (const year of rest) copyYearPlans(db, first!, year);
+    for (const year of years) {
+      const reports: ReportSnapshot[] = [];
+      for (const { id, plan } of plans) {
+        const pace = 60 + random(60); // % of the plan done by December
+        const startMonth = 1 + random(4);
+        for (let month = 1; month <= 12; month++) {
+          reports.push({
+            project_id: id, year, month, completed_to_date: Math.floor((((plan * pace) / 100) * month) / 12 / 10_000) * 10_000,
+            started: month >= startMonth ? 1 : 0, resumed: month >= startMonth ? 1 : 0, start_date: null, in_statistics: month > 2 ? 1 : 0,
+            completed: 0, in_production: 0, visual_progress: null, reported_at: `${year}-${String(month).padStart(2, '0')}-25`,
+          });
+        }
       }
+      insertReports(db, reports);
+      count += reports.length;
     }
-    db.transaction(() => insertReports(db, reports)).immediate();
-    count += reports.length;
-  }
-  return { reports: count };
+  }).immediate();
+  return count;
 }
