@@ -12,6 +12,8 @@ import type { HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow, Proje
 import type { ApiResult } from './result';
 import type { ImportPreview, ImportResult, ImportTarget, ProgressTarget } from './import';
 import { PROJECT_FIELDS } from './fields';
+import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
+import type { DispatchRow, MonthState } from './dispatch';
 
 z.config(z.locales.zhCN());
 
@@ -30,6 +32,10 @@ function method<A extends z.ZodType>(args: A) {
 }
 
 const none = z.object({}).strict();
+const names = z.array(z.string().max(200)).max(1000).optional();
+const statsFilter = z
+  .object({ levels: z.array(z.enum(['province', 'city', 'county'])).optional(), categories: names, districts: names, leadDepartments: names, contactLeaders: names, tags: names })
+  .strict();
 const month = z.number().int().min(1, '月份应为1至12').max(12, '月份应为1至12');
 const token = z.string().uuid('导入的文件已失效，请重新选择文件');
 const importTarget = z.enum(['years', 'seq', ...PROJECT_FIELDS.map((f) => f.key)] as [ImportTarget, ...ImportTarget[]]);
@@ -154,6 +160,46 @@ export const api = {
     rows: number;
   }>(),
 
+  /** The statistics engine for year Y at month M (optionally filtered): summaries, breakdowns, previous year. */
+  'stats.get': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<Statistics>(),
+  /** 赛马: districts and lead departments ranked by completion rate, and the fastest and slowest projects. */
+  'stats.ranking': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<Ranking>(),
+  /** The warning thresholds (settings, with the defaults of STATISTICS.md). */
+  'settings.thresholds': method(none).returns<WarningThresholds>(),
+  /** Change the warning thresholds; validated (yellow below red). */
+  'settings.setThresholds': method(
+    z
+      .object({
+        redMonthsLate: z.number().int().min(1).max(12),
+        yellowMonthsLate: z.number().int().min(1).max(12),
+        redGap: z.number().min(0.01).max(1),
+        yellowGap: z.number().min(0.01).max(1),
+      })
+      .strict(),
+  ).returns<WarningThresholds>(),
+
+  /** 月调度: every project of year Y's list with its month M figures, report fields, problems and colour. */
+  'dispatch.list': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<DispatchRow[]>(),
+  /** Change one field of a project's month M report (refused in a closed month); returns the row. */
+  'dispatch.update': method(
+    z
+      .object({
+        projectId: id,
+        year,
+        month,
+        field: z.enum(['completedToDate', 'started', 'startDate', 'inStatistics', 'visualProgress', 'problem']),
+        value: z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]),
+        unit: moneyUnit,
+      })
+      .strict(),
+  ).returns<DispatchRow>(),
+  /** Whether month M is closed (关账), and the log of closings and reopenings. */
+  'dispatch.state': method(z.object({ year, month }).strict()).returns<MonthState>(),
+  /** Close month M: its figures can no longer change by accident. */
+  'dispatch.close': method(z.object({ year, month }).strict()).returns<MonthState>(),
+  /** Reopen month M, giving the reason (logged). */
+  'dispatch.reopen': method(z.object({ year, month, reason: z.string().max(500) }).strict()).returns<MonthState>(),
+
   /** Undo the latest change (edit, paste, add, delete, copy), also one made before a restart. */
   'history.undo': method(none).returns<HistoryStep>(),
   /** Redo the latest undone change. */
@@ -161,6 +207,13 @@ export const api = {
   /** What 撤销 and 重做 would do now. */
   'history.state': method(none).returns<HistoryState>(),
 } as const;
+
+export interface Ranking {
+  districts: KeyedSummary[];
+  leadDepartments: KeyedSummary[];
+  fastest: ProjectFigures[];
+  slowest: ProjectFigures[];
+}
 
 export interface PasteOutcome {
   /** Cells written (0 when any cell was refused). */

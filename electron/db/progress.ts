@@ -100,3 +100,43 @@ export function insertReports(db: Db, reports: readonly ReportSnapshot[]): void 
   for (; i + BATCH <= reports.length; i += BATCH) stmt(db, sql(BATCH)).run(reports.slice(i, i + BATCH).flatMap(values));
   for (; i < reports.length; i++) stmt(db, sql(1)).run(values(reports[i]!));
 }
+
+export function isMonthClosed(db: Db, year: number, month: number): boolean {
+  return stmt(db, 'SELECT 1 FROM month_closings WHERE year = ? AND month = ?').get(year, month) !== undefined;
+}
+
+export function closeMonthRow(db: Db, year: number, month: number, at: string): void {
+  stmt(db, 'INSERT OR IGNORE INTO month_closings (year, month, closed_at) VALUES (?, ?, ?)').run(year, month, at);
+  stmt(db, "INSERT INTO month_closing_log (year, month, action, reason, at) VALUES (?, ?, 'close', NULL, ?)").run(year, month, at);
+}
+
+export function reopenMonthRow(db: Db, year: number, month: number, reason: string, at: string): void {
+  stmt(db, 'DELETE FROM month_closings WHERE year = ? AND month = ?').run(year, month);
+  stmt(db, "INSERT INTO month_closing_log (year, month, action, reason, at) VALUES (?, ?, 'reopen', ?, ?)").run(year, month, reason, at);
+}
+
+export function monthClosingLog(db: Db, year: number, month: number): { action: 'close' | 'reopen'; reason: string | null; at: string }[] {
+  return stmt(db, 'SELECT action, reason, at FROM month_closing_log WHERE year = ? AND month = ? ORDER BY id DESC').all(year, month) as {
+    action: 'close' | 'reopen';
+    reason: string | null;
+    at: string;
+  }[];
+}
+
+/** Month M's reports of year Y by project (the fields the figures do not carry). */
+export function monthReports(db: Db, year: number, month: number): Map<number, ReportSnapshot> {
+  const rows = stmt(db, 'SELECT * FROM progress_reports WHERE year = ? AND month = ?').all(year, month) as ReportSnapshot[];
+  return new Map(rows.map((r) => [r.project_id, r]));
+}
+
+/** Open problems by project, oldest first. */
+export function openProblemsByProject(db: Db): Map<number, string[]> {
+  const rows = stmt(db, "SELECT project_id, description FROM problems WHERE status = 'open' ORDER BY id").raw(true).all() as [number, string][];
+  const map = new Map<number, string[]>();
+  for (const [id, text] of rows) {
+    const list = map.get(id);
+    if (list) list.push(text);
+    else map.set(id, [text]);
+  }
+  return map;
+}

@@ -10,6 +10,8 @@ import type { ServiceContext } from './context';
 import { undo, redo, historyState } from './history';
 import { createLibrary, libraryInfo, openLibrary, readRecent, requireDb } from './library';
 import { readLists } from '../db/lists';
+import { closeMonth, dispatchRows, monthState, reopenMonth, updateDispatch } from './dispatch';
+import { ranking, setThresholds, statistics, warningThresholds } from './statistics';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
@@ -48,6 +50,15 @@ export const handlers = {
   'import.progress.preview': (ctx, args) => previewProgress(ctx, args),
   'import.progress.commit': (ctx, args) => commitProgress(ctx, args),
   'export.projects': (ctx, args) => exportProjects(ctx, args),
+  'stats.get': (ctx, { year, month, filter }) => statistics(requireDb(ctx), year, month, filter ?? {}),
+  'stats.ranking': (ctx, { year, month, filter }) => ranking(ctx, year, month, filter ?? {}),
+  'settings.thresholds': (ctx) => warningThresholds(requireDb(ctx)),
+  'settings.setThresholds': (ctx, args) => setThresholds(ctx, args),
+  'dispatch.list': (ctx, args) => dispatchRows(ctx, args),
+  'dispatch.update': (ctx, args) => updateDispatch(ctx, args),
+  'dispatch.state': (ctx, args) => monthState(ctx, args),
+  'dispatch.close': (ctx, args) => closeMonth(ctx, args),
+  'dispatch.reopen': (ctx, args) => reopenMonth(ctx, args),
   'history.undo': (ctx) => undo(ctx),
   'history.redo': (ctx) => redo(ctx),
   'history.state': (ctx) => historyState(ctx),

@@ -12,6 +12,7 @@ import { timestamp, type ServiceContext } from './context';
 import { requireDb } from './library';
 import { writeStorage } from './project-edits';
 import { PROBLEM_FIELD, REPORT_FIELD } from './history-fields';
+import { requireOpenMonth } from './dispatch';
 import { deleteProblem, deleteReport, insertProblem, writeReport, type ProblemSnapshot, type ReportSnapshot } from '../db/progress';
 import type { ListMembership } from './projects';
 
@@ -71,6 +72,13 @@ function step(ctx: ServiceContext, direction: 'undo' | 'redo'): HistoryStep {
   if (!set) return { label: null, years: [], state: historyState(ctx) };
   db.transaction(() => {
     const changes = changesOfSet(db, set.id);
+    // A closed month's figures change only after reopening it, by undo too.
+    for (const c of changes) {
+      if (c.field === REPORT_FIELD) {
+        const r = (c.newValue ?? c.oldValue) as ReportSnapshot;
+        requireOpenMonth(db, r.year, r.month);
+      }
+    }
     const ordered = direction === 'undo' ? [...changes].reverse() : changes;
     for (const change of ordered) applyChange(db, change, direction, at);
     setChangeSetState(db, set.id, direction === 'undo' ? 'undone' : 'done');

@@ -21,7 +21,11 @@ import {
 } from '../../shared/statistics';
 import type { Db } from '../db/connection';
 import { readLists } from '../db/lists';
-import { readSetting } from '../db/settings';
+import { readSetting, writeSetting } from '../db/settings';
+import type { Ranking } from '../../shared/api';
+import { AppError } from '../../shared/result';
+import type { ServiceContext } from './context';
+import { requireDb } from './library';
 import { changeStamp } from '../db/statements';
 import { figureRows, FLAG, projectNames, projectTagPairs, yearHasList, type FigureArray } from '../db/statistics';
 
@@ -339,4 +343,21 @@ export function fastestAndSlowest(figures: readonly ProjectFigures[], n = 10): {
   const planned = figures.filter((f) => f.annualPlan > 0);
   const byRate = [...planned].sort((a, b) => b.rate - a.rate || b.completedToDate - a.completedToDate);
   return { fastest: byRate.slice(0, n), slowest: byRate.slice(-n).reverse() };
+}
+
+/** 赛马 for the screen: districts and lead departments ranked, and the ten fastest and slowest projects. */
+export function ranking(ctx: ServiceContext, year: number, month: number, filter: StatsFilter = {}): Ranking {
+  const db = requireDb(ctx);
+  const st = statistics(db, year, month, filter);
+  const { fastest, slowest } = fastestAndSlowest(projectFigures(db, year, month, filter), 10);
+  return { districts: rank(st.byDistrict.filter((d) => d.projects > 0)), leadDepartments: rank(st.byLeadDepartment), fastest, slowest };
+}
+
+/** Change the warning thresholds (设置), refusing a yellow threshold stricter than the red one. */
+export function setThresholds(ctx: ServiceContext, t: WarningThresholds): WarningThresholds {
+  const db = requireDb(ctx, 'write');
+  if (t.yellowMonthsLate > t.redMonthsLate) throw new AppError('VALIDATION', '黄色预警的逾期月数不能多于红色预警');
+  if (t.yellowGap > t.redGap) throw new AppError('VALIDATION', '黄色预警的落后百分点不能大于红色预警');
+  writeSetting(db, THRESHOLDS_SETTING, t);
+  return warningThresholds(db);
 }

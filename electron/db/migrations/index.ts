@@ -3,6 +3,7 @@
  * Add a file `NNNN-what.ts` exporting `up` and list it here; never edit a released one.
  */
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-month-closing';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,9 @@ export interface Migration {
   up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-initial', up: m0001.up },
+  { version: 2, name: '0002-month-closing', up: m0002.up },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

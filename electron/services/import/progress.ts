@@ -13,13 +13,14 @@ import { AppError } from '../../../shared/result';
 import { insertChangeSet, type ChangeRecord } from '../../db/changes';
 import type { Db } from '../../db/connection';
 import { listProjectRows } from '../../db/projects';
-import { hasOpenProblem, insertProblem, readProblem, readReport, readReportBefore, writeReport, type ReportSnapshot } from '../../db/progress';
+import { hasOpenProblem, insertProblem, isMonthClosed, readProblem, readReport, readReportBefore, writeReport, type ReportSnapshot } from '../../db/progress';
 import { timestamp, type ServiceContext } from '../context';
 import { requireDb } from '../library';
 import type { Workbook } from '../spreadsheet/xlsx-reader';
 import { cellRef, cellText, findHeader, isPlaceholder } from './sheet-table';
 import { normaliseName } from './project-list';
 import { PROBLEM_FIELD, REPORT_FIELD } from '../history-fields';
+import { requireOpenMonth } from '../dispatch';
 
 export const PROGRESS_COLUMN_SYNONYMS: readonly (readonly [ProgressTarget, RegExp])[] = [
   ['seq', /^序号$/],
@@ -254,7 +255,11 @@ export function previewProgressImport(ctx: ServiceContext, sources: ImportSource
   const db = requireDb(ctx);
   const at = timestamp(ctx);
   const seen: Seen = new Map();
-  return sources.map((s) => analyse(db, s.workbook, s.fileName, options, at, seen).preview);
+  const previews = sources.map((s) => analyse(db, s.workbook, s.fileName, options, at, seen).preview);
+  if (isMonthClosed(db, options.year, options.month)) {
+    for (const p of previews) p.issues.unshift({ severity: 'error', sheet: p.sheet, cell: '', message: `${options.year}年${options.month}月已关账，不能导入。如确需修改，请先重新开账。` });
+  }
+  return previews;
 }
 
 /**
@@ -266,6 +271,7 @@ export function commitProgressImport(ctx: ServiceContext, sources: ImportSource[
   const at = timestamp(ctx);
   return db
     .transaction(() => {
+      requireOpenMonth(db, options.year, options.month);
       const seen: Seen = new Map();
       const analyses = sources.map((s) => ({ source: s, ...analyse(db, s.workbook, s.fileName, options, at, seen) }));
       const errors = analyses.flatMap((a) => a.preview.issues.filter((i) => i.severity === 'error').map((i) => ({ ...i, file: a.source.fileName })));
