@@ -2,7 +2,7 @@
  * The renderer's only way to the main process: the contract of shared/api.ts, carried by the
  * Electron preload (window.kpw) or, in the browser harness, by POST /api/invoke on the same origin.
  */
-import { isCommand, type ArgsOf, type Command, type Method, type ResultOf } from '../../shared/api';
+import { isCommand, type ArgsOf, type Command, type HistoryStep, type Method, type ResultOf } from '../../shared/api';
 import type { ApiError, ApiResult } from '../../shared/result';
 
 /** A failed call, carrying the contract's error value. */
@@ -55,3 +55,23 @@ export function raiseCommand(command: Command): void {
 window.kpw?.onCommand((command) => {
   if (isCommand(command)) raiseCommand(command);
 });
+
+/** What an undo or redo did (or why it failed), for every screen to show and reload. */
+export type HistoryEvent = { direction: 'undo' | 'redo'; step: HistoryStep } | { direction: 'undo' | 'redo'; error: unknown };
+const historyListeners = new Set<(e: HistoryEvent) => void>();
+
+export function onHistory(listener: (e: HistoryEvent) => void): () => void {
+  historyListeners.add(listener);
+  return () => historyListeners.delete(listener);
+}
+
+/** Undo or redo the library's last change, whichever screen asked, and tell every screen. */
+export async function runHistory(direction: 'undo' | 'redo'): Promise<void> {
+  let event: HistoryEvent;
+  try {
+    event = { direction, step: await call(direction === 'undo' ? 'history.undo' : 'history.redo', {}) };
+  } catch (error) {
+    event = { direction, error };
+  }
+  for (const l of historyListeners) l(event);
+}

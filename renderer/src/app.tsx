@@ -1,10 +1,13 @@
 /** The application frame: which library is open, the navigation, and the current screen. */
 import { useCallback, useEffect, useState } from 'react';
 import type { LibraryInfo, Lists } from '../../shared/domain';
-import { call, messageOf, onCommand } from './api';
+import { call, messageOf, onCommand, runHistory } from './api';
+import { isTextTarget } from './ui/keys';
 import { LibraryScreen } from './features/library/library-screen';
 import { ProjectScreen } from './features/projects/project-screen';
 import { SettingsScreen } from './features/settings/settings-screen';
+import { DispatchScreen } from './features/dispatch/dispatch-screen';
+import { RankingScreen } from './features/ranking/ranking-screen';
 
 interface Loaded {
   library: LibraryInfo;
@@ -16,7 +19,7 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [view, setView] = useState<'projects' | 'settings'>('projects');
+  const [view, setView] = useState<'projects' | 'dispatch' | 'ranking' | 'settings'>('projects');
 
   const load = useCallback(async () => {
     try {
@@ -48,6 +51,36 @@ export function App() {
     });
   }, [load]);
 
+  // Ctrl+Z / Ctrl+Y (the menu's in Electron, the keyboard's in the browser): in a text field they
+  // undo typing; elsewhere they undo the library's last change, whichever screen is shown.
+  useEffect(() => {
+    const act = (direction: 'undo' | 'redo') => {
+      if (isTextTarget(document.activeElement)) document.execCommand(direction);
+      else void runHistory(direction);
+    };
+    const fromMenu = onCommand((c) => {
+      if (c === 'history.undo') act('undo');
+      if (c === 'history.redo') act('redo');
+    });
+    if (window.kpw) return fromMenu; // in Electron the menu's accelerators raise the commands
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isTextTarget(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        act('undo');
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        act('redo');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      fromMenu();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
   useEffect(() => {
     document.title = loaded ? `重点项目工作台 — ${loaded.library.path}` : '重点项目工作台';
   }, [loaded]);
@@ -63,6 +96,8 @@ export function App() {
           {(
             [
               ['projects', '项目库'],
+              ['dispatch', '月调度'],
+              ['ranking', '赛马'],
               ['settings', '设置'],
             ] as const
           ).map(([key, label]) => (
@@ -88,6 +123,8 @@ export function App() {
       <div className="view" hidden={view !== 'projects'}>
         <ProjectScreen key={loaded.library.path} library={loaded.library} lists={loaded.lists} onListsChanged={reloadLists} />
       </div>
+      {view === 'dispatch' && <DispatchScreen library={loaded.library} years={loaded.lists.years} />}
+      {view === 'ranking' && <RankingScreen years={loaded.lists.years} />}
       {view === 'settings' && (
         <SettingsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))} />
       )}

@@ -11,7 +11,7 @@ import { rowsFromTable, type HistoryState, type LibraryInfo, type Lists } from '
 import { FIELD_BY_KEY, fieldDisplayText, isProjectField } from '../../../../shared/fields';
 import type { MoneyUnit } from '../../../../shared/money';
 import { formatMoneyCell } from '../../../../shared/format';
-import { call, messageOf, onCommand } from '../../api';
+import { call, messageOf, onCommand, onHistory, runHistory } from '../../api';
 import { BusyDialog, ChooseFileDialog, ConfirmDialog, MessageListDialog, PromptDialog } from '../../ui/dialogs';
 import { gridTheme } from '../../ui/theme';
 import { buildColumnDefs, totalsRow, type GridRow } from './columns';
@@ -40,10 +40,7 @@ const ROW_SELECTION: RowSelectionOptions<GridRow> = { mode: 'multiRow', checkbox
 const SELECTION_COLUMN: SelectionColumnDef = { pinned: 'left' };
 const getRowId = (p: GetRowIdParams<GridRow>) => String(p.data.projectId);
 
-function isTextTarget(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
+import { isTextTarget } from '../../ui/keys';
 
 function timeNow(): string {
   return new Date().toLocaleTimeString('zh-CN', { hour12: false });
@@ -151,52 +148,21 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
     [year, unit, afterChange, recomputeTotals, fail, props.onListsChanged],
   );
 
-  const runHistory = useCallback(
-    async (direction: 'undo' | 'redo') => {
-      if (readOnly) return;
-      try {
-        const step = await call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
-        setHistory(step.state);
-        if (!step.label) {
-          setStatus({ kind: 'idle', text: direction === 'undo' ? '没有可撤销的操作' : '没有可重做的操作' });
-          return;
-        }
-        await reload();
+  // Undo and redo (toolbar, keyboard or menu) may change this year's list: reload and say what was done.
+  useEffect(
+    () =>
+      onHistory((e) => {
+        if ('error' in e) return fail(e.error);
+        setHistory(e.step.state);
+        const done = e.direction === 'undo' ? '已撤销' : '已重做';
+        if (!e.step.label) return setStatus({ kind: 'idle', text: e.direction === 'undo' ? '没有可撤销的操作' : '没有可重做的操作' });
+        void reload();
         props.onListsChanged();
-        setStatus({ kind: 'saved', text: `${direction === 'undo' ? '已撤销' : '已重做'}：${step.label}` });
-        if (step.years.length && !step.years.includes(year)) setStatus({ kind: 'saved', text: `${direction === 'undo' ? '已撤销' : '已重做'}：${step.label}（${step.years.join('、')}年清单）` });
-      } catch (err) {
-        fail(err);
-      }
-    },
-    [readOnly, reload, year, fail, props.onListsChanged],
+        const elsewhere = e.step.years.length && !e.step.years.includes(year) ? `（${e.step.years.join('、')}年清单）` : '';
+        setStatus({ kind: 'saved', text: `${done}：${e.step.label}${elsewhere}` });
+      }),
+    [reload, year, fail, props.onListsChanged],
   );
-
-  // Ctrl+Z / Ctrl+Y: in an editor they undo typing; elsewhere they undo the last change to the library.
-  useEffect(() => {
-    const fromMenu = onCommand((command) => {
-      if (command !== 'history.undo' && command !== 'history.redo') return;
-      if (isTextTarget(document.activeElement)) document.execCommand(command === 'history.undo' ? 'undo' : 'redo');
-      else void runHistory(command === 'history.undo' ? 'undo' : 'redo');
-    });
-    if (window.kpw) return fromMenu; // in Electron the menu's accelerators raise the commands
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || isTextTarget(e.target)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void runHistory('undo');
-      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
-        e.preventDefault();
-        void runHistory('redo');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      fromMenu();
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [runHistory]);
 
   const onPaste = useCallback(
     async (e: ClipboardEvent<HTMLDivElement>) => {

@@ -1,0 +1,211 @@
+/**
+ * 月调度: pick year and month; one row per project with last month's and this month's cumulative
+ * figures, the increment, start status, 纳统, 形象进度 and problems, edited like the project grid
+ * (saved one cell at a time, shown as saved after the commit, undoable). Unreported, red and
+ * yellow projects stand out, with the reason in a tooltip. A month can be closed (关账).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { DispatchField, DispatchRow, MonthState } from '../../../../shared/dispatch';
+import type { LibraryInfo } from '../../../../shared/domain';
+import { formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../../shared/format';
+import type { Summary } from '../../../../shared/statistics';
+import { call, messageOf, onHistory } from '../../api';
+import { ConfirmDialog, PromptDialog } from '../../ui/dialogs';
+import { gridTheme } from '../../ui/theme';
+import { buildDispatchColumns, DISPATCH_ROW_CLASSES } from './columns';
+
+const FIELD_OF_COLUMN: Record<string, DispatchField> = {
+  completedToDate: 'completedToDate',
+  started: 'started',
+  startDate: 'startDate',
+  inStatistics: 'inStatistics',
+  visualProgress: 'visualProgress',
+  problem: 'problem',
+};
+const DEFAULT_COL_DEF = { resizable: true, sortable: true, floatingFilter: true, cellDataType: false as const };
+const getRowId = (p: GetRowIdParams<DispatchRow>) => String(p.data.projectId);
+
+/** One line of the month's headline figures, written by the one formatter. */
+export function monthHeadline(s: Summary, month: number): string {
+  const gap = formatPointsDifference(s.completedToDate, s.annualPlan || 1, month, 12);
+  return [
+    `${formatPeriod(month)}：${s.projects}个项目，未报送${s.unreported}个`,
+    `完成投资${formatMoneyText(s.completedToDate)}，完成率${s.annualPlan > 0 ? formatPercent(s.completedToDate, s.annualPlan) : '—'}（时序进度${formatPercent(month, 12)}，${gap.sign >= 0 ? '超过' : '低于'}${gap.text}）`,
+    `开复工${s.startedNew + s.resumed}个，开复工率${s.projects ? formatPercent(s.startedNew + s.resumed, s.projects) : '—'}`,
+    `红色预警${s.warnings.red}个，黄色预警${s.warnings.yellow}个`,
+  ].join('；');
+}
+
+export function DispatchScreen(props: { library: LibraryInfo; years: number[] }) {
+  const readOnly = props.library.readOnly;
+  const [year, setYear] = useState(() => (props.years.length ? Math.max(...props.years) : new Date().getFullYear()));
+  const [month, setMonth] = useState(() => Math.max(1, new Date().getMonth()));
+  const [rows, setRows] = useState<DispatchRow[] | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [state, setState] = useState<MonthState>({ closed: false, log: [] });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
+  const [dialog, setDialog] = useState<'close' | 'reopen' | null>(null);
+  const [onlyAttention, setOnlyAttention] = useState(false);
+  const apiRef = useRef<GridApi<DispatchRow> | null>(null);
+  const editable = !readOnly && !state.closed;
+  const columnDefs = useMemo(() => buildDispatchColumns({ month, unit: '万元', editable }), [month, editable]);
+
+  const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
+  const refreshSummary = useCallback(() => {
+    call('stats.get', { year, month }).then((s) => setSummary(s.overall), fail);
+  }, [year, month, fail]);
+  const reload = useCallback(async () => {
+    try {
+      const [list, st] = await Promise.all([call('dispatch.list', { year, month }), call('dispatch.state', { year, month })]);
+      setRows(list);
+      setState(st);
+      refreshSummary();
+    } catch (err) {
+      fail(err);
+    }
+  }, [year, month, refreshSummary, fail]);
+
+  useEffect(() => {
+    setRows(null);
+    void reload();
+  }, [reload]);
+
+  // Undo and redo (from any screen) may change figures: show the library as it now is.
+  useEffect(
+    () =>
+      onHistory((e) => {
+        if ('error' in e) return fail(e.error);
+        if (e.step.label) setStatus({ kind: 'saved', text: `${e.direction === 'undo' ? '已撤销' : '已重做'}：${e.step.label}` });
+        void reload();
+      }),
+    [reload, fail],
+  );
+
+  const onCellEditRequest = useCallback(
+    async (e: CellEditRequestEvent<DispatchRow>) => {
+      const field = FIELD_OF_COLUMN[e.column.getColId()];
+      if (!field || !e.data) return;
+      setStatus({ kind: 'saving', text: '保存中…' });
+      try {
+        const row = await call('dispatch.update', { projectId: e.data.projectId, year, month, field, value: e.newValue ?? null, unit: '万元' });
+        apiRef.current?.applyTransaction({ update: [row] });
+        setStatus({ kind: 'saved', text: `已保存“${row.name}”（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）` });
+        refreshSummary();
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [year, month, refreshSummary, fail],
+  );
+
+  const shown = useMemo(() => (rows && onlyAttention ? rows.filter((r) => r.warning !== 'green' || !r.reported) : rows), [rows, onlyAttention]);
+  const yearOptions = [...new Set([...props.years, year])].sort((a, b) => b - a);
+
+  return (
+    <section className="project-screen" data-testid="dispatch-screen">
+      <div className="toolbar" role="toolbar" aria-label="月调度工具栏">
+        <label>
+          年度
+          <select aria-label="调度年度" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {yearOptions.map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          月份
+          <select aria-label="调度月份选择" value={month} onChange={(e) => setMonth(Number(e.target.value))}>
+            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+              <option key={m} value={m}>
+                {m}月
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.target.checked)} />
+          只看预警和未报送
+        </label>
+        <span className="spacer" />
+        {state.closed ? (
+          <>
+            <span className="closed-badge" data-testid="closed-badge">
+              {month}月已关账
+            </span>
+            <button disabled={readOnly} onClick={() => setDialog('reopen')}>
+              重新开账…
+            </button>
+          </>
+        ) : (
+          <button disabled={readOnly} onClick={() => setDialog('close')}>
+            关账
+          </button>
+        )}
+      </div>
+      {summary && (
+        <div className="headline" data-testid="dispatch-headline">
+          {monthHeadline(summary, month)}
+        </div>
+      )}
+      <div className="grid-and-detail">
+        <div className="grid-wrap" data-testid="dispatch-grid">
+          <AgGridReact<DispatchRow>
+            theme={gridTheme}
+            localeText={AG_GRID_LOCALE_CN}
+            rowData={shown}
+            columnDefs={columnDefs}
+            defaultColDef={DEFAULT_COL_DEF}
+            getRowId={getRowId}
+            rowClassRules={DISPATCH_ROW_CLASSES}
+            readOnlyEdit
+            onCellEditRequest={(e) => void onCellEditRequest(e)}
+            animateRows={false}
+            enterNavigatesVertically
+            enterNavigatesVerticallyAfterEdit
+            stopEditingWhenCellsLoseFocus
+            tooltipShowDelay={300}
+            onGridReady={(e) => {
+              apiRef.current = e.api;
+            }}
+            onModelUpdated={(e) => e.api.refreshCells({ columns: ['seq'], force: true })}
+          />
+        </div>
+      </div>
+      <footer className="statusbar">
+        <span data-testid="dispatch-status" className={`status status-${status.kind}`} role="status">
+          {status.text}
+        </span>
+        <span className="spacer" />
+        {state.log[0]?.action === 'reopen' && <span className="muted">最近一次重新开账：{state.log[0].reason}</span>}
+      </footer>
+      {dialog === 'close' && (
+        <ConfirmDialog
+          title="关账"
+          message={`关账后，${year}年${month}月的数据不能再修改或导入（可以重新开账，但须说明原因）。确定关账吗？`}
+          confirmLabel="关账"
+          onCancel={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            call('dispatch.close', { year, month }).then((s) => (setState(s), setStatus({ kind: 'saved', text: `${month}月已关账` })), fail);
+          }}
+        />
+      )}
+      {dialog === 'reopen' && (
+        <PromptDialog
+          title={`重新开账：${year}年${month}月`}
+          label="重新开账的原因（将记录在案）"
+          onCancel={() => setDialog(null)}
+          onSubmit={(reason) => {
+            setDialog(null);
+            call('dispatch.reopen', { year, month, reason }).then((s) => (setState(s), setStatus({ kind: 'saved', text: `${month}月已重新开账` })), fail);
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * 赛马: districts and lead departments ranked by completion rate (ties by amount completed) with the
+ * amount, the start rate and their red and yellow projects; and the ten fastest and slowest projects.
+ */
+import { useEffect, useState } from 'react';
+import type { Ranking } from '../../../../shared/api';
+import { formatMoneyText, formatPercent, formatPointsDifference } from '../../../../shared/format';
+import type { KeyedSummary, ProjectFigures } from '../../../../shared/statistics';
+import { call, messageOf } from '../../api';
+
+function RankTable(props: { title: string; keyLabel: string; month: number; groups: KeyedSummary[]; testId: string }) {
+  return (
+    <section className="rank-section">
+      <h2>{props.title}</h2>
+      <table className="rank-table" data-testid={props.testId}>
+        <thead>
+          <tr>
+            <th>名次</th>
+            <th>{props.keyLabel}</th>
+            <th>项目数</th>
+            <th>年度计划投资</th>
+            <th>完成投资</th>
+            <th>完成率</th>
+            <th>与时序进度比</th>
+            <th>开复工率</th>
+            <th>红色</th>
+            <th>黄色</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.groups.map((g, i) => {
+            const gap = g.annualPlan > 0 ? formatPointsDifference(g.completedToDate, g.annualPlan, props.month, 12) : null;
+            return (
+              <tr key={g.key}>
+                <td>{i + 1}</td>
+                <td>{g.key}</td>
+                <td>{g.projects}</td>
+                <td>{formatMoneyText(g.annualPlan)}</td>
+                <td>{formatMoneyText(g.completedToDate)}</td>
+                <td>{g.annualPlan > 0 ? formatPercent(g.completedToDate, g.annualPlan) : '—'}</td>
+                <td className={gap && gap.sign < 0 ? 'behind' : ''}>{gap ? `${gap.sign < 0 ? '低于' : gap.sign > 0 ? '超过' : '持平'}${gap.sign ? gap.text : ''}` : '—'}</td>
+                <td>{g.projects ? formatPercent(g.startedNew + g.resumed, g.projects) : '—'}</td>
+                <td className={g.warnings.red ? 'warning-red' : ''}>{g.warnings.red}</td>
+                <td className={g.warnings.yellow ? 'warning-yellow' : ''}>{g.warnings.yellow}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ProjectList(props: { title: string; projects: ProjectFigures[] }) {
+  return (
+    <section className="rank-section">
+      <h2>{props.title}</h2>
+      <ol className="project-rank">
+        {props.projects.map((p) => (
+          <li key={p.projectId}>
+            <span>{p.name}</span>
+            <span className="muted">
+              {p.district ?? ''} · 完成率{formatPercent(p.completedToDate, p.annualPlan)}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function RankingScreen(props: { years: number[] }) {
+  const [year, setYear] = useState(() => (props.years.length ? Math.max(...props.years) : new Date().getFullYear()));
+  const [month, setMonth] = useState(() => Math.max(1, new Date().getMonth()));
+  const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('stats.ranking', { year, month }).then(
+      (r) => (setRanking(r), setError(null)),
+      (err) => setError(messageOf(err)),
+    );
+  }, [year, month]);
+  return (
+    <section className="ranking-screen" data-testid="ranking-screen">
+      <div className="toolbar">
+        <label>
+          年度
+          <select aria-label="赛马年度" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {[...new Set([...props.years, year])].sort((a, b) => b - a).map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          月份
+          <select aria-label="赛马月份" value={month} onChange={(e) => setMonth(Number(e.target.value))}>
+            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+              <option key={m} value={m}>
+                {m}月
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && <p className="error-text">{error}</p>}
+      {ranking && (
+        <div className="ranking-body">
+          <RankTable title="区市赛马" keyLabel="区市" month={month} groups={ranking.districts} testId="rank-districts" />
+          <RankTable title="牵头部门赛马" keyLabel="牵头部门" month={month} groups={ranking.leadDepartments} testId="rank-departments" />
+          <div className="rank-lists">
+            <ProjectList title="进度最快的10个项目" projects={ranking.fastest} />
+            <ProjectList title="进度最慢的10个项目" projects={ranking.slowest} />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+/** 月调度 and 赛马 in Chromium through the harness. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { commitProgressImport } from '../../electron/services/import/progress';
+import { commitProjectImport, readWorkbook } from '../../electron/services/import/project-list';
+import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser';
+import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
+import { buildWorkbook } from '../helpers/workbooks';
+
+let browser: Browser;
+let served: ServedLibrary;
+let watched: WatchedPage;
+let page: Page;
+const cell = (row: number, col: string) => page.locator(`[data-testid="dispatch-grid"] .ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  const list = readWorkbook(
+    await buildWorkbook([
+      {
+        name: '清单',
+        rows: [
+          ['项目名称', '所在区市', '建设性质', '年度计划投资'],
+          ['石岛湾核电站扩建一期', '荣成市', '续建', 1200],
+          ['乳山口大桥', '乳山市', '续建', 600],
+        ],
+      },
+    ]),
+    'l.xlsx',
+  );
+  const july = readWorkbook(await buildWorkbook([{ name: '7月', rows: [['项目名称', '1-7月完成投资', '是否开工'], ['石岛湾核电站扩建一期', 200, '是'], ['乳山口大桥', 350, '是']] }]), '7.xlsx');
+  served = await serveTempLibrary((lib) => {
+    commitProjectImport(lib.ctx, list, 'l.xlsx', { year: 2024 });
+    commitProgressImport(lib.ctx, [{ workbook: july, fileName: '7.xlsx' }], { year: 2024, month: 7 });
+  });
+  watched = await openPage(browser, served.harness.url);
+  page = watched.page;
+  await page.getByRole('button', { name: '月调度', exact: true }).click();
+  await page.getByLabel('调度年度').selectOption('2024');
+  await page.getByLabel('调度月份选择').selectOption('8');
+  await cell(0, 'name').waitFor();
+});
+afterEach(async () => {
+  await page.context().close();
+  await served.stop();
+});
+
+describe('月调度 in Chromium', () => {
+  it('edits a month’s figure and sees the colour change; a closed month cannot be edited', async () => {
+    // In August, 200 of 1200 done (16.7%) is 50 points behind time progress: red, unreported.
+    await expect.poll(() => cell(0, 'warning').textContent()).toBe('红');
+    expect(await cell(0, 'reported').textContent()).toBe('未报送');
+    expect(await cell(0, 'completedLastMonth').textContent()).toBe('200');
+    await expect.poll(() => page.getByTestId('dispatch-headline').textContent()).toMatch(/未报送2个/);
+
+    await cell(0, 'completedToDate').click();
+    await page.keyboard.press('F2');
+    await page.locator('.ag-cell-inline-editing input').fill('900');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(0, 'warning').textContent()).toBe('绿');
+    expect(await cell(0, 'increment').textContent()).toBe('700');
+    expect(await cell(0, 'reported').textContent()).toBe('已报送');
+    await expect.poll(() => page.getByTestId('dispatch-headline').textContent()).toMatch(/未报送1个/);
+
+    await page.getByRole('button', { name: '关账' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: '关账' }).click();
+    await expect.poll(() => page.getByTestId('closed-badge').textContent()).toBe('8月已关账');
+    await cell(1, 'completedToDate').click();
+    await page.keyboard.press('F2');
+    expect(await page.locator('.ag-cell-inline-editing').count()).toBe(0);
+
+    // Undo is refused too while the month is closed.
+    await cell(1, 'name').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('dispatch-status').textContent()).toMatch(/已关账/);
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
+  it('ranks districts in 赛马', async () => {
+    await page.getByRole('button', { name: '赛马', exact: true }).click();
+    await page.getByLabel('赛马年度').selectOption('2024');
+    await page.getByLabel('赛马月份').selectOption('7');
+    const rows = page.getByTestId('rank-districts').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).locator('td').nth(1).textContent()).toBe('乳山市'); // 350/600 ahead of 200/1200
+    expect(await rows.nth(0).locator('td').nth(5).textContent()).toBe('58.3%');
+  });
+});
