@@ -55,6 +55,8 @@ export const api = {
   'library.open': method(z.object({ path }).strict()).returns<LibraryInfo>(),
   /** Create a new, empty library file with the default lists and open it. Refuses an existing file. */
   'library.create': method(z.object({ path }).strict()).returns<LibraryInfo>(),
+  /** 打开示例项目库: a demo city whose figures are those of the 2024 press conference (seed 000). */
+  'library.openDemo': method(none).returns<LibraryInfo>(),
   /** Show the native "打开项目库…" dialog and open the chosen file (Electron only). */
   'library.openWithDialog': method(none).returns<LibraryInfo>(),
   /** Show the native "新建项目库…" dialog and create the chosen file (Electron only). */

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/result';
-import { createContext } from '../services/context';
+import { createContext, timestamp } from '../services/context';
+import { fillDemoLibrary } from '../services/demo';
 import { closeLibrary, createLibrary, openLibrary, requireDb } from '../services/library';
 import { commitProjectImport, previewProjectImport, readWorkbook } from '../services/import/project-list';
 import { exportProjectsToFile } from '../services/export/project-list';
@@ -26,6 +27,7 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
 
 用法：
   kpw init --db 文件        新建一个空的项目库（含默认项目类别、牵头部门和标签）
+  kpw demo --db 文件        新建示例项目库（一个城市2023、2024年的清单和月调度，统计数字与2024年重点项目新闻发布会一致）
   kpw import projects 文件.xlsx --db 项目库 --year 年度 [--sheet 工作表] [--dry-run] [--valid-only]
                            导入年度项目清单：先检查全部内容，有错误则不写入（--valid-only 只导入无误的行）
   kpw import progress 文件.xlsx [文件2.xlsx …] --db 项目库 --year 年度 --month 月份 [--sheet 工作表] [--dry-run]
@@ -282,6 +284,14 @@ const commands: Record<string, Command> = {
   export: withSubcommands('export', { projects: exportProjects }),
   template,
   stats,
+  demo(argv) {
+    const { values } = parse(argv, { db: { type: 'string' } });
+    const file = path.resolve(requireOption(values, 'db'));
+    const ctx = createContext({ userDataDir: null, shell: 'browser', version: VERSION });
+    const info = createLibrary(ctx, file, (db) => fillDemoLibrary(db, timestamp(ctx)));
+    closeLibrary(ctx);
+    process.stdout.write(`已新建示例项目库：${info.path}\n`);
+  },
   init(argv) {
     const { values } = parse(argv, { db: { type: 'string' } });
     const file = path.resolve(requireOption(values, 'db'));

@@ -73,6 +73,7 @@ function start(): void {
         createLibrary: () => void libraryCall(callFromMain(ctx, queue, 'library.createWithDialog', {}, log)),
         openLibrary: () => void libraryCall(callFromMain(ctx, queue, 'library.openWithDialog', {}, log)),
         openRecent: (file) => void libraryCall(callFromMain(ctx, queue, 'library.open', { path: file }, log)),
+        openDemo: () => void libraryCall(callFromMain(ctx, queue, 'library.openDemo', {}, log)),
         sendCommand,
         quit: () => app.quit(),
         about: () => void showAbout(),

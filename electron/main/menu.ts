@@ -9,6 +9,7 @@ export interface MenuActions {
   createLibrary(): void;
   openLibrary(): void;
   openRecent(file: string): void;
+  openDemo(): void;
   /** Forward a command to the renderer (see COMMANDS in shared/api.ts). */
   sendCommand(command: Command): void;
   quit(): void;
@@ -51,6 +52,7 @@ export function buildMenuTemplate({ recent, isPackaged, actions }: MenuOptions):
         { label: '新建项目库…', accelerator: 'CmdOrCtrl+N', click: () => actions.createLibrary() },
         { label: '打开项目库…', accelerator: 'CmdOrCtrl+O', click: () => actions.openLibrary() },
         { label: '最近打开', submenu: recentItems },
+        { label: '打开示例项目库', click: () => actions.openDemo() },
         { type: 'separator' },
         { label: '导入项目清单…', accelerator: 'CmdOrCtrl+I', click: () => actions.sendCommand('import.projects') },
         { label: '导入月调度…', click: () => actions.sendCommand('import.progress') },

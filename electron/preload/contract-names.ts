@@ -17,6 +17,7 @@ const METHOD_NAMES: Record<Method, true> = {
   'library.recent': true,
   'library.open': true,
   'library.create': true,
+  'library.openDemo': true,
   'library.openWithDialog': true,
   'library.createWithDialog': true,
   'lists.get': true,

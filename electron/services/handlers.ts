@@ -8,7 +8,7 @@ import { api, describeSchemaError, isMethod, type Method, type ParsedArgsOf, typ
 import { AppError, type ApiError, type ApiResult } from '../../shared/result';
 import type { ServiceContext } from './context';
 import { undo, redo, historyState } from './history';
-import { createLibrary, libraryInfo, openLibrary, readRecent, requireDb } from './library';
+import { createLibrary, libraryInfo, openDemoLibrary, openLibrary, readRecent, requireDb } from './library';
 import { readLists } from '../db/lists';
 import { closeMonth, dispatchRows, monthState, reopenMonth, updateDispatch } from './dispatch';
 import { ranking, setThresholds, statistics, warningThresholds } from './statistics';
@@ -31,6 +31,7 @@ export const handlers = {
   'library.recent': (ctx) => readRecent(ctx),
   'library.open': (ctx, { path }) => openLibrary(ctx, path),
   'library.create': (ctx, { path }) => createLibrary(ctx, path),
+  'library.openDemo': (ctx) => openDemoLibrary(ctx),
   'library.openWithDialog': (ctx) => withDialog(ctx, 'open'),
   'library.createWithDialog': (ctx) => withDialog(ctx, 'create'),
   'lists.get': (ctx) => readLists(requireDb(ctx)),

@@ -2,12 +2,14 @@
  * Which library file is open: open, create, the recent list, and the library opened at start-up.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { LibraryInfo } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { createLibraryFile, openLibraryFile, type Db } from '../db/connection';
 import { readLists, seedDefaultLists } from '../db/lists';
-import type { ServiceContext } from './context';
+import { timestamp, type ServiceContext } from './context';
+import { fillDemoLibrary } from './demo';
 
 const RECENT_FILE = 'recent-libraries.json';
 const RECENT_MAX = 10;
@@ -50,8 +52,11 @@ export async function openLibrary(ctx: ServiceContext, file: string): Promise<Li
   return libraryInfo(ctx)!;
 }
 
-export function createLibrary(ctx: ServiceContext, file: string): LibraryInfo {
-  const created = createLibraryFile(file, seedDefaultLists);
+export function createLibrary(ctx: ServiceContext, file: string, fill?: (db: Db) => void): LibraryInfo {
+  const created = createLibraryFile(file, (db) => {
+    seedDefaultLists(db);
+    fill?.(db);
+  });
   closeLibrary(ctx);
   ctx.library = created;
   rememberRecent(ctx, created.path);
@@ -98,4 +103,17 @@ function rememberRecent(ctx: ServiceContext, file: string): void {
   } catch {
     // The recent list is a convenience; failing to save it must not fail opening a library.
   }
+}
+
+export const DEMO_LIBRARY_NAME = '示例项目库.kpw';
+
+/**
+ * 打开示例项目库: the demo city (seed 000's figures) in the user's data folder, made on first use
+ * and kept afterwards (it is the user's to try things in); in the browser harness, in the
+ * system's temporary folder.
+ */
+export async function openDemoLibrary(ctx: ServiceContext): Promise<LibraryInfo> {
+  const file = path.join(ctx.userDataDir ?? os.tmpdir(), DEMO_LIBRARY_NAME);
+  if (fs.existsSync(file)) return openLibrary(ctx, file);
+  return createLibrary(ctx, file, (db) => fillDemoLibrary(db, timestamp(ctx)));
 }

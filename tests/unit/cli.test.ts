@@ -120,3 +120,14 @@ describe('kpw', () => {
     expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
   });
 });
+
+describe('kpw demo', () => {
+  it('creates the demo city whose statistics are the press conference’s', () => {
+    const r = kpw('demo', '--db', 'demo.kpw');
+    expect(r.status, r.stderr).toBe(0);
+    const st = JSON.parse(kpw('stats', '--db', 'demo.kpw', '--year', '2024', '--month', '12', '--json').stdout);
+    expect([st.overall.projects, st.overall.totalInvestment, st.overall.annualPlan]).toEqual([896, 43_996_000, 10_419_000]);
+    expect(st.previous.projects).toBe(774);
+    expect(kpw('demo', '--db', 'demo.kpw').status).toBe(1); // never over an existing file
+  });
+});

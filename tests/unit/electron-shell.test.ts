@@ -311,6 +311,7 @@ describe('application menu', () => {
       createLibrary: vi.fn<() => void>(),
       openLibrary: vi.fn<() => void>(),
       openRecent: vi.fn<(file: string) => void>(),
+      openDemo: vi.fn<() => void>(),
       sendCommand: vi.fn<(command: Command) => void>(),
       quit: vi.fn<() => void>(),
       about: vi.fn<() => void>(),
@@ -349,6 +350,8 @@ describe('application menu', () => {
     const file = submenu(find(buildMenuTemplate({ recent: [], isPackaged: true, actions: a }), '文件'));
     for (const label of ['导入项目清单…', '导入月调度…', '导出项目清单…']) click(find(file, label));
     expect(a.sendCommand.mock.calls).toEqual([['import.projects'], ['import.progress'], ['export.projects']]);
+    click(find(file, '打开示例项目库'));
+    expect(a.openDemo).toHaveBeenCalledOnce();
   });
 
   it('opens, creates and reopens libraries through the callbacks', () => {

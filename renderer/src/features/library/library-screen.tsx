@@ -50,6 +50,12 @@ export function LibraryScreen(props: { nativeDialogs: boolean; problem: string |
           </button>
         </div>
       )}
+      <p>
+        <button className="link" onClick={() => void attempt(() => call('library.openDemo', {}))}>
+          打开示例项目库
+        </button>
+        <span className="muted">（一个城市2023、2024年的重点项目和月调度，数字与2024年重点项目新闻发布会一致，可随意试用）</span>
+      </p>
       {recent.length > 0 && (
         <>
           <h2>最近打开</h2>
