@@ -118,6 +118,7 @@ export interface Statistics {
   byDistrict: KeyedSummary[];
   bySize: KeyedSummary[];
   byLeadDepartment: KeyedSummary[];
+  byContactLeader: KeyedSummary[];
   byTag: KeyedSummary[];
   /** 省市 = province + city. */
   provinceCity: Summary;

@@ -245,6 +245,7 @@ async function stats(argv: string[]): Promise<void> {
         byDistrict: keyed(st.byDistrict),
         bySize: keyed(st.bySize),
         byLeadDepartment: keyed(st.byLeadDepartment),
+        byContactLeader: keyed(st.byContactLeader),
         byTag: keyed(st.byTag),
         provinceCity: summaryJson(st.provinceCity),
         previous: st.previous ? summaryJson(st.previous) : null,

@@ -268,6 +268,8 @@ function yearStatistics(db: Db, year: number, month: number, filter: StatsFilter
   const byDistrict = new Breakdown(lists.districts.map((d) => d.name));
   const bySize = new Breakdown(DEFAULT_SIZE_BUCKETS.map((b) => b.key));
   const byLeadDepartment = new Breakdown();
+  const byContactLeader = new Breakdown();
+  const leaders = new Map(lists.contactLeaders.map((l) => [l.id, l.name]));
   const byTag = new Breakdown(lists.tags.map((t) => t.name));
   const tagsOf = new Map<number, string[]>();
   if (withBreakdowns) {
@@ -288,6 +290,7 @@ function yearStatistics(db: Db, year: number, month: number, filter: StatsFilter
     byDistrict.add(row[3] === null ? null : districts.get(row[3]), f);
     bySize.add(sizeKey(f.totalInvestment), f);
     byLeadDepartment.add(row[4], f);
+    byContactLeader.add(row[5] === null ? null : leaders.get(row[5]), f);
     for (const tag of tagsOf.get(row[0]) ?? []) byTag.add(tag, f);
   }
   return {
@@ -298,6 +301,7 @@ function yearStatistics(db: Db, year: number, month: number, filter: StatsFilter
     byDistrict: byDistrict.summaries(month),
     bySize: bySize.summaries(month),
     byLeadDepartment: byLeadDepartment.summaries(month),
+    byContactLeader: byContactLeader.summaries(month),
     byTag: byTag.summaries(month),
   };
 }

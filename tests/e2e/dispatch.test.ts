@@ -91,3 +91,23 @@ describe('月调度 in Chromium', () => {
     expect(await rows.nth(0).locator('td').nth(5).textContent()).toBe('58.3%');
   });
 });
+
+describe('预警规则 in Chromium', () => {
+  it('changes a threshold in 设置 and the colour follows', async () => {
+    // 石岛湾: 200 of 1200 by July (16.7% vs 58.3%: 41.7 points behind): red by default.
+    await page.getByLabel('调度月份选择').selectOption('7');
+    await expect.poll(() => cell(0, 'warning').textContent()).toBe('红');
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    await page.getByLabel('红色落后百分点').fill('50');
+    await page.getByRole('button', { name: '保存预警规则' }).click();
+    await expect.poll(() => page.getByTestId('thresholds').textContent()).toMatch(/已保存/);
+    await page.getByRole('button', { name: '月调度', exact: true }).click();
+    await page.getByLabel('调度年度').selectOption('2024');
+    await page.getByLabel('调度月份选择').selectOption('7');
+    await expect.poll(() => cell(0, 'warning').textContent()).toBe('黄');
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    await page.getByLabel('黄色落后百分点').fill('60');
+    await page.getByRole('button', { name: '保存预警规则' }).click();
+    await expect.poll(() => page.getByText(/黄色预警的落后百分点不能大于红色预警/).count()).toBe(1);
+  });
+});

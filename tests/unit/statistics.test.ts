@@ -1,6 +1,6 @@
 /** The statistics engine against hand-computed cases (STATISTICS.md). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDistrict, readLists } from '../../electron/db/lists';
+import { addDistrict, ensureContactLeader, readLists } from '../../electron/db/lists';
 import { writeReport } from '../../electron/db/progress';
 import { insertProjectRecords, type NewProjectRecord } from '../../electron/db/projects';
 import { fastestAndSlowest, projectFigures, rank, statistics, summarise } from '../../electron/services/statistics';
@@ -142,6 +142,11 @@ describe('statistics engine', () => {
     expect(statistics(db(), 2024, 8, { categories: ['工业'], districts: ['高区'] }).overall.projects).toBe(1);
     expect(statistics(db(), 2024, 8, { leadDepartments: ['住房城乡建设局'] }).overall.projects).toBe(2);
     expect(statistics(db(), 2024, 8, { tags: ['民生'] }).overall.projects).toBe(0);
+    const leader = ensureContactLeader(db(), '张宗浩');
+    db().prepare('UPDATE projects SET contact_leader_id = ? WHERE id IN (?, ?)').run(leader, ids[0], ids[1]);
+    const byLeader = statistics(db(), 2024, 8, { contactLeaders: ['张宗浩'] });
+    expect(byLeader.overall).toMatchObject({ projects: 2, annualPlan: 3 * 亿 });
+    expect(statistics(db(), 2024, 8).byContactLeader).toEqual([expect.objectContaining({ key: '张宗浩', projects: 2 })]);
   });
 
   it('compares with the same month of the previous year when it has a list', () => {
