@@ -80,22 +80,7 @@ export function updateDispatch(
     requireOpenMonth(db, args.year, args.month);
     if (!isOnList(db, args.projectId, args.year)) throw new AppError('NOT_FOUND', `该项目不在${args.year}年清单中`, where);
     const nature = getProjectRow(db, args.projectId, args.year)?.nature ?? null;
-    const old = readReport(db, args.projectId, args.year, args.month) ?? null;
-    const base = old ?? readReportBefore(db, args.projectId, args.year, args.month) ?? null;
-    const next: ReportSnapshot = {
-      project_id: args.projectId,
-      year: args.year,
-      month: args.month,
-      completed_to_date: base?.completed_to_date ?? 0,
-      started: base?.started ?? 0,
-      resumed: base?.resumed ?? 0,
-      start_date: base?.start_date ?? null,
-      in_statistics: base?.in_statistics ?? 0,
-      completed: base?.completed ?? 0,
-      in_production: base?.in_production ?? 0,
-      visual_progress: old?.visual_progress ?? null,
-      reported_at: at,
-    };
+    const { old, next } = draftReport(db, args.projectId, args.year, args.month, at);
     const text = args.value === null ? '' : cleanText(String(args.value));
     const label = DISPATCH_FIELDS[args.field];
     const records: ChangeRecord[] = [];
@@ -148,6 +133,31 @@ export function updateDispatch(
   const row = dispatchRows(ctx, { year: args.year, month: args.month }).find((r) => r.projectId === args.projectId);
   if (!row) throw new AppError('NOT_FOUND', '项目不存在', where);
   return row;
+}
+
+/**
+ * A month's report about to be written: the month's own if there is one, else last month's figures
+ * carried forward (cumulative amounts and start status do not go back to zero in a new month).
+ */
+export function draftReport(db: Db, projectId: number, year: number, month: number, at: string): { old: ReportSnapshot | null; previous: ReportSnapshot | null; next: ReportSnapshot } {
+  const old = readReport(db, projectId, year, month) ?? null;
+  const previous = readReportBefore(db, projectId, year, month) ?? null;
+  const base = old ?? previous;
+  const next: ReportSnapshot = {
+    project_id: projectId,
+    year,
+    month,
+    completed_to_date: base?.completed_to_date ?? 0,
+    started: base?.started ?? 0,
+    resumed: base?.resumed ?? 0,
+    start_date: base?.start_date ?? null,
+    in_statistics: base?.in_statistics ?? 0,
+    completed: base?.completed ?? 0,
+    in_production: base?.in_production ?? 0,
+    visual_progress: old?.visual_progress ?? null,
+    reported_at: at,
+  };
+  return { old, previous, next };
 }
 
 export function closeMonth(ctx: ServiceContext, args: { year: number; month: number }): MonthState {

@@ -13,14 +13,14 @@ import { AppError } from '../../../shared/result';
 import { insertChangeSet, type ChangeRecord } from '../../db/changes';
 import type { Db } from '../../db/connection';
 import { listProjectRows } from '../../db/projects';
-import { hasOpenProblem, insertProblem, isMonthClosed, readProblem, readReport, readReportBefore, writeReport, type ReportSnapshot } from '../../db/progress';
+import { hasOpenProblem, insertProblem, isMonthClosed, readProblem, readReport, writeReport, type ReportSnapshot } from '../../db/progress';
 import { timestamp, type ServiceContext } from '../context';
 import { requireDb } from '../library';
 import type { Workbook } from '../spreadsheet/xlsx-reader';
 import { cellRef, cellText, findHeader, isPlaceholder } from './sheet-table';
 import { normaliseName } from './project-list';
 import { PROBLEM_FIELD, REPORT_FIELD } from '../history-fields';
-import { requireOpenMonth } from '../dispatch';
+import { draftReport, requireOpenMonth } from '../dispatch';
 
 export const PROGRESS_COLUMN_SYNONYMS: readonly (readonly [ProgressTarget, RegExp])[] = [
   ['seq', /^序号$/],
@@ -129,23 +129,7 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: Progress
     else if (elsewhere !== undefined) err(null, `“${project.name}”已在${elsewhere}中填报`);
     seen.set(project.projectId, row.row);
 
-    const existing = readReport(db, project.projectId, options.year, options.month) ?? null;
-    const previous = readReportBefore(db, project.projectId, options.year, options.month) ?? null;
-    const base = existing ?? previous;
-    const report: ReportSnapshot = {
-      project_id: project.projectId,
-      year: options.year,
-      month: options.month,
-      completed_to_date: base?.completed_to_date ?? 0,
-      started: base?.started ?? 0,
-      resumed: base?.resumed ?? 0,
-      start_date: base?.start_date ?? null,
-      in_statistics: base?.in_statistics ?? 0,
-      completed: base?.completed ?? 0,
-      in_production: base?.in_production ?? 0,
-      visual_progress: existing?.visual_progress ?? null,
-      reported_at: at,
-    };
+    const { old: existing, previous, next: report } = draftReport(db, project.projectId, options.year, options.month, at);
     if (completedCol) {
       const cell = row.cells[completedCol.index];
       const t = cellText(cell);

@@ -12,6 +12,7 @@ import type { DispatchField, DispatchRow, MonthState } from '../../../../shared/
 import type { LibraryInfo } from '../../../../shared/domain';
 import { formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../../shared/format';
 import type { Summary } from '../../../../shared/statistics';
+import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { call, messageOf, onHistory } from '../../api';
 import { ConfirmDialog, PromptDialog } from '../../ui/dialogs';
 import { gridTheme } from '../../ui/theme';
@@ -41,8 +42,7 @@ export function monthHeadline(s: Summary, month: number): string {
 
 export function DispatchScreen(props: { library: LibraryInfo; years: number[] }) {
   const readOnly = props.library.readOnly;
-  const [year, setYear] = useState(() => (props.years.length ? Math.max(...props.years) : new Date().getFullYear()));
-  const [month, setMonth] = useState(() => Math.max(1, new Date().getMonth()));
+  const { year, setYear, month, setMonth } = usePeriod(props.years);
   const [rows, setRows] = useState<DispatchRow[] | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [state, setState] = useState<MonthState>({ closed: false, log: [] });
@@ -102,31 +102,11 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[] })
   );
 
   const shown = useMemo(() => (rows && onlyAttention ? rows.filter((r) => r.warning !== 'green' || !r.reported) : rows), [rows, onlyAttention]);
-  const yearOptions = [...new Set([...props.years, year])].sort((a, b) => b - a);
 
   return (
     <section className="project-screen" data-testid="dispatch-screen">
       <div className="toolbar" role="toolbar" aria-label="月调度工具栏">
-        <label>
-          年度
-          <select aria-label="调度年度" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {yearOptions.map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          月份
-          <select aria-label="调度月份选择" value={month} onChange={(e) => setMonth(Number(e.target.value))}>
-            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
-              <option key={m} value={m}>
-                {m}月
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodPicker years={props.years} year={year} month={month} onYear={setYear} onMonth={setMonth} labels={['调度年度', '调度月份选择']} />
         <label className="check">
           <input type="checkbox" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.target.checked)} />
           只看预警和未报送

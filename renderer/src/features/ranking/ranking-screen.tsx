@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { Ranking } from '../../../../shared/api';
 import { formatMoneyText, formatPercent, formatPointsDifference } from '../../../../shared/format';
 import type { KeyedSummary, ProjectFigures } from '../../../../shared/statistics';
+import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { call, messageOf } from '../../api';
 
 function RankTable(props: { title: string; keyLabel: string; month: number; groups: KeyedSummary[]; testId: string }) {
@@ -70,8 +71,7 @@ function ProjectList(props: { title: string; projects: ProjectFigures[] }) {
 }
 
 export function RankingScreen(props: { years: number[] }) {
-  const [year, setYear] = useState(() => (props.years.length ? Math.max(...props.years) : new Date().getFullYear()));
-  const [month, setMonth] = useState(() => Math.max(1, new Date().getMonth()));
+  const { year, setYear, month, setMonth } = usePeriod(props.years);
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -83,26 +83,7 @@ export function RankingScreen(props: { years: number[] }) {
   return (
     <section className="ranking-screen" data-testid="ranking-screen">
       <div className="toolbar">
-        <label>
-          年度
-          <select aria-label="赛马年度" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {[...new Set([...props.years, year])].sort((a, b) => b - a).map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          月份
-          <select aria-label="赛马月份" value={month} onChange={(e) => setMonth(Number(e.target.value))}>
-            {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
-              <option key={m} value={m}>
-                {m}月
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodPicker years={props.years} year={year} month={month} onYear={setYear} onMonth={setMonth} labels={['赛马年度', '赛马月份']} />
       </div>
       {error && <p className="error-text">{error}</p>}
       {ranking && (

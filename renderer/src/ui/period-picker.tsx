@@ -1,0 +1,45 @@
+/** Year and month of a report (the screens of 月调度 and 赛马 share it). */
+import { useState } from 'react';
+
+/** The latest year that has a list (else this year), and last month. */
+export function usePeriod(years: readonly number[]) {
+  const [year, setYear] = useState(() => (years.length ? Math.max(...years) : new Date().getFullYear()));
+  const [month, setMonth] = useState(() => Math.max(1, new Date().getMonth()));
+  return { year, setYear, month, setMonth };
+}
+
+export function PeriodPicker(props: {
+  years: readonly number[];
+  year: number;
+  month: number;
+  onYear: (year: number) => void;
+  onMonth: (month: number) => void;
+  /** Accessible names of the two selects, distinct per screen. */
+  labels: [year: string, month: string];
+}) {
+  const years = [...new Set([...props.years, props.year])].sort((a, b) => b - a);
+  return (
+    <>
+      <label>
+        年度
+        <select aria-label={props.labels[0]} value={props.year} onChange={(e) => props.onYear(Number(e.target.value))}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}年
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        月份
+        <select aria-label={props.labels[1]} value={props.month} onChange={(e) => props.onMonth(Number(e.target.value))}>
+          {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+            <option key={m} value={m}>
+              {m}月
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
