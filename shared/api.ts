@@ -14,6 +14,7 @@ import type { ImportPreview, ImportResult, ImportTarget, ProgressTarget } from '
 import { PROJECT_FIELDS } from './fields';
 import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
 import type { DispatchRow, MonthState } from './dispatch';
+import type { MonthlyTrend } from './charts';
 
 z.config(z.locales.zhCN());
 
@@ -166,6 +167,20 @@ export const api = {
   'stats.get': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<Statistics>(),
   /** 赛马: districts and lead departments ranked by completion rate, and the fastest and slowest projects. */
   'stats.ranking': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<Ranking>(),
+  /** Cumulative completed investment by month (year Y through M, and all of Y−1) for the trend chart. */
+  'stats.trend': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<MonthlyTrend>(),
+  /** The projects behind one bar, slice or point of a chart (its filter and the clicked key). */
+  'stats.projects': method(
+    z
+      .object({
+        year,
+        month,
+        filter: statsFilter.optional(),
+        dimension: z.enum(['district', 'category', 'level', 'size', 'warning', 'nature', 'started']),
+        key: z.string().max(200),
+      })
+      .strict(),
+  ).returns<ProjectFigures[]>(),
   /** The warning thresholds (settings, with the defaults of STATISTICS.md). */
   'settings.thresholds': method(none).returns<WarningThresholds>(),
   /** Change the warning thresholds; validated (yellow below red). */

@@ -35,6 +35,20 @@ function inList(column: string, values: readonly string[] | undefined, params: R
   return `${column} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`;
 }
 
+/** The filter as SQL conditions on year_plans yp and projects p, its values added to `params`. */
+function filterConditions(filter: StatsFilter, params: Record<string, unknown>): string[] {
+  return [
+    inList('yp.level', filter.levels, params, 'lv'),
+    inList('(SELECT name FROM categories WHERE id = yp.category_id)', filter.categories, params, 'ct'),
+    inList('(SELECT name FROM districts WHERE id = p.district_id)', filter.districts, params, 'ds'),
+    inList('yp.lead_department', filter.leadDepartments, params, 'ld'),
+    inList('(SELECT name FROM contact_leaders WHERE id = p.contact_leader_id)', filter.contactLeaders, params, 'cl'),
+    filter.tags && filter.tags.length
+      ? `EXISTS (SELECT 1 FROM project_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.project_id = p.id AND ${inList('t.name', filter.tags, params, 'tg')})`
+      : null,
+  ].filter((c): c is string => c !== null);
+}
+
 /**
  * Year Y's list (filtered) with each project's figures as of month M. With `withPreviousMonth`
  * (for grids) also the month before, in list order; summaries need neither.
@@ -49,16 +63,7 @@ export function figureRows(
   numbersOnly = false,
 ): FigureArray[] {
   const params: Record<string, unknown> = { year, month };
-  const conditions = [
-    inList('yp.level', filter.levels, params, 'lv'),
-    inList('(SELECT name FROM categories WHERE id = yp.category_id)', filter.categories, params, 'ct'),
-    inList('(SELECT name FROM districts WHERE id = p.district_id)', filter.districts, params, 'ds'),
-    inList('yp.lead_department', filter.leadDepartments, params, 'ld'),
-    inList('(SELECT name FROM contact_leaders WHERE id = p.contact_leader_id)', filter.contactLeaders, params, 'cl'),
-    filter.tags && filter.tags.length
-      ? `EXISTS (SELECT 1 FROM project_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.project_id = p.id AND ${inList('t.name', filter.tags, params, 'tg')})`
-      : null,
-  ].filter((c): c is string => c !== null);
+  const conditions = filterConditions(filter, params);
   const sql = `
 WITH base AS (
   SELECT yp.project_id, yp.level, yp.category_id, p.district_id, yp.lead_department, p.contact_leader_id, yp.nature,
@@ -101,4 +106,22 @@ export function projectNames(db: Db, year: number): Map<number, { code: string |
 /** Whether year Y has a list at all (the previous year's statistics exist only then). */
 export function yearHasList(db: Db, year: number): boolean {
   return stmt(db, 'SELECT 1 FROM year_plans WHERE year = ? LIMIT 1').get(year) !== undefined;
+}
+
+/** Cumulative completed investment (元) of year Y's list (filtered) as of each month 1–12, carried forward. */
+export function monthlyCompleted(db: Db, year: number, filter: StatsFilter): number[] {
+  const params: Record<string, unknown> = { year };
+  const conditions = filterConditions(filter, params);
+  const sql = `
+WITH RECURSIVE months(m) AS (SELECT 1 UNION ALL SELECT m + 1 FROM months WHERE m < 12),
+listed AS (
+  SELECT yp.project_id FROM year_plans yp JOIN projects p ON p.id = yp.project_id
+  WHERE yp.year = @year${conditions.length ? ` AND ${conditions.join(' AND ')}` : ''}
+)
+SELECT m, coalesce(sum((SELECT completed_to_date FROM progress_reports r
+  WHERE r.project_id = l.project_id AND r.year = @year AND r.month <= m ORDER BY r.month DESC LIMIT 1)), 0)
+FROM months, listed l GROUP BY m ORDER BY m`;
+  const rows = stmt(db, sql).raw(true).all(params) as [number, number][];
+  const byMonth = new Map(rows);
+  return Array.from({ length: 12 }, (_, i) => byMonth.get(i + 1) ?? 0);
 }

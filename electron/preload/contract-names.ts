@@ -39,6 +39,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'export.projects': true,
   'stats.get': true,
   'stats.ranking': true,
+  'stats.trend': true,
+  'stats.projects': true,
   'settings.thresholds': true,
   'settings.setThresholds': true,
   'dispatch.list': true,

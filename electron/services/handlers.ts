@@ -11,7 +11,7 @@ import { undo, redo, historyState } from './history';
 import { createLibrary, libraryInfo, openDemoLibrary, openLibrary, readRecent, requireDb } from './library';
 import { readLists } from '../db/lists';
 import { closeMonth, dispatchRows, monthState, reopenMonth, updateDispatch } from './dispatch';
-import { ranking, setThresholds, statistics, warningThresholds } from './statistics';
+import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warningThresholds } from './statistics';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
@@ -53,6 +53,8 @@ export const handlers = {
   'export.projects': (ctx, args) => exportProjects(ctx, args),
   'stats.get': (ctx, { year, month, filter }) => statistics(requireDb(ctx), year, month, filter ?? {}),
   'stats.ranking': (ctx, { year, month, filter }) => ranking(ctx, year, month, filter ?? {}),
+  'stats.trend': (ctx, { year, month, filter }) => monthlyTrend(ctx, year, month, filter ?? {}),
+  'stats.projects': (ctx, args) => projectsBehind(ctx, args),
   'settings.thresholds': (ctx) => warningThresholds(requireDb(ctx)),
   'settings.setThresholds': (ctx, args) => setThresholds(ctx, args),
   'dispatch.list': (ctx, args) => dispatchRows(ctx, args),

@@ -27,7 +27,8 @@ import { AppError } from '../../shared/result';
 import type { ServiceContext } from './context';
 import { requireDb } from './library';
 import { changeStamp } from '../db/statements';
-import { figureRows, FLAG, projectNames, projectTagPairs, yearHasList, type FigureArray } from '../db/statistics';
+import { figureRows, FLAG, monthlyCompleted, projectNames, projectTagPairs, yearHasList, type FigureArray } from '../db/statistics';
+import type { ChartDimension, MonthlyTrend } from '../../shared/charts';
 
 export const THRESHOLDS_SETTING = 'statistics.thresholds';
 
@@ -364,4 +365,36 @@ export function setThresholds(ctx: ServiceContext, t: WarningThresholds): Warnin
   if (t.yellowGap > t.redGap) throw new AppError('VALIDATION', '黄色预警的落后百分点不能大于红色预警');
   writeSetting(db, THRESHOLDS_SETTING, t);
   return warningThresholds(db);
+}
+
+/** The monthly trend of 统计分析: year Y through month M, all of Y−1, and Y's annual plan. */
+export function monthlyTrend(ctx: ServiceContext, year: number, month: number, filter: StatsFilter = {}): MonthlyTrend {
+  const db = requireDb(ctx);
+  const current = monthlyCompleted(db, year, filter).map((v, i) => (i < month ? v : null));
+  const previous = yearHasList(db, year - 1) ? monthlyCompleted(db, year - 1, filter) : null;
+  const annualPlan = statistics(db, year, month, filter).overall.annualPlan;
+  return { year, current, previous, annualPlan };
+}
+
+/**
+ * The projects behind one bar, slice or point of a chart: the chart's filter, and the clicked key
+ * of its dimension (a district, a category, a level, a size bucket, a colour, new/continued,
+ * started or not), decided here by the same rules the chart's numbers came from.
+ */
+export function projectsBehind(
+  ctx: ServiceContext,
+  args: { year: number; month: number; filter?: StatsFilter; dimension: ChartDimension; key: string },
+): ProjectFigures[] {
+  const all = projectFigures(requireDb(ctx), args.year, args.month, args.filter ?? {});
+  const pick: (f: ProjectFigures) => boolean = {
+    district: (f: ProjectFigures) => f.district === args.key,
+    category: (f: ProjectFigures) => f.category === args.key,
+    level: (f: ProjectFigures) => f.level === args.key,
+    size: (f: ProjectFigures) => sizeKey(f.totalInvestment) === args.key,
+    warning: (f: ProjectFigures) => f.warning === args.key,
+    nature: (f: ProjectFigures) =>
+      args.key === 'started' ? f.startedNew || f.resumed : args.key === 'notStarted' ? !(f.startedNew || f.resumed) : f.nature === args.key,
+    started: (f: ProjectFigures) => (args.key === 'notStarted' ? !(f.startedNew || f.resumed) : f.startedNew || f.resumed),
+  }[args.dimension];
+  return all.filter(pick);
 }

@@ -1,0 +1,240 @@
+/**
+ * Chart options for 统计分析, built by pure functions from the statistics engine's results, so the
+ * same charts are drawn on screen (ECharts in the renderer) and in Word drafts (ECharts' server-side
+ * SVG). Amounts are in 亿元 and every label is written by the one formatter. Each chart also names the
+ * key of every data item (a district, a category…), for clicking through to the projects behind it.
+ * Patterns (decals) keep series apart when printed in black and white.
+ */
+import type { EChartsOption } from 'echarts';
+import { formatMoneyText, formatPercent } from './format';
+import { moneyInUnit } from './money';
+import type { KeyedSummary, Statistics } from './statistics';
+import { LEVEL_LABELS, type Level } from './domain';
+
+/** What a click on a chart selects: the breakdown and its key (e.g. district 荣成市). */
+export type ChartDimension = 'district' | 'category' | 'level' | 'size' | 'warning' | 'nature' | 'started';
+
+/**
+ * A chart: its ECharts option, and for each series (by index) the key of each data item, so a
+ * click (series, item) names the projects behind it.
+ */
+export interface ChartSpec {
+  id: string;
+  option: EChartsOption;
+  dimension: ChartDimension | null;
+  keys: string[][];
+}
+
+/** Text from the data goes into tooltips as text, never as markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+/** Colours far apart in lightness too, so they stay distinct in grey. */
+export const PALETTE = ['#1f5fa8', '#e08a1e', '#3a9a5b', '#7a4fb0', '#c0392b', '#6b7b8c', '#17a2b8'];
+export const WARNING_COLOURS = { red: '#c0392b', yellow: '#e0a800', green: '#3a9a5b' } as const;
+
+function base(title: string): EChartsOption {
+  return {
+    title: { text: title, left: 'center', textStyle: { fontFamily: FONT, fontSize: 16 } },
+    textStyle: { fontFamily: FONT, fontSize: 13 },
+    color: PALETTE,
+    aria: { enabled: true, decal: { show: true } },
+    animation: false,
+    grid: { left: 64, right: 32, top: 64, bottom: 56, containLabel: true },
+  };
+}
+
+const yi = (amount: number) => moneyInUnit(amount, '亿元');
+const rate = (s: KeyedSummary) => (s.annualPlan > 0 ? Math.round((s.completedToDate / s.annualPlan) * 1000) / 10 : 0);
+
+function tooltipFor(items: readonly KeyedSummary[], label: (k: string) => string) {
+  return (params: unknown) => {
+    const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
+    const s = items[list[0]!.dataIndex]!;
+    return [
+      `<b>${escapeHtml(label(s.key))}</b>`,
+      `项目${s.projects}个`,
+      `年度计划投资${formatMoneyText(s.annualPlan)}`,
+      `完成投资${formatMoneyText(s.completedToDate)}`,
+      `完成率${s.annualPlan > 0 ? formatPercent(s.completedToDate, s.annualPlan) : '—'}`,
+    ].join('<br/>');
+  };
+}
+
+/** 赛马: completion rate by district, highest first, against the time-progress line. */
+export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate'): ChartSpec {
+  const items = st.byDistrict.filter((d) => d.projects > 0);
+  if (sort === 'rate') items.sort((a, b) => rate(b) - rate(a) || b.completedToDate - a.completedToDate);
+  const progress = Math.round((st.month / 12) * 1000) / 10;
+  const option: EChartsOption = {
+    ...base(`各区市投资完成率（1-${st.month}月）`),
+    tooltip: { trigger: 'axis', formatter: tooltipFor(items, (k) => k) },
+    xAxis: { type: 'category', data: items.map((d) => d.key), axisLabel: { interval: 0, rotate: items.length > 8 ? 30 : 0 } },
+    yAxis: { type: 'value', name: '完成率（%）', max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10) },
+    series: [
+      {
+        type: 'bar',
+        name: '投资完成率',
+        data: items.map((d) => ({ value: rate(d), itemStyle: { color: rate(d) >= progress ? PALETTE[0] : PALETTE[1] } })),
+        label: { show: true, position: 'top', formatter: (p: { value: unknown }) => `${p.value}%` },
+        markLine: { symbol: 'none', data: [{ yAxis: progress, name: '时序进度' }], label: { formatter: `时序进度${progress}%` }, lineStyle: { type: 'dashed', color: '#333' } },
+      },
+    ],
+  };
+  return { id: 'districtRace', option, dimension: 'district', keys: [items.map((d) => d.key)] };
+}
+
+/** By category: annual plan and completed (亿元), and the number of projects. */
+export function categoryChart(st: Statistics): ChartSpec {
+  const items = st.byCategory.filter((c) => c.projects > 0);
+  const option: EChartsOption = {
+    ...base(`各类别年度计划投资与完成投资（1-${st.month}月）`),
+    legend: { bottom: 0 },
+    tooltip: { trigger: 'axis', formatter: tooltipFor(items, (k) => k) },
+    xAxis: { type: 'category', data: items.map((c) => c.key), axisLabel: { interval: 0 } },
+    yAxis: [{ type: 'value', name: '亿元' }, { type: 'value', name: '项目数（个）' }],
+    series: [
+      { type: 'bar', name: '年度计划投资', data: items.map((c) => ({ value: yi(c.annualPlan) })) },
+      { type: 'bar', name: '完成投资', data: items.map((c) => ({ value: yi(c.completedToDate) })) },
+      { type: 'line', name: '项目数', yAxisIndex: 1, data: items.map((c) => ({ value: c.projects })) },
+    ],
+  };
+  return { id: 'category', option, dimension: 'category', keys: [0, 1, 2].map(() => items.map((c) => c.key)) };
+}
+
+/** By level: annual plan and completed (亿元) for 省重点, 市重点, 县重点. */
+export function levelChart(st: Statistics): ChartSpec {
+  const items = st.byLevel;
+  const label = (k: string) => LEVEL_LABELS[k as Level] ?? k;
+  const option: EChartsOption = {
+    ...base(`各级别重点项目投资（1-${st.month}月）`),
+    legend: { bottom: 0 },
+    tooltip: { trigger: 'axis', formatter: tooltipFor(items, label) },
+    xAxis: { type: 'category', data: items.map((l) => `${label(l.key)}（${l.projects}个）`) },
+    yAxis: { type: 'value', name: '亿元' },
+    series: [
+      { type: 'bar', name: '年度计划投资', data: items.map((l) => ({ value: yi(l.annualPlan) })) },
+      { type: 'bar', name: '完成投资', data: items.map((l) => ({ value: yi(l.completedToDate) })) },
+    ],
+  };
+  return { id: 'level', option, dimension: 'level', keys: [0, 1].map(() => items.map((l) => l.key)) };
+}
+
+/** Red, yellow and green projects by district, stacked. */
+export function warningByDistrictChart(st: Statistics): ChartSpec {
+  const items = st.byDistrict.filter((d) => d.projects > 0);
+  const series = (['red', 'yellow', 'green'] as const).map((w) => ({
+    type: 'bar' as const,
+    stack: 'warnings',
+    name: { red: '红色预警', yellow: '黄色预警', green: '正常' }[w],
+    itemStyle: { color: WARNING_COLOURS[w] },
+    data: items.map((d) => ({ value: d.warnings[w] })),
+  }));
+  const option: EChartsOption = {
+    ...base(`各区市预警项目（1-${st.month}月）`),
+    legend: { bottom: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: items.map((d) => d.key), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', name: '项目数（个）' },
+    series,
+  };
+  return { id: 'warningByDistrict', option, dimension: 'district', keys: [0, 1, 2].map(() => items.map((d) => d.key)) };
+}
+
+/** The shares of red, yellow and green projects. */
+export function warningShareChart(st: Statistics): ChartSpec {
+  const w = st.overall.warnings;
+  const data = [
+    { name: '红色预警', value: w.red, itemStyle: { color: WARNING_COLOURS.red } },
+    { name: '黄色预警', value: w.yellow, itemStyle: { color: WARNING_COLOURS.yellow } },
+    { name: '正常', value: w.green, itemStyle: { color: WARNING_COLOURS.green } },
+  ];
+  const option: EChartsOption = {
+    ...base(`红黄绿预警分布（1-${st.month}月）`),
+    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as { name: string; value: number }; return `${escapeHtml(x.name)}：${x.value}个（${formatPercent(x.value, st.overall.projects || 1)}）`; } },
+    legend: { bottom: 0 },
+    series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: '{b}\n{c}个' } }],
+  };
+  return { id: 'warningShare', option, dimension: 'warning', keys: [['red', 'yellow', 'green']] };
+}
+
+/** Projects by size of total investment. */
+export function sizeChart(st: Statistics): ChartSpec {
+  const items = st.bySize;
+  const option: EChartsOption = {
+    ...base('项目规模分布（按总投资）'),
+    tooltip: { trigger: 'axis', formatter: tooltipFor(items, (k) => k) },
+    xAxis: { type: 'category', data: items.map((s) => s.key.replace('>=', '≥')) },
+    yAxis: { type: 'value', name: '项目数（个）' },
+    series: [{ type: 'bar', name: '项目数', data: items.map((s) => ({ value: s.projects })), label: { show: true, position: 'top' } }],
+  };
+  return { id: 'size', option, dimension: 'size', keys: [items.map((b) => b.key)] };
+}
+
+/** New and continuing projects, and how many have started or resumed. */
+export function natureStartChart(st: Statistics): ChartSpec {
+  const o = st.overall;
+  const option: EChartsOption = {
+    ...base(`新建、续建与开复工情况（1-${st.month}月）`),
+    tooltip: { trigger: 'item' },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        name: '建设性质',
+        center: ['28%', '52%'],
+        radius: ['25%', '50%'],
+        data: [
+          { name: '新建', value: o.newProjects },
+          { name: '续建', value: o.continuedProjects },
+        ],
+        label: { formatter: '{b}{c}个' },
+      },
+      {
+        type: 'pie',
+        name: '开复工',
+        center: ['72%', '52%'],
+        radius: ['25%', '50%'],
+        data: [
+          { name: '已开复工', value: o.startedNew + o.resumed },
+          { name: '未开复工', value: o.projects - o.startedNew - o.resumed },
+        ],
+        label: { formatter: '{b}{c}个' },
+      },
+    ],
+  };
+  return { id: 'natureStart', option, dimension: 'nature', keys: [['new', 'continued'], ['started', 'notStarted']] };
+}
+
+/** Cumulative completed investment by month, this year and last, against the plan's time line. */
+export interface MonthlyTrend {
+  year: number;
+  /** Cumulative completed (元) for months 1..12 of the year (null for months not reached). */
+  current: (number | null)[];
+  previous: (number | null)[] | null;
+  annualPlan: number;
+}
+
+export function trendChart(t: MonthlyTrend): ChartSpec {
+  const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+  const option: EChartsOption = {
+    ...base(`${t.year}年累计完成投资走势`),
+    legend: { bottom: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: months, boundaryGap: false },
+    yAxis: { type: 'value', name: '亿元' },
+    series: [
+      { type: 'line', name: `${t.year}年累计完成`, data: t.current.map((v) => (v === null ? null : yi(v))), symbolSize: 6 },
+      ...(t.previous ? [{ type: 'line' as const, name: `${t.year - 1}年同期`, data: t.previous.map((v) => (v === null ? null : yi(v))), lineStyle: { type: 'dotted' as const }, symbolSize: 6 }] : []),
+      { type: 'line', name: '时序进度（计划）', data: months.map((_, i) => yi(Math.round((t.annualPlan * (i + 1)) / 12))), lineStyle: { type: 'dashed' }, symbol: 'none' },
+    ],
+  };
+  return { id: 'trend', option, dimension: null, keys: [] };
+}
+
+/** Every chart of 统计分析, in order. */
+export function analysisCharts(st: Statistics, trend: MonthlyTrend): ChartSpec[] {
+  return [districtRaceChart(st), categoryChart(st), levelChart(st), trendChart(trend), warningShareChart(st), warningByDistrictChart(st), sizeChart(st), natureStartChart(st)];
+}
