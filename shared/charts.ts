@@ -30,7 +30,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+// Single quotes: ECharts writes the family into an SVG style attribute without escaping, and
+// double quotes there would make the SVG (exported, or drawn into Word) invalid XML.
+const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
 /** Colours far apart in lightness too, so they stay distinct in grey. */
 export const PALETTE = ['#1f5fa8', '#e08a1e', '#3a9a5b', '#7a4fb0', '#c0392b', '#6b7b8c', '#17a2b8'];
 export const WARNING_COLOURS = { red: '#c0392b', yellow: '#e0a800', green: '#3a9a5b' } as const;
@@ -79,7 +81,7 @@ export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate'
         name: '投资完成率',
         data: items.map((d) => ({ value: rate(d), itemStyle: { color: rate(d) >= progress ? PALETTE[0] : PALETTE[1] } })),
         label: { show: true, position: 'top', formatter: (p: { value: unknown }) => `${p.value}%` },
-        markLine: { symbol: 'none', data: [{ yAxis: progress, name: '时序进度' }], label: { formatter: `时序进度${progress}%` }, lineStyle: { type: 'dashed', color: '#333' } },
+        markLine: { symbol: 'none', data: [{ yAxis: progress, name: '时序进度' }], label: { position: 'insideEndTop', formatter: `时序进度${progress}%` }, lineStyle: { type: 'dashed', color: '#333' } },
       },
     ],
   };

@@ -8,6 +8,7 @@ import { ProjectScreen } from './features/projects/project-screen';
 import { SettingsScreen } from './features/settings/settings-screen';
 import { DispatchScreen } from './features/dispatch/dispatch-screen';
 import { RankingScreen } from './features/ranking/ranking-screen';
+import { AnalysisScreen } from './features/analysis/analysis-screen';
 
 interface Loaded {
   library: LibraryInfo;
@@ -19,7 +20,7 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [view, setView] = useState<'projects' | 'dispatch' | 'ranking' | 'settings'>('projects');
+  const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'settings'>('projects');
 
   const load = useCallback(async () => {
     try {
@@ -97,6 +98,7 @@ export function App() {
             [
               ['projects', '项目库'],
               ['dispatch', '月调度'],
+              ['analysis', '统计分析'],
               ['ranking', '赛马'],
               ['settings', '设置'],
             ] as const
@@ -124,6 +126,7 @@ export function App() {
         <ProjectScreen key={loaded.library.path} library={loaded.library} lists={loaded.lists} onListsChanged={reloadLists} />
       </div>
       {view === 'dispatch' && <DispatchScreen library={loaded.library} years={loaded.lists.years} />}
+      {view === 'analysis' && <AnalysisScreen lists={loaded.lists} />}
       {view === 'ranking' && <RankingScreen years={loaded.lists.years} />}
       {view === 'settings' && (
         <SettingsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))} />

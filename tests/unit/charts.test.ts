@@ -72,3 +72,18 @@ describe('chart option builders', () => {
     expect(formatter([{ dataIndex: 0 }])).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('charts drawn on the server', () => {
+  it('render to valid SVG with Chinese text (for Word drafts and SVG export)', async () => {
+    const echarts = await import('echarts');
+    const { DOMParser } = await import('@xmldom/xmldom').catch(() => ({ DOMParser: null }));
+    const st = statistics(lib.ctx.library!.db, 2024, 8);
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360, locale: 'ZH' });
+    chart.setOption(categoryChart(st).option);
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    expect(svg).toContain('各类别年度计划投资与完成投资');
+    expect(svg).not.toMatch(/style="[^"]*"[^ >\/]/); // no attribute broken by an unescaped quote
+    if (DOMParser) expect(new DOMParser().parseFromString(svg, 'image/svg+xml').getElementsByTagName('parsererror').length).toBe(0);
+  });
+});

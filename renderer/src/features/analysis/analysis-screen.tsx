@@ -1,0 +1,159 @@
+/**
+ * 统计分析: headline cards and the charts of one year and month, all under one filter; clicking a
+ * bar, slice or point lists the projects behind it.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { analysisCharts, type ChartSpec, type MonthlyTrend } from '../../../../shared/charts';
+import { LEVEL_LABELS, type Level, type Lists } from '../../../../shared/domain';
+import { formatChange, formatMoneyText, formatPercent, formatPointsDifference } from '../../../../shared/format';
+import type { ProjectFigures, Statistics, StatsFilter } from '../../../../shared/statistics';
+import { call, messageOf } from '../../api';
+import { Modal } from '../../ui/dialogs';
+import { PeriodPicker, usePeriod } from '../../ui/period-picker';
+import { ChartView } from './chart-view';
+
+function Card(props: { label: string; value: string; note?: string }) {
+  return (
+    <div className="stat-card">
+      <div className="stat-label">{props.label}</div>
+      <div className="stat-value">{props.value}</div>
+      {props.note && <div className="stat-note">{props.note}</div>}
+    </div>
+  );
+}
+
+function Cards(props: { st: Statistics }) {
+  const { overall: o, previous: p, month } = props.st;
+  const yoy = (cur: number, prev: number | undefined) => (prev === undefined ? undefined : `同比${formatChange(cur, prev)}`);
+  const gap = o.annualPlan > 0 ? formatPointsDifference(o.completedToDate, o.annualPlan, month, 12) : null;
+  const starts = o.startedNew + o.resumed;
+  return (
+    <div className="stat-cards" data-testid="stat-cards">
+      <Card label="重点项目" value={`${o.projects}个`} note={yoy(o.projects, p?.projects)} />
+      <Card label="总投资" value={formatMoneyText(o.totalInvestment)} note={yoy(o.totalInvestment, p?.totalInvestment)} />
+      <Card label="年度计划投资" value={formatMoneyText(o.annualPlan)} note={yoy(o.annualPlan, p?.annualPlan)} />
+      <Card label={`1-${month}月完成投资`} value={formatMoneyText(o.completedToDate)} note={yoy(o.completedToDate, p?.completedToDate)} />
+      <Card
+        label="投资完成率"
+        value={o.annualPlan > 0 ? formatPercent(o.completedToDate, o.annualPlan) : '—'}
+        note={gap ? `${gap.sign < 0 ? '低于' : '超过'}时序进度${gap.text}` : undefined}
+      />
+      <Card
+        label="开复工率"
+        value={o.projects ? formatPercent(starts, o.projects) : '—'}
+        note={p && p.projects ? `同比${(() => { const d = formatPointsDifference(starts, o.projects, p.startedNew + p.resumed, p.projects); return d.sign === 0 ? '持平' : `${d.sign > 0 ? '提高' : '下降'}${d.text}`; })()}` : undefined}
+      />
+    </div>
+  );
+}
+
+export function AnalysisScreen(props: { lists: Lists }) {
+  const { year, setYear, month, setMonth } = usePeriod(props.lists.years);
+  const [filter, setFilter] = useState<StatsFilter>({});
+  const [st, setSt] = useState<Statistics | null>(null);
+  const [trend, setTrend] = useState<MonthlyTrend | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [drill, setDrill] = useState<{ title: string; projects: ProjectFigures[] } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([call('stats.get', { year, month, filter }), call('stats.trend', { year, month, filter })]).then(
+      ([s, t]) => live && (setSt(s), setTrend(t), setError(null)),
+      (err) => live && setError(messageOf(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [year, month, filter]);
+
+  const charts = useMemo(() => (st && trend ? analysisCharts(st, trend) : []), [st, trend]);
+  const onSelect = useCallback(
+    (spec: ChartSpec, key: string) => {
+      if (!spec.dimension) return;
+      const label = spec.dimension === 'level' ? (LEVEL_LABELS[key as Level] ?? key) : key;
+      call('stats.projects', { year, month, filter, dimension: spec.dimension, key }).then(
+        (projects) => setDrill({ title: `${label}：${projects.length}个项目`, projects }),
+        (err) => setError(messageOf(err)),
+      );
+    },
+    [year, month, filter],
+  );
+  const choose = (name: keyof StatsFilter, value: string) => setFilter((f) => ({ ...f, [name]: value ? [value] : undefined }));
+
+  return (
+    <section className="analysis-screen" data-testid="analysis-screen">
+      <div className="toolbar">
+        <PeriodPicker years={props.lists.years} year={year} month={month} onYear={setYear} onMonth={setMonth} labels={['分析年度', '分析月份']} />
+        <label>
+          级别
+          <select aria-label="级别筛选" value={filter.levels?.[0] ?? ''} onChange={(e) => choose('levels', e.target.value)}>
+            <option value="">全部</option>
+            {Object.entries(LEVEL_LABELS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          类别
+          <select aria-label="类别筛选" value={filter.categories?.[0] ?? ''} onChange={(e) => choose('categories', e.target.value)}>
+            <option value="">全部</option>
+            {props.lists.categories.map((c) => (
+              <option key={c.id}>{c.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          区市
+          <select aria-label="区市筛选" value={filter.districts?.[0] ?? ''} onChange={(e) => choose('districts', e.target.value)}>
+            <option value="">全部</option>
+            {props.lists.districts.map((d) => (
+              <option key={d.id}>{d.name}</option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <span className="muted">{message}</span>
+      </div>
+      {error && <p className="error-text">{error}</p>}
+      {st && <Cards st={st} />}
+      <div className="chart-grid">
+        {charts.map((spec) => (
+          <ChartView key={spec.id} spec={spec} onSelect={onSelect} onMessage={setMessage} />
+        ))}
+      </div>
+      {drill && (
+        <Modal title={drill.title} onClose={() => setDrill(null)} testId="drill-dialog" wide actions={<button onClick={() => setDrill(null)}>关闭</button>}>
+          <table className="preview-rows drill">
+            <thead>
+              <tr>
+                <th>项目名称</th>
+                <th>所在区市</th>
+                <th>项目类别</th>
+                <th>年度计划投资</th>
+                <th>完成投资</th>
+                <th>完成率</th>
+                <th>预警</th>
+              </tr>
+            </thead>
+            <tbody>
+              {drill.projects.map((p) => (
+                <tr key={p.projectId} className={`warning-row-${p.warning}`}>
+                  <td>{p.name}</td>
+                  <td>{p.district ?? ''}</td>
+                  <td>{p.category ?? ''}</td>
+                  <td>{formatMoneyText(p.annualPlan)}</td>
+                  <td>{formatMoneyText(p.completedToDate)}</td>
+                  <td>{p.annualPlan > 0 ? formatPercent(p.completedToDate, p.annualPlan) : '—'}</td>
+                  <td title={p.warningReason ?? ''}>{{ red: '红', yellow: '黄', green: '绿' }[p.warning]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Modal>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * One chart on screen: ECharts (SVG renderer, Chinese locale) drawing a ChartSpec, reporting
+ * clicks by the spec's keys, and saving itself as PNG or SVG or copying itself to the clipboard.
+ */
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { ChartSpec } from '../../../../shared/charts';
+
+echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+
+const WIDTH = 640;
+const HEIGHT = 360;
+
+/** The chart as SVG text, drawn afresh at print size. */
+export function chartSvg(spec: ChartSpec, width = WIDTH, height = HEIGHT): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'ZH' });
+  chart.setOption({ ...spec.option, backgroundColor: '#fff' });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+/** The chart as PNG bytes (the SVG drawn on a canvas at twice the size, for print). */
+export async function chartPng(spec: ChartSpec): Promise<Blob> {
+  const svg = chartSvg(spec);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('图表无法转为图片'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = WIDTH * 2;
+    canvas.height = HEIGHT * 2;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('图表无法转为图片'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, key: string) => void; onMessage: (text: string) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { spec, onSelect } = props;
+  useEffect(() => {
+    const chart = echarts.init(ref.current!, null, { renderer: 'svg', locale: 'ZH' });
+    chart.setOption(spec.option, true);
+    chart.on('click', (p) => {
+      const key = spec.keys[p.seriesIndex ?? 0]?.[p.dataIndex];
+      if (key !== undefined) onSelect(spec, key);
+    });
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(ref.current!);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [spec, onSelect]);
+
+  const title = String((spec.option.title as { text?: string } | undefined)?.text ?? spec.id);
+  return (
+    <figure className="chart-card" data-testid={`chart-${spec.id}`}>
+      <div className="chart" ref={ref} />
+      <figcaption>
+        <button className="link" onClick={() => void chartPng(spec).then((b) => download(b, `${title}.png`), (e) => props.onMessage(String(e)))}>
+          保存为PNG
+        </button>
+        <button className="link" onClick={() => download(new Blob([chartSvg(spec)], { type: 'image/svg+xml' }), `${title}.svg`)}>
+          保存为SVG
+        </button>
+        <button
+          className="link"
+          onClick={() =>
+            void chartPng(spec)
+              .then((b) => navigator.clipboard.write([new ClipboardItem({ 'image/png': b })]))
+              .then(() => props.onMessage(`已复制“${title}”`), () => props.onMessage('无法写入剪贴板'))
+          }
+        >
+          复制
+        </button>
+      </figcaption>
+    </figure>
+  );
+}
