@@ -38,11 +38,16 @@ describe('统计分析 in Chromium', () => {
   it('clicking a district’s bar lists exactly that district’s projects', async () => {
     const chart = page.getByTestId('chart-districtRace');
     const labels = chart.locator('svg text', { hasText: /^荣成市$/ });
-    let box: { x: number; y: number; width: number; height: number } | null = null;
-    for (let i = 0; i < (await labels.count()) && !box; i++) box = await labels.nth(i).boundingBox();
-    if (!box) throw new Error('no axis label 荣成市');
-    await page.mouse.click(box.x + box.width / 2, box.y - 60);
     const dialog = page.getByTestId('drill-dialog');
+    // Click the bar above the district's axis label (the chart may still be settling its layout).
+    await expect
+      .poll(async () => {
+        let box: { x: number; y: number; width: number; height: number } | null = null;
+        for (let i = 0; i < (await labels.count()) && !box; i++) box = await labels.nth(i).boundingBox();
+        if (box) await page.mouse.click(box.x + box.width / 2, box.y - 60);
+        return dialog.count();
+      }, { timeout: 10_000, intervals: [300] })
+      .toBe(1);
     const expected = projectsBehind(served.ctx, { year: 2024, month: 8, dimension: 'district', key: '荣成市' });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe(`荣成市：${expected.length}个项目`);
     expect(await dialog.locator('tbody tr').count()).toBe(expected.length);
