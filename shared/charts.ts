@@ -237,6 +237,6 @@ export function trendChart(t: MonthlyTrend): ChartSpec {
 }
 
 /** Every chart of 统计分析, in order. */
-export function analysisCharts(st: Statistics, trend: MonthlyTrend): ChartSpec[] {
-  return [districtRaceChart(st), categoryChart(st), levelChart(st), trendChart(trend), warningShareChart(st), warningByDistrictChart(st), sizeChart(st), natureStartChart(st)];
+export function analysisCharts(st: Statistics, trend: MonthlyTrend, districtOrder: 'rate' | 'name' = 'rate'): ChartSpec[] {
+  return [districtRaceChart(st, districtOrder), categoryChart(st), levelChart(st), trendChart(trend), warningShareChart(st), warningByDistrictChart(st), sizeChart(st), natureStartChart(st)];
 }

@@ -46,7 +46,7 @@ describe('统计分析 in Chromium', () => {
         for (let i = 0; i < (await labels.count()) && !box; i++) box = await labels.nth(i).boundingBox();
         if (box) await page.mouse.click(box.x + box.width / 2, box.y - 60);
         return dialog.count();
-      }, { timeout: 10_000, intervals: [300] })
+      }, { timeout: 10_000, interval: 300 })
       .toBe(1);
     const expected = projectsBehind(served.ctx, { year: 2024, month: 8, dimension: 'district', key: '荣成市' });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe(`荣成市：${expected.length}个项目`);

@@ -67,7 +67,8 @@ export function AnalysisScreen(props: { lists: Lists }) {
     };
   }, [year, month, filter]);
 
-  const charts = useMemo(() => (st && trend ? analysisCharts(st, trend) : []), [st, trend]);
+  const [sortByName, setSortByName] = useState(false);
+  const charts = useMemo(() => (st && trend ? analysisCharts(st, trend, sortByName ? 'name' : 'rate') : []), [st, trend, sortByName]);
   const onSelect = useCallback(
     (spec: ChartSpec, key: string) => {
       if (!spec.dimension) return;
@@ -79,6 +80,21 @@ export function AnalysisScreen(props: { lists: Lists }) {
     },
     [year, month, filter],
   );
+  /** The projects behind a chart element, to a workbook, as the project library exports them. */
+  const exportDrill = async (projects: ProjectFigures[]) => {
+    try {
+      const r = await call('export.projects', { year, unit: '万元', projectIds: projects.map((p) => p.projectId) });
+      if (r.data) {
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(new Blob([Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0))]));
+        a.download = r.fileName;
+        a.click();
+      }
+      setMessage(`已导出${r.rows}个项目${r.savedTo ? `到“${r.savedTo}”` : ''}`);
+    } catch (err) {
+      if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') setError(messageOf(err));
+    }
+  };
   const choose = (name: keyof StatsFilter, value: string) => setFilter((f) => ({ ...f, [name]: value ? [value] : undefined }));
 
   return (
@@ -114,8 +130,42 @@ export function AnalysisScreen(props: { lists: Lists }) {
             ))}
           </select>
         </label>
+        <label>
+          牵头部门
+          <select aria-label="牵头部门筛选" value={filter.leadDepartments?.[0] ?? ''} onChange={(e) => choose('leadDepartments', e.target.value)}>
+            <option value="">全部</option>
+            {[...new Set(props.lists.categories.map((c) => c.leadDepartment).filter(Boolean))].map((d) => (
+              <option key={d}>{d}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          包联领导
+          <select aria-label="包联领导筛选" value={filter.contactLeaders?.[0] ?? ''} onChange={(e) => choose('contactLeaders', e.target.value)}>
+            <option value="">全部</option>
+            {props.lists.contactLeaders.map((l) => (
+              <option key={l.id}>{l.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          标签
+          <select aria-label="标签筛选" value={filter.tags?.[0] ?? ''} onChange={(e) => choose('tags', e.target.value)}>
+            <option value="">全部</option>
+            {props.lists.tags.map((t) => (
+              <option key={t.id}>{t.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={sortByName} onChange={(e) => setSortByName(e.target.checked)} />
+          区市按名称排列
+        </label>
         <span className="spacer" />
         <span className="muted">{message}</span>
+        <button onClick={() => window.print()} title="打印或另存为PDF（A4）">
+          打印…
+        </button>
       </div>
       {error && <p className="error-text">{error}</p>}
       {st && <Cards st={st} />}
@@ -125,7 +175,18 @@ export function AnalysisScreen(props: { lists: Lists }) {
         ))}
       </div>
       {drill && (
-        <Modal title={drill.title} onClose={() => setDrill(null)} testId="drill-dialog" wide actions={<button onClick={() => setDrill(null)}>关闭</button>}>
+        <Modal
+          title={drill.title}
+          onClose={() => setDrill(null)}
+          testId="drill-dialog"
+          wide
+          actions={
+            <>
+              <button onClick={() => void exportDrill(drill.projects)}>导出这些项目…</button>
+              <button onClick={() => setDrill(null)}>关闭</button>
+            </>
+          }
+        >
           <table className="preview-rows drill">
             <thead>
               <tr>
