@@ -87,3 +87,16 @@ describe('charts drawn on the server', () => {
     if (DOMParser) expect(new DOMParser().parseFromString(svg, 'image/svg+xml').getElementsByTagName('parsererror').length).toBe(0);
   });
 });
+
+describe('server-side rendering for drafts', () => {
+  it('draws every chart of 统计分析 as SVG without a browser', async () => {
+    const { renderChartSvg } = await import('../../electron/services/chart-render');
+    const st = statistics(lib.ctx.library!.db, 2024, 8);
+    for (const spec of analysisCharts(st, monthlyTrend(lib.ctx, 2024, 8))) {
+      const svg = renderChartSvg(spec);
+      expect(svg.startsWith('<svg'), spec.id).toBe(true);
+      expect(svg, spec.id).toContain(String((spec.option.title as { text: string }).text));
+      expect(svg, spec.id).not.toMatch(/style="[^"]*"[^ >\/]/);
+    }
+  });
+});
