@@ -367,11 +367,27 @@ export function setThresholds(ctx: ServiceContext, t: WarningThresholds): Warnin
   return warningThresholds(db);
 }
 
+/** A year's twelve cumulative figures, reused while the library is unchanged (switching the month reuses them). */
+const recentMonthly = new WeakMap<Db, Map<string, { stamp: string; value: number[] }>>();
+
+function monthlyCompletedReused(db: Db, year: number, filter: StatsFilter): number[] {
+  const key = JSON.stringify([year, filter]);
+  const stamp = changeStamp(db);
+  let cache = recentMonthly.get(db);
+  if (!cache) recentMonthly.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.value;
+  const value = monthlyCompleted(db, year, filter);
+  cache.set(key, { stamp, value });
+  if (cache.size > RECENT_MAX) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
 /** The monthly trend of 统计分析: year Y through month M, all of Y−1, and Y's annual plan. */
 export function monthlyTrend(ctx: ServiceContext, year: number, month: number, filter: StatsFilter = {}): MonthlyTrend {
   const db = requireDb(ctx);
-  const current = monthlyCompleted(db, year, filter).map((v, i) => (i < month ? v : null));
-  const previous = yearHasList(db, year - 1) ? monthlyCompleted(db, year - 1, filter) : null;
+  const current = monthlyCompletedReused(db, year, filter).map((v, i) => (i < month ? v : null));
+  const previous = yearHasList(db, year - 1) ? monthlyCompletedReused(db, year - 1, filter) : null;
   const annualPlan = statistics(db, year, month, filter).overall.annualPlan;
   return { year, current, previous, annualPlan };
 }

@@ -58,21 +58,31 @@ function download(blob: Blob, name: string): void {
 
 export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, key: string) => void; onMessage: (text: string) => void }) {
   const ref = useRef<HTMLDivElement>(null);
-  const { spec, onSelect } = props;
+  const chartRef = useRef<echarts.ECharts | null>(null);
+  // The latest spec and handler, read by the click listener installed once.
+  const current = useRef(props);
+  current.current = props;
+  const { spec } = props;
   useEffect(() => {
     const chart = echarts.init(ref.current!, null, { renderer: 'svg', locale: 'ZH' });
-    chart.setOption(spec.option, true);
+    chartRef.current = chart;
     chart.on('click', (p) => {
-      const key = spec.keys[p.seriesIndex ?? 0]?.[p.dataIndex];
-      if (key !== undefined) onSelect(spec, key);
+      const { spec: s, onSelect } = current.current;
+      const key = s.keys[p.seriesIndex ?? 0]?.[p.dataIndex];
+      if (key !== undefined) onSelect(s, key);
     });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(ref.current!);
     return () => {
       observer.disconnect();
       chart.dispose();
+      chartRef.current = null;
     };
-  }, [spec, onSelect]);
+  }, []);
+  // A new month or filter updates the chart in place: redrawing, not rebuilding, is what keeps it fast.
+  useEffect(() => {
+    chartRef.current?.setOption(spec.option, { notMerge: true });
+  }, [spec]);
 
   const title = String((spec.option.title as { text?: string } | undefined)?.text ?? spec.id);
   return (
