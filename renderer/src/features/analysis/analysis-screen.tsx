@@ -11,6 +11,7 @@ import { call, messageOf } from '../../api';
 import { Modal } from '../../ui/dialogs';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { ChartView } from './chart-view';
+import { downloadBase64 } from '../../ui/download';
 
 function Card(props: { label: string; value: string; note?: string }) {
   return (
@@ -90,12 +91,7 @@ export function AnalysisScreen(props: { lists: Lists }) {
   const exportDrill = async (projects: ProjectFigures[]) => {
     try {
       const r = await call('export.projects', { year, unit: '万元', projectIds: projects.map((p) => p.projectId) });
-      if (r.data) {
-        const a = document.createElement('a');
-        a.href = URL.createObjectURL(new Blob([Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0))]));
-        a.download = r.fileName;
-        a.click();
-      }
+      if (r.data) downloadBase64(r.data, r.fileName);
       setMessage(`已导出${r.rows}个项目${r.savedTo ? `到“${r.savedTo}”` : ''}`);
     } catch (err) {
       if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') setError(messageOf(err));

@@ -8,6 +8,7 @@ import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartSpec } from '../../../../shared/charts';
+import { downloadBlob } from '../../ui/download';
 
 echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
@@ -47,14 +48,6 @@ export async function chartPng(spec: ChartSpec): Promise<Blob> {
   }
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, key: string) => void; onMessage: (text: string) => void }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -89,10 +82,10 @@ export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, 
     <figure className="chart-card" data-testid={`chart-${spec.id}`}>
       <div className="chart" ref={ref} />
       <figcaption>
-        <button className="link" onClick={() => void chartPng(spec).then((b) => download(b, `${title}.png`), (e) => props.onMessage(String(e)))}>
+        <button className="link" onClick={() => void chartPng(spec).then((b) => downloadBlob(b, `${title}.png`), (e) => props.onMessage(String(e)))}>
           保存为PNG
         </button>
-        <button className="link" onClick={() => download(new Blob([chartSvg(spec)], { type: 'image/svg+xml' }), `${title}.svg`)}>
+        <button className="link" onClick={() => downloadBlob(new Blob([chartSvg(spec)], { type: 'image/svg+xml' }), `${title}.svg`)}>
           保存为SVG
         </button>
         <button

@@ -14,6 +14,7 @@ import { formatMoneyCell } from '../../../../shared/format';
 import { call, messageOf, onCommand, onHistory, runHistory } from '../../api';
 import { BusyDialog, ChooseFileDialog, ConfirmDialog, MessageListDialog, PromptDialog } from '../../ui/dialogs';
 import { gridTheme } from '../../ui/theme';
+import { downloadBase64 } from '../../ui/download';
 import { buildColumnDefs, totalsRow, type GridRow } from './columns';
 import { parseClipboardTable, toClipboardTable } from './clipboard';
 import { DetailPanel } from './detail-panel';
@@ -343,15 +344,7 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
     setStatus({ kind: 'saving', text: '正在导出…' });
     try {
       const r = await call('export.projects', { year, unit, projectIds });
-      if (r.data) {
-        const bytes = Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0));
-        const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = r.fileName;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      }
+      if (r.data) downloadBase64(r.data, r.fileName);
       setStatus({ kind: 'saved', text: `已导出${r.rows}个项目${r.savedTo ? `到“${r.savedTo}”` : `（${r.fileName}）`}` });
     } catch (err) {
       if ((err as { error?: { code?: string } }).error?.code === 'CANCELLED') setStatus({ kind: 'idle', text: '' });
