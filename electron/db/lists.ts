@@ -17,7 +17,15 @@ export function readLists(db: Db): Lists {
     districts: stmt(db, 'SELECT id, name FROM districts ORDER BY sort_order, id').all() as Lists['districts'],
     tags: stmt(db, 'SELECT id, name FROM tags ORDER BY sort_order, id').all() as Lists['tags'],
     contactLeaders: stmt(db, 'SELECT id, name, title FROM contact_leaders ORDER BY name').all() as Lists['contactLeaders'],
-    years: (stmt(db, 'SELECT DISTINCT year FROM year_plans ORDER BY year').all() as { year: number }[]).map((r) => r.year),
+    // The years with a list, by jumping from one to the next in the (year, …) index: DISTINCT
+    // would read every plan (80,000 at provincial scale) each time the lists are read.
+    years: (
+      stmt(
+        db,
+        `WITH RECURSIVE y(year) AS (SELECT min(year) FROM year_plans UNION ALL SELECT (SELECT min(year) FROM year_plans WHERE year > y.year) FROM y WHERE y.year IS NOT NULL)
+         SELECT year FROM y WHERE year IS NOT NULL`,
+      ).all() as { year: number }[]
+    ).map((r) => r.year),
   };
 }
 

@@ -1,126 +1,105 @@
 /**
- * SQL for the statistics engine: every project of year Y's list with its figures as of month M
- * (carry-forward: its latest report up to M), as plain numbers and ids — the one query behind every
- * summary, breakdown and project grid. Names, rules and sums are applied by the engine in
- * electron/services/statistics.ts, which is faster than SQL expressions over 20,000 rows.
+ * SQL for the statistics engine (electron/services/statistics.ts). Two kinds of reads, because
+ * they change at different speeds: a year's list — every project's attributes, named — changes
+ * rarely and is kept in memory by the engine while `listVersion` stands still (migration 0003);
+ * a month's reports change all the time and are read afresh, as a scan of one month, which is
+ * the cheapest read SQLite offers (reports are stored by year, month, project).
  */
-import type { StatsFilter } from '../../shared/statistics';
 import type { Db } from './connection';
 import { stmt } from './statements';
 
+/** The version of the project lists: raised by triggers on any change to projects, plans, tags or lists. */
+export function listVersion(db: Db): number {
+  return (stmt(db, "SELECT version FROM data_versions WHERE name = 'lists'").raw(true).get() as [number])[0];
+}
+
 /**
- * One project's figures as an array (rows cross from SQLite to JavaScript one by one, so fewer and
- * simpler columns are faster): the level, nature and yes/no fields packed into `flags`.
+ * One project of year Y's list as the engine reads it: an array of numbers (rows cross into
+ * JavaScript faster so; names come from the lists), level and nature packed into `kind`.
  */
-export type FigureArray = [
+export type ListedRow = [
   projectId: number,
-  flags: number,
+  kind: number,
   categoryId: number | null,
   districtId: number | null,
+  /** null: the category's lead department; '' for none. */
   leadDepartment: string | null,
   contactLeaderId: number | null,
   totalInvestment: number,
   annualPlan: number,
   plannedStartMonth: number | null,
-  completedToDate: number,
-  completedLastMonth: number,
 ];
 
-/** The bits of `flags`. */
-export const FLAG = { levelMask: 3, province: 1, city: 2, county: 3, natureNew: 4, natureContinued: 8, reported: 16, started: 32, resumed: 64 } as const;
+/** The bits of ListedRow's `kind`. */
+export const KIND = { levelMask: 3, province: 1, city: 2, county: 3, natureNew: 4, natureContinued: 8 } as const;
 
-function inList(column: string, values: readonly string[] | undefined, params: Record<string, unknown>, name: string): string | null {
-  if (!values || values.length === 0) return null;
-  values.forEach((v, i) => (params[`${name}${i}`] = v));
-  return `${column} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`;
-}
-
-/** The filter as SQL conditions on year_plans yp and projects p, its values added to `params`. */
-function filterConditions(filter: StatsFilter, params: Record<string, unknown>): string[] {
-  return [
-    inList('yp.level', filter.levels, params, 'lv'),
-    inList('(SELECT name FROM categories WHERE id = yp.category_id)', filter.categories, params, 'ct'),
-    inList('(SELECT name FROM districts WHERE id = p.district_id)', filter.districts, params, 'ds'),
-    inList('yp.lead_department', filter.leadDepartments, params, 'ld'),
-    inList('(SELECT name FROM contact_leaders WHERE id = p.contact_leader_id)', filter.contactLeaders, params, 'cl'),
-    filter.tags && filter.tags.length
-      ? `EXISTS (SELECT 1 FROM project_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.project_id = p.id AND ${inList('t.name', filter.tags, params, 'tg')})`
-      : null,
-  ].filter((c): c is string => c !== null);
-}
-
-/**
- * Year Y's list (filtered) with each project's figures as of month M. With `withPreviousMonth`
- * (for grids) also the month before, in list order; summaries need neither.
- */
-export function figureRows(
-  db: Db,
-  year: number,
-  month: number,
-  filter: StatsFilter,
-  withPreviousMonth: boolean,
-  /** Only the numbers (no category, district, department or leader): for an overall summary. */
-  numbersOnly = false,
-): FigureArray[] {
-  const params: Record<string, unknown> = { year, month };
-  const conditions = filterConditions(filter, params);
-  const sql = `
-WITH base AS (
-  SELECT yp.project_id, yp.level, yp.category_id, p.district_id, yp.lead_department, p.contact_leader_id, yp.nature,
-    coalesce(p.total_investment, 0) AS total, coalesce(yp.annual_plan, 0) AS plan, yp.planned_start_month, yp.sort_order,
-    (SELECT max(month) FROM progress_reports x WHERE x.project_id = yp.project_id AND x.year = @year AND x.month <= @month) AS latest
-    ${withPreviousMonth ? ', (SELECT max(month) FROM progress_reports x WHERE x.project_id = yp.project_id AND x.year = @year AND x.month < @month) AS previous' : ''}
-  FROM year_plans yp JOIN projects p ON p.id = yp.project_id
-  WHERE yp.year = @year${conditions.length ? ` AND ${conditions.join(' AND ')}` : ''}
-)
-SELECT b.project_id,
-  (CASE b.level WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'county' THEN 3 ELSE 0 END)
-    | (CASE b.nature WHEN 'new' THEN 4 WHEN 'continued' THEN 8 ELSE 0 END)
-    | (coalesce(b.latest = @month, 0) << 4) | (coalesce(r.started, 0) << 5) | (coalesce(r.resumed, 0) << 6),
-  ${numbersOnly ? 'NULL, NULL, NULL, NULL' : 'b.category_id, b.district_id, b.lead_department, b.contact_leader_id'}, b.total, b.plan, b.planned_start_month,
-  coalesce(r.completed_to_date, 0), ${withPreviousMonth ? 'coalesce(rp.completed_to_date, 0)' : '0'}
-FROM base b
-LEFT JOIN progress_reports r ON r.year = @year AND r.month = b.latest AND r.project_id = b.project_id
-${withPreviousMonth ? 'LEFT JOIN progress_reports rp ON rp.year = @year AND rp.month = b.previous AND rp.project_id = b.project_id' : ''}
-${withPreviousMonth ? 'ORDER BY b.sort_order, b.project_id' : ''}`;
-  return stmt(db, sql).raw(true).all(params) as FigureArray[];
-}
-
-/** (project, tag name) pairs for year Y's list, in tag order. */
-export function projectTagPairs(db: Db, year: number): [projectId: number, tag: string][] {
+/** Year Y's list in list order. */
+export function listedProjects(db: Db, year: number): ListedRow[] {
   return stmt(
     db,
-    `SELECT pt.project_id, t.name FROM project_tags pt JOIN tags t ON t.id = pt.tag_id
-     WHERE pt.project_id IN (SELECT project_id FROM year_plans WHERE year = ?) ORDER BY t.sort_order, t.id`,
+    `SELECT yp.project_id,
+       (CASE yp.level WHEN 'province' THEN 1 WHEN 'city' THEN 2 WHEN 'county' THEN 3 ELSE 0 END)
+         | (CASE yp.nature WHEN 'new' THEN 4 WHEN 'continued' THEN 8 ELSE 0 END),
+       yp.category_id, p.district_id,
+       -- Most projects have their category's lead department: NULL then (text costs more to carry).
+       CASE WHEN yp.lead_department IS c.lead_department THEN NULL ELSE coalesce(yp.lead_department, '') END,
+       p.contact_leader_id, coalesce(p.total_investment, 0), coalesce(yp.annual_plan, 0), yp.planned_start_month
+     FROM year_plans yp JOIN projects p ON p.id = yp.project_id LEFT JOIN categories c ON c.id = yp.category_id
+     WHERE yp.year = ? ORDER BY yp.sort_order, yp.project_id`,
   )
     .raw(true)
-    .all(year) as [number, string][];
+    .all(year) as ListedRow[];
+}
+
+/** Every (project, tag) pair, in no particular order (the engine keeps those of its list, in tag order). */
+export function projectTagIds(db: Db): [projectId: number, tagId: number][] {
+  return stmt(db, 'SELECT project_id, tag_id FROM project_tags').raw(true).all() as [number, number][];
 }
 
 /** Codes and names of year Y's projects, for the project-by-project figures. */
-export function projectNames(db: Db, year: number): Map<number, { code: string | null; name: string }> {
-  const rows = stmt(db, 'SELECT p.id, p.code, p.name FROM projects p JOIN year_plans yp ON yp.project_id = p.id WHERE yp.year = ?').raw(true).all(year) as [number, string | null, string][];
-  return new Map(rows.map(([id, code, name]) => [id, { code, name }]));
+export function projectNames(db: Db, year: number): [projectId: number, code: string | null, name: string][] {
+  return stmt(db, 'SELECT p.id, p.code, p.name FROM projects p JOIN year_plans yp ON yp.project_id = p.id WHERE yp.year = ?')
+    .raw(true)
+    .all(year) as [number, string | null, string][];
 }
 
-/** Whether year Y has a list at all (the previous year's statistics exist only then). */
-export function yearHasList(db: Db, year: number): boolean {
-  return stmt(db, 'SELECT 1 FROM year_plans WHERE year = ? LIMIT 1').get(year) !== undefined;
+/** A report's figures: the project, started (bit 0) and resumed (bit 1), cumulative completed (元). */
+export type ReportFigures = [projectId: number, flags: number, completedToDate: number];
+
+/** Every report of month M of year Y (of any project; the engine keeps those on its list). */
+export function reportsOfMonth(db: Db, year: number, month: number): ReportFigures[] {
+  return stmt(db, 'SELECT project_id, started | (resumed << 1), completed_to_date FROM progress_reports WHERE year = ? AND month = ?')
+    .raw(true)
+    .all(year, month) as ReportFigures[];
+}
+
+/** For each of the given projects, its latest report of year Y before month M, if any (carry-forward). */
+export function latestReportsBefore(db: Db, year: number, month: number, projectIds: readonly number[]): ReportFigures[] {
+  if (projectIds.length === 0 || month <= 1) return [];
+  return stmt(
+    db,
+    `SELECT r.project_id, r.started | (r.resumed << 1), r.completed_to_date
+     FROM json_each(@ids) j
+     JOIN progress_reports r ON r.year = @year AND r.project_id = j.value
+       AND r.month = (SELECT max(x.month) FROM progress_reports x WHERE x.project_id = j.value AND x.year = @year AND x.month < @month)`,
+  )
+    .raw(true)
+    .all({ ids: JSON.stringify(projectIds), year, month }) as ReportFigures[];
 }
 
 /**
- * Cumulative completed investment (元) of year Y's list (filtered) as of each month 1–12, carried
- * forward: each report counts from its month until the project's next report (one pass with a
- * window function; a lookup per project and month took a minute at provincial scale).
+ * Cumulative completed investment (元) of year Y's list — or of the given projects of it (the
+ * engine applies filters) — as of each month 1–12, carried forward: each report counts from its
+ * month until the project's next report (one pass with a window function; a lookup per project and
+ * month took a minute at provincial scale).
  */
-export function monthlyCompleted(db: Db, year: number, filter: StatsFilter): number[] {
+export function monthlyCompleted(db: Db, year: number, projectIds: readonly number[] | null): number[] {
   const params: Record<string, unknown> = { year };
-  const conditions = filterConditions(filter, params);
+  if (projectIds) params.ids = JSON.stringify(projectIds);
   const sql = `
 WITH RECURSIVE months(m) AS (SELECT 1 UNION ALL SELECT m + 1 FROM months WHERE m < 12),
 listed AS (
-  SELECT yp.project_id FROM year_plans yp JOIN projects p ON p.id = yp.project_id
-  WHERE yp.year = @year${conditions.length ? ` AND ${conditions.join(' AND ')}` : ''}
+  ${projectIds ? 'SELECT value AS project_id FROM json_each(@ids)' : 'SELECT project_id FROM year_plans WHERE year = @year'}
 ),
 spans AS (
   SELECT month, completed_to_date AS completed, lead(month, 1, 13) OVER (PARTITION BY project_id ORDER BY month) AS until

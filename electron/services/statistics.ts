@@ -27,7 +27,7 @@ import { AppError } from '../../shared/result';
 import type { ServiceContext } from './context';
 import { requireDb } from './library';
 import { changeStamp } from '../db/statements';
-import { figureRows, FLAG, monthlyCompleted, projectNames, projectTagPairs, yearHasList, type FigureArray } from '../db/statistics';
+import { KIND, latestReportsBefore, listedProjects, listVersion, monthlyCompleted, projectNames, projectTagIds, reportsOfMonth } from '../db/statistics';
 import type { ChartDimension, MonthlyTrend } from '../../shared/charts';
 
 export const THRESHOLDS_SETTING = 'statistics.thresholds';
@@ -155,26 +155,165 @@ export function summarise(figures: readonly Evaluated[], month: number): Summary
   return summaryOf(t, month);
 }
 
-const LEVELS: (Level | null)[] = [null, 'province', 'city', 'county'];
-
-function levelOf(row: FigureArray): Level | null {
-  return LEVELS[row[1] & FLAG.levelMask]!;
+/** A project of a year's list as the engine keeps it in memory (what changes rarely). */
+interface ListedProject {
+  id: number;
+  level: Level | null;
+  nature: Nature | null;
+  category: string | null;
+  district: string | null;
+  leadDepartment: string | null;
+  contactLeader: string | null;
+  tags: string[];
+  totalInvestment: number;
+  annualPlan: number;
+  plannedStartMonth: number | null;
+  size: string;
 }
 
-function evaluate(row: FigureArray, month: number, t: WarningThresholds): Evaluated & { rule: 'late' | 'gap' | null; monthsLate: number; plannedStartMonth: number | null } {
-  const flags = row[1];
-  const nature: Nature | null = flags & FLAG.natureNew ? 'new' : flags & FLAG.natureContinued ? 'continued' : null;
-  const started = (flags & FLAG.started) !== 0;
-  const w = warningOf({ nature, started, plannedStartMonth: row[8], completedToDate: row[9], annualPlan: row[7] }, month, t);
+interface YearList {
+  /** listVersion when read: the list is re-read once the version has moved. */
+  version: number;
+  projects: ListedProject[];
+  /** Project id → index in `projects`. */
+  position: Map<number, number>;
+  /** Codes and names, read when first asked for (statistics need none). */
+  names?: Map<number, { code: string | null; name: string }>;
+}
+
+const yearLists = new WeakMap<Db, Map<number, YearList>>();
+const LEVELS: (Level | null)[] = [null, 'province', 'city', 'county'];
+
+/** Year Y's list, from memory while no project, plan, tag or list has changed since it was read. */
+function yearList(db: Db, year: number): YearList {
+  const version = listVersion(db);
+  let byYear = yearLists.get(db);
+  if (!byYear) yearLists.set(db, (byYear = new Map()));
+  const kept = byYear.get(year);
+  if (kept && kept.version === version) return kept;
+  const lists = readLists(db);
+  const nameOf = (items: readonly { id: number; name: string }[]) => {
+    const names = new Map(items.map((item) => [item.id, item.name]));
+    return (id: number | null) => (id === null ? null : (names.get(id) ?? null));
+  };
+  const category = nameOf(lists.categories);
+  const departmentOf = new Map(lists.categories.map((c) => [c.id, c.leadDepartment]));
+  const district = nameOf(lists.districts);
+  const leader = nameOf(lists.contactLeaders);
+  const projects = listedProjects(db, year).map(
+    ([id, kind, categoryId, districtId, leadDepartment, leaderId, totalInvestment, annualPlan, plannedStartMonth]): ListedProject => ({
+      id,
+      level: LEVELS[kind & KIND.levelMask]!,
+      nature: kind & KIND.natureNew ? 'new' : kind & KIND.natureContinued ? 'continued' : null,
+      category: category(categoryId),
+      district: district(districtId),
+      leadDepartment: leadDepartment === null ? (categoryId === null ? null : (departmentOf.get(categoryId) ?? null)) : leadDepartment || null,
+      contactLeader: leader(leaderId),
+      tags: [],
+      totalInvestment,
+      annualPlan,
+      plannedStartMonth,
+      size: sizeKey(totalInvestment),
+    }),
+  );
+  const position = new Map(projects.map((p, i) => [p.id, i]));
+  // Tags in the order of the tag list (the pairs come in storage order).
+  const tagIndex = new Map(lists.tags.map((t, i) => [t.id, i]));
+  const tagIndexes = new Map<ListedProject, number[]>();
+  for (const [projectId, tagId] of projectTagIds(db)) {
+    const i = position.get(projectId);
+    if (i === undefined) continue;
+    const p = projects[i]!;
+    const list = tagIndexes.get(p);
+    if (list) list.push(tagIndex.get(tagId)!);
+    else tagIndexes.set(p, [tagIndex.get(tagId)!]);
+  }
+  for (const [p, indexes] of tagIndexes) p.tags = indexes.sort((a, b) => a - b).map((t) => lists.tags[t]!.name);
+  const list: YearList = { version, projects, position };
+  byYear.set(year, list);
+  return list;
+}
+
+function namesOf(db: Db, year: number, list: YearList): Map<number, { code: string | null; name: string }> {
+  list.names ??= new Map(projectNames(db, year).map(([id, code, name]) => [id, { code, name }]));
+  return list.names;
+}
+
+/** Bits of MonthFigures.flags. */
+const STARTED = 1;
+const RESUMED = 2;
+const REPORTED = 4;
+
+/** Every listed project's figures as of month M, by position in the list (what changes all the time). */
+interface MonthFigures {
+  completedToDate: Float64Array;
+  flags: Uint8Array;
+}
+
+/**
+ * Month M's report of each project on the list, else its latest report before M (carry-forward),
+ * else nothing: 0 completed, not started. Month 0 (the month before January) is all nothing.
+ */
+function monthFigures(db: Db, list: YearList, year: number, month: number): MonthFigures {
+  const n = list.projects.length;
+  const figures: MonthFigures = { completedToDate: new Float64Array(n), flags: new Uint8Array(n) };
+  if (month < 1) return figures;
+  for (const [projectId, flags, completed] of reportsOfMonth(db, year, month)) {
+    const i = list.position.get(projectId);
+    if (i === undefined) continue;
+    figures.completedToDate[i] = completed;
+    figures.flags[i] = flags | REPORTED;
+  }
+  const unreported = list.projects.filter((_, i) => figures.flags[i] === 0).map((p) => p.id);
+  for (const [projectId, flags, completed] of latestReportsBefore(db, year, month, unreported)) {
+    const i = list.position.get(projectId)!;
+    figures.completedToDate[i] = completed;
+    figures.flags[i] = flags;
+  }
+  return figures;
+}
+
+/** Whether a listed project falls under the filter (each dimension given: one of its values; tags: any). */
+function filterTest(filter: StatsFilter): (p: ListedProject) => boolean {
+  const set = (values: readonly string[] | undefined) => (values && values.length ? new Set<string | null>(values) : null);
+  const levels = set(filter.levels);
+  const categories = set(filter.categories);
+  const districts = set(filter.districts);
+  const departments = set(filter.leadDepartments);
+  const leaders = set(filter.contactLeaders);
+  const tags = set(filter.tags);
+  return (p) =>
+    (!levels || levels.has(p.level)) &&
+    (!categories || categories.has(p.category)) &&
+    (!districts || districts.has(p.district)) &&
+    (!departments || departments.has(p.leadDepartment)) &&
+    (!leaders || leaders.has(p.contactLeader)) &&
+    (!tags || p.tags.some((t) => tags.has(t)));
+}
+
+/** The indexes of the listed projects under the filter, in list order. */
+function selectedIndexes(list: YearList, filter: StatsFilter): number[] {
+  const test = filterTest(filter);
+  const out: number[] = [];
+  list.projects.forEach((p, i) => test(p) && out.push(i));
+  return out;
+}
+
+/** One project at month M: its figures, the flags decoded and the warning rules applied. */
+function evaluate(p: ListedProject, figures: MonthFigures, i: number, month: number, t: WarningThresholds) {
+  const flags = figures.flags[i]!;
+  const started = (flags & STARTED) !== 0;
+  const completedToDate = figures.completedToDate[i]!;
+  const w = warningOf({ nature: p.nature, started, plannedStartMonth: p.plannedStartMonth, completedToDate, annualPlan: p.annualPlan }, month, t);
   return {
-    nature,
-    totalInvestment: row[6],
-    annualPlan: row[7],
-    completedToDate: row[9],
-    plannedStartMonth: row[8],
-    reported: (flags & FLAG.reported) !== 0,
-    startedNew: nature === 'new' && started,
-    resumed: nature === 'continued' && (flags & FLAG.resumed) !== 0,
+    nature: p.nature,
+    totalInvestment: p.totalInvestment,
+    annualPlan: p.annualPlan,
+    completedToDate,
+    started,
+    reported: (flags & REPORTED) !== 0,
+    startedNew: p.nature === 'new' && started,
+    resumed: p.nature === 'continued' && (flags & RESUMED) !== 0,
     warning: w.warning,
     rule: w.rule,
     monthsLate: w.monthsLate,
@@ -183,39 +322,35 @@ function evaluate(row: FigureArray, month: number, t: WarningThresholds): Evalua
 
 /** Every project of year Y's list (filtered) with its figures and colour as of month M, in list order. */
 export function projectFigures(db: Db, year: number, month: number, filter: StatsFilter = {}, thresholds = warningThresholds(db)): ProjectFigures[] {
-  const rows = figureRows(db, year, month, filter, true);
-  const lists = readLists(db);
-  const categories = new Map(lists.categories.map((c) => [c.id, c.name]));
-  const districts = new Map(lists.districts.map((d) => [d.id, d.name]));
-  const leaders = new Map(lists.contactLeaders.map((l) => [l.id, l.name]));
-  const names = projectNames(db, year);
-  const tags = new Map<number, string[]>();
-  for (const [projectId, tag] of projectTagPairs(db, year)) tags.set(projectId, [...(tags.get(projectId) ?? []), tag]);
-  return rows.map((row) => {
-    const e = evaluate(row, month, thresholds);
-    const id = row[0];
+  const list = yearList(db, year);
+  const names = namesOf(db, year, list);
+  const now = monthFigures(db, list, year, month);
+  const before = monthFigures(db, list, year, month - 1);
+  return selectedIndexes(list, filter).map((i) => {
+    const p = list.projects[i]!;
+    const e = evaluate(p, now, i, month, thresholds);
     return {
-      projectId: id,
-      code: names.get(id)?.code ?? null,
-      name: names.get(id)?.name ?? '',
-      level: levelOf(row),
-      category: row[2] === null ? null : (categories.get(row[2]) ?? null),
-      district: row[3] === null ? null : (districts.get(row[3]) ?? null),
-      leadDepartment: row[4],
-      contactLeader: row[5] === null ? null : (leaders.get(row[5]) ?? null),
-      nature: e.nature,
-      tags: tags.get(id) ?? [],
-      totalInvestment: e.totalInvestment,
-      annualPlan: e.annualPlan,
-      plannedStartMonth: e.plannedStartMonth,
+      projectId: p.id,
+      code: names.get(p.id)?.code ?? null,
+      name: names.get(p.id)?.name ?? '',
+      level: p.level,
+      category: p.category,
+      district: p.district,
+      leadDepartment: p.leadDepartment,
+      contactLeader: p.contactLeader,
+      nature: p.nature,
+      tags: p.tags,
+      totalInvestment: p.totalInvestment,
+      annualPlan: p.annualPlan,
+      plannedStartMonth: p.plannedStartMonth,
       completedToDate: e.completedToDate,
-      completedLastMonth: row[10],
+      completedLastMonth: before.completedToDate[i]!,
       reported: e.reported,
       startedNew: e.startedNew,
       resumed: e.resumed,
-      rate: e.annualPlan > 0 ? e.completedToDate / e.annualPlan : 0,
+      rate: p.annualPlan > 0 ? e.completedToDate / p.annualPlan : 0,
       warning: e.warning,
-      warningReason: reasonText(e.rule, e.monthsLate, { nature: e.nature, started: e.startedNew, plannedStartMonth: e.plannedStartMonth, completedToDate: e.completedToDate, annualPlan: e.annualPlan }, month),
+      warningReason: reasonText(e.rule, e.monthsLate, { nature: p.nature, started: e.started, plannedStartMonth: p.plannedStartMonth, completedToDate: e.completedToDate, annualPlan: p.annualPlan }, month),
     };
   });
 }
@@ -257,11 +392,9 @@ class Breakdown {
 }
 
 /** Year Y at month M, overall and broken down, in one pass over the projects. */
-function yearStatistics(db: Db, year: number, month: number, filter: StatsFilter, thresholds: WarningThresholds, withBreakdowns: boolean) {
-  const rows = figureRows(db, year, month, filter, false, !withBreakdowns);
+function yearStatistics(db: Db, list: YearList, year: number, month: number, filter: StatsFilter, thresholds: WarningThresholds, withBreakdowns: boolean) {
+  const figures = monthFigures(db, list, year, month);
   const lists = readLists(db);
-  const categories = new Map(lists.categories.map((c) => [c.id, c.name]));
-  const districts = new Map(lists.districts.map((d) => [d.id, d.name]));
   const overall = emptyTotals();
   const provinceCity = emptyTotals();
   const byLevel = new Breakdown(['province', 'city', 'county']);
@@ -270,29 +403,20 @@ function yearStatistics(db: Db, year: number, month: number, filter: StatsFilter
   const bySize = new Breakdown(DEFAULT_SIZE_BUCKETS.map((b) => b.key));
   const byLeadDepartment = new Breakdown();
   const byContactLeader = new Breakdown();
-  const leaders = new Map(lists.contactLeaders.map((l) => [l.id, l.name]));
   const byTag = new Breakdown(lists.tags.map((t) => t.name));
-  const tagsOf = new Map<number, string[]>();
-  if (withBreakdowns) {
-    for (const [projectId, tag] of projectTagPairs(db, year)) {
-      const list = tagsOf.get(projectId);
-      if (list) list.push(tag);
-      else tagsOf.set(projectId, [tag]);
-    }
-  }
-  for (const row of rows) {
-    const f = evaluate(row, month, thresholds);
+  for (const i of selectedIndexes(list, filter)) {
+    const p = list.projects[i]!;
+    const f = evaluate(p, figures, i, month, thresholds);
     addTo(overall, f);
     if (!withBreakdowns) continue;
-    const level = levelOf(row);
-    if (level === 'province' || level === 'city') addTo(provinceCity, f);
-    byLevel.add(level, f);
-    byCategory.add(row[2] === null ? null : categories.get(row[2]), f);
-    byDistrict.add(row[3] === null ? null : districts.get(row[3]), f);
-    bySize.add(sizeKey(f.totalInvestment), f);
-    byLeadDepartment.add(row[4], f);
-    byContactLeader.add(row[5] === null ? null : leaders.get(row[5]), f);
-    for (const tag of tagsOf.get(row[0]) ?? []) byTag.add(tag, f);
+    if (p.level === 'province' || p.level === 'city') addTo(provinceCity, f);
+    byLevel.add(p.level, f);
+    byCategory.add(p.category, f);
+    byDistrict.add(p.district, f);
+    bySize.add(p.size, f);
+    byLeadDepartment.add(p.leadDepartment, f);
+    byContactLeader.add(p.contactLeader, f);
+    for (const tag of p.tags) byTag.add(tag, f);
   }
   return {
     overall: summaryOf(overall, month),
@@ -333,8 +457,9 @@ export function statistics(db: Db, year: number, month: number, filter: StatsFil
 /** The same, always computed afresh (benchmarks measure this too). */
 export function computeStatistics(db: Db, year: number, month: number, filter: StatsFilter = {}): Statistics {
   const thresholds = warningThresholds(db);
-  const current = yearStatistics(db, year, month, filter, thresholds, true);
-  const previous = yearHasList(db, year - 1) ? yearStatistics(db, year - 1, month, filter, thresholds, false).overall : null;
+  const current = yearStatistics(db, yearList(db, year), year, month, filter, thresholds, true);
+  const lastYear = yearList(db, year - 1);
+  const previous = lastYear.projects.length ? yearStatistics(db, lastYear, year - 1, month, filter, thresholds, false).overall : null;
   return { year, month, ...current, previous, yoy: previous ? compareYears(current.overall, previous) : null };
 }
 
@@ -377,7 +502,9 @@ function monthlyCompletedReused(db: Db, year: number, filter: StatsFilter): numb
   if (!cache) recentMonthly.set(db, (cache = new Map()));
   const hit = cache.get(key);
   if (hit && hit.stamp === stamp) return hit.value;
-  const value = monthlyCompleted(db, year, filter);
+  const list = yearList(db, year);
+  const filtered = Object.values(filter).some((v) => Array.isArray(v) && v.length > 0);
+  const value = monthlyCompleted(db, year, filtered ? selectedIndexes(list, filter).map((i) => list.projects[i]!.id) : null);
   cache.set(key, { stamp, value });
   if (cache.size > RECENT_MAX) cache.delete(cache.keys().next().value!);
   return value;
@@ -387,7 +514,7 @@ function monthlyCompletedReused(db: Db, year: number, filter: StatsFilter): numb
 export function monthlyTrend(ctx: ServiceContext, year: number, month: number, filter: StatsFilter = {}): MonthlyTrend {
   const db = requireDb(ctx);
   const current = monthlyCompletedReused(db, year, filter).map((v, i) => (i < month ? v : null));
-  const previous = yearHasList(db, year - 1) ? monthlyCompletedReused(db, year - 1, filter) : null;
+  const previous = yearList(db, year - 1).projects.length ? monthlyCompletedReused(db, year - 1, filter) : null;
   const annualPlan = statistics(db, year, month, filter).overall.annualPlan;
   return { year, current, previous, annualPlan };
 }

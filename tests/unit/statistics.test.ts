@@ -173,6 +173,34 @@ describe('statistics engine', () => {
     expect(slowest.map((f) => f.projectId)).toEqual([ids[3], ids[1]]);
   });
 
+  it('follows every change to the list it keeps in memory, by this connection or another one', async () => {
+    const district = (id: number) => projectFigures(db(), 2024, 8).find((f) => f.projectId === id)!.district;
+    expect(statistics(db(), 2024, 8).byDistrict.find((d) => d.key === '荣成市')!.projects).toBe(3);
+    // A project moved to another district (as an edit in 项目库 does).
+    db().prepare("UPDATE projects SET district_id = (SELECT id FROM districts WHERE name = '高区') WHERE id = ?").run(ids[0]);
+    expect(statistics(db(), 2024, 8).byDistrict.find((d) => d.key === '荣成市')!.projects).toBe(2);
+    expect(district(ids[0]!)).toBe('高区');
+    // A district renamed in 设置.
+    db().prepare("UPDATE districts SET name = '荣成' WHERE name = '荣成市'").run();
+    expect(statistics(db(), 2024, 8).byDistrict.find((d) => d.key === '荣成')!.projects).toBe(2);
+    // A tag given, a plan changed and a project taken off the list.
+    db().prepare("INSERT INTO project_tags (project_id, tag_id) SELECT ?, id FROM tags WHERE name = '产业链'").run(ids[1]);
+    db().prepare('UPDATE year_plans SET annual_plan = annual_plan + 100000000 WHERE project_id = ?').run(ids[1]);
+    db().prepare('DELETE FROM year_plans WHERE project_id = ?').run(ids[4]);
+    const st = statistics(db(), 2024, 8);
+    expect(st.byTag.find((t) => t.key === '产业链')!.projects).toBe(1);
+    expect(st.overall).toMatchObject({ projects: 4, annualPlan: 410_000_000 });
+    // Another connection (the kpw command line while the app is open) changes a plan.
+    const Database = (await import('better-sqlite3')).default;
+    const other = new Database(lib.file);
+    other.prepare('UPDATE year_plans SET annual_plan = 0 WHERE project_id = ?').run(ids[1]);
+    other.close();
+    expect(statistics(db(), 2024, 8).overall.annualPlan).toBe(110_000_000);
+    // A monthly figure: read afresh every time.
+    report(ids[2]!, 8, 0.1 * 亿, { started: true });
+    expect(projectFigures(db(), 2024, 8).find((f) => f.projectId === ids[2])).toMatchObject({ completedToDate: 0.1 * 亿, reported: true, startedNew: true });
+  });
+
   it('sums 1,000 amounts with 4 decimals exactly', () => {
     const amount = (text: string) => {
       const r = parseMoney(text);

@@ -4,6 +4,7 @@
  */
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-month-closing';
+import * as m0003 from './0003-list-version';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: m0001.up },
   { version: 2, name: '0002-month-closing', up: m0002.up },
+  { version: 3, name: '0003-list-version', up: m0003.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
