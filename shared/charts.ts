@@ -44,7 +44,8 @@ function base(title: string): EChartsOption {
     color: PALETTE,
     aria: { enabled: true, decal: { show: true } },
     animation: false,
-    grid: { left: 64, right: 32, top: 64, bottom: 56, containLabel: true },
+    // ECharts 6 keeps axis labels inside the chart by itself (grid.outerBounds), so no containLabel.
+    grid: { left: 64, right: 32, top: 64, bottom: 56 },
   };
 }
 

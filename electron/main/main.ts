@@ -48,6 +48,8 @@ function start(): void {
     // or hostile file never blocks the window.
     readWorkbook: workerReader({ script: path.join(__dirname, 'read-worker.cjs').replace('app.asar', 'app.asar.unpacked') }),
     dialogs: createDialogs(dialog, { parent: () => mainWindow, defaultDir: () => app.getPath('documents') }),
+    // Copied beside main.cjs by electron/main/copy-assets.mjs (npm run build:electron).
+    chartAssets: { wasmFile: path.join(__dirname, 'resvg.wasm'), fontDir: path.join(__dirname, 'fonts') },
   });
   const queue = createCallQueue();
 

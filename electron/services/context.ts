@@ -2,7 +2,10 @@
  * The explicit context every service function takes: no module-level singletons, so a test, the
  * command-line tool, the browser harness and the Electron main process each build their own.
  */
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { OpenedLibrary } from '../db/connection';
+import type { ChartAssets } from './chart-render';
 import type { Workbook } from './spreadsheet/xlsx-reader';
 import { readInPlace, type WorkbookReader } from './spreadsheet/read-off-thread';
 
@@ -32,6 +35,16 @@ export interface ServiceContext {
   readWorkbook: WorkbookReader;
   /** Workbooks read for an import preview, by token, until committed or replaced. */
   pendingImports: Map<string, { fileName: string; workbook: Workbook }[]>;
+  /** The chart rasteriser's files (the packaged app has its own copies beside main.cjs). */
+  chartAssets: ChartAssets;
+}
+
+/** The chart assets where they are in the source tree (tests, the harness, the command line). */
+export function sourceChartAssets(): ChartAssets {
+  return {
+    wasmFile: createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'),
+    fontDir: path.join(import.meta.dirname, '..', 'assets', 'fonts'),
+  };
 }
 
 export function createContext(options: {
@@ -41,6 +54,7 @@ export function createContext(options: {
   now?: () => Date;
   dialogs?: Dialogs | null;
   readWorkbook?: WorkbookReader;
+  chartAssets?: ChartAssets;
 }): ServiceContext {
   return {
     now: options.now ?? (() => new Date()),
@@ -51,6 +65,7 @@ export function createContext(options: {
     library: null,
     readWorkbook: options.readWorkbook ?? readInPlace,
     pendingImports: new Map(),
+    chartAssets: options.chartAssets ?? sourceChartAssets(),
   };
 }
 

@@ -61,7 +61,7 @@ describe('统计分析 in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: '保存为PNG' }).click()]);
     const bytes = fs.readFileSync(await download.path());
     expect(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
-    expect(bytes.readUInt32BE(16)).toBe(1280); // width: twice 640, for print
+    expect(bytes.readUInt32BE(16)).toBe(1210); // width: twice the print size (16 cm at 96 dpi = 605 px), for print
     expect(bytes.length).toBeGreaterThan(10_000);
     expect(download.suggestedFilename()).toBe('各类别年度计划投资与完成投资（1-8月）.png');
   });

@@ -4,6 +4,9 @@ import { fillDemoLibrary } from '../../electron/services/demo';
 import { monthlyTrend, projectsBehind, statistics } from '../../electron/services/statistics';
 import { analysisCharts, categoryChart, districtRaceChart, escapeHtml, sizeChart, trendChart, warningShareChart } from '../../shared/charts';
 import { moneyInUnit } from '../../shared/money';
+import { chartSvg, PRINT_SIZE } from '../../shared/chart-svg';
+import { renderChartPng } from '../../electron/services/chart-render';
+import zlib from 'node:zlib';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';
 
 let lib: TempLibrary;
@@ -75,28 +78,86 @@ describe('chart option builders', () => {
 
 describe('charts drawn on the server', () => {
   it('render to valid SVG with Chinese text (for Word drafts and SVG export)', async () => {
-    const echarts = await import('echarts');
     const { DOMParser } = await import('@xmldom/xmldom').catch(() => ({ DOMParser: null }));
     const st = statistics(lib.ctx.library!.db, 2024, 8);
-    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height: 360, locale: 'ZH' });
-    chart.setOption(categoryChart(st).option);
-    const svg = chart.renderToSVGString();
-    chart.dispose();
+    const svg = chartSvg(categoryChart(st));
     expect(svg).toContain('各类别年度计划投资与完成投资');
     expect(svg).not.toMatch(/style="[^"]*"[^ >\/]/); // no attribute broken by an unescaped quote
     if (DOMParser) expect(new DOMParser().parseFromString(svg, 'image/svg+xml').getElementsByTagName('parsererror').length).toBe(0);
   });
-});
 
-describe('server-side rendering for drafts', () => {
-  it('draws every chart of 统计分析 as SVG without a browser', async () => {
-    const { renderChartSvg } = await import('../../electron/services/chart-render');
+  it('draws every chart of 统计分析 as SVG without a browser', () => {
     const st = statistics(lib.ctx.library!.db, 2024, 8);
     for (const spec of analysisCharts(st, monthlyTrend(lib.ctx, 2024, 8))) {
-      const svg = renderChartSvg(spec);
+      const svg = chartSvg(spec);
       expect(svg.startsWith('<svg'), spec.id).toBe(true);
       expect(svg, spec.id).toContain(String((spec.option.title as { text: string }).text));
       expect(svg, spec.id).not.toMatch(/style="[^"]*"[^ >\/]/);
     }
   });
+
+  it('rasterises every chart to PNG with the bundled Chinese font, no browser and no system font', async () => {
+    const st = statistics(lib.ctx.library!.db, 2024, 8);
+    const specs = analysisCharts(st, monthlyTrend(lib.ctx, 2024, 8));
+    for (const spec of specs) {
+      const png = await renderChartPng(lib.ctx.chartAssets, spec);
+      expect(Buffer.from(png.subarray(0, 8)).toString('hex'), spec.id).toBe('89504e470d0a1a0a');
+      const ihdr = Buffer.from(png.subarray(16, 24));
+      expect([ihdr.readUInt32BE(0), ihdr.readUInt32BE(4)], spec.id).toEqual([PRINT_SIZE.width * 2, PRINT_SIZE.height * 2]);
+    }
+  });
+
+  it('draws Chinese glyphs, not empty boxes: the ink follows the characters', async () => {
+    // The same chart titled with different characters must differ in ink; a character outside
+    // the font (U+4DB5, not in GB2312) draws only the small empty box of a missing glyph.
+    const titled = (text: string) => ({ id: 't', dimension: null, keys: [], option: { title: { text, textStyle: { fontFamily: "'Noto Sans CJK SC'", fontSize: 40 } } } });
+    const ink = async (text: string) => {
+      const png = await renderChartPng(lib.ctx.chartAssets, titled(text), { scale: 1 });
+      return inkOf(png);
+    };
+    const a = await ink('荣成市');
+    const b = await ink('乳山口大桥');
+    const none = await ink('\u4db5');
+    expect(a).toBeGreaterThan(500);
+    expect(b).toBeGreaterThan(a);
+    expect(none).toBeLessThan(a / 3);
+  });
 });
+
+/** Dark pixels of a PNG (decoded with node:zlib; 8-bit RGBA or RGB, the filters undone). */
+function inkOf(png: Uint8Array): number {
+  const buf = Buffer.from(png);
+  let pos = 8;
+  let width = 0, height = 0, channels = 4;
+  const idat: Buffer[] = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('latin1', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      channels = { 2: 3, 6: 4, 0: 1, 4: 2 }[data[9]!]!;
+    } else if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x]!;
+      const left = x >= channels ? out[y * stride + x - channels]! : 0;
+      const up = y > 0 ? out[(y - 1) * stride + x]! : 0;
+      const upLeft = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels]! : 0;
+      const p = left + up - upLeft;
+      const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
+      const paeth = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      out[y * stride + x] = (v + [0, left, up, (left + up) >> 1, paeth][filter]!) & 0xff;
+    }
+  }
+  let dark = 0;
+  for (let i = 0; i < out.length; i += channels) if (out[i]! < 128) dark++;
+  return dark;
+}

@@ -3,26 +3,9 @@
  * clicks by the spec's keys, and saving itself as PNG or SVG or copying itself to the clipboard.
  */
 import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
 import type { ChartSpec } from '../../../../shared/charts';
+import { chartSvg, echarts, PRINT_SIZE } from '../../../../shared/chart-svg';
 import { downloadBlob } from '../../ui/download';
-
-echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
-
-const WIDTH = 640;
-const HEIGHT = 360;
-
-/** The chart as SVG text, drawn afresh at print size. */
-export function chartSvg(spec: ChartSpec, width = WIDTH, height = HEIGHT): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'ZH' });
-  chart.setOption({ ...spec.option, backgroundColor: '#fff' });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
 
 /** The chart as PNG bytes (the SVG drawn on a canvas at twice the size, for print). */
 export async function chartPng(spec: ChartSpec): Promise<Blob> {
@@ -36,8 +19,8 @@ export async function chartPng(spec: ChartSpec): Promise<Blob> {
       image.src = url;
     });
     const canvas = document.createElement('canvas');
-    canvas.width = WIDTH * 2;
-    canvas.height = HEIGHT * 2;
+    canvas.width = PRINT_SIZE.width * 2;
+    canvas.height = PRINT_SIZE.height * 2;
     const context = canvas.getContext('2d')!;
     context.fillStyle = '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
