@@ -9,6 +9,7 @@ import { SettingsScreen } from './features/settings/settings-screen';
 import { DispatchScreen } from './features/dispatch/dispatch-screen';
 import { RankingScreen } from './features/ranking/ranking-screen';
 import { AnalysisScreen } from './features/analysis/analysis-screen';
+import type { ProjectSelection } from './ui/selection';
 
 interface Loaded {
   library: LibraryInfo;
@@ -21,6 +22,8 @@ export function App() {
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'settings'>('projects');
+  // Projects handed from 统计分析 to 项目库 or 月调度 for editing; cleared by the chip there.
+  const [selection, setSelection] = useState<{ view: 'projects' | 'dispatch'; selection: ProjectSelection } | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -123,10 +126,32 @@ export function App() {
       )}
       {/* The project screen stays mounted (hidden) under 设置, keeping its filters, sort and scroll. */}
       <div className="view" hidden={view !== 'projects'}>
-        <ProjectScreen key={loaded.library.path} library={loaded.library} lists={loaded.lists} onListsChanged={reloadLists} />
+        <ProjectScreen
+          key={loaded.library.path}
+          library={loaded.library}
+          lists={loaded.lists}
+          onListsChanged={reloadLists}
+          selection={selection?.view === 'projects' ? selection.selection : null}
+          onClearSelection={() => setSelection(null)}
+        />
       </div>
-      {view === 'dispatch' && <DispatchScreen library={loaded.library} years={loaded.lists.years} />}
-      {view === 'analysis' && <AnalysisScreen lists={loaded.lists} />}
+      {view === 'dispatch' && (
+        <DispatchScreen
+          library={loaded.library}
+          years={loaded.lists.years}
+          selection={selection?.view === 'dispatch' ? selection.selection : null}
+          onClearSelection={() => setSelection(null)}
+        />
+      )}
+      {view === 'analysis' && (
+        <AnalysisScreen
+          lists={loaded.lists}
+          onEdit={(target, picked) => {
+            setSelection({ view: target, selection: picked });
+            setView(target);
+          }}
+        />
+      )}
       {view === 'ranking' && <RankingScreen years={loaded.lists.years} />}
       {view === 'settings' && (
         <SettingsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))} />

@@ -1,5 +1,8 @@
 /** 统计分析 in Chromium through the harness, over the demo city. */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
@@ -35,7 +38,7 @@ describe('统计分析 in Chromium', () => {
     expect(watched.outsideRequests).toEqual([]);
   });
 
-  it('clicking a district’s bar lists exactly that district’s projects', async () => {
+  it('clicking a district’s bar lists exactly that district’s projects, editable in 月调度 and 项目库', async () => {
     const chart = page.getByTestId('chart-districtRace');
     const labels = chart.locator('svg text', { hasText: /^荣成市$/ });
     const dialog = page.getByTestId('drill-dialog');
@@ -53,10 +56,76 @@ describe('统计分析 in Chromium', () => {
     expect(await dialog.locator('tbody tr').count()).toBe(expected.length);
     const districts = new Set(await dialog.locator('tbody tr td:nth-child(2)').allTextContents());
     expect([...districts]).toEqual(['荣成市']);
-    await dialog.getByRole('button', { name: '关闭' }).click();
+
+    // Edit them in 月调度: only they are shown, for the chart's year and month.
+    await dialog.getByRole('button', { name: '在月调度中编辑' }).click();
+    const grid = page.getByTestId('dispatch-grid');
+    await expect.poll(() => page.getByTestId('selection-chip').textContent()).toContain(`荣成市（${expected.length}个项目）`);
+    expect(await page.getByLabel('调度年度').inputValue()).toBe('2024');
+    expect(await page.getByLabel('调度月份选择').inputValue()).toBe('8');
+    const rowIds = async () => new Set((await grid.locator('.ag-row[row-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('row-id')))).map(Number));
+    const expectedIds = new Set(expected.map((p) => p.projectId));
+    await expect.poll(async () => (await rowIds()).size).toBeGreaterThan(0);
+    expect([...(await rowIds())].every((id) => expectedIds.has(id))).toBe(true);
+    const first = grid.locator('.ag-row[row-index="0"]').filter({ has: page.locator('[col-id="completedToDate"]') });
+    const firstId = Number(await first.getAttribute('row-id', { timeout: 5000 }));
+    await first.locator('[col-id="completedToDate"]').click();
+    await page.keyboard.press('F2');
+    await page.locator('.ag-cell-inline-editing input').fill('12345');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => projectsBehind(served.ctx, { year: 2024, month: 8, dimension: 'district', key: '荣成市' }).find((p) => p.projectId === firstId)?.completedToDate)
+      .toBe(123_450_000);
+    await page.getByTestId('selection-chip').getByRole('button', { name: '显示全部' }).click();
+    await expect.poll(() => page.getByTestId('selection-chip').count()).toBe(0);
+    await expect.poll(async () => [...(await rowIds())].some((id) => !expectedIds.has(id))).toBe(true);
+
+    // And in 项目库.
+    await page.getByRole('button', { name: '统计分析', exact: true }).click();
+    await expect
+      .poll(async () => {
+        let box: { x: number; y: number; width: number; height: number } | null = null;
+        for (let i = 0; i < (await labels.count()) && !box; i++) box = await labels.nth(i).boundingBox();
+        if (box) await page.mouse.click(box.x + box.width / 2, box.y - 60);
+        return dialog.count();
+      }, { timeout: 10_000, interval: 300 })
+      .toBe(1);
+    await dialog.getByRole('button', { name: '在项目库中编辑' }).click();
+    await expect.poll(() => page.getByTestId('selection-chip').textContent()).toContain(`荣成市（${expected.length}个项目）`);
+    const projectGrid = page.getByTestId('project-grid');
+    await expect.poll(async () => new Set(await projectGrid.locator('.ag-row:not(.ag-row-pinned) .ag-cell[col-id="district"]').allTextContents())).toEqual(new Set(['荣成市']));
+    await page.getByTestId('selection-chip').getByRole('button', { name: '显示全部' }).click();
+    await expect.poll(async () => new Set(await projectGrid.locator('.ag-row:not(.ag-row-pinned) .ag-cell[col-id="district"]').allTextContents()).size).toBeGreaterThan(1);
+    await page.getByRole('button', { name: '统计分析', exact: true }).click();
+  });
+
+  it('prints the dashboard on A4, one or two pages', async () => {
+    await page.getByRole('button', { name: '统计分析', exact: true }).click();
+    await page.getByLabel('分析年度').selectOption('2024');
+    await page.getByLabel('分析月份').selectOption('8');
+    await expect.poll(() => page.locator('.chart-card svg').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    const file = path.join(os.tmpdir(), `kpw-analysis-${process.pid}.pdf`);
+    fs.writeFileSync(file, pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    fs.rmSync(file);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    expect(text).toContain('2024年1-8月重点项目建设情况分析');
+    expect(text).toContain('各区市投资完成率');
+    expect(text).toMatch(/4399\.6亿元/);
+    // The toolbar and the navigation are not printed.
+    expect(text).not.toContain('打印…');
+    expect(text).not.toContain('项目库');
   });
 
   it('saves a chart as PNG', async () => {
+    await page.getByRole('button', { name: '统计分析', exact: true }).click();
+    await page.getByLabel('分析年度').selectOption('2024');
+    await page.getByLabel('分析月份').selectOption('8');
     const chart = page.getByTestId('chart-category');
     const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: '保存为PNG' }).click()]);
     const bytes = fs.readFileSync(await download.path());

@@ -5,12 +5,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { analysisCharts, type ChartSpec, type MonthlyTrend } from '../../../../shared/charts';
 import { LEVEL_LABELS, type Level, type Lists } from '../../../../shared/domain';
-import { formatChange, formatMoneyText, formatPercent, formatPointsDifference } from '../../../../shared/format';
+import { formatChange, formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../../shared/format';
 import type { ProjectFigures, Statistics, StatsFilter } from '../../../../shared/statistics';
 import { call, messageOf } from '../../api';
 import { Modal } from '../../ui/dialogs';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { ChartView } from './chart-view';
+import type { ProjectSelection } from '../../ui/selection';
 import { downloadBase64 } from '../../ui/download';
 
 function Card(props: { label: string; value: string; note?: string }) {
@@ -48,14 +49,14 @@ function Cards(props: { st: Statistics }) {
   );
 }
 
-export function AnalysisScreen(props: { lists: Lists }) {
+export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects' | 'dispatch', selection: ProjectSelection) => void }) {
   const { year, setYear, month, setMonth } = usePeriod(props.lists.years);
   const [filter, setFilter] = useState<StatsFilter>({});
   const [st, setSt] = useState<Statistics | null>(null);
   const [trend, setTrend] = useState<MonthlyTrend | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const [drill, setDrill] = useState<{ title: string; projects: ProjectFigures[] } | null>(null);
+  const [drill, setDrill] = useState<{ title: string; label: string; projects: ProjectFigures[] } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -81,7 +82,7 @@ export function AnalysisScreen(props: { lists: Lists }) {
       if (!spec.dimension) return;
       const label = spec.dimension === 'level' ? (LEVEL_LABELS[key as Level] ?? key) : key;
       call('stats.projects', { year, month, filter, dimension: spec.dimension, key }).then(
-        (projects) => setDrill({ title: `${label}：${projects.length}个项目`, projects }),
+        (projects) => setDrill({ title: `${label}：${projects.length}个项目`, label, projects }),
         (err) => setError(messageOf(err)),
       );
     },
@@ -170,6 +171,10 @@ export function AnalysisScreen(props: { lists: Lists }) {
         </button>
       </div>
       {error && <p className="error-text">{error}</p>}
+      <h1 className="print-only">
+        {year}年{formatPeriod(month)}重点项目建设情况分析
+        {filterText(filter) && <small>（{filterText(filter)}）</small>}
+      </h1>
       {st && <Cards st={st} />}
       <div className="chart-grid">
         {charts.map((spec) => (
@@ -184,6 +189,12 @@ export function AnalysisScreen(props: { lists: Lists }) {
           wide
           actions={
             <>
+              <button onClick={() => props.onEdit('projects', { label: drill.label, year, month, projectIds: drill.projects.map((p) => p.projectId) })}>
+                在项目库中编辑
+              </button>
+              <button onClick={() => props.onEdit('dispatch', { label: drill.label, year, month, projectIds: drill.projects.map((p) => p.projectId) })}>
+                在月调度中编辑
+              </button>
               <button onClick={() => void exportDrill(drill.projects)}>导出这些项目…</button>
               <button onClick={() => setDrill(null)}>关闭</button>
             </>
@@ -219,4 +230,20 @@ export function AnalysisScreen(props: { lists: Lists }) {
       )}
     </section>
   );
+}
+
+/** The filter in words, for the printed page's title: "级别：省级；区市：荣成市". */
+function filterText(filter: StatsFilter): string {
+  const names: [keyof StatsFilter, string][] = [
+    ['levels', '级别'],
+    ['categories', '类别'],
+    ['districts', '区市'],
+    ['leadDepartments', '牵头部门'],
+    ['contactLeaders', '包联领导'],
+    ['tags', '标签'],
+  ];
+  return names
+    .filter(([key]) => filter[key]?.length)
+    .map(([key, label]) => `${label}：${(key === 'levels' ? filter.levels!.map((l) => LEVEL_LABELS[l]) : filter[key]!).join('、')}`)
+    .join('；');
 }

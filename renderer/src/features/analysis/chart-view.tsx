@@ -47,7 +47,12 @@ export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, 
       const key = s.keys[p.seriesIndex ?? 0]?.[p.dataIndex];
       if (key !== undefined) onSelect(s, key);
     });
-    const observer = new ResizeObserver(() => chart.resize());
+    // Printing keeps the screen's drawing, scaled by CSS to the A4 column (styles.css), which needs
+    // a viewBox on the SVG (ECharts sets only width and height). Resizing to the print layout's
+    // boxes instead would redraw after the page has been laid out.
+    chart.on('finished', () => ref.current?.querySelector('svg')?.setAttribute('viewBox', `0 0 ${chart.getWidth()} ${chart.getHeight()}`));
+    const printing = window.matchMedia('print');
+    const observer = new ResizeObserver(() => printing.matches || chart.resize());
     observer.observe(ref.current!);
     return () => {
       observer.disconnect();

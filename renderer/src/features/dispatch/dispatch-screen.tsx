@@ -13,6 +13,7 @@ import type { LibraryInfo } from '../../../../shared/domain';
 import { formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../../shared/format';
 import type { Summary } from '../../../../shared/statistics';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
+import { SelectionChip, type ProjectSelection } from '../../ui/selection';
 import { call, messageOf, onHistory } from '../../api';
 import { ConfirmDialog, PromptDialog } from '../../ui/dialogs';
 import { gridTheme } from '../../ui/theme';
@@ -40,9 +41,17 @@ export function monthHeadline(s: Summary, month: number): string {
   ].join('；');
 }
 
-export function DispatchScreen(props: { library: LibraryInfo; years: number[] }) {
+export function DispatchScreen(props: { library: LibraryInfo; years: number[]; selection: ProjectSelection | null; onClearSelection: () => void }) {
   const readOnly = props.library.readOnly;
   const { year, setYear, month, setMonth } = usePeriod(props.years);
+  const { selection } = props;
+  // Projects handed over from 统计分析 come with their period.
+  useEffect(() => {
+    if (!selection) return;
+    setYear(selection.year);
+    setMonth(selection.month);
+  }, [selection, setYear, setMonth]);
+  const selected = useMemo(() => (selection ? new Set(selection.projectIds) : null), [selection]);
   const [rows, setRows] = useState<DispatchRow[] | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [state, setState] = useState<MonthState>({ closed: false, log: [] });
@@ -101,7 +110,10 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[] })
     [year, month, refreshSummary, fail],
   );
 
-  const shown = useMemo(() => (rows && onlyAttention ? rows.filter((r) => r.warning !== 'green' || !r.reported) : rows), [rows, onlyAttention]);
+  const shown = useMemo(
+    () => rows && rows.filter((r) => (!onlyAttention || r.warning !== 'green' || !r.reported) && (!selected || selected.has(r.projectId))),
+    [rows, onlyAttention, selected],
+  );
 
   return (
     <section className="project-screen" data-testid="dispatch-screen">
@@ -111,6 +123,7 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[] })
           <input type="checkbox" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.target.checked)} />
           只看预警和未报送
         </label>
+        {selection && <SelectionChip selection={selection} onClear={props.onClearSelection} />}
         <span className="spacer" />
         {state.closed ? (
           <>

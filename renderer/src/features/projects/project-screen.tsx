@@ -18,6 +18,7 @@ import { downloadBase64 } from '../../ui/download';
 import { buildColumnDefs, totalsRow, type GridRow } from './columns';
 import { parseClipboardTable, toClipboardTable } from './clipboard';
 import { DetailPanel } from './detail-panel';
+import { SelectionChip, type ProjectSelection } from '../../ui/selection';
 import { ImportDialog, readFileAsBase64 } from '../import/import-dialog';
 import type { ImportPreview, ProgressTarget } from '../../../../shared/import';
 import { ProgressImportDialog } from '../import/progress-import-dialog';
@@ -53,7 +54,14 @@ function pickYear(years: number[]): number {
   return candidates.length ? Math.max(...candidates) : years.length ? Math.max(...years) : current;
 }
 
-export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onListsChanged: () => void }) {
+export function ProjectScreen(props: {
+  library: LibraryInfo;
+  lists: Lists;
+  onListsChanged: () => void;
+  /** Projects handed over from another screen: only they are shown until the chip is cleared. */
+  selection: ProjectSelection | null;
+  onClearSelection: () => void;
+}) {
   const { library, lists } = props;
   const readOnly = library.readOnly;
   const [year, setYear] = useState(() => pickYear(lists.years));
@@ -75,6 +83,15 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
   // Each long read gets a number; 取消 moves on to the next, and a late answer is dropped.
   const readSeq = useRef(0);
   const focusAfterLoad = useRef<number | null>(null);
+  // The grid's external filter reads the selection through a ref (its callbacks are set once).
+  const selected = useRef<Set<number> | null>(null);
+  const { selection } = props;
+  useEffect(() => {
+    selected.current = selection ? new Set(selection.projectIds) : null;
+    if (selection) setYear(selection.year);
+    apiRef.current?.onFilterChanged();
+  }, [selection]);
+  const isSelectionPresent = useCallback(() => selected.current !== null, []);
 
   const columnDefs = useMemo(() => buildColumnDefs({ unit, lists, readOnly }), [unit, lists, readOnly]);
   const yearOptions = useMemo(() => {
@@ -396,6 +413,7 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
             ))}
           </select>
         </label>
+        {selection && <SelectionChip selection={selection} onClear={props.onClearSelection} />}
         <input
           className="search"
           type="search"
@@ -485,6 +503,8 @@ export function ProjectScreen(props: { library: LibraryInfo; lists: Lists; onLis
             readOnlyEdit
             onCellEditRequest={(e) => void onCellEditRequest(e)}
             quickFilterText={search}
+            isExternalFilterPresent={isSelectionPresent}
+            doesExternalFilterPass={(node) => selected.current?.has(node.data!.projectId) ?? true}
             cacheQuickFilter
             animateRows={false}
             rowSelection={ROW_SELECTION}
