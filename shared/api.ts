@@ -169,14 +169,14 @@ export const api = {
   'stats.ranking': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<Ranking>(),
   /** Cumulative completed investment by month (year Y through M, and all of Y−1) for the trend chart. */
   'stats.trend': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<MonthlyTrend>(),
-  /** The projects behind one bar, slice or point of a chart (its filter and the clicked key). */
+  /** The projects behind one bar, slice or point of a chart (its filter and the clicked key), or behind a draft's figure ('all': the whole filter). */
   'stats.projects': method(
     z
       .object({
         year,
         month,
         filter: statsFilter.optional(),
-        dimension: z.enum(['district', 'category', 'level', 'size', 'warning', 'nature', 'started']),
+        dimension: z.enum(['all', 'district', 'category', 'level', 'size', 'warning', 'nature', 'started']),
         key: z.string().max(200),
       })
       .strict(),

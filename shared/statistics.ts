@@ -49,6 +49,8 @@ export interface ProjectFigures {
   projectId: number;
   code: string | null;
   name: string;
+  /** 责任单位. */
+  responsibleUnit: string | null;
   level: Level | null;
   category: string | null;
   district: string | null;

@@ -140,3 +140,39 @@ export function openProblemsByProject(db: Db): Map<number, string[]> {
   }
   return map;
 }
+
+/**
+ * Problems of year Y's projects as they stood at the end of `asOf` (YYYY-MM-DD): raised by then,
+ * and solved by then or still open. A problem counts for Y when it was raised for Y, or for no
+ * year in particular, on a project of Y's list.
+ */
+const PROBLEMS_OF_YEAR = `
+  FROM problems pr
+  JOIN year_plans yp ON yp.project_id = pr.project_id AND yp.year = @year
+  JOIN projects p ON p.id = pr.project_id
+  WHERE (pr.year IS NULL OR pr.year = @year) AND pr.raised_date <= @asOf`;
+
+export function problemCounts(db: Db, year: number, asOf: string): { total: number; solved: number; open: number; projects: number } {
+  const [total, solved, projects] = stmt(
+    db,
+    `SELECT count(*), coalesce(sum(pr.status = 'solved' AND pr.solved_date <= @asOf), 0), count(DISTINCT pr.project_id) ${PROBLEMS_OF_YEAR}`,
+  )
+    .raw(true)
+    .get({ year, asOf }) as [number, number, number];
+  return { total, solved, open: total - solved, projects };
+}
+
+/** The oldest problems still open at `asOf`, with their project's name. */
+export function oldestOpenProblems(
+  db: Db,
+  year: number,
+  asOf: string,
+  limit: number,
+): { projectId: number; projectName: string; type: string; description: string; ownerDepartment: string | null; raisedDate: string }[] {
+  return stmt(
+    db,
+    `SELECT pr.project_id AS projectId, p.name AS projectName, pr.type, pr.description, pr.owner_department AS ownerDepartment, pr.raised_date AS raisedDate
+     ${PROBLEMS_OF_YEAR} AND NOT (pr.status = 'solved' AND pr.solved_date <= @asOf)
+     ORDER BY pr.raised_date, pr.id LIMIT @limit`,
+  ).all({ year, asOf, limit }) as never;
+}

@@ -56,11 +56,11 @@ export function projectTagIds(db: Db): [projectId: number, tagId: number][] {
   return stmt(db, 'SELECT project_id, tag_id FROM project_tags').raw(true).all() as [number, number][];
 }
 
-/** Codes and names of year Y's projects, for the project-by-project figures. */
-export function projectNames(db: Db, year: number): [projectId: number, code: string | null, name: string][] {
-  return stmt(db, 'SELECT p.id, p.code, p.name FROM projects p JOIN year_plans yp ON yp.project_id = p.id WHERE yp.year = ?')
+/** Codes, names and responsible units of year Y's projects, for the project-by-project figures. */
+export function projectNames(db: Db, year: number): [projectId: number, code: string | null, name: string, responsibleUnit: string | null][] {
+  return stmt(db, 'SELECT p.id, p.code, p.name, p.responsible_unit FROM projects p JOIN year_plans yp ON yp.project_id = p.id WHERE yp.year = ?')
     .raw(true)
-    .all(year) as [number, string | null, string][];
+    .all(year) as [number, string | null, string, string | null][];
 }
 
 /** A report's figures: the project, started (bit 0) and resumed (bit 1), cumulative completed (元). */

@@ -60,18 +60,22 @@ export function createDialogs(
       return result.canceled || !result.filePath ? null : withLibraryExtension(result.filePath);
     },
     async chooseExportPath(suggestedName) {
+      // The kind of file follows the suggested name: a workbook, or a Word draft.
+      const ext = path.extname(suggestedName).slice(1).toLowerCase() || 'xlsx';
       const settings = {
-        title: '导出',
+        title: ext === 'docx' ? '保存文稿' : '导出',
         buttonLabel: '保存',
         nameFieldLabel: '文件名',
         defaultPath: path.join(options.defaultDir(), suggestedName),
-        filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+        filters: [{ name: EXPORT_KINDS[ext] ?? ext, extensions: [ext] }],
         properties: ['showOverwriteConfirmation' as const],
       };
       const parent = options.parent();
       const result = parent ? await dialog.showSaveDialog(parent, settings) : await dialog.showSaveDialog(settings);
       if (result.canceled || !result.filePath) return null;
-      return path.extname(result.filePath) === '' ? `${result.filePath}.xlsx` : result.filePath;
+      return path.extname(result.filePath) === '' ? `${result.filePath}.${ext}` : result.filePath;
     },
   };
 }
+
+const EXPORT_KINDS: Record<string, string> = { xlsx: 'Excel 工作簿', docx: 'Word 文档' };

@@ -178,7 +178,7 @@ interface YearList {
   /** Project id → index in `projects`. */
   position: Map<number, number>;
   /** Codes and names, read when first asked for (statistics need none). */
-  names?: Map<number, { code: string | null; name: string }>;
+  names?: Map<number, { code: string | null; name: string; responsibleUnit: string | null }>;
 }
 
 const yearLists = new WeakMap<Db, Map<number, YearList>>();
@@ -234,8 +234,8 @@ function yearList(db: Db, year: number): YearList {
   return list;
 }
 
-function namesOf(db: Db, year: number, list: YearList): Map<number, { code: string | null; name: string }> {
-  list.names ??= new Map(projectNames(db, year).map(([id, code, name]) => [id, { code, name }]));
+function namesOf(db: Db, year: number, list: YearList): Map<number, { code: string | null; name: string; responsibleUnit: string | null }> {
+  list.names ??= new Map(projectNames(db, year).map(([id, code, name, responsibleUnit]) => [id, { code, name, responsibleUnit }]));
   return list.names;
 }
 
@@ -333,6 +333,7 @@ export function projectFigures(db: Db, year: number, month: number, filter: Stat
       projectId: p.id,
       code: names.get(p.id)?.code ?? null,
       name: names.get(p.id)?.name ?? '',
+      responsibleUnit: names.get(p.id)?.responsibleUnit ?? null,
       level: p.level,
       category: p.category,
       district: p.district,
@@ -512,7 +513,10 @@ function monthlyCompletedReused(db: Db, year: number, filter: StatsFilter): numb
 
 /** The monthly trend of 统计分析: year Y through month M, all of Y−1, and Y's annual plan. */
 export function monthlyTrend(ctx: ServiceContext, year: number, month: number, filter: StatsFilter = {}): MonthlyTrend {
-  const db = requireDb(ctx);
+  return monthlyTrendOf(requireDb(ctx), year, month, filter);
+}
+
+export function monthlyTrendOf(db: Db, year: number, month: number, filter: StatsFilter = {}): MonthlyTrend {
   const current = monthlyCompletedReused(db, year, filter).map((v, i) => (i < month ? v : null));
   const previous = yearList(db, year - 1).projects.length ? monthlyCompletedReused(db, year - 1, filter) : null;
   const annualPlan = statistics(db, year, month, filter).overall.annualPlan;
@@ -526,10 +530,11 @@ export function monthlyTrend(ctx: ServiceContext, year: number, month: number, f
  */
 export function projectsBehind(
   ctx: ServiceContext,
-  args: { year: number; month: number; filter?: StatsFilter; dimension: ChartDimension; key: string },
+  args: { year: number; month: number; filter?: StatsFilter; dimension: ChartDimension | 'all'; key: string },
 ): ProjectFigures[] {
   const all = projectFigures(requireDb(ctx), args.year, args.month, args.filter ?? {});
   const pick: (f: ProjectFigures) => boolean = {
+    all: () => true,
     district: (f: ProjectFigures) => f.district === args.key,
     category: (f: ProjectFigures) => f.category === args.key,
     level: (f: ProjectFigures) => f.level === args.key,

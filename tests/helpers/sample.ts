@@ -5,7 +5,7 @@
 import type { Db } from '../../electron/db/connection';
 import { addDistrict, ensureContactLeader, readLists } from '../../electron/db/lists';
 import { copyYearPlans, insertProjectRecords, type NewProjectRecord } from '../../electron/db/projects';
-import { insertReports, type ReportSnapshot } from '../../electron/db/progress';
+import { insertProblem, insertReports, type ReportSnapshot } from '../../electron/db/progress';
 import { nameInitials } from '../../electron/services/pinyin';
 
 export const SAMPLE_DISTRICTS = ['环翠区', '文登区', '荣成市', '乳山市', '高区', '经区', '临港区', '南海新区'];
@@ -112,4 +112,63 @@ export function seedReportsOnly(db: Db, years: number[], seed = 11): number {
     }
   }).immediate();
   return count;
+}
+
+/**
+ * A library with the figures of seed 004 (a reply to a CPPCC proposal): 270 province and city
+ * projects for `year`, 总投资1372.23亿元, 年计划投资380.52亿元, completed by August 340.43亿元;
+ * of them 27 province-level, 353.89亿元, 85.7亿元, 50.64亿元; 24 projects with 31 problems raised
+ * by the end of August, 19 solved. Amounts are spread evenly, the remainder on the last project.
+ */
+export function seedReply004(db: Db, year = 2023): void {
+  const 亿 = 100_000_000;
+  const spread = (total: number, n: number) => Array.from({ length: n }, (_, i) => (i < n - 1 ? Math.floor(total / n) : total - Math.floor(total / n) * (n - 1)));
+  db.transaction(() => {
+    const lists = readLists(db);
+    const districtId = lists.districts[0]?.id ?? addDistrict(db, '海港区');
+    const category = lists.categories[0]!;
+    const groups = [
+      { level: 'province' as const, n: 27, total: Math.round(353.89 * 亿), plan: Math.round(85.7 * 亿), done: Math.round(50.64 * 亿) },
+      { level: 'city' as const, n: 243, total: Math.round((1372.23 - 353.89) * 亿), plan: Math.round((380.52 - 85.7) * 亿), done: Math.round((340.43 - 50.64) * 亿) },
+    ];
+    const reports: ReportSnapshot[] = [];
+    let seq = 0;
+    for (const g of groups) {
+      const totals = spread(g.total, g.n);
+      const plans = spread(g.plan, g.n);
+      const done = spread(g.done, g.n);
+      const records: NewProjectRecord[] = totals.map((total, i) => {
+        seq++;
+        const name = `${g.level === 'province' ? '省重点' : '市重点'}建设项目${seq}`;
+        return {
+          project: {
+            code: `${year}-${seq}`, name, name_initials: nameInitials(name), district_id: districtId, owner_unit: null, scope: null, start_year: year - 1,
+            end_year: year + 1, start_date: null, stage: 'construction', total_investment: total, contact_leader_id: null, responsible_unit: null,
+            responsible_person: null, phone: null, created_at: `${year}-01-01T00:00:00+08:00`, updated_at: `${year}-01-01T00:00:00+08:00`,
+          },
+          yearPlan: { year, level: g.level, category_id: category.id, lead_department: category.leadDepartment, nature: i % 2 ? 'continued' : 'new', annual_plan: plans[i]!, planned_start_month: i % 2 ? null : 3 },
+        };
+      });
+      const ids = insertProjectRecords(db, records).map((r) => r.id);
+      ids.forEach((id, i) =>
+        reports.push({
+          project_id: id, year, month: 8, completed_to_date: done[i]!, started: 1, resumed: 1, start_date: null, in_statistics: 1, completed: 0,
+          in_production: 0, visual_progress: null, reported_at: `${year}-08-25`,
+        }),
+      );
+      if (g.level === 'city') {
+        // 31 problems on 24 projects (the first seven have two), 19 solved by the end of August,
+        // and one raised in September, which an August reply must not count.
+        for (let p = 0; p < 32; p++) {
+          const projectId = ids[p < 24 ? p : p - 24]!;
+          insertProblem(db, {
+            project_id: projectId, year, type: 'land', description: `问题${p + 1}`, owner_department: '自然资源和规划局',
+            raised_date: p === 31 ? `${year}-09-02` : `${year}-0${1 + (p % 7)}-10`, status: p < 19 || p === 31 ? 'solved' : 'open',
+            solved_date: p < 19 ? `${year}-08-20` : p === 31 ? `${year}-09-05` : null, resolution: null,
+          });
+        }
+      }
+    }
+    insertReports(db, reports);
+  }).immediate();
 }

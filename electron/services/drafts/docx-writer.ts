@@ -1,0 +1,284 @@
+/**
+ * A draft's blocks as a .docx in the layout of GB/T 9704-2012 (DOCUMENTS.md): A4, margins 37/28
+ * mm (text block 156 × 225 mm), a document grid of 22 lines × 28 characters, 3号仿宋 body with
+ * the East Asian font set on every run, 黑体/楷体/仿宋 heading levels, 2号小标宋 title, "— N —"
+ * page numbers right on odd pages and left on even pages, signature and date placed by the
+ * standard's rule, attachments on new pages, tables with explicit widths and repeated headers,
+ * charts as PNG from the same option builders as the screen.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { ChartSpec } from '../../../shared/charts';
+import type { Block, Draft, Run } from '../../../shared/drafts';
+import { PRINT_SIZE } from '../../../shared/chart-svg';
+import { renderChartPng, type ChartAssets } from '../chart-render';
+
+/** The fonts of the official layout (a setting: offices have 仿宋_GB2312 or FangSong, and so on). */
+export interface DraftFonts {
+  body: string;
+  title: string;
+  heading1: string;
+  heading2: string;
+  pageNumber: string;
+  latin: string;
+}
+
+export const DEFAULT_FONTS: DraftFonts = {
+  body: '仿宋_GB2312',
+  title: '方正小标宋简体',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+};
+
+const TWIPS_PER_MM = 1440 / 25.4;
+const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
+/** One character of 3号 (16 pt) in twips: indents are counted in characters. */
+const CHAR = 320;
+/** 28.95 pt: the grid's line pitch, also set as exact line spacing so other renderers keep 22 lines. */
+const LINE = 579;
+const SIZE = { body: 32, title: 44, pageNumber: 28, table: 24 } as const;
+
+/** Text XML cannot carry (control characters, lone surrogates, U+FFFE/FFFF) is dropped. */
+export function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
+function run(text: string, font: string, fonts: DraftFonts, options: IRunOptions = {}): TextRun {
+  return new TextRun({
+    text: xmlSafe(text),
+    // East Asian text in the office's font, digits and Latin in Times New Roman, on every run.
+    font: { eastAsia: font, ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin },
+    size: SIZE.body,
+    ...options,
+  });
+}
+
+function runs(items: Run[], font: string, fonts: DraftFonts, extra: IRunOptions = {}): TextRun[] {
+  return items.map((r) => run(r.text, font, fonts, { ...extra, bold: r.bold || extra.bold, ...(r.placeholder ? { highlight: 'yellow' } : {}) }));
+}
+
+const bodySpacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
+
+/** Where the signature and the date go (GB/T 9704 7.3.5.2), as right indents in characters. */
+export function signatureIndents(office: string, date: string): { office: number; date: number } {
+  // Digits and Latin take half a character in 仿宋 with Times New Roman digits.
+  const width = (s: string) => [...s].reduce((n, c) => n + (/[\x20-\x7e]/.test(c) ? 0.5 : 1), 0);
+  const n1 = width(office);
+  const n2 = width(date);
+  // The date starts two characters right of the signature's start; when that would bring it
+  // closer than two characters to the right edge, the date keeps two and the signature moves left.
+  return n1 - n2 >= 2 ? { office: 2, date: n1 - n2 } : { office: 4 + n2 - n1, date: 2 };
+}
+
+function tableBlock(block: Extract<Block, { kind: 'table' }>, fonts: DraftFonts): (Paragraph | Table)[] {
+  const widths = block.columns.map((c) => mm(c.width));
+  const total = widths.reduce((a, b) => a + b, 0);
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const cellParagraph = (items: Run[], align: 'left' | 'center' | 'right' | undefined, bold = false) =>
+    new Paragraph({
+      alignment: align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+      // Table text (小四) in single lines of its own size, off the page's character grid.
+      spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children: runs(items, fonts.body, fonts, { size: SIZE.table, bold, snapToGrid: false }),
+    });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: block.columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: [cellParagraph([{ text: c.title }], 'center', true)],
+        }),
+    ),
+  });
+  const rows = block.rows.map(
+    (cells) =>
+      new TableRow({
+        cantSplit: true,
+        children: cells.map(
+          (items, i) =>
+            new TableCell({
+              width: { size: widths[i]!, type: WidthType.DXA },
+              verticalAlign: VerticalAlignTable.CENTER,
+              children: [cellParagraph(items, block.columns[i]?.align)],
+            }),
+        ),
+      }),
+  );
+  const out: (Paragraph | Table)[] = [];
+  if (block.caption)
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: bodySpacing, children: [run(block.caption, fonts.heading1, fonts, { size: SIZE.table })] }));
+  out.push(
+    new Table({
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: [header, ...rows],
+    }),
+  );
+  if (block.note) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.note, fonts.body, fonts)] }));
+  return out;
+}
+
+async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string) => Promise<Uint8Array | null>): Promise<(Paragraph | Table)[]> {
+  switch (block.kind) {
+    case 'title':
+      return [
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.text, fonts.title, fonts, { size: SIZE.title })] }),
+        new Paragraph({ spacing: bodySpacing, children: [] }),
+      ];
+    case 'subtitle':
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.text, fonts.heading2, fonts)] })];
+    case 'mark':
+      return [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: bodySpacing, children: [run(block.text, fonts.body, fonts)] })];
+    case 'addressee':
+      return [new Paragraph({ spacing: bodySpacing, children: [run(block.text, fonts.body, fonts)] })];
+    case 'heading': {
+      const font = block.level === 1 ? fonts.heading1 : block.level === 2 ? fonts.heading2 : fonts.body;
+      return [
+        new Paragraph({
+          indent: { firstLine: 2 * CHAR },
+          spacing: bodySpacing,
+          keepNext: true,
+          children: runs(block.runs, font, fonts, { bold: block.level === 3 }),
+        }),
+      ];
+    }
+    case 'paragraph':
+      return [new Paragraph({ indent: block.noIndent ? undefined : { firstLine: 2 * CHAR }, alignment: AlignmentType.JUSTIFIED, spacing: bodySpacing, children: runs(block.runs, fonts.body, fonts) })];
+    case 'table':
+      return tableBlock(block, fonts);
+    case 'chart': {
+      const png = await chart(block.chart);
+      if (!png) return [];
+      // The text block is 156 mm wide: the chart at 150 mm, keeping its proportions (96 px to the inch).
+      const width = Math.round((150 / 25.4) * 96);
+      const height = Math.round((width * PRINT_SIZE.height) / PRINT_SIZE.width);
+      return [
+        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: block.caption, description: block.caption, title: block.caption } })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.caption, fonts.body, fonts, { size: SIZE.table })] }),
+      ];
+    }
+    case 'attachments':
+      // One blank line under the body, then "附件：1.×××", later items aligned under the first.
+      return [
+        new Paragraph({ spacing: bodySpacing, children: [] }),
+        ...block.items.map(
+          (item, i) =>
+            new Paragraph({
+              indent: i === 0 ? { firstLine: 2 * CHAR } : { left: 5 * CHAR },
+              spacing: bodySpacing,
+              children: [run(`${i === 0 ? '附件：' : ''}${block.items.length > 1 ? `${i + 1}.` : ''}${item}`, fonts.body, fonts)],
+            }),
+        ),
+      ];
+    case 'signature': {
+      const at = signatureIndents(block.office, block.date);
+      return [
+        new Paragraph({ spacing: bodySpacing, children: [] }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(at.office * CHAR) }, spacing: bodySpacing, keepNext: true, children: [run(block.office, fonts.body, fonts)] }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(at.date * CHAR) }, spacing: bodySpacing, children: [run(block.date, fonts.body, fonts)] }),
+      ];
+    }
+    case 'attachment':
+      return [
+        new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [run(`附件${block.number}`, fonts.heading1, fonts)] }),
+        new Paragraph({ spacing: bodySpacing, children: [] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.title, fonts.title, fonts, { size: SIZE.title })] }),
+        new Paragraph({ spacing: bodySpacing, children: [] }),
+      ];
+  }
+}
+
+/** "— N —" in 4号 宋体, one character in from the outer edge. */
+function pageNumberFooter(side: 'odd' | 'even', fonts: DraftFonts): Footer {
+  const font = { eastAsia: fonts.pageNumber, ascii: fonts.pageNumber, hAnsi: fonts.pageNumber };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: 280 } : { left: 280 },
+        children: [new TextRun({ text: '— ', font, size: SIZE.pageNumber }), new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE.pageNumber }), new TextRun({ text: ' —', font, size: SIZE.pageNumber })],
+      }),
+    ],
+  });
+}
+
+/** The draft as .docx bytes. */
+export async function draftToDocx(draft: Draft, options: { assets: ChartAssets; fonts?: DraftFonts; creator?: string }): Promise<Buffer> {
+  const fonts = options.fonts ?? DEFAULT_FONTS;
+  const specs = new Map<string, ChartSpec>(draft.charts.map((c) => [c.id, c]));
+  const chart = async (id: string) => {
+    const spec = specs.get(id);
+    return spec ? renderChartPng(options.assets, spec) : null;
+  };
+  const children: (Paragraph | Table)[] = [];
+  for (const block of draft.blocks) children.push(...(await paragraphsOf(block, fonts, chart)));
+  const doc = new Document({
+    creator: options.creator ?? '重点项目工作台',
+    title: xmlSafe(draft.name),
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: { eastAsia: fonts.body, ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin }, size: SIZE.body },
+          paragraph: { spacing: bodySpacing },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            // 天头 37 mm, 订口 28 mm; text block 156 × 225 mm.
+            margin: { top: 2098, bottom: 1984, left: 1587, right: 1474, header: 851, footer: mm(23), gutter: 0 },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: -848 },
+        },
+        footers: { default: pageNumberFooter('odd', fonts), even: pageNumberFooter('even', fonts) },
+        children,
+      },
+    ],
+  });
+  return offGridInTables(await Packer.toBuffer(doc));
+}
+
+/**
+ * Table cells' paragraphs taken off the page's line grid (<w:snapToGrid w:val="0"/>, before
+ * <w:spacing> as the schema orders it): the docx library cannot say so of a paragraph, and on the
+ * grid every table row would be a full page line of 28.95 pt.
+ */
+function offGridInTables(docx: Buffer): Buffer {
+  const files = unzipSync(docx);
+  const xml = strFromU8(files['word/document.xml']!);
+  const patched = xml.replace(/<w:tc>[\s\S]*?<\/w:tc>/g, (cell) => cell.replace(/<w:pPr>((?:(?!<\/w:pPr>)[\s\S])*?)<w:spacing /g, '<w:pPr>$1<w:snapToGrid w:val="0"/><w:spacing '));
+  files['word/document.xml'] = strToU8(patched);
+  return Buffer.from(zipSync(files, { level: 6 }));
+}

@@ -1,0 +1,212 @@
+/**
+ * The numbers of a draft as template fields: each value of the statistics engine written by the
+ * one formatter and recorded as a Figure (label, definition, the projects behind it), so the
+ * preview can list every number used and open the projects behind any of them.
+ */
+import type { ChartDimension } from '../../../shared/charts';
+import type { Figure, Run } from '../../../shared/drafts';
+import { placeholder } from '../../../shared/drafts';
+import { formatChange, formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../shared/format';
+import type { StatsFilter, Summary } from '../../../shared/statistics';
+
+/** What STATISTICS.md says each measure is, in the words of the figure list. */
+const DEFINITIONS: Record<string, string> = {
+  projects: '年度清单中的项目个数',
+  totalInvestment: '项目总投资之和',
+  annualPlan: '年度计划投资之和',
+  completed: '各项目截至统计月最近一次报送的本年累计完成投资之和（未报送的沿用此前最近一次）',
+  completionRate: '累计完成投资 ÷ 年度计划投资',
+  timeProgress: '统计月份 ÷ 12',
+  progressGap: '投资完成率 − 时序进度，以百分点表示',
+  newProjects: '建设性质为新建的项目个数',
+  continuedProjects: '建设性质为续建的项目个数',
+  newShare: '新建项目个数 ÷ 项目个数',
+  continuedShare: '续建项目个数 ÷ 项目个数',
+  started: '截至统计月底已开工的新建项目与已复工的续建项目之和',
+  startRate: '（新建已开工 + 续建已复工）÷ 项目个数',
+  startedNew: '截至统计月底已开工的新建项目个数',
+  newStartRate: '新建已开工个数 ÷ 新建项目个数',
+  resumed: '截至统计月底已复工的续建项目个数',
+  resumeRate: '续建已复工个数 ÷ 续建项目个数',
+  unreported: '统计月未报送的项目个数',
+  red: '红色预警项目个数（逾期未开工3个月以上，或落后时序进度超过阈值）',
+  yellow: '黄色预警项目个数',
+  growth: '本年 ÷ 上年同期 − 1',
+  share: '该部分项目个数 ÷ 所在范围的项目个数',
+  leaders: '联系分包这些项目的市级领导人数（不重复计数）',
+  over1yi: '总投资1亿元（含）以上的项目个数',
+  over30yi: '总投资30亿元（含）以上的项目个数',
+  from10to30yi: '总投资10亿元（含）至30亿元的项目个数',
+  problems: '截至统计月底提出的问题个数（本年清单项目）',
+  solvedProblems: '截至统计月底已解决的问题个数',
+  openProblems: '截至统计月底尚未解决的问题个数',
+  problemProjects: '截至统计月底有问题的项目个数',
+  difference: '本年个数 − 上年个数',
+};
+
+/** The scope a group of figures covers, and how to find its projects again. */
+export interface Scope {
+  /** As written: "全市", "工业", "省级". */
+  label: string;
+  filter: StatsFilter;
+  dimension: ChartDimension | 'all';
+  key: string;
+}
+
+/** The figures of one draft, in the order they were first used. */
+export class FigureBook {
+  readonly figures: Figure[] = [];
+  private readonly byId = new Map<string, Figure>();
+  constructor(
+    readonly year: number,
+    readonly month: number,
+  ) {}
+
+  /** A run for a figure, recorded once under its label. */
+  figure(scope: Scope, name: string, text: string, definitionKey = name): Run {
+    const label = `${FIELD_NAMES[name] ?? name}（${scope.label}）`;
+    const id = `${scope.dimension}:${scope.key}:${JSON.stringify(scope.filter)}:${name}`;
+    if (!this.byId.has(id)) {
+      const f: Figure = {
+        id,
+        label,
+        text,
+        definition: DEFINITIONS[definitionKey] ?? DEFINITIONS[name] ?? '',
+        source: { year: this.year, month: this.month, filter: scope.filter, dimension: scope.dimension, key: scope.key },
+      };
+      this.byId.set(id, f);
+      this.figures.push(f);
+    }
+    return { text, figure: id };
+  }
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  projects: '项目个数',
+  totalInvestment: '总投资',
+  annualPlan: '年度计划投资',
+  completed: '累计完成投资',
+  completionRate: '投资完成率',
+  timeProgress: '时序进度',
+  progressGap: '与时序进度相比',
+  newProjects: '新建项目',
+  continuedProjects: '续建项目',
+  newShare: '新建占比',
+  continuedShare: '续建占比',
+  started: '开复工项目',
+  startRate: '开复工率',
+  startedNew: '新建已开工',
+  newStartRate: '开工率',
+  resumed: '续建已复工',
+  resumeRate: '复工率',
+  unreported: '未报送',
+  red: '红色预警',
+  yellow: '黄色预警',
+  projectsGrowth: '项目个数同比',
+  totalInvestmentGrowth: '总投资同比',
+  annualPlanGrowth: '年度计划投资同比',
+  completedGrowth: '完成投资同比',
+  previousProjects: '上年项目个数',
+  share: '占比',
+  leaders: '联系分包的市级领导',
+  over1yi: '1亿元以上项目',
+  over30yi: '30亿元以上项目',
+  from10to30yi: '10亿-30亿元项目',
+  over1yiChange: '1亿元以上项目比上年增减',
+  over30yiChange: '30亿元以上项目比上年增减',
+  from10to30yiChange: '10亿-30亿元项目比上年增减',
+  problems: '问题个数',
+  solvedProblems: '已解决问题',
+  openProblems: '未解决问题',
+  problemProjects: '有问题的项目',
+};
+
+const text = (t: string): Run[] => [{ text: t }];
+const rate = (num: number, den: number) => (den > 0 ? formatPercent(num, den) : '—');
+
+/** Growth as a bare percent ("15.8%"), signed in words only when it falls ("下降3.2%"). */
+function growthText(cur: number, prev: number): string {
+  const change = formatChange(cur, prev);
+  return change.startsWith('增长') ? change.slice(2) : change;
+}
+
+/**
+ * The template fields of one group of projects: its summary for year Y at month M and, when the
+ * previous year has a list, the same group in Y−1 at M.
+ */
+export function groupFields(book: FigureBook, scope: Scope, s: Summary, prev: Summary | null): Record<string, Run[]> {
+  const f = (name: string, t: string, definitionKey?: string) => [book.figure(scope, name, t, definitionKey)];
+  const month = book.month;
+  const gap = formatPointsDifference(s.completedToDate, s.annualPlan || 1, month, 12);
+  const fields: Record<string, Run[]> = {
+    year: text(`${book.year}`),
+    period: text(formatPeriod(month)),
+    month: text(`${month}`),
+    scope: text(scope.label),
+    previousYear: text(`${book.year - 1}`),
+    projects: f('projects', `${s.projects}`),
+    totalInvestment: f('totalInvestment', formatMoneyText(s.totalInvestment)),
+    annualPlan: f('annualPlan', formatMoneyText(s.annualPlan)),
+    completed: f('completed', formatMoneyText(s.completedToDate)),
+    completionRate: f('completionRate', rate(s.completedToDate, s.annualPlan)),
+    timeProgress: f('timeProgress', formatPercent(month, 12)),
+    progressGap: f(
+      'progressGap',
+      s.annualPlan <= 0 ? '—' : gap.sign === 0 ? '与时序进度持平' : `${gap.sign > 0 ? '超过' : '低于'}时序进度${gap.text}`,
+    ),
+    newProjects: f('newProjects', `${s.newProjects}`),
+    continuedProjects: f('continuedProjects', `${s.continuedProjects}`),
+    newShare: f('newShare', rate(s.newProjects, s.projects)),
+    continuedShare: f('continuedShare', rate(s.continuedProjects, s.projects)),
+    started: f('started', `${s.startedNew + s.resumed}`),
+    startRate: f('startRate', rate(s.startedNew + s.resumed, s.projects)),
+    startedNew: f('startedNew', `${s.startedNew}`),
+    newStartRate: f('newStartRate', rate(s.startedNew, s.newProjects)),
+    resumed: f('resumed', `${s.resumed}`),
+    resumeRate: f('resumeRate', rate(s.resumed, s.continuedProjects)),
+    unreported: f('unreported', `${s.unreported}`),
+    red: f('red', `${s.warnings.red}`),
+    yellow: f('yellow', `${s.warnings.yellow}`),
+  };
+  if (prev && prev.projects > 0) {
+    const g = (name: string, cur: number, before: number) => f(name, growthText(cur, before), 'growth');
+    fields.previousProjects = f('previousProjects', `${prev.projects}`);
+    fields.projectsGrowth = g('projectsGrowth', s.projects, prev.projects);
+    fields.totalInvestmentGrowth = g('totalInvestmentGrowth', s.totalInvestment, prev.totalInvestment);
+    fields.annualPlanGrowth = g('annualPlanGrowth', s.annualPlan, prev.annualPlan);
+    fields.completedGrowth = [book.figure(scope, 'completedGrowth', formatChange(s.completedToDate, prev.completedToDate), 'growth')];
+    fields.annualPlanChange = [{ text: '同比' }, book.figure(scope, 'annualPlanGrowth', formatChange(s.annualPlan, prev.annualPlan), 'growth')];
+    fields.growthList = growthList(book, scope, [
+      ['projectsGrowth', s.projects, prev.projects],
+      ['totalInvestmentGrowth', s.totalInvestment, prev.totalInvestment],
+      ['annualPlanGrowth', s.annualPlan, prev.annualPlan],
+    ]);
+  } else {
+    const none = [placeholder(`与${book.year - 1}年比较（${book.year - 1}年无项目清单）`)];
+    for (const k of ['previousProjects', 'projectsGrowth', 'totalInvestmentGrowth', 'annualPlanGrowth', 'completedGrowth', 'annualPlanChange', 'growthList']) fields[k] = none;
+  }
+  return fields;
+}
+
+/**
+ * "分别增长15.8%、31.3%和5.2%" when all grew; otherwise each in its own words: "分别增长15.8%、
+ * 下降2.1%和持平" — the sentence stays true whichever way the numbers went.
+ */
+function growthList(book: FigureBook, scope: Scope, items: [name: string, cur: number, prev: number][]): Run[] {
+  const changes = items.map(([, cur, prev]) => formatChange(cur, prev));
+  const allUp = changes.every((c) => c.startsWith('增长'));
+  const runs: Run[] = [{ text: allUp ? '分别增长' : '分别' }];
+  items.forEach(([name], i) => {
+    if (i > 0) runs.push({ text: i === items.length - 1 ? '和' : '、' });
+    runs.push(book.figure(scope, name, allUp ? changes[i]!.slice(2) : changes[i]!, 'growth'));
+  });
+  return runs;
+}
+
+/** A count compared with last year's: "比2023年增加19个" / "减少" / "与上年持平". */
+export function countChange(book: FigureBook, scope: Scope, name: string, cur: number, prev: number | null): Run[] {
+  if (prev === null) return [placeholder(`与${book.year - 1}年比较`)];
+  const d = cur - prev;
+  if (d === 0) return [{ text: '与上年持平' }];
+  return [{ text: `比${book.year - 1}年${d > 0 ? '增加' : '减少'}` }, book.figure(scope, name, `${Math.abs(d)}个`, 'difference')];
+}

@@ -1,0 +1,90 @@
+/**
+ * 材料生成: build a draft from the statistics engine and the office's templates, preview it, and
+ * write it as .docx (atomically; through the native save dialog in Electron, as bytes for the
+ * browser harness to download).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Draft, DraftKind } from '../../../shared/drafts';
+import { AppError } from '../../../shared/result';
+import type { Db } from '../../db/connection';
+import { readSetting, writeSetting } from '../../db/settings';
+import type { ServiceContext } from '../context';
+import { safeFileName, writeFileAtomically } from '../export/safe-file';
+import { requireDb } from '../library';
+import { bulletin } from './bulletin';
+import { DEFAULT_FONTS, draftToDocx, type DraftFonts } from './docx-writer';
+import type { DraftInput } from './parts';
+import { pressConference } from './press-conference';
+import { proposalReply } from './proposal-reply';
+import { templateTexts } from './templates';
+
+const BUILDERS: Record<DraftKind, (input: DraftInput) => Draft> = {
+  'press-conference': pressConference,
+  'proposal-reply': proposalReply,
+  bulletin,
+};
+
+export interface DraftArgs {
+  kind: DraftKind;
+  year: number;
+  month: number;
+  params?: Record<string, string>;
+}
+
+/** The draft's blocks and the figures they use, as of now (a draft re-built after an edit shows the new numbers). */
+export function buildDraft(ctx: ServiceContext, args: DraftArgs): Draft {
+  const db = requireDb(ctx);
+  const templates = templateTexts(db);
+  const draft = BUILDERS[args.kind]({ db, year: args.year, month: args.month, params: args.params ?? {}, today: ctx.now(), text: templates.text });
+  // The figure list is what the text uses (a template may leave some of a group's figures out).
+  const used = new Set(draft.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? b.runs : b.kind === 'table' ? b.rows.flat(2) : [])).map((r) => r.figure));
+  return { ...draft, figures: draft.figures.filter((f) => used.has(f.id)), problems: [...templates.problems, ...draft.problems] };
+}
+
+const FONTS_SETTING = 'drafts.fonts';
+
+export function draftFonts(db: Db): DraftFonts {
+  return { ...DEFAULT_FONTS, ...(readSetting<Partial<DraftFonts>>(db, FONTS_SETTING) ?? {}) };
+}
+
+export function setDraftFonts(ctx: ServiceContext, fonts: Partial<DraftFonts>): DraftFonts {
+  const db = requireDb(ctx, 'write');
+  const cleaned = Object.fromEntries(Object.entries(fonts).map(([k, v]) => [k, String(v ?? '').trim()]).filter(([, v]) => v));
+  writeSetting(db, FONTS_SETTING, { ...(readSetting<Partial<DraftFonts>>(db, FONTS_SETTING) ?? {}), ...cleaned });
+  return draftFonts(db);
+}
+
+/** The draft as .docx bytes. */
+export async function draftDocx(ctx: ServiceContext, args: DraftArgs): Promise<{ draft: Draft; bytes: Buffer }> {
+  const draft = buildDraft(ctx, args);
+  const bytes = await draftToDocx(draft, { assets: ctx.chartAssets, fonts: draftFonts(requireDb(ctx)) });
+  return { draft, bytes };
+}
+
+/** Write the draft to `target` atomically (a failure leaves any old file as it was). */
+export async function saveDraftToFile(ctx: ServiceContext, args: DraftArgs, target: string): Promise<Draft> {
+  const { draft, bytes } = await draftDocx(ctx, args);
+  await writeFileAtomically(target, async (temp) => fs.writeFileSync(temp, bytes));
+  return draft;
+}
+
+/** Save as .docx: where the user chooses in Electron; as bytes for the browser to download in the harness. */
+export async function exportDraft(ctx: ServiceContext, args: DraftArgs): Promise<{ fileName: string; savedTo: string | null; data: string | null }> {
+  const fileName = safeFileName(`${buildDraft(ctx, args).name}.docx`);
+  if (ctx.dialogs) {
+    const target = await ctx.dialogs.chooseExportPath(fileName);
+    if (!target) throw new AppError('CANCELLED', '已取消');
+    await saveDraftToFile(ctx, args, target);
+    return { fileName: path.basename(target), savedTo: target, data: null };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpw-draft-'));
+  try {
+    const target = path.join(dir, fileName);
+    await saveDraftToFile(ctx, args, target);
+    return { fileName, savedTo: null, data: fs.readFileSync(target).toString('base64') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,90 @@
+/** What the three drafts have in common: their input, and small builders of blocks. */
+import type { Block, Run } from '../../../shared/drafts';
+import { fillTemplate, placeholder } from '../../../shared/drafts';
+import { formatDateText } from '../../../shared/format';
+import type { Statistics } from '../../../shared/statistics';
+import type { Db } from '../../db/connection';
+import { statistics } from '../statistics';
+import { FigureBook, groupFields, type Scope } from './figures';
+
+export interface DraftInput {
+  db: Db;
+  year: number;
+  month: number;
+  params: Record<string, string>;
+  /** For the date when none is given. */
+  today: Date;
+  /** The template text to use for a key (the office's own, or the default). */
+  text: (key: string) => string;
+}
+
+/** The pieces every builder needs: statistics of Y and Y−1, the figure book, the scope of the whole list. */
+export function begin(input: DraftInput) {
+  const st = statistics(input.db, input.year, input.month);
+  const book = new FigureBook(input.year, input.month);
+  const all: Scope = { label: '全市', filter: {}, dimension: 'all', key: '' };
+  return { st, book, all, previous: previousYear(input) };
+}
+
+/** Year Y−1 at the same month, when it has a list (its breakdowns give the 同比 of each part). */
+export function previousYear(input: DraftInput): Statistics | null {
+  const prev = statistics(input.db, input.year - 1, input.month);
+  return prev.overall.projects > 0 ? prev : null;
+}
+
+export const t = (text: string): Run => ({ text });
+export const para = (...runs: Run[]): Block => ({ kind: 'paragraph', runs });
+export const flush = (...runs: Run[]): Block => ({ kind: 'paragraph', runs, noIndent: true });
+export const heading = (level: 1 | 2 | 3, text: string): Block => ({ kind: 'heading', level, runs: [t(text)] });
+
+/** A template filled with a group's fields (and any extra fields the template allows). */
+export function templated(input: DraftInput, key: string, book: FigureBook, scope: Scope, st: Statistics['overall'], prev: Statistics['overall'] | null, extra: Record<string, Run[]> = {}): Run[] {
+  return fillTemplate(input.text(key), { ...groupFields(book, scope, st, prev), ...extra });
+}
+
+/** A parameter, or a visible placeholder naming it. */
+export function param(input: DraftInput, key: string, what: string): Run {
+  const v = input.params[key]?.trim();
+  return v ? t(v) : placeholder(what);
+}
+
+export function paramText(input: DraftInput, key: string, fallback: string): string {
+  return input.params[key]?.trim() || fallback;
+}
+
+/** The date of the draft: as given, or today, written the Chinese way. */
+export function draftDate(input: DraftInput): string {
+  const given = input.params.date?.trim();
+  if (given) return given;
+  const d = input.today;
+  return formatDateText(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+}
+
+/** The last day of month M of year Y as YYYY-MM-DD ("as of the end of 1-M月"). */
+export function monthEnd(year: number, month: number): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${last}`;
+}
+
+/** 一、二、… for numbered points ("一是", "二是"). */
+export function chineseNumber(n: number): string {
+  const digits = '零一二三四五六七八九';
+  if (n <= 10) return n === 10 ? '十' : digits[n]!;
+  if (n < 20) return `十${digits[n - 10]}`;
+  return `${digits[Math.floor(n / 10)]}十${n % 10 ? digits[n % 10] : ''}`;
+}
+
+export interface Speaker {
+  name: string;
+  title: string;
+  department: string;
+}
+
+/** Speakers from the `speakers` parameter: one per line, "姓名|职务|牵头部门". */
+export function speakers(input: DraftInput): Speaker[] {
+  return (input.params.speakers ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.split(/[|｜]/).map((s) => s.trim()))
+    .filter((parts) => parts[0])
+    .map(([name, title = '', department = '']) => ({ name: name!, title, department }));
+}

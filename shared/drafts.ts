@@ -1,0 +1,307 @@
+/**
+ * Word drafts (材料生成): what a draft is made of, its parameters, and the templates around its
+ * numbers. A draft is built in the main process (electron/services/drafts/) as a list of blocks;
+ * the same blocks become the HTML preview in the renderer and the .docx in the main process, so
+ * what the writer sees is what Word gets. Every number in a block is a figure: a value of the
+ * statistics engine written by the one formatter, with its definition and the projects behind it.
+ */
+import type { ChartDimension, ChartSpec } from './charts';
+import type { StatsFilter } from './statistics';
+
+export const DRAFT_KINDS = ['press-conference', 'proposal-reply', 'bulletin'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+
+export const DRAFT_KIND_LABELS: Record<DraftKind, string> = {
+  'press-conference': '新闻发布会材料',
+  'proposal-reply': '提案（建议）答复',
+  bulletin: '重点项目建设情况通报',
+};
+
+/** A stretch of text: plain, a figure (by id), or a placeholder the writer must replace. */
+export interface Run {
+  text: string;
+  figure?: string;
+  placeholder?: boolean;
+  bold?: boolean;
+}
+
+export interface TableColumn {
+  title: string;
+  /** Width in millimetres (WPS ignores a table's width unless every column has one). */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export type Block =
+  /** 2号 方正小标宋, centred, a blank line after. */
+  | { kind: 'title'; text: string }
+  /** Under the title, centred, 楷体 (a date or an issuing line). */
+  | { kind: 'subtitle'; text: string }
+  /** Flush right above the title (答复类别, 签发人). */
+  | { kind: 'mark'; text: string }
+  /** 主送: flush left, ending with "：". */
+  | { kind: 'addressee'; text: string }
+  /** 一、 (黑体), （一） (楷体), 1. (仿宋 bold): indented two characters like the body. */
+  | { kind: 'heading'; level: 1 | 2 | 3; runs: Run[] }
+  | { kind: 'paragraph'; runs: Run[]; noIndent?: boolean }
+  | { kind: 'table'; caption: string; columns: TableColumn[]; rows: Run[][][]; note?: string }
+  | { kind: 'chart'; chart: string; caption: string }
+  | { kind: 'attachments'; items: string[] }
+  /** 发文机关署名 and 成文日期, placed as GB/T 9704 says (7.3.5.2). */
+  | { kind: 'signature'; office: string; date: string }
+  /** A new page headed "附件N" and the attachment's title. */
+  | { kind: 'attachment'; number: number; title: string };
+
+/** A number in a draft, and where it comes from. */
+export interface Figure {
+  id: string;
+  /** What it is: "重点项目个数（工业）". */
+  label: string;
+  /** As written in the draft: "311个", "1246.2亿元", "45.7%". */
+  text: string;
+  /** Its definition (STATISTICS.md), in Chinese. */
+  definition: string;
+  /** The projects behind it: year, month, filter and (for a part) the breakdown and key. */
+  source: { year: number; month: number; filter: StatsFilter; dimension: ChartDimension | 'all'; key: string };
+}
+
+export interface Draft {
+  kind: DraftKind;
+  /** The suggested file name, without extension. */
+  name: string;
+  blocks: Block[];
+  figures: Figure[];
+  charts: ChartSpec[];
+  /** Templates that could not be used (an unknown field in a stored template), in Chinese. */
+  problems: string[];
+}
+
+/** A parameter of a draft: the dialog's field and the command line's `--set key=value`. */
+export interface DraftParam {
+  key: string;
+  label: string;
+  /** 'lines': several lines (speakers: one per line, "姓名|职务|牵头部门"). */
+  type: 'text' | 'lines' | 'choice';
+  choices?: string[];
+  placeholder?: string;
+}
+
+const COMMON: DraftParam[] = [
+  { key: 'title', label: '标题', type: 'text', placeholder: '留空则按年度和月份生成' },
+  { key: 'office', label: '署名机关', type: 'text' },
+  { key: 'date', label: '成文日期', type: 'text', placeholder: '如 2024年9月30日；留空为今天' },
+];
+
+export const DRAFT_PARAMS: Record<DraftKind, DraftParam[]> = {
+  'press-conference': [
+    ...COMMON,
+    { key: 'host', label: '主持人', type: 'text' },
+    {
+      key: 'speakers',
+      label: '发布人（每行一位：姓名|职务|牵头部门）',
+      type: 'lines',
+      placeholder: '张宗浩|市发展改革委党组书记、主任|发展改革委',
+    },
+    { key: 'focusTags', label: '发布词重点方面（标签，逗号分隔）', type: 'text', placeholder: '留空则取项目最多的6个标签' },
+  ],
+  'proposal-reply': [
+    ...COMMON,
+    { key: 'answerCategory', label: '答复类别', type: 'choice', choices: ['A', 'B', 'C'] },
+    { key: 'signer', label: '签发人', type: 'text' },
+    { key: 'session', label: '会议', type: 'text', placeholder: '市政协十四届三次会议' },
+    { key: 'proposalNumber', label: '提案（建议）号', type: 'text' },
+    { key: 'proposalTitle', label: '提案（建议）题目', type: 'text', placeholder: '关于加快推进重点项目建设的提案' },
+    { key: 'addressee', label: '提案人（建议人）', type: 'text' },
+    { key: 'proposalKind', label: '类型', type: 'choice', choices: ['政协提案', '人大建议'] },
+    { key: 'contact', label: '联系人', type: 'text' },
+    { key: 'phone', label: '联系电话', type: 'text' },
+    { key: 'closingTopic', label: '结束语中感谢关心的工作', type: 'text', placeholder: '全市重点项目建设工作' },
+  ],
+  bulletin: [...COMMON, { key: 'addressee', label: '主送机关', type: 'text', placeholder: '各区市人民政府，市有关部门' }],
+};
+
+export const ANSWER_CATEGORIES: Record<string, string> = { A: '已解决或基本解决', B: '正在解决或列入计划解决', C: '留作参考' };
+
+/**
+ * The sentences around the numbers, by key: the office may rewrite them (设置 in 材料生成), using
+ * the fields listed for each; `{field}` is replaced by the figure's text.
+ */
+export interface TemplateDef {
+  key: string;
+  /** Where it is used: "发布词·总体情况". */
+  label: string;
+  /** The fields it may use (see FIELD_LABELS). */
+  fields: readonly string[];
+  text: string;
+}
+
+/** Fields of any group of projects (the whole list, a level, a category…). */
+const GROUP_FIELDS = [
+  'year', 'period', 'month', 'scope', 'projects', 'totalInvestment', 'annualPlan', 'completed', 'completionRate', 'timeProgress', 'progressGap',
+  'newProjects', 'continuedProjects', 'newShare', 'continuedShare', 'started', 'startRate', 'startedNew', 'newStartRate', 'resumed', 'resumeRate',
+  'unreported', 'red', 'yellow', 'projectsGrowth', 'totalInvestmentGrowth', 'annualPlanGrowth', 'completedGrowth', 'growthList', 'annualPlanChange',
+  'previousProjects', 'previousYear',
+] as const;
+
+export const FIELD_LABELS: Record<string, string> = {
+  year: '年度',
+  period: '统计期（1-M月）',
+  month: '月份',
+  scope: '范围（全市、工业类……）',
+  projects: '项目个数',
+  totalInvestment: '总投资',
+  annualPlan: '年度计划投资',
+  completed: '1-M月完成投资',
+  completionRate: '投资完成率',
+  timeProgress: '时序进度',
+  progressGap: '与时序进度相比（超过/低于×个百分点）',
+  newProjects: '新建项目个数',
+  continuedProjects: '续建项目个数',
+  newShare: '新建项目占比',
+  continuedShare: '续建项目占比',
+  started: '开复工项目个数',
+  startRate: '开复工率',
+  startedNew: '新建已开工个数',
+  newStartRate: '开工率（新建）',
+  resumed: '续建已复工个数',
+  resumeRate: '复工率',
+  unreported: '未报送个数',
+  red: '红色预警个数',
+  yellow: '黄色预警个数',
+  projectsGrowth: '项目个数同比',
+  totalInvestmentGrowth: '总投资同比',
+  annualPlanGrowth: '年度计划投资同比',
+  completedGrowth: '完成投资同比',
+  growthList: '个数、总投资、年度计划投资的同比（“分别增长…”）',
+  annualPlanChange: '年度计划投资同比（“同比增长…”）',
+  previousProjects: '上年项目个数',
+  previousYear: '上年',
+  sizeList: '投资规模（亿元以上项目个数及与上年比较）',
+  tagList: '标签项目个数及占比',
+  problems: '问题个数',
+  solvedProblems: '已解决问题个数',
+  openProblems: '未解决问题个数',
+  problemProjects: '有问题的项目个数',
+  leaders: '联系分包的市级领导人数',
+  provinceCityProjects: '省市重点项目个数',
+  countyProjects: '县级重点项目个数',
+  categoryCount: '类别个数',
+  categoryList: '类别名称',
+  departmentList: '牵头部门',
+  best: '完成率前三的区市',
+  worst: '完成率后三的区市',
+};
+
+export const TEMPLATES: readonly TemplateDef[] = [
+  {
+    key: 'press.overall',
+    label: '发布词·总体情况',
+    fields: GROUP_FIELDS,
+    text: '{year}年，全市共确定省市县三级重点项目{projects}个，总投资{totalInvestment}，年度计划投资{annualPlan}，与去年相比，{growthList}，重点项目建设保持良好发展势头。',
+  },
+  {
+    key: 'press.management',
+    label: '发布词·分级分类管理',
+    fields: [...GROUP_FIELDS, 'leaders', 'provinceCityProjects', 'countyProjects', 'categoryCount', 'categoryList', 'departmentList'],
+    text:
+      '在项目服务上，{provinceCityProjects}个省市重点项目，由{leaders}位市级领导联系分包；{countyProjects}个县级重点项目，由所在区市领导联系分包。' +
+      '在项目推进上，将{projects}个项目分为{categoryList}{categoryCount}个大类，分别由{departmentList}等{categoryCount}个部门牵头，分类保障推进。',
+  },
+  {
+    key: 'press.category',
+    label: '答记者问·类别情况',
+    fields: [...GROUP_FIELDS, 'sizeList', 'tagList'],
+    text:
+      '{year}年，{scope}重点项目计划实施{projects}个，总投资{totalInvestment}，年度计划投资{annualPlan}，{annualPlanChange}。' +
+      '其中，新建项目{newProjects}个，占比{newShare}；续建项目{continuedProjects}个，占比{continuedShare}。{sizeList}{tagList}' +
+      '截至{month}月底，已开复工项目{started}个，开复工率{startRate}；累计完成投资{completed}，占年度计划投资的{completionRate}。',
+  },
+  {
+    key: 'reply.overall',
+    label: '答复·重点建设项目情况',
+    fields: GROUP_FIELDS,
+    text:
+      '今年安排{scope}重点建设项目{projects}项，总投资{totalInvestment}，年计划投资{annualPlan}。{period}，完成投资{completed}，投资完成率{completionRate}；' +
+      '已开工{startedNew}项，开工率{newStartRate}；已复工{resumed}项，复工率{resumeRate}。',
+  },
+  {
+    key: 'reply.province',
+    label: '答复·省重点项目情况',
+    fields: GROUP_FIELDS,
+    text:
+      '今年列入{scope}重点建设项目{projects}项，总投资{totalInvestment}，年计划投资{annualPlan}。{period}，完成投资{completed}，投资完成率{completionRate}；' +
+      '已开工{startedNew}项，开工率{newStartRate}；已复工{resumed}项，复工率{resumeRate}。',
+  },
+  {
+    key: 'reply.problems',
+    label: '答复·问题解决情况',
+    fields: ['year', 'period', 'month', 'problems', 'solvedProblems', 'openProblems', 'problemProjects'],
+    text: '截至{month}月底，{problemProjects}个项目需解决问题{problems}个，已解决{solvedProblems}个。',
+  },
+  {
+    key: 'bulletin.overall',
+    label: '通报·总体情况',
+    fields: GROUP_FIELDS,
+    text:
+      '{year}年全市共安排重点项目{projects}个，总投资{totalInvestment}，年度计划投资{annualPlan}。{period}，累计完成投资{completed}，投资完成率{completionRate}，' +
+      '{progressGap}；完成投资{completedGrowth}。已开复工项目{started}个，开复工率{startRate}。红色预警项目{red}个，黄色预警项目{yellow}个，未报送{unreported}个。',
+  },
+  {
+    key: 'bulletin.districts',
+    label: '通报·区市推进情况',
+    fields: ['year', 'period', 'month', 'best', 'worst', 'timeProgress'],
+    text: '从各区市看，投资完成率居前三位的是{best}；居后三位的是{worst}。',
+  },
+  {
+    key: 'bulletin.problems',
+    label: '通报·问题情况',
+    fields: ['year', 'period', 'month', 'problems', 'solvedProblems', 'openProblems', 'problemProjects'],
+    text: '截至{month}月底，{problemProjects}个项目共反映问题{problems}个，已解决{solvedProblems}个，尚未解决{openProblems}个。',
+  },
+];
+
+export const TEMPLATE_BY_KEY = new Map(TEMPLATES.map((t) => [t.key, t]));
+
+/** The fields a template text uses, in order; throws a Chinese message for a malformed brace. */
+export function templateFields(text: string): string[] {
+  const fields: string[] = [];
+  const re = /\{([^{}]*)\}|[{}]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] === undefined) throw new Error(`第${m.index + 1}个字符处的“${m[0]}”不成对`);
+    fields.push(m[1].trim());
+  }
+  return fields;
+}
+
+/** Why a template text cannot be saved, or null: unknown fields are errors, never blanks in a draft. */
+export function templateProblem(def: TemplateDef, text: string): string | null {
+  if (text.length > 5000) return '模板过长（最多5000字）';
+  let fields: string[];
+  try {
+    fields = templateFields(text);
+  } catch (e) {
+    return `模板“${def.label}”${(e as Error).message}`;
+  }
+  const unknown = fields.filter((f) => !def.fields.includes(f));
+  if (unknown.length) return `模板“${def.label}”中的字段${unknown.map((f) => `{${f}}`).join('、')}不存在；可用字段：${def.fields.map((f) => `{${f}}`).join('、')}`;
+  return null;
+}
+
+/** The template's text with each {field} replaced by its runs (a figure keeps its id). */
+export function fillTemplate(text: string, values: Record<string, Run[]>): Run[] {
+  const runs: Run[] = [];
+  let last = 0;
+  const re = /\{([^{}]*)\}/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) runs.push({ text: text.slice(last, m.index) });
+    runs.push(...(values[m[1]!.trim()] ?? [{ text: `【缺少数据：${m[1]}】`, placeholder: true }]));
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last) });
+  return runs;
+}
+
+/** A visible placeholder for what the database cannot know. */
+export function placeholder(what: string): Run {
+  return { text: `【请补充：${what}】`, placeholder: true };
+}
