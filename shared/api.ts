@@ -15,6 +15,7 @@ import { PROJECT_FIELDS } from './fields';
 import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
 import type { DispatchRow, MonthState } from './dispatch';
 import type { MonthlyTrend } from './charts';
+import { DRAFT_KINDS, FONT_KEYS, type Draft, type DraftFonts, type TemplateDef } from './drafts';
 
 z.config(z.locales.zhCN());
 
@@ -43,6 +44,9 @@ const importTarget = z.enum(['years', 'seq', ...PROJECT_FIELDS.map((f) => f.key)
 const importMapping = z.record(z.string().regex(/^\d{1,3}$/), importTarget.nullable());
 const listKind = z.enum(['districts', 'categories', 'tags']);
 const ids = z.array(id).min(1, '请先选择项目').max(100_000);
+const draftArgs = z
+  .object({ kind: z.enum(DRAFT_KINDS), year, month, params: z.record(z.string().max(100), z.string().max(5000)).optional() })
+  .strict();
 
 export const api = {
   /** What shell this is and what it can do (native dialogs exist only in Electron). */
@@ -223,7 +227,26 @@ export const api = {
   'history.redo': method(none).returns<HistoryStep>(),
   /** What 撤销 and 重做 would do now. */
   'history.state': method(none).returns<HistoryState>(),
+
+  /** 材料生成: a draft's blocks and the figures they use, built now from the statistics engine (the preview). */
+  'drafts.build': method(draftArgs).returns<Draft>(),
+  /** Save a draft as .docx: through the save dialog in Electron (written atomically), as bytes in the browser. */
+  'drafts.export': method(draftArgs).returns<{ fileName: string; savedTo: string | null; data: string | null }>(),
+  /** The drafts' templates: the office's text, the default, and the fields each may use. */
+  'drafts.templates': method(none).returns<TemplateState[]>(),
+  /** Change a template; an unknown field or an unpaired brace is refused with a message. */
+  'drafts.setTemplate': method(z.object({ key: z.string().max(100), text: z.string().max(5000, '模板过长（最多5000字）') }).strict()).returns<TemplateState[]>(),
+  /** Back to the default wording: one template (key) or all. */
+  'drafts.resetTemplates': method(z.object({ key: z.string().max(100).optional() }).strict()).returns<TemplateState[]>(),
+  /** The fonts of the drafts (offices have 仿宋_GB2312 or 仿宋, and so on). */
+  'drafts.fonts': method(none).returns<DraftFonts>(),
+  'drafts.setFonts': method(z.object(Object.fromEntries(FONT_KEYS.map((k) => [k, z.string().max(100).optional()]))).strict()).returns<DraftFonts>(),
 } as const;
+
+export interface TemplateState extends TemplateDef {
+  defaultText: string;
+  changed: boolean;
+}
 
 export interface Ranking {
   districts: KeyedSummary[];

@@ -120,6 +120,36 @@ export const DRAFT_PARAMS: Record<DraftKind, DraftParam[]> = {
   bulletin: [...COMMON, { key: 'addressee', label: '主送机关', type: 'text', placeholder: '各区市人民政府，市有关部门' }],
 };
 
+/** The fonts of the official layout (a setting: offices have 仿宋_GB2312 or FangSong, and so on). */
+export interface DraftFonts {
+  body: string;
+  title: string;
+  heading1: string;
+  heading2: string;
+  pageNumber: string;
+  latin: string;
+}
+
+export const FONT_KEYS = ['body', 'title', 'heading1', 'heading2', 'pageNumber', 'latin'] as const satisfies readonly (keyof DraftFonts)[];
+
+export const FONT_LABELS: Record<keyof DraftFonts, string> = {
+  body: '正文（仿宋）',
+  title: '标题（小标宋）',
+  heading1: '一级标题（黑体）',
+  heading2: '二级标题（楷体）',
+  pageNumber: '页码（宋体）',
+  latin: '数字和西文',
+};
+
+export const DEFAULT_FONTS: DraftFonts = {
+  body: '仿宋_GB2312',
+  title: '方正小标宋简体',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+};
+
 export const ANSWER_CATEGORIES: Record<string, string> = { A: '已解决或基本解决', B: '正在解决或列入计划解决', C: '留作参考' };
 
 /**

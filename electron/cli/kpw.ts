@@ -20,6 +20,8 @@ import { formatChange, formatMoneyText, formatPercent, formatPeriod } from '../.
 import { describeIssue, type ImportIssue } from '../../shared/import';
 import { commitProgressImport, previewProgressImport } from '../services/import/progress';
 import { toApiError } from '../services/handlers';
+import { saveDraftToFile } from '../services/drafts/index';
+import { DRAFT_KIND_LABELS, DRAFT_KINDS, DRAFT_PARAMS, type DraftKind } from '../../shared/drafts';
 
 const VERSION = '0.1.0';
 
@@ -38,8 +40,14 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
                            统计：总体、按级别、类别、区市、规模，及上年同期（--json 输出 JSON，金额单位万元）
   kpw export projects --db 项目库 --year 年度 --out 文件.xlsx [--unit 万元|亿元]
                            导出年度项目清单
+  kpw draft press-conference|proposal-reply|bulletin --db 项目库 --year 年度 --month 月份 --out 文件.docx [--set 参数=值]…
+                           生成文稿：新闻发布会材料、提案（建议）答复、重点项目建设情况通报（公文格式，数字取自统计）
+                           参数见下，未给出的内容在文稿中标为【请补充：…】
   kpw --help               显示本帮助
   kpw --version            显示版本
+
+文稿参数（--set）：
+${DRAFT_KINDS.map((k) => `  ${k}：${DRAFT_PARAMS[k].map((p) => `${p.key}（${p.label}）`).join('、')}`).join('\n')}
 
 退出码：0 成功；1 输入被拒绝（原因见标准错误输出，未写入任何内容）；2 用法错误。
 `;
@@ -280,7 +288,36 @@ function withSubcommands(name: string, subcommands: Record<string, Command>): Co
   };
 }
 
+async function draft(argv: string[]): Promise<void> {
+  const [kind, ...rest] = argv;
+  if (!DRAFT_KINDS.includes(kind as DraftKind)) throw new UsageError(`draft 后应为 ${DRAFT_KINDS.join(' 或 ')}`);
+  const { values } = parse(rest, { db: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, set: { type: 'string', multiple: true } });
+  const year = requireYear(values);
+  const month = requireMonth(values);
+  const out = path.resolve(requireOption(values, 'out'));
+  if (!fs.existsSync(path.dirname(out))) throw new AppError('NOT_FOUND', `文件夹“${path.dirname(out)}”不存在`);
+  const known = new Set(DRAFT_PARAMS[kind as DraftKind].map((p) => p.key));
+  const params: Record<string, string> = {};
+  for (const pair of values.set ?? []) {
+    const at = pair.indexOf('=');
+    const key = at > 0 ? pair.slice(0, at).trim() : '';
+    if (!known.has(key)) throw new UsageError(`--set ${pair}：${kind} 没有参数“${key || pair}”，可用：${[...known].join('、')}`);
+    // "\n" on the command line stands for a new line (several speakers).
+    params[key] = pair.slice(at + 1).replace(/\\n/g, '\n');
+  }
+  const ctx = await openForCommand(values);
+  try {
+    const made = await saveDraftToFile(ctx, { kind: kind as DraftKind, year, month, params }, out);
+    for (const problem of made.problems) process.stderr.write(`注意：${problem}\n`);
+    const placeholders = made.blocks.flatMap((b) => ('runs' in b ? b.runs : [])).filter((r) => r.placeholder).length;
+    process.stdout.write(`已生成${DRAFT_KIND_LABELS[kind as DraftKind]}（${made.figures.length}个数字取自统计，${placeholders}处待补充）：${out}\n`);
+  } finally {
+    closeLibrary(ctx);
+  }
+}
+
 const commands: Record<string, Command> = {
+  draft,
   import: withSubcommands('import', { projects: importProjects, progress: importProgress }),
   export: withSubcommands('export', { projects: exportProjects }),
   template,

@@ -51,6 +51,13 @@ const METHOD_NAMES: Record<Method, true> = {
   'history.undo': true,
   'history.redo': true,
   'history.state': true,
+  'drafts.build': true,
+  'drafts.export': true,
+  'drafts.templates': true,
+  'drafts.setTemplate': true,
+  'drafts.resetTemplates': true,
+  'drafts.fonts': true,
+  'drafts.setFonts': true,
 };
 
 const COMMAND_NAMES: Record<Command, true> = {

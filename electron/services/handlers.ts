@@ -14,6 +14,8 @@ import { closeMonth, dispatchRows, monthState, reopenMonth, updateDispatch } fro
 import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warningThresholds } from './statistics';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
+import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
+import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
 
 type Handlers = { [M in Method]: (ctx: ServiceContext, args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
@@ -65,6 +67,13 @@ export const handlers = {
   'history.undo': (ctx) => undo(ctx),
   'history.redo': (ctx) => redo(ctx),
   'history.state': (ctx) => historyState(ctx),
+  'drafts.build': (ctx, args) => buildDraft(ctx, args),
+  'drafts.export': (ctx, args) => exportDraft(ctx, args),
+  'drafts.templates': (ctx) => listTemplates(ctx),
+  'drafts.setTemplate': (ctx, { key, text }) => setTemplate(ctx, key, text),
+  'drafts.resetTemplates': (ctx, { key }) => resetTemplates(ctx, key),
+  'drafts.fonts': (ctx) => draftFonts(requireDb(ctx)),
+  'drafts.setFonts': (ctx, args) => setDraftFonts(ctx, args),
 } satisfies Handlers;
 
 /** SQLite's error codes that a user can act on, in Chinese. */

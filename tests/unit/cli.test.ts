@@ -130,4 +130,21 @@ describe('kpw demo', () => {
     expect(st.previous.projects).toBe(774);
     expect(kpw('demo', '--db', 'demo.kpw').status).toBe(1); // never over an existing file
   });
+
+  it('writes a draft as .docx with the figures in it, and refuses an unknown parameter (exit 2)', async () => {
+    expect(kpw('demo', '--db', 'demo.kpw').status).toBe(0);
+    const made = kpw('draft', 'press-conference', '--db', 'demo.kpw', '--year', '2024', '--month', '8', '--out', '发布会.docx', '--set', 'speakers=张宗浩|市发展改革委主任|发展改革委\\n王军伟|市科技局副局长|科技局', '--set', 'host=新闻办');
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    expect(made.stdout).toMatch(/已生成新闻发布会材料（\d+个数字取自统计，\d+处待补充）/);
+    const { docxParts, paragraphTexts } = await import('../helpers/docx');
+    const text = paragraphTexts(docxParts(fs.readFileSync(path.join(dir, '发布会.docx')))['word/document.xml']!).join('\n');
+    expect(text).toContain('全市共确定省市县三级重点项目896个，总投资4399.6亿元，年度计划投资1041.9亿元');
+    expect(text).toContain('王军伟：');
+    const wrong = kpw('draft', 'bulletin', '--db', 'demo.kpw', '--year', '2024', '--month', '8', '--out', 'x.docx', '--set', 'speakers=x');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/bulletin 没有参数“speakers”/);
+    expect(fs.existsSync(path.join(dir, 'x.docx'))).toBe(false);
+    expect(kpw('draft', 'memo', '--db', 'demo.kpw').status).toBe(2);
+  });
 });

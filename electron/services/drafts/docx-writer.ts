@@ -28,28 +28,9 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ChartSpec } from '../../../shared/charts';
-import type { Block, Draft, Run } from '../../../shared/drafts';
+import { DEFAULT_FONTS, type Block, type Draft, type DraftFonts, type Run } from '../../../shared/drafts';
 import { PRINT_SIZE } from '../../../shared/chart-svg';
 import { renderChartPng, type ChartAssets } from '../chart-render';
-
-/** The fonts of the official layout (a setting: offices have 仿宋_GB2312 or FangSong, and so on). */
-export interface DraftFonts {
-  body: string;
-  title: string;
-  heading1: string;
-  heading2: string;
-  pageNumber: string;
-  latin: string;
-}
-
-export const DEFAULT_FONTS: DraftFonts = {
-  body: '仿宋_GB2312',
-  title: '方正小标宋简体',
-  heading1: '黑体',
-  heading2: '楷体_GB2312',
-  pageNumber: '宋体',
-  latin: 'Times New Roman',
-};
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (v: number) => Math.round(v * TWIPS_PER_MM);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Draft, DraftKind } from '../../../shared/drafts';
+import { DEFAULT_FONTS, type Draft, type DraftFonts, type DraftKind } from '../../../shared/drafts';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/settings';
@@ -14,7 +14,7 @@ import type { ServiceContext } from '../context';
 import { safeFileName, writeFileAtomically } from '../export/safe-file';
 import { requireDb } from '../library';
 import { bulletin } from './bulletin';
-import { DEFAULT_FONTS, draftToDocx, type DraftFonts } from './docx-writer';
+import { draftToDocx } from './docx-writer';
 import type { DraftInput } from './parts';
 import { pressConference } from './press-conference';
 import { proposalReply } from './proposal-reply';

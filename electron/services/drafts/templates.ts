@@ -2,7 +2,8 @@
  * The office's own wording of the drafts: template texts kept in the library (settings), checked
  * when saved so that an unknown field is an error then, never a blank in a draft.
  */
-import { TEMPLATES, TEMPLATE_BY_KEY, templateProblem, type TemplateDef } from '../../../shared/drafts';
+import type { TemplateState } from '../../../shared/api';
+import { TEMPLATES, TEMPLATE_BY_KEY, templateProblem } from '../../../shared/drafts';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/settings';
@@ -11,11 +12,6 @@ import { requireDb } from '../library';
 
 const SETTING = 'drafts.templates';
 
-export interface TemplateState extends TemplateDef {
-  /** The default text (the way back). */
-  defaultText: string;
-  changed: boolean;
-}
 
 function stored(db: Db): Record<string, string> {
   return readSetting<Record<string, string>>(db, SETTING) ?? {};
