@@ -44,6 +44,7 @@ const importTarget = z.enum(['years', 'seq', ...PROJECT_FIELDS.map((f) => f.key)
 const importMapping = z.record(z.string().regex(/^\d{1,3}$/), importTarget.nullable());
 const listKind = z.enum(['districts', 'categories', 'tags']);
 const ids = z.array(id).min(1, '请先选择项目').max(100_000);
+const fontName = z.string().max(100, '字体名称过长').optional();
 const draftArgs = z
   .object({ kind: z.enum(DRAFT_KINDS), year, month, params: z.record(z.string().max(100), z.string().max(5000)).optional() })
   .strict();
@@ -240,7 +241,9 @@ export const api = {
   'drafts.resetTemplates': method(z.object({ key: z.string().max(100).optional() }).strict()).returns<TemplateState[]>(),
   /** The fonts of the drafts (offices have 仿宋_GB2312 or 仿宋, and so on). */
   'drafts.fonts': method(none).returns<DraftFonts>(),
-  'drafts.setFonts': method(z.object(Object.fromEntries(FONT_KEYS.map((k) => [k, z.string().max(100).optional()]))).strict()).returns<DraftFonts>(),
+  'drafts.setFonts': method(
+    z.object({ body: fontName, title: fontName, heading1: fontName, heading2: fontName, pageNumber: fontName, latin: fontName } satisfies Record<(typeof FONT_KEYS)[number], unknown>).strict(),
+  ).returns<DraftFonts>(),
 } as const;
 
 export interface TemplateState extends TemplateDef {

@@ -11,6 +11,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type Menu
 import { IPC_COMMAND, type Command } from '../../shared/api';
 import type { ApiResult } from '../../shared/result';
 import { createContext } from '../services/context';
+import { prepareChartRenderer } from '../services/chart-render';
 import { workerReader } from '../services/spreadsheet/read-off-thread';
 import { closeLibrary, openStartupLibrary, readRecent } from '../services/library';
 import { createDialogs } from './dialogs';
@@ -116,7 +117,11 @@ function start(): void {
       windowOptions({ preload: path.join(appRoot, 'dist', 'electron', 'preload.cjs'), isPackaged: app.isPackaged }),
     );
     mainWindow = win;
-    win.once('ready-to-show', () => win.show());
+    win.once('ready-to-show', () => {
+      win.show();
+      // Word drafts draw their charts with a WebAssembly rasteriser: compile it while the user reads the screen.
+      setTimeout(() => void prepareChartRenderer(ctx.chartAssets).catch((err: unknown) => log('图表绘制组件加载失败：', err)), 2000);
+    });
     // If the page cannot load at all, show the window anyway rather than leave the app invisible.
     win.webContents.once('did-fail-load', () => win.show());
     win.on('closed', () => {

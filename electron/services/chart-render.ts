@@ -33,13 +33,22 @@ function fontsIn(dir: string): Uint8Array[] {
   return fonts;
 }
 
-/** The chart as PNG bytes at `scale` times print size (2: 1210 × 680 px, sharp when printed). */
-export async function renderChartPng(assets: ChartAssets, spec: ChartSpec, options: { scale?: number; size?: { width: number; height: number } } = {}): Promise<Uint8Array> {
+/**
+ * Compile the rasteriser and read the fonts ahead of the first draft (the app calls this once its
+ * window is up): the first chart otherwise pays about half a second for it.
+ */
+export async function prepareChartRenderer(assets: ChartAssets): Promise<void> {
   ready ??= initWasm(fs.readFileSync(assets.wasmFile)).catch((e: unknown) => {
     ready = null;
     throw e;
   });
   await ready;
+  fontsIn(assets.fontDir);
+}
+
+/** The chart as PNG bytes at `scale` times print size (2: 1210 × 680 px, sharp when printed). */
+export async function renderChartPng(assets: ChartAssets, spec: ChartSpec, options: { scale?: number; size?: { width: number; height: number } } = {}): Promise<Uint8Array> {
+  await prepareChartRenderer(assets);
   const svg = chartSvg(spec, options.size ?? PRINT_SIZE);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },

@@ -10,6 +10,7 @@ import { DispatchScreen } from './features/dispatch/dispatch-screen';
 import { RankingScreen } from './features/ranking/ranking-screen';
 import { AnalysisScreen } from './features/analysis/analysis-screen';
 import type { ProjectSelection } from './ui/selection';
+import { DraftsScreen } from './features/drafts/drafts-screen';
 
 interface Loaded {
   library: LibraryInfo;
@@ -21,7 +22,7 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'settings'>('projects');
+  const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'drafts' | 'settings'>('projects');
   // Projects handed from 统计分析 to 项目库 or 月调度 for editing; cleared by the chip there.
   const [selection, setSelection] = useState<{ view: 'projects' | 'dispatch'; selection: ProjectSelection } | null>(null);
 
@@ -103,6 +104,7 @@ export function App() {
               ['dispatch', '月调度'],
               ['analysis', '统计分析'],
               ['ranking', '赛马'],
+              ['drafts', '材料生成'],
               ['settings', '设置'],
             ] as const
           ).map(([key, label]) => (
@@ -153,6 +155,7 @@ export function App() {
         />
       )}
       {view === 'ranking' && <RankingScreen years={loaded.lists.years} />}
+      {view === 'drafts' && <DraftsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} />}
       {view === 'settings' && (
         <SettingsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))} />
       )}

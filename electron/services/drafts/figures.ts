@@ -119,6 +119,7 @@ const FIELD_NAMES: Record<string, string> = {
   solvedProblems: '已解决问题',
   openProblems: '未解决问题',
   problemProjects: '有问题的项目',
+  unstarted: '未开工新建项目',
 };
 
 const text = (t: string): Run[] => [{ text: t }];

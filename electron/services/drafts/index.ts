@@ -38,9 +38,11 @@ export function buildDraft(ctx: ServiceContext, args: DraftArgs): Draft {
   const db = requireDb(ctx);
   const templates = templateTexts(db);
   const draft = BUILDERS[args.kind]({ db, year: args.year, month: args.month, params: args.params ?? {}, today: ctx.now(), text: templates.text });
-  // The figure list is what the text uses (a template may leave some of a group's figures out).
-  const used = new Set(draft.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? b.runs : b.kind === 'table' ? b.rows.flat(2) : [])).map((r) => r.figure));
-  return { ...draft, figures: draft.figures.filter((f) => used.has(f.id)), problems: [...templates.problems, ...draft.problems] };
+  // The figure list is what the text uses, in reading order (a template may leave some of a
+  // group's figures out).
+  const byId = new Map(draft.figures.map((f) => [f.id, f]));
+  const used = new Set(draft.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? b.runs : b.kind === 'table' ? b.rows.flat(2) : [])).flatMap((r) => (r.figure ? [r.figure] : [])));
+  return { ...draft, figures: [...used].map((id) => byId.get(id)!), problems: [...templates.problems, ...draft.problems] };
 }
 
 const FONTS_SETTING = 'drafts.fonts';

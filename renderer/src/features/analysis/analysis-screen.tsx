@@ -8,7 +8,7 @@ import { LEVEL_LABELS, type Level, type Lists } from '../../../../shared/domain'
 import { formatChange, formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../../shared/format';
 import type { ProjectFigures, Statistics, StatsFilter } from '../../../../shared/statistics';
 import { call, messageOf } from '../../api';
-import { Modal } from '../../ui/dialogs';
+import { ProjectsDialog } from '../../ui/projects-dialog';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { ChartView } from './chart-view';
 import type { ProjectSelection } from '../../ui/selection';
@@ -182,11 +182,10 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
         ))}
       </div>
       {drill && (
-        <Modal
+        <ProjectsDialog
           title={drill.title}
+          projects={drill.projects}
           onClose={() => setDrill(null)}
-          testId="drill-dialog"
-          wide
           actions={
             <>
               <button onClick={() => props.onEdit('projects', { label: drill.label, year, month, projectIds: drill.projects.map((p) => p.projectId) })}>
@@ -196,37 +195,9 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
                 在月调度中编辑
               </button>
               <button onClick={() => void exportDrill(drill.projects)}>导出这些项目…</button>
-              <button onClick={() => setDrill(null)}>关闭</button>
             </>
           }
-        >
-          <table className="preview-rows drill">
-            <thead>
-              <tr>
-                <th>项目名称</th>
-                <th>所在区市</th>
-                <th>项目类别</th>
-                <th>年度计划投资</th>
-                <th>完成投资</th>
-                <th>完成率</th>
-                <th>预警</th>
-              </tr>
-            </thead>
-            <tbody>
-              {drill.projects.map((p) => (
-                <tr key={p.projectId} className={`warning-row-${p.warning}`}>
-                  <td>{p.name}</td>
-                  <td>{p.district ?? ''}</td>
-                  <td>{p.category ?? ''}</td>
-                  <td>{formatMoneyText(p.annualPlan)}</td>
-                  <td>{formatMoneyText(p.completedToDate)}</td>
-                  <td>{p.annualPlan > 0 ? formatPercent(p.completedToDate, p.annualPlan) : '—'}</td>
-                  <td title={p.warningReason ?? ''}>{{ red: '红', yellow: '黄', green: '绿' }[p.warning]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Modal>
+        />
       )}
     </section>
   );

@@ -1,0 +1,79 @@
+/** 材料生成 in Chromium through the harness, over the demo city. */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillDemoLibrary } from '../../electron/services/demo';
+import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser';
+import { docxParts, paragraphTexts } from '../helpers/docx';
+import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
+
+let browser: Browser;
+let served: ServedLibrary;
+let watched: WatchedPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  served = await serveTempLibrary((lib) => fillDemoLibrary(lib.ctx.library!.db, 'x'));
+  watched = await openPage(browser, served.harness.url);
+  page = watched.page;
+  await page.getByRole('button', { name: '材料生成', exact: true }).click();
+  await page.getByLabel('文稿年度').selectOption('2024');
+  await page.getByLabel('文稿月份').selectOption('8');
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+const preview = () => page.getByTestId('draft-preview');
+
+describe('材料生成 in Chromium', () => {
+  it('previews the press-conference draft with the seed’s figures, lists them, and opens the projects behind one', async () => {
+    await page.getByLabel('文稿类型').selectOption('press-conference');
+    await page.getByLabel('主持人').fill('市政府新闻办');
+    await expect.poll(() => preview().textContent(), { timeout: 10_000 }).toContain('全市共确定省市县三级重点项目896个，总投资4399.6亿元，年度计划投资1041.9亿元，与去年相比，分别增长15.8%、31.3%和5.2%');
+    await expect.poll(() => preview().textContent()).toContain('主持人：市政府新闻办');
+    await preview().locator('.d-p', { hasText: '工业重点项目计划实施' }).locator('.figure', { hasText: /^311$/ }).first().click();
+    const dialog = page.getByTestId('figure-projects');
+    await expect.poll(() => dialog.locator('h2').textContent()).toBe('项目个数（工业）：311（311个项目）');
+    expect(await dialog.locator('tbody tr').count()).toBe(311);
+    expect(new Set(await dialog.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['工业']));
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    expect(await page.locator('.draft-figures li').count()).toBeGreaterThan(50);
+    expect(watched.consoleErrors).toEqual([]);
+    expect(watched.outsideRequests).toEqual([]);
+  });
+
+  it('saves the bulletin as a Word file with its charts', async () => {
+    await page.getByLabel('文稿类型').selectOption('bulletin');
+    await page.getByLabel('署名机关').fill('威海市发展和改革委员会');
+    await expect.poll(() => preview().textContent()).toContain('威海市发展和改革委员会');
+    expect(await preview().locator('.d-chart svg').count()).toBe(2);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: '保存为Word…' }).click()]);
+    expect(download.suggestedFilename()).toBe('2024年1-8月全市重点项目建设情况通报.docx');
+    const parts = docxParts(fs.readFileSync(await download.path()));
+    const text = paragraphTexts(parts['word/document.xml']!).join('\n');
+    expect(text).toContain('2024年全市共安排重点项目896个，总投资4399.6亿元，年度计划投资1041.9亿元');
+    expect(text).toContain('威海市发展和改革委员会');
+  });
+
+  it('refuses a template with an unknown field, applies a valid one, and goes back to the default', async () => {
+    await page.getByLabel('文稿类型').selectOption('bulletin');
+    await page.getByRole('button', { name: '模板和字体…' }).click();
+    const editor = page.getByTestId('template-editor');
+    const field = editor.locator('fieldset[data-template="bulletin.overall"]');
+    await field.locator('textarea').fill('全市重点项目{projectCount}个。');
+    await field.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => field.getByRole('alert').textContent()).toMatch(/字段\{projectCount\}不存在/);
+    await field.locator('textarea').fill('本月全市重点项目{projects}个，完成投资{completed}。');
+    await field.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => field.locator('legend').textContent()).toContain('已修改');
+    await editor.getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => preview().textContent()).toContain('本月全市重点项目896个，完成投资594.45亿元。');
+    await page.getByRole('button', { name: '模板和字体…' }).click();
+    await editor.locator('fieldset[data-template="bulletin.overall"]').getByRole('button', { name: '恢复默认' }).click();
+    await editor.getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => preview().textContent()).toContain('2024年全市共安排重点项目896个');
+  });
+});
