@@ -1,5 +1,8 @@
 /** 材料生成 in Chromium through the harness, over the demo city. */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
@@ -56,6 +59,32 @@ describe('材料生成 in Chromium', () => {
     const text = paragraphTexts(parts['word/document.xml']!).join('\n');
     expect(text).toContain('2024年全市共安排重点项目896个，总投资4399.6亿元，年度计划投资1041.9亿元');
     expect(text).toContain('威海市发展和改革委员会');
+  });
+
+  it('prints only the page, with the official margins', async () => {
+    await page.getByLabel('文稿类型').selectOption('proposal-reply');
+    await expect.poll(() => preview().textContent()).toContain('现答复如下');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    await page.emulateMedia({ media: 'screen' });
+    const file = path.join(os.tmpdir(), `kpw-draft-${process.pid}.pdf`);
+    fs.writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    // Where the text starts on page 1: 28 mm from the left (79 pt), about 37 mm from the top (105 pt),
+    // not the 12 mm of the dashboard's print page.
+    const words = [...execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).matchAll(/xMin="([\d.]+)" yMin="([\d.]+)"/g)];
+    const left = Math.min(...words.map((w) => Number(w[1])));
+    const top = Math.min(...words.map((w) => Number(w[2])));
+    fs.rmSync(file);
+    expect(left).toBeGreaterThan(76);
+    expect(left).toBeLessThan(86);
+    expect(top).toBeGreaterThan(90); // the glyph box of the first line sits a little above the line's top
+    expect(top).toBeLessThan(130);
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    expect(text).toContain('现答复如下');
+    expect(text).not.toContain('文稿中的数字');
+    expect(text).not.toContain('保存为Word');
   });
 
   it('refuses a template with an unknown field, applies a valid one, and goes back to the default', async () => {
