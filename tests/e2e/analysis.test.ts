@@ -29,6 +29,19 @@ afterAll(async () => {
   await served?.stop();
 });
 
+/** Click the bar above a district's axis label until the projects dialog opens (the chart may still be settling its layout). */
+async function clickDistrictBar(district: string): Promise<void> {
+  const labels = page.getByTestId('chart-districtRace').locator('svg text', { hasText: new RegExp(`^${district}$`) });
+  await expect
+    .poll(async () => {
+      let box: { x: number; y: number; width: number; height: number } | null = null;
+      for (let i = 0; i < (await labels.count()) && !box; i++) box = await labels.nth(i).boundingBox();
+      if (box) await page.mouse.click(box.x + box.width / 2, box.y - 60);
+      return page.getByTestId('drill-dialog').count();
+    }, { timeout: 10_000, interval: 300 })
+    .toBe(1);
+}
+
 describe('统计分析 in Chromium', () => {
   it('draws at least six charts and the headline cards, with no console error and nothing leaving the machine', async () => {
     await expect.poll(() => page.locator('.chart-card svg').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
@@ -39,18 +52,8 @@ describe('统计分析 in Chromium', () => {
   });
 
   it('clicking a district’s bar lists exactly that district’s projects, editable in 月调度 and 项目库', async () => {
-    const chart = page.getByTestId('chart-districtRace');
-    const labels = chart.locator('svg text', { hasText: /^荣成市$/ });
     const dialog = page.getByTestId('drill-dialog');
-    // Click the bar above the district's axis label (the chart may still be settling its layout).
-    await expect
-      .poll(async () => {
-        let box: { x: number; y: number; width: number; height: number } | null = null;
-        for (let i = 0; i < (await labels.count()) && !box; i++) box = await labels.nth(i).boundingBox();
-        if (box) await page.mouse.click(box.x + box.width / 2, box.y - 60);
-        return dialog.count();
-      }, { timeout: 10_000, interval: 300 })
-      .toBe(1);
+    await clickDistrictBar('荣成市');
     const expected = projectsBehind(served.ctx, { year: 2024, month: 8, dimension: 'district', key: '荣成市' });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe(`荣成市：${expected.length}个项目`);
     expect(await dialog.locator('tbody tr').count()).toBe(expected.length);
@@ -82,14 +85,7 @@ describe('统计分析 in Chromium', () => {
 
     // And in 项目库.
     await page.getByRole('button', { name: '统计分析', exact: true }).click();
-    await expect
-      .poll(async () => {
-        let box: { x: number; y: number; width: number; height: number } | null = null;
-        for (let i = 0; i < (await labels.count()) && !box; i++) box = await labels.nth(i).boundingBox();
-        if (box) await page.mouse.click(box.x + box.width / 2, box.y - 60);
-        return dialog.count();
-      }, { timeout: 10_000, interval: 300 })
-      .toBe(1);
+    await clickDistrictBar('荣成市');
     await dialog.getByRole('button', { name: '在项目库中编辑' }).click();
     await expect.poll(() => page.getByTestId('selection-chip').textContent()).toContain(`荣成市（${expected.length}个项目）`);
     const projectGrid = page.getByTestId('project-grid');

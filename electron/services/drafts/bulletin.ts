@@ -12,7 +12,7 @@ import type { KeyedSummary, ProjectFigures, Summary } from '../../../shared/stat
 import { readLists } from '../../db/lists';
 import { oldestOpenProblems, problemCounts } from '../../db/progress';
 import { monthlyTrendOf, projectFigures, rank } from '../statistics';
-import type { Scope } from './figures';
+import { problemFields, type Scope } from './figures';
 import { begin, draftDate, heading, monthEnd, para, paramText, t, templated, type DraftInput } from './parts';
 
 const rate = (num: number, den: number) => (den > 0 ? formatPercent(num, den) : '—');
@@ -56,15 +56,7 @@ export function bulletin(input: DraftInput): Draft {
       return [...(i ? [t('、')] : []), t(`${g.key}（`), book.figure(scope, 'completionRate', rate(g.completedToDate, g.annualPlan)), t('）')];
     });
   const problems = problemCounts(db, year, monthEnd(year, month));
-  const problemFields: Record<string, Run[]> = {
-    year: [t(`${year}`)],
-    month: [t(`${month}`)],
-    period: [t(period)],
-    problems: [book.figure(all, 'problems', `${problems.total}`)],
-    solvedProblems: [book.figure(all, 'solvedProblems', `${problems.solved}`)],
-    openProblems: [book.figure(all, 'openProblems', `${problems.open}`)],
-    problemProjects: [book.figure(all, 'problemProjects', `${problems.projects}`)],
-  };
+  const problemFigures = problemFields(book, problems);
   const red = figures.filter((f) => f.warning === 'red');
   const yellow = figures.filter((f) => f.warning === 'yellow');
   const unstarted = figures.filter((f) => f.nature === 'new' && !f.startedNew);
@@ -140,7 +132,7 @@ export function bulletin(input: DraftInput): Draft {
       t('（名单见附件2）。请各区市、各牵头部门对照名单，逐个研究解决。'),
     ),
     heading(1, '五、存在问题'),
-    para(...fillTemplate(input.text('bulletin.problems'), problemFields)),
+    para(...fillTemplate(input.text('bulletin.problems'), problemFigures)),
     ...oldestOpenProblems(db, year, monthEnd(year, month), 5).map((p, i) =>
       para(t(`${i + 1}.${p.projectName}：${p.description}（${formatDateText(p.raisedDate)}提出${p.ownerDepartment ? `，责任单位：${p.ownerDepartment}` : ''}）。`)),
     ),

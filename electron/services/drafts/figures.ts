@@ -211,3 +211,17 @@ export function countChange(book: FigureBook, scope: Scope, name: string, cur: n
   if (d === 0) return [{ text: '与上年持平' }];
   return [{ text: `比${book.year - 1}年${d > 0 ? '增加' : '减少'}` }, book.figure(scope, name, `${Math.abs(d)}个`, 'difference')];
 }
+
+/** The fields of the problems sentence: problems of the year's projects as they stood at the end of month M. */
+export function problemFields(book: FigureBook, counts: { total: number; solved: number; open: number; projects: number }): Record<string, Run[]> {
+  const all: Scope = { label: '全市', filter: {}, dimension: 'all', key: '' };
+  return {
+    year: [{ text: `${book.year}` }],
+    month: [{ text: `${book.month}` }],
+    period: [{ text: formatPeriod(book.month) }],
+    problems: [book.figure(all, 'problems', `${counts.total}`)],
+    solvedProblems: [book.figure(all, 'solvedProblems', `${counts.solved}`)],
+    openProblems: [book.figure(all, 'openProblems', `${counts.open}`)],
+    problemProjects: [book.figure(all, 'problemProjects', `${counts.projects}`)],
+  };
+}

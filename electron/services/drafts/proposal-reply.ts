@@ -7,7 +7,7 @@ import type { Block, Draft } from '../../../shared/drafts';
 import { ANSWER_CATEGORIES, fillTemplate, placeholder } from '../../../shared/drafts';
 import { problemCounts } from '../../db/progress';
 import { statistics } from '../statistics';
-import type { Scope } from './figures';
+import { problemFields, type Scope } from './figures';
 import { begin, draftDate, flush, heading, monthEnd, para, param, paramText, t, templated, type DraftInput } from './parts';
 
 export function proposalReply(input: DraftInput): Draft {
@@ -25,16 +25,7 @@ export function proposalReply(input: DraftInput): Draft {
   const pc = statistics(db, year, month, provinceCity.filter);
   const pv = statistics(db, year, month, province.filter);
   const problems = problemCounts(db, year, monthEnd(year, month));
-  const all: Scope = { label: '全市', filter: {}, dimension: 'all', key: '' };
-  const problemFields = {
-    year: [t(`${year}`)],
-    month: [t(`${month}`)],
-    period: [t(`1-${month}月`)],
-    problems: [book.figure(all, 'problems', `${problems.total}`)],
-    solvedProblems: [book.figure(all, 'solvedProblems', `${problems.solved}`)],
-    openProblems: [book.figure(all, 'openProblems', `${problems.open}`)],
-    problemProjects: [book.figure(all, 'problemProjects', `${problems.projects}`)],
-  };
+  const problemFigures = problemFields(book, problems);
 
   const blocks: Block[] = [
     { kind: 'mark', text: `${category && ANSWER_CATEGORIES[category] ? `${category}类（${ANSWER_CATEGORIES[category]}）` : '【请补充：答复类别】'}` },
@@ -45,7 +36,7 @@ export function proposalReply(input: DraftInput): Draft {
     heading(1, '一、工作开展情况'),
     para(...templated(input, 'reply.overall', book, provinceCity, pc.overall, null)),
     para(...templated(input, 'reply.province', book, province, pv.overall, null)),
-    para(...fillTemplate(input.text('reply.problems'), problemFields), placeholder('其他工作情况（领导包联、要素保障等）')),
+    para(...fillTemplate(input.text('reply.problems'), problemFigures), placeholder('其他工作情况（领导包联、要素保障等）')),
     heading(1, '二、下步工作举措'),
     heading(2, '（一）【请补充：举措一】'),
     para(placeholder('具体措施')),
