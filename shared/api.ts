@@ -15,6 +15,7 @@ import { PROJECT_FIELDS } from './fields';
 import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
 import type { DispatchRow, MonthState } from './dispatch';
 import type { MonthlyTrend } from './charts';
+import type { ProblemRow, ProblemSummary } from './problems';
 import { DRAFT_KINDS, FONT_KEYS, type Draft, type DraftFonts, type TemplateDef } from './drafts';
 
 z.config(z.locales.zhCN());
@@ -228,6 +229,30 @@ export const api = {
   'history.redo': method(none).returns<HistoryStep>(),
   /** What 撤销 and 重做 would do now. */
   'history.state': method(none).returns<HistoryState>(),
+
+  /** 问题清单: year Y's problems, oldest first, with age and overdue flag. */
+  'problems.list': method(z.object({ year }).strict()).returns<ProblemRow[]>(),
+  /** Counts overall and by type, district, responsible department and project. */
+  'problems.summary': method(z.object({ year }).strict()).returns<ProblemSummary>(),
+  /** Record a problem by hand (undoable). */
+  'problems.add': method(
+    z
+      .object({
+        projectId: id,
+        year,
+        type: z.string().max(20),
+        description: z.string().max(2000, '问题描述过长，最多2000字'),
+        ownerDepartment: z.string().max(200).nullable().optional(),
+        raisedDate: z.string().max(40).nullable().optional(),
+      })
+      .strict(),
+  ).returns<ProblemRow>(),
+  /** Change one field of a problem (solving records the day; undoable). */
+  'problems.update': method(
+    z.object({ id, year, field: z.enum(['type', 'description', 'ownerDepartment', 'raisedDate', 'status', 'solvedDate', 'resolution']), value: z.string().max(2000).nullable() }).strict(),
+  ).returns<ProblemRow>(),
+  /** Delete a problem recorded by mistake (undoable). */
+  'problems.remove': method(z.object({ id }).strict()).returns<{ removed: number }>(),
 
   /** 材料生成: a draft's blocks and the figures they use, built now from the statistics engine (the preview). */
   'drafts.build': method(draftArgs).returns<Draft>(),

@@ -20,6 +20,7 @@ import { formatChange, formatMoneyText, formatPercent, formatPeriod } from '../.
 import { describeIssue, type ImportIssue } from '../../shared/import';
 import { commitProgressImport, previewProgressImport } from '../services/import/progress';
 import { toApiError } from '../services/handlers';
+import { problemsAtMonthEnd } from '../services/problems';
 import { saveDraftToFile } from '../services/drafts/index';
 import { DRAFT_KIND_LABELS, DRAFT_KINDS, DRAFT_PARAMS, type DraftKind } from '../../shared/drafts';
 
@@ -258,6 +259,8 @@ async function stats(argv: string[]): Promise<void> {
         provinceCity: summaryJson(st.provinceCity),
         previous: st.previous ? summaryJson(st.previous) : null,
         yoy: st.yoy,
+        // Problems on the year's projects as of the end of month M; projects = with at least one.
+        problems: problemsAtMonthEnd(ctx, year, month),
       };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return;

@@ -142,9 +142,9 @@ export function openProblemsByProject(db: Db): Map<number, string[]> {
 }
 
 /**
- * Problems of year Y's projects as they stood at the end of `asOf` (YYYY-MM-DD): raised by then,
- * and solved by then or still open. A problem counts for Y when it was raised for Y, or for no
- * year in particular, on a project of Y's list.
+ * Problems of year Y's projects as they stood at the end of month M: raised by then, and solved by
+ * then or still open. A problem counts for Y when it was raised for Y, or for no year in
+ * particular, on a project of Y's list.
  */
 const PROBLEMS_OF_YEAR = `
   FROM problems pr
@@ -152,7 +152,12 @@ const PROBLEMS_OF_YEAR = `
   JOIN projects p ON p.id = pr.project_id
   WHERE (pr.year IS NULL OR pr.year = @year) AND pr.raised_date <= @asOf`;
 
-export function problemCounts(db: Db, year: number, asOf: string): { total: number; solved: number; open: number; projects: number } {
+function monthEnd(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}`;
+}
+
+export function problemCounts(db: Db, year: number, month: number): { total: number; solved: number; open: number; projects: number } {
+  const asOf = monthEnd(year, month);
   const [total, solved, projects] = stmt(
     db,
     `SELECT count(*), coalesce(sum(pr.status = 'solved' AND pr.solved_date <= @asOf), 0), count(DISTINCT pr.project_id) ${PROBLEMS_OF_YEAR}`,
@@ -162,11 +167,11 @@ export function problemCounts(db: Db, year: number, asOf: string): { total: numb
   return { total, solved, open: total - solved, projects };
 }
 
-/** The oldest problems still open at `asOf`, with their project's name. */
+/** The oldest problems still open at the end of month M, with their project's name. */
 export function oldestOpenProblems(
   db: Db,
   year: number,
-  asOf: string,
+  month: number,
   limit: number,
 ): { projectId: number; projectName: string; type: string; description: string; ownerDepartment: string | null; raisedDate: string }[] {
   return stmt(
@@ -174,5 +179,30 @@ export function oldestOpenProblems(
     `SELECT pr.project_id AS projectId, p.name AS projectName, pr.type, pr.description, pr.owner_department AS ownerDepartment, pr.raised_date AS raisedDate
      ${PROBLEMS_OF_YEAR} AND NOT (pr.status = 'solved' AND pr.solved_date <= @asOf)
      ORDER BY pr.raised_date, pr.id LIMIT @limit`,
-  ).all({ year, asOf, limit }) as never;
+  ).all({ year, asOf: monthEnd(year, month), limit }) as never;
+}
+
+/** Every problem of year Y's projects (raised for Y or for no year), with its project's name and lists. */
+export function problemsOfYear(db: Db, year: number): (ProblemSnapshot & { project_name: string; district: string | null; category: string | null; contact_leader: string | null })[] {
+  return stmt(
+    db,
+    `SELECT pr.*, p.name AS project_name, d.name AS district, c.name AS category, l.name AS contact_leader
+     FROM problems pr
+     JOIN year_plans yp ON yp.project_id = pr.project_id AND yp.year = @year
+     JOIN projects p ON p.id = pr.project_id
+     LEFT JOIN districts d ON d.id = p.district_id
+     LEFT JOIN categories c ON c.id = yp.category_id
+     LEFT JOIN contact_leaders l ON l.id = p.contact_leader_id
+     WHERE pr.year IS NULL OR pr.year = @year
+     ORDER BY pr.raised_date, pr.id`,
+  ).all({ year }) as never;
+}
+
+/** Replace a problem's row (its id stays). */
+export function writeProblem(db: Db, p: ProblemSnapshot): void {
+  stmt(
+    db,
+    `UPDATE problems SET project_id = @project_id, year = @year, type = @type, description = @description, owner_department = @owner_department,
+       raised_date = @raised_date, status = @status, solved_date = @solved_date, resolution = @resolution WHERE id = @id`,
+  ).run(p);
 }

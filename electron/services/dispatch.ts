@@ -3,6 +3,7 @@
  * transaction and undoable change), and closing a month (关账) so its figures cannot change by
  * accident; reopening asks for a reason, which is logged.
  */
+import { raisedDateFor } from './problems';
 import type { DispatchField, DispatchRow, MonthState } from '../../shared/dispatch';
 import { DISPATCH_FIELDS } from '../../shared/dispatch';
 import { cleanText, parseDateText } from '../../shared/fields';
@@ -118,7 +119,7 @@ export function updateDispatch(
         if (!text) return;
         if (text.length > 2000) throw new AppError('VALIDATION', `${label}过长，最多2000字`, where);
         if (hasOpenProblem(db, args.projectId, text)) throw new AppError('CONFLICT', `该项目已有未解决的问题“${text}”`, where);
-        const id = insertProblem(db, { project_id: args.projectId, year: args.year, type: 'other', description: text, owner_department: null, raised_date: at.slice(0, 10), status: 'open', solved_date: null, resolution: null });
+        const id = insertProblem(db, { project_id: args.projectId, year: args.year, type: 'other', description: text, owner_department: null, raised_date: raisedDateFor(at.slice(0, 10), args.year, args.month), status: 'open', solved_date: null, resolution: null });
         records.push({ projectId: args.projectId, year: args.year, op: 'update', field: PROBLEM_FIELD, oldValue: null, newValue: readProblem(db, id) });
         break;
       }

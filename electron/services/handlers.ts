@@ -15,6 +15,7 @@ import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warni
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
+import { addProblem, listProblems, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
 
@@ -67,6 +68,11 @@ export const handlers = {
   'history.undo': (ctx) => undo(ctx),
   'history.redo': (ctx) => redo(ctx),
   'history.state': (ctx) => historyState(ctx),
+  'problems.list': (ctx, args) => listProblems(ctx, args),
+  'problems.summary': (ctx, args) => problemSummary(ctx, args),
+  'problems.add': (ctx, args) => addProblem(ctx, args),
+  'problems.update': (ctx, args) => updateProblem(ctx, args),
+  'problems.remove': (ctx, args) => removeProblem(ctx, args),
   'drafts.build': (ctx, args) => buildDraft(ctx, args),
   'drafts.export': (ctx, args) => exportDraft(ctx, args),
   'drafts.templates': (ctx) => listTemplates(ctx),

@@ -89,7 +89,7 @@ describe('kpw', () => {
       path.join(dir, 'list.xlsx'),
       await buildWorkbook([{ name: '清单', rows: [['项目名称', '项目类别', '项目级别', '建设性质', '所在区市', '总投资（亿元）', '年度计划投资（万元）'], ['甲', '工业', '省重点', '新建', '荣成市', 12.5, 1234.5678], ['乙', '城建', '县重点', '续建', '高区', 0.8, 1000]] }]),
     );
-    fs.writeFileSync(path.join(dir, '8.xlsx'), await buildWorkbook([{ name: '8月', rows: [['项目名称', '1-8月完成投资', '是否开工'], ['甲', 617.2839, '是'], ['乙', 400, '是']] }]));
+    fs.writeFileSync(path.join(dir, '8.xlsx'), await buildWorkbook([{ name: '8月', rows: [['项目名称', '1-8月完成投资', '是否开工', '存在问题'], ['甲', 617.2839, '是', '用地指标未落实'], ['乙', 400, '是', '无']] }]));
     expect(kpw('import', 'projects', 'list.xlsx', '--db', 's.kpw', '--year', '2024').status).toBe(0);
     expect(kpw('import', 'progress', '8.xlsx', '--db', 's.kpw', '--year', '2024', '--month', '8').status).toBe(0);
     const r = kpw('stats', '--db', 's.kpw', '--year', '2024', '--month', '8', '--json');
@@ -101,6 +101,8 @@ describe('kpw', () => {
       startedNew: 1, resumed: 1, newStartRate: 1, resumeRate: 1, startRate: 1, unreported: 0,
     });
     expect(st.overall.completionRate).toBeCloseTo(1017.2839 / 2234.5678, 12);
+    // August's sheet, imported later, counts its problem for August.
+    expect(st.problems).toEqual({ total: 1, open: 1, solved: 0, projects: 1 });
     expect(st.byLevel.map((l: { key: string; projects: number }) => [l.key, l.projects])).toEqual([['province', 1], ['city', 0], ['county', 1]]);
     expect(st.bySize.map((b: { key: string; projects: number }) => [b.key, b.projects])).toEqual([['>=30亿', 0], ['10-30亿', 1], ['1-10亿', 0], ['<1亿', 1]]);
     expect(st.byCategory.find((c: { key: string }) => c.key === '工业')).toMatchObject({ projects: 1, annualPlan: 1234.5678 });

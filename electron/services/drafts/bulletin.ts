@@ -13,7 +13,7 @@ import { readLists } from '../../db/lists';
 import { oldestOpenProblems, problemCounts } from '../../db/progress';
 import { monthlyTrendOf, projectFigures, rank } from '../statistics';
 import { problemFields, type Scope } from './figures';
-import { begin, draftDate, heading, monthEnd, para, paramText, t, templated, type DraftInput } from './parts';
+import { begin, draftDate, heading, para, paramText, t, templated, type DraftInput } from './parts';
 
 const rate = (num: number, den: number) => (den > 0 ? formatPercent(num, den) : '—');
 const cell = (text: string): Run[] => [{ text }];
@@ -55,7 +55,7 @@ export function bulletin(input: DraftInput): Draft {
       const scope: Scope = { label: g.key, filter: {}, dimension: 'district', key: g.key };
       return [...(i ? [t('、')] : []), t(`${g.key}（`), book.figure(scope, 'completionRate', rate(g.completedToDate, g.annualPlan)), t('）')];
     });
-  const problems = problemCounts(db, year, monthEnd(year, month));
+  const problems = problemCounts(db, year, month);
   const problemFigures = problemFields(book, problems);
   const red = figures.filter((f) => f.warning === 'red');
   const yellow = figures.filter((f) => f.warning === 'yellow');
@@ -133,7 +133,7 @@ export function bulletin(input: DraftInput): Draft {
     ),
     heading(1, '五、存在问题'),
     para(...fillTemplate(input.text('bulletin.problems'), problemFigures)),
-    ...oldestOpenProblems(db, year, monthEnd(year, month), 5).map((p, i) =>
+    ...oldestOpenProblems(db, year, month, 5).map((p, i) =>
       para(t(`${i + 1}.${p.projectName}：${p.description}（${formatDateText(p.raisedDate)}提出${p.ownerDepartment ? `，责任单位：${p.ownerDepartment}` : ''}）。`)),
     ),
     heading(1, '六、下步工作'),

@@ -60,12 +60,6 @@ export function draftDate(input: DraftInput): string {
   return formatDateText(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
 }
 
-/** The last day of month M of year Y as YYYY-MM-DD ("as of the end of 1-M月"). */
-export function monthEnd(year: number, month: number): string {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${last}`;
-}
-
 /** 一、二、… for numbered points ("一是", "二是"). */
 export function chineseNumber(n: number): string {
   const digits = '零一二三四五六七八九';

@@ -8,7 +8,7 @@ import { ANSWER_CATEGORIES, fillTemplate, placeholder } from '../../../shared/dr
 import { problemCounts } from '../../db/progress';
 import { statistics } from '../statistics';
 import { problemFields, type Scope } from './figures';
-import { begin, draftDate, flush, heading, monthEnd, para, param, paramText, t, templated, type DraftInput } from './parts';
+import { begin, draftDate, flush, heading, para, param, paramText, t, templated, type DraftInput } from './parts';
 
 export function proposalReply(input: DraftInput): Draft {
   const { db, year, month } = input;
@@ -24,7 +24,7 @@ export function proposalReply(input: DraftInput): Draft {
   const province: Scope = { label: '省', filter: { levels: ['province'] }, dimension: 'level', key: 'province' };
   const pc = statistics(db, year, month, provinceCity.filter);
   const pv = statistics(db, year, month, province.filter);
-  const problems = problemCounts(db, year, monthEnd(year, month));
+  const problems = problemCounts(db, year, month);
   const problemFigures = problemFields(book, problems);
 
   const blocks: Block[] = [

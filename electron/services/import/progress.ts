@@ -4,6 +4,7 @@
  * 形象进度 and 存在问题. A project the library does not know is an error, never a new project. A
  * non-empty 存在问题 records an open problem, once per text. One transaction, one undoable change.
  */
+import { raisedDateFor } from '../problems';
 import { randomUUID } from 'node:crypto';
 import { parseDateText } from '../../../shared/fields';
 import { type ImportColumn, type ImportIssue, type ImportPreview, type ImportResult, type ImportRowPreview, type ProgressTarget } from '../../../shared/import';
@@ -270,7 +271,7 @@ export function commitProgressImport(ctx: ServiceContext, sources: ImportSource[
           writeReport(db, p.report);
           records.push({ projectId: p.projectId, year: options.year, op: 'update', field: REPORT_FIELD, oldValue: old, newValue: p.report });
           if (p.problem) {
-            const id = insertProblem(db, { project_id: p.projectId, year: options.year, type: 'other', description: p.problem, owner_department: null, raised_date: at.slice(0, 10), status: 'open', solved_date: null, resolution: null });
+            const id = insertProblem(db, { project_id: p.projectId, year: options.year, type: 'other', description: p.problem, owner_department: null, raised_date: raisedDateFor(at.slice(0, 10), options.year, options.month), status: 'open', solved_date: null, resolution: null });
             records.push({ projectId: p.projectId, year: options.year, op: 'update', field: PROBLEM_FIELD, oldValue: null, newValue: readProblem(db, id) });
           }
         }
