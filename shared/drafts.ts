@@ -8,13 +8,15 @@
 import type { ChartDimension, ChartSpec } from './charts';
 import type { StatsFilter } from './statistics';
 
-export const DRAFT_KINDS = ['press-conference', 'proposal-reply', 'bulletin'] as const;
+export const DRAFT_KINDS = ['press-conference', 'proposal-reply', 'bulletin', 'leader-pages', 'supervision'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 export const DRAFT_KIND_LABELS: Record<DraftKind, string> = {
   'press-conference': '新闻发布会材料',
   'proposal-reply': '提案（建议）答复',
   bulletin: '重点项目建设情况通报',
+  'leader-pages': '领导包联项目情况（每人一页）',
+  supervision: '重点项目督办单',
 };
 
 /** A stretch of text: plain, a figure (by id), or a placeholder the writer must replace. */
@@ -50,7 +52,9 @@ export type Block =
   /** 发文机关署名 and 成文日期, placed as GB/T 9704 says (7.3.5.2). */
   | { kind: 'signature'; office: string; date: string }
   /** A new page headed "附件N" and the attachment's title. */
-  | { kind: 'attachment'; number: number; title: string };
+  | { kind: 'attachment'; number: number; title: string }
+  /** What follows starts a new page. */
+  | { kind: 'pageBreak' };
 
 /** A number in a draft, and where it comes from. */
 export interface Figure {
@@ -118,6 +122,19 @@ export const DRAFT_PARAMS: Record<DraftKind, DraftParam[]> = {
     { key: 'closingTopic', label: '结束语中感谢关心的工作', type: 'text', placeholder: '全市重点项目建设工作' },
   ],
   bulletin: [...COMMON, { key: 'addressee', label: '主送机关', type: 'text', placeholder: '各区市人民政府，市有关部门' }],
+  'leader-pages': [
+    { key: 'leader', label: '包联领导', type: 'text', placeholder: '留空则每位领导一页' },
+    { key: 'office', label: '编制单位', type: 'text' },
+    { key: 'date', label: '日期', type: 'text', placeholder: '留空为今天' },
+  ],
+  supervision: [
+    { key: 'projectName', label: '项目名称', type: 'text', placeholder: '督办的项目（从问题清单生成时自动填写）' },
+    { key: 'problemId', label: '问题编号', type: 'text', placeholder: '从问题清单生成时自动填写' },
+    { key: 'addressee', label: '主送单位', type: 'text', placeholder: '留空则为问题的责任部门' },
+    { key: 'deadline', label: '办理时限', type: 'text', placeholder: '如 2024年10月15日' },
+    { key: 'office', label: '督办单位', type: 'text' },
+    { key: 'date', label: '日期', type: 'text', placeholder: '留空为今天' },
+  ],
 };
 
 /** The fonts of the official layout (a setting: offices have 仿宋_GB2312 or FangSong, and so on). */

@@ -29,6 +29,11 @@ export function formatMoneyCell(amount: Money | null | undefined, unit: MoneyUni
   return withThousands(dropTrailingZeros(moneyToDecimalText(amount, unit, unit === '万元' ? 4 : 8)));
 }
 
+/** An amount in a table of a draft: in the unit given, half-up to `decimals`, thousands separated ("1,041.9"). */
+export function formatMoneyTable(amount: Money, unit: MoneyUnit, decimals = 2): string {
+  return withThousands(dropTrailingZeros(moneyToDecimalText(amount, unit, decimals)));
+}
+
 /**
  * An amount in running Chinese text: ≥ 1亿元 in 亿元, else in 万元, half-up to `decimals`, trailing
  * zeros dropped ("4399.6亿元", "11亿元", "2350.5万元").

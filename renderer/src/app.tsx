@@ -11,6 +11,8 @@ import { RankingScreen } from './features/ranking/ranking-screen';
 import { AnalysisScreen } from './features/analysis/analysis-screen';
 import type { ProjectSelection } from './ui/selection';
 import { DraftsScreen } from './features/drafts/drafts-screen';
+import { ProblemsScreen } from './features/problems/problems-screen';
+import { LeadersScreen } from './features/leaders/leaders-screen';
 
 interface Loaded {
   library: LibraryInfo;
@@ -22,7 +24,7 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'drafts' | 'settings'>('projects');
+  const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'problems' | 'leaders' | 'drafts' | 'settings'>('projects');
   // Projects handed from 统计分析 to 项目库 or 月调度 for editing; cleared by the chip there.
   const [selection, setSelection] = useState<{ view: 'projects' | 'dispatch'; selection: ProjectSelection } | null>(null);
 
@@ -104,6 +106,8 @@ export function App() {
               ['dispatch', '月调度'],
               ['analysis', '统计分析'],
               ['ranking', '赛马'],
+              ['problems', '问题清单'],
+              ['leaders', '包联'],
               ['drafts', '材料生成'],
               ['settings', '设置'],
             ] as const
@@ -155,6 +159,8 @@ export function App() {
         />
       )}
       {view === 'ranking' && <RankingScreen years={loaded.lists.years} />}
+      {view === 'problems' && <ProblemsScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
+      {view === 'leaders' && <LeadersScreen lists={loaded.lists} />}
       {view === 'drafts' && <DraftsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} />}
       {view === 'settings' && (
         <SettingsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))} />

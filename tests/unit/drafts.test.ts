@@ -191,3 +191,50 @@ describe('templates the office can change', () => {
     expect(textOf(buildDraft(demo.ctx, { kind: 'press-conference', year: 2024, month: 8 }))).toContain('全市共确定省市县三级重点项目896个');
   });
 });
+
+describe('包联 pages and 督办单', () => {
+  it('gives each contact leader one A4 page with his projects, warnings and open problems, all in one document', async () => {
+    const st = (await import('../../electron/services/statistics')).statistics(demo.ctx.library!.db, 2024, 8);
+    const leaders = st.byContactLeader.filter((l) => l.projects > 0);
+    expect(leaders.length).toBeGreaterThanOrEqual(32); // 32 city leaders, and the districts' for county projects
+    const one = buildDraft(demo.ctx, { kind: 'leader-pages', year: 2024, month: 8, params: { leader: leaders[0]!.key } });
+    expect(textOf(one)).toContain(`${leaders[0]!.key}同志联系重点项目情况`);
+    expect(textOf(one)).toContain(`联系重点项目${leaders[0]!.projects}个`);
+    const table = one.blocks.find((b) => b.kind === 'table') as Extract<Draft['blocks'][number], { kind: 'table' }>;
+    expect(table.rows).toHaveLength(leaders[0]!.projects);
+    const { bytes } = await draftDocx(demo.ctx, { kind: 'leader-pages', year: 2024, month: 8, params: { office: '市重点项目建设指挥部' } });
+    const pdf = renderWithLibreOffice(bytes);
+    // Each leader starts a page; a city leader's (8 or 9 projects) is exactly one page. (The districts'
+    // 分管负责同志 contact some 80 county projects each: their lists run over several pages.)
+    const starts = leaders.map((l) => pdf.pagesText.findIndex((text) => text.startsWith(`${l.key}同志联系重点项目情况`)));
+    expect(starts.every((s) => s >= 0)).toBe(true);
+    const next = (i: number) => Math.min(...starts.filter((s) => s > starts[i]!), pdf.pages);
+    leaders.forEach((l, i) => {
+      if (l.projects <= 10) expect(next(i) - starts[i]!, l.key).toBe(1);
+    });
+  }, 120_000);
+
+  it('writes a supervision notice for a problem, addressed to its responsible department', async () => {
+    const db = reply.ctx.library!.db;
+    const problem = db.prepare("SELECT id, description FROM problems WHERE status = 'open' ORDER BY id LIMIT 1").get() as { id: number; description: string };
+    const draft = buildDraft(reply.ctx, { kind: 'supervision', year: 2023, month: 8, params: { problemId: String(problem.id), deadline: '2023年10月15日', office: '市重点项目建设指挥部办公室' } });
+    const text = textOf(draft);
+    expect(text).toContain('自然资源和规划局：');
+    expect(text).toContain(`该项目反映的“${problem.description}”问题（用地类`);
+    expect(text).toContain('于2023年10月15日前研究解决');
+    const pdf = renderWithLibreOffice((await draftDocx(reply.ctx, { kind: 'supervision', year: 2023, month: 8, params: { problemId: String(problem.id) } })).bytes);
+    expect(pdf.text).toContain('重点项目督办单');
+    expect(pdf.text).toContain(problem.description);
+    await expect(async () => buildDraft(reply.ctx, { kind: 'supervision', year: 2023, month: 8, params: { problemId: '999999' } })).rejects.toThrow(/问题（编号999999）不存在/);
+  }, 60_000);
+
+  it('rounds table amounts half-up, never truncates', async () => {
+    const { formatMoneyTable } = await import('../../shared/format');
+    expect(formatMoneyTable(1_041_499_999, '亿元')).toBe('10.41');
+    expect(formatMoneyTable(1_041_500_000, '亿元')).toBe('10.42');
+    expect(formatMoneyTable(1_041_999_999, '亿元')).toBe('10.42');
+    expect(formatMoneyTable(1_045_000_000, '亿元')).toBe('10.45');
+    expect(formatMoneyTable(104_194_500_000, '亿元')).toBe('1,041.95');
+    expect(formatMoneyTable(12_345_678, '万元')).toBe('1,234.57');
+  });
+});

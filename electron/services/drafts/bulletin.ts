@@ -7,7 +7,7 @@ import { districtRaceChart, trendChart } from '../../../shared/charts';
 import type { Block, Draft, Run, TableColumn } from '../../../shared/drafts';
 import { fillTemplate, placeholder } from '../../../shared/drafts';
 import { LEVEL_LABELS, type Level } from '../../../shared/domain';
-import { formatDateText, formatMoneyCell, formatPercent, formatPeriod } from '../../../shared/format';
+import { formatDateText, formatMoneyTable, formatPercent, formatPeriod } from '../../../shared/format';
 import type { KeyedSummary, ProjectFigures, Summary } from '../../../shared/statistics';
 import { readLists } from '../../db/lists';
 import { oldestOpenProblems, problemCounts } from '../../db/progress';
@@ -17,7 +17,7 @@ import { begin, draftDate, heading, para, paramText, t, templated, type DraftInp
 
 const rate = (num: number, den: number) => (den > 0 ? formatPercent(num, den) : '—');
 const cell = (text: string): Run[] => [{ text }];
-const 亿 = (amount: number) => formatMoneyCell(amount, '亿元').replace(/(\.\d{2})\d+$/, '$1');
+const 亿 = (amount: number) => formatMoneyTable(amount, '亿元');
 
 /** The figures columns shared by the level, category and district tables (widths in mm). */
 const FIGURE_COLUMNS: TableColumn[] = [

@@ -187,6 +187,8 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
         new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(at.date * CHAR) }, spacing: bodySpacing, children: [run(block.date, fonts.body, fonts)] }),
       ];
     }
+    case 'pageBreak':
+      return [new Paragraph({ pageBreakBefore: true, spacing: { line: 1, lineRule: LineRuleType.EXACT }, children: [] })];
     case 'attachment':
       return [
         new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [run(`附件${block.number}`, fonts.heading1, fonts)] }),

@@ -18,12 +18,16 @@ import { draftToDocx } from './docx-writer';
 import type { DraftInput } from './parts';
 import { pressConference } from './press-conference';
 import { proposalReply } from './proposal-reply';
+import { leaderPages } from './leader-pages';
+import { supervisionNotice } from './supervision';
 import { templateTexts } from './templates';
 
 const BUILDERS: Record<DraftKind, (input: DraftInput) => Draft> = {
   'press-conference': pressConference,
   'proposal-reply': proposalReply,
   bulletin,
+  'leader-pages': leaderPages,
+  supervision: supervisionNotice,
 };
 
 export interface DraftArgs {

@@ -112,6 +112,8 @@ function BlockView(props: { block: Block; draft: Draft; selected: string | null;
           <p>{block.date}</p>
         </div>
       );
+    case 'pageBreak':
+      return <div className="d-page-break" />;
     case 'attachment':
       return (
         <div className="d-attachment">

@@ -16,13 +16,14 @@ import { TemplateEditor } from './template-editor';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const STORE = 'kpw.drafts.params';
+const EMPTY = Object.fromEntries(DRAFT_KINDS.map((k) => [k, {}])) as Record<DraftKind, Record<string, string>>;
 
 /** Parameters typed before are kept in this browser profile (names and titles rarely change). */
 function storedParams(): Record<DraftKind, Record<string, string>> {
   try {
-    return { 'press-conference': {}, 'proposal-reply': {}, bulletin: {}, ...JSON.parse(localStorage.getItem(STORE) ?? '{}') };
+    return { ...EMPTY, ...JSON.parse(localStorage.getItem(STORE) ?? '{}') };
   } catch {
-    return { 'press-conference': {}, 'proposal-reply': {}, bulletin: {} };
+    return EMPTY;
   }
 }
 

@@ -1,0 +1,88 @@
+/**
+ * 督办单: a supervision notice for one problem (from 问题清单) or one lagging project (by name): who
+ * must act, the project's figures and warning, the problems still open, a deadline and how to
+ * report back, in the official layout of the drafts.
+ */
+import type { Block, Draft, Run } from '../../../shared/drafts';
+import { placeholder } from '../../../shared/drafts';
+import { formatDateText, formatMoneyText, formatPercent, formatPeriod } from '../../../shared/format';
+import { PROBLEM_TYPES, type ProblemType } from '../../../shared/problems';
+import { problemsOfYear, readProblem } from '../../db/progress';
+import { AppError } from '../../../shared/result';
+import { projectFigures } from '../statistics';
+import type { Scope } from './figures';
+import { begin, draftDate, flush, heading, para, paramText, t, type DraftInput } from './parts';
+
+const cell = (text: string): Run[] => [{ text }];
+
+export function supervisionNotice(input: DraftInput): Draft {
+  const { db, year, month } = input;
+  const { book } = begin(input);
+  const problemId = Number(input.params.problemId);
+  const problem = Number.isInteger(problemId) && problemId > 0 ? readProblem(db, problemId) : undefined;
+  if (input.params.problemId?.trim() && !problem) throw new AppError('NOT_FOUND', `问题（编号${input.params.problemId}）不存在`);
+  const figures = projectFigures(db, year, month);
+  const wantedName = input.params.projectName?.trim();
+  const project = problem ? figures.find((f) => f.projectId === problem.project_id) : wantedName ? figures.find((f) => f.name === wantedName) : undefined;
+  const period = formatPeriod(month);
+  if (!project) {
+    return {
+      kind: 'supervision',
+      name: '重点项目督办单',
+      blocks: [{ kind: 'title', text: '重点项目督办单' }, para(placeholder(wantedName ? `${year}年清单中没有“${wantedName}”，请核对项目名称` : '督办的项目名称（或从问题清单选择问题后生成）'))],
+      figures: [],
+      charts: [],
+      problems: [],
+    };
+  }
+  const scope: Scope = { label: project.name, filter: {}, dimension: 'all', key: '' };
+  const open = problemsOfYear(db, year).filter((p) => p.project_id === project.projectId && p.status !== 'solved');
+  const focus = problem ?? open[0];
+  const addressee = paramText(input, 'addressee', focus?.owner_department || project.responsibleUnit || `${project.district ?? ''}重点项目建设指挥部`);
+  const rate = project.annualPlan > 0 ? formatPercent(project.completedToDate, project.annualPlan) : '—';
+
+  const facts: [string, Run[]][] = [
+    ['项目名称', cell(project.name)],
+    ['所在区市', cell(project.district ?? '')],
+    ['项目类别', cell(project.category ?? '')],
+    ['责任单位', cell(project.responsibleUnit ?? '')],
+    ['包联领导', cell(project.contactLeader ?? '')],
+    ['年度计划投资', [book.figure(scope, 'annualPlan', formatMoneyText(project.annualPlan))]],
+    [`${period}完成投资`, [book.figure(scope, 'completed', formatMoneyText(project.completedToDate))]],
+    ['投资完成率', [book.figure(scope, 'completionRate', rate)]],
+    ['预警情况', cell(project.warning === 'green' ? '绿色（正常）' : `${project.warning === 'red' ? '红色' : '黄色'}：${project.warningReason ?? ''}`)],
+  ];
+  const blocks: Block[] = [
+    { kind: 'mark', text: `督办编号：${year}-${focus ? focus.id : `P${project.projectId}`}` },
+    { kind: 'title', text: '重点项目督办单' },
+    { kind: 'addressee', text: `${addressee}：` },
+    para(
+      t(`${project.name}是${year}年${project.level === 'county' ? '县级' : project.level === 'province' ? '省级' : '市级'}重点项目。截至${month}月底，累计完成投资`),
+      book.figure(scope, 'completed', formatMoneyText(project.completedToDate)),
+      t('，投资完成率'),
+      book.figure(scope, 'completionRate', rate),
+      t(project.warning === 'green' ? '。' : `，${project.warningReason ?? ''}，列为${project.warning === 'red' ? '红色' : '黄色'}预警项目。`),
+      ...(focus
+        ? [t(`该项目反映的“${focus.description}”问题（${PROBLEM_TYPES[(focus.type in PROBLEM_TYPES ? focus.type : 'other') as ProblemType]}类，${formatDateText(focus.raised_date)}提出）至今尚未解决。`)]
+        : []),
+      t('请你单位高度重视，于'),
+      input.params.deadline?.trim() ? t(input.params.deadline.trim()) : placeholder('办理时限'),
+      t('前研究解决，并将办理情况书面报送'),
+      t(paramText(input, 'office', '市重点项目建设指挥部办公室')),
+      t('。'),
+    ),
+    heading(1, '一、项目基本情况'),
+    { kind: 'table', caption: '', columns: [{ title: '项目', width: 40 }, { title: '情况', width: 116 }], rows: facts.map(([k, v]) => [cell(k), v]) },
+    heading(1, '二、需解决的问题'),
+    ...(open.length
+      ? open.map((p, i) =>
+          para(t(`${i + 1}.${p.description}（${PROBLEM_TYPES[(p.type in PROBLEM_TYPES ? p.type : 'other') as ProblemType]}类；责任部门：${p.owner_department ?? '未指定'}；${formatDateText(p.raised_date)}提出）。`)),
+        )
+      : [para(t('项目未报告需解决的问题；请对照预警原因加快推进。'))]),
+    heading(1, '三、办理要求'),
+    para(placeholder('办理要求（如：逐项明确措施、责任人和完成时间）')),
+    flush(t('（联系人：'), placeholder('联系人'), t('，联系电话：'), placeholder('联系电话'), t('）')),
+    { kind: 'signature', office: paramText(input, 'office', '市重点项目建设指挥部办公室'), date: draftDate(input) },
+  ];
+  return { kind: 'supervision', name: `督办单-${project.name}`, blocks, figures: book.figures, charts: [], problems: [] };
+}

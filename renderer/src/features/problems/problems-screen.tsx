@@ -1,0 +1,288 @@
+/**
+ * 问题清单: every problem of the year's projects in a grid — type, responsible department, dates,
+ * status and resolution edited in place (each edit one undoable step), overdue ones in red —
+ * with counts by type, district and department, a form to record one by hand, and a 督办单 for
+ * the selected problem.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, ColDef, GridApi, RowClassRules } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import { formatDateText } from '../../../../shared/format';
+import { PROBLEM_STATUS, PROBLEM_TYPES, type ProblemField, type ProblemRow, type ProblemSummary } from '../../../../shared/problems';
+import type { ProjectRow } from '../../../../shared/domain';
+import { rowsFromTable } from '../../../../shared/domain';
+import { call, messageOf, onHistory } from '../../api';
+import { Modal } from '../../ui/dialogs';
+import { downloadBase64 } from '../../ui/download';
+import { PeriodPicker, usePeriod } from '../../ui/period-picker';
+import { gridTheme } from '../../ui/theme';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ROW_CLASSES: RowClassRules<ProblemRow> = {
+  'problem-overdue': (p) => Boolean(p.data?.overdue),
+  'problem-solved': (p) => p.data?.status === 'solved',
+};
+
+function columns(editable: boolean): ColDef<ProblemRow>[] {
+  const date = (field: 'raisedDate' | 'solvedDate', headerName: string): ColDef<ProblemRow> => ({
+    field,
+    colId: field,
+    headerName,
+    width: 130,
+    editable,
+    valueFormatter: (p) => (p.value ? formatDateText(p.value as string) : ''),
+  });
+  return [
+    { colId: 'seq', headerName: '序号', width: 70, pinned: 'left', valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1, sortable: false, filter: false },
+    { field: 'projectName', colId: 'projectName', headerName: '项目名称', width: 220, pinned: 'left', filter: 'agTextColumnFilter' },
+    { field: 'district', colId: 'district', headerName: '所在区市', width: 100, filter: 'agTextColumnFilter' },
+    {
+      colId: 'type',
+      headerName: '问题类型',
+      width: 100,
+      editable,
+      valueGetter: (p) => (p.data ? PROBLEM_TYPES[p.data.type] : ''),
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: Object.values(PROBLEM_TYPES) },
+      filter: 'agTextColumnFilter',
+    },
+    { field: 'description', colId: 'description', headerName: '问题描述', width: 280, editable, tooltipField: 'description', filter: 'agTextColumnFilter' },
+    { field: 'ownerDepartment', colId: 'ownerDepartment', headerName: '责任部门', width: 140, editable, filter: 'agTextColumnFilter' },
+    date('raisedDate', '提出日期'),
+    {
+      colId: 'status',
+      headerName: '办理状态',
+      width: 100,
+      editable,
+      valueGetter: (p) => (p.data ? PROBLEM_STATUS[p.data.status] : ''),
+      cellEditor: 'agSelectCellEditor',
+      cellEditorParams: { values: Object.values(PROBLEM_STATUS) },
+      filter: 'agTextColumnFilter',
+    },
+    date('solvedDate', '解决日期'),
+    { field: 'resolution', colId: 'resolution', headerName: '解决情况', width: 220, editable, tooltipField: 'resolution', filter: 'agTextColumnFilter' },
+    {
+      colId: 'daysOpen',
+      headerName: '已办天数',
+      width: 100,
+      type: 'rightAligned',
+      valueGetter: (p) => p.data?.daysOpen,
+      tooltipValueGetter: (p) => (p.data?.overdue ? '已超期，请督办' : ''),
+      filter: 'agNumberColumnFilter',
+    },
+    { field: 'contactLeader', colId: 'contactLeader', headerName: '包联领导', width: 100, filter: 'agTextColumnFilter' },
+  ];
+}
+
+function Counts(props: { title: string; groups: ProblemSummary['byType'] }) {
+  const shown = props.groups.filter((g) => g.total > 0);
+  return (
+    <div className="problem-counts">
+      <h4>{props.title}</h4>
+      {shown.length === 0 ? (
+        <p className="muted">无</p>
+      ) : (
+        <table>
+          <tbody>
+            {shown.map((g) => (
+              <tr key={g.key}>
+                <td>{g.key}</td>
+                <td className="num">{g.total}</td>
+                <td className="num muted">已解决{g.solved}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
+  const { year, setYear, month, setMonth } = usePeriod(props.years);
+  const [rows, setRows] = useState<ProblemRow[] | null>(null);
+  const [summary, setSummary] = useState<ProblemSummary | null>(null);
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
+  const [onlyOpen, setOnlyOpen] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [selected, setSelected] = useState<ProblemRow | null>(null);
+  const apiRef = useRef<GridApi<ProblemRow> | null>(null);
+  const columnDefs = useMemo(() => columns(!props.readOnly), [props.readOnly]);
+  const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
+
+  const reload = useCallback(() => {
+    Promise.all([call('problems.list', { year }), call('problems.summary', { year })]).then(([r, s]) => (setRows(r), setSummary(s)), fail);
+  }, [year, fail]);
+  useEffect(reload, [reload]);
+  useEffect(() => onHistory(() => reload()), [reload]);
+
+  const onCellEditRequest = useCallback(
+    async (e: CellEditRequestEvent<ProblemRow>) => {
+      if (!e.data) return;
+      setStatus({ kind: 'saving', text: '保存中…' });
+      try {
+        const row = await call('problems.update', { id: e.data.id, year, field: e.column.getColId() as ProblemField, value: e.newValue == null ? null : String(e.newValue) });
+        apiRef.current?.applyTransaction({ update: [row] });
+        setStatus({ kind: 'saved', text: `已保存（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）` });
+        call('problems.summary', { year }).then(setSummary, fail);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [year, fail],
+  );
+
+  const notice = async () => {
+    if (!selected) return;
+    try {
+      const r = await call('drafts.export', { kind: 'supervision', year, month, params: { problemId: String(selected.id) } });
+      if (r.data) downloadBase64(r.data, r.fileName, DOCX_TYPE);
+      setStatus({ kind: 'saved', text: r.savedTo ? `督办单已保存到“${r.savedTo}”` : `已生成“${r.fileName}”` });
+    } catch (err) {
+      if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') fail(err);
+    }
+  };
+
+  const shown = useMemo(() => (rows && onlyOpen ? rows.filter((r) => r.status === 'open') : rows), [rows, onlyOpen]);
+  return (
+    <section className="project-screen" data-testid="problems-screen">
+      <div className="toolbar" role="toolbar" aria-label="问题清单工具栏">
+        <PeriodPicker years={props.years} year={year} month={month} onYear={setYear} onMonth={setMonth} labels={['问题年度', '督办月份']} />
+        <label className="check">
+          <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} />
+          只看未解决
+        </label>
+        <span className="spacer" />
+        <button disabled={props.readOnly} onClick={() => setAdding(true)}>
+          记录问题…
+        </button>
+        <button disabled={!selected} onClick={() => void notice()} title="为所选问题生成督办单（Word）">
+          生成督办单…
+        </button>
+      </div>
+      {summary && (
+        <div className="headline" data-testid="problems-headline">
+          {`${year}年清单项目共反映问题${summary.total}个（涉及${summary.projects}个项目），已解决${summary.solved}个，未解决${summary.open}个，其中超期${summary.overdue}个`}
+        </div>
+      )}
+      <div className="grid-and-detail">
+        <div className="grid-wrap" data-testid="problems-grid">
+          <AgGridReact<ProblemRow>
+            theme={gridTheme}
+            localeText={AG_GRID_LOCALE_CN}
+            rowData={shown}
+            columnDefs={columnDefs}
+            defaultColDef={{ resizable: true, sortable: true, floatingFilter: true, cellDataType: false }}
+            getRowId={(p) => String(p.data.id)}
+            rowClassRules={ROW_CLASSES}
+            readOnlyEdit
+            onCellEditRequest={(e) => void onCellEditRequest(e)}
+            rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+            onSelectionChanged={(e) => setSelected(e.api.getSelectedRows()[0] ?? null)}
+            stopEditingWhenCellsLoseFocus
+            tooltipShowDelay={300}
+            overlayNoRowsTemplate={`<span>${year}年清单项目没有记录问题。</span>`}
+            onGridReady={(e) => {
+              apiRef.current = e.api;
+            }}
+            onModelUpdated={(e) => e.api.refreshCells({ columns: ['seq'], force: true })}
+          />
+        </div>
+        {summary && (
+          <aside className="problem-summary" aria-label="问题统计">
+            <Counts title="按类型" groups={summary.byType} />
+            <Counts title="按区市" groups={summary.byDistrict} />
+            <Counts title="按责任部门" groups={summary.byDepartment} />
+          </aside>
+        )}
+      </div>
+      <footer className="statusbar">
+        <span data-testid="problems-status" className={`status status-${status.kind}`} role="status">
+          {status.text}
+        </span>
+      </footer>
+      {adding && (
+        <AddProblemDialog
+          year={year}
+          onCancel={() => setAdding(false)}
+          onAdded={(row) => {
+            setAdding(false);
+            setStatus({ kind: 'saved', text: `已记录“${row.projectName}”的问题` });
+            reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function AddProblemDialog(props: { year: number; onCancel: () => void; onAdded: (row: ProblemRow) => void }) {
+  const [projects, setProjects] = useState<ProjectRow[]>([]);
+  const [projectName, setProjectName] = useState('');
+  const [type, setType] = useState('其他');
+  const [description, setDescription] = useState('');
+  const [department, setDepartment] = useState('');
+  const [raised, setRaised] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('projects.list', { year: props.year }).then((t) => setProjects(rowsFromTable(t)), (err) => setError(messageOf(err)));
+  }, [props.year]);
+  const submit = async () => {
+    const project = projects.find((p) => p.name === projectName.trim());
+    if (!project) return setError(`${props.year}年清单中没有名为“${projectName.trim()}”的项目`);
+    try {
+      props.onAdded(await call('problems.add', { projectId: project.projectId, year: props.year, type, description, ownerDepartment: department || null, raisedDate: raised || null }));
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  return (
+    <Modal
+      title="记录问题"
+      onClose={props.onCancel}
+      testId="add-problem"
+      actions={
+        <>
+          <button onClick={props.onCancel}>取消</button>
+          <button className="primary" disabled={!projectName.trim() || !description.trim()} onClick={() => void submit()}>
+            记录
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid">
+        <label>
+          项目名称
+          <input list="problem-projects" value={projectName} onChange={(e) => setProjectName(e.target.value)} aria-label="项目名称" />
+          <datalist id="problem-projects">
+            {projects.map((p) => (
+              <option key={p.projectId} value={p.name} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          问题类型
+          <select value={type} onChange={(e) => setType(e.target.value)} aria-label="问题类型">
+            {Object.values(PROBLEM_TYPES).map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          问题描述
+          <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} aria-label="问题描述" />
+        </label>
+        <label>
+          责任部门
+          <input value={department} onChange={(e) => setDepartment(e.target.value)} aria-label="责任部门" />
+        </label>
+        <label>
+          提出日期
+          <input value={raised} placeholder="留空为今天" onChange={(e) => setRaised(e.target.value)} aria-label="提出日期" />
+        </label>
+      </div>
+      {error && <p className="error-text">{error}</p>}
+    </Modal>
+  );
+}
