@@ -10,12 +10,13 @@
 import { z } from 'zod';
 import type { HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow, ProjectTable } from './domain';
 import type { ApiResult } from './result';
-import type { ImportPreview, ImportResult, ImportTarget, ProgressTarget } from './import';
+import type { ImportIssue, ImportPreview, ImportResult, ImportTarget, ProgressTarget } from './import';
 import { PROJECT_FIELDS } from './fields';
 import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
 import type { DispatchRow, MonthState } from './dispatch';
 import type { MonthlyTrend } from './charts';
 import type { ProblemRow, ProblemSummary } from './problems';
+import { LEDGER_FIELDS, LEDGER_KIND_KEYS, type ActionPlan, type LedgerField, type LedgerItem, type LedgerKind, type LedgerSummary } from './ledgers';
 import { DRAFT_KINDS, FONT_KEYS, type Draft, type DraftFonts, type TemplateDef } from './drafts';
 
 z.config(z.locales.zhCN());
@@ -253,6 +254,23 @@ export const api = {
   ).returns<ProblemRow>(),
   /** Delete a problem recorded by mistake (undoable). */
   'problems.remove': method(z.object({ id }).strict()).returns<{ removed: number }>(),
+
+  /** 台账: the action plans. */
+  'ledgers.plans': method(none).returns<ActionPlan[]>(),
+  /** A plan's items (one ledger, or all), in order. */
+  'ledgers.items': method(z.object({ planId: id, ledger: z.enum(LEDGER_KIND_KEYS as [LedgerKind, ...LedgerKind[]]).optional() }).strict()).returns<LedgerItem[]>(),
+  /** For each ledger of a plan: counts by status and by department (indicators: on track or not). */
+  'ledgers.summaries': method(z.object({ planId: id }).strict()).returns<LedgerSummary[]>(),
+  /** Change one field of an item. */
+  'ledgers.update': method(
+    z.object({ id, field: z.enum(Object.keys(LEDGER_FIELDS) as [LedgerField, ...LedgerField[]]), value: z.string().max(2000, '内容过长，最多2000字').nullable() }).strict(),
+  ).returns<LedgerItem>(),
+  /** Import a ledger workbook into a plan (created if new); all or nothing; its ledgers replace the plan's. */
+  'ledgers.import': method(
+    z.object({ plan: z.string().min(1, '请填写行动计划的名称').max(200), source: z.object({ fileName: z.string().max(500), data: z.string().max(200_000_000, '文件过大') }).strict() }).strict(),
+  ).returns<{ planId: number | null; imported: boolean; counts: Partial<Record<LedgerKind, number>>; issues: ImportIssue[] }>(),
+  /** Export a plan's ledgers (one sheet each): the save dialog in Electron, bytes in the browser. */
+  'ledgers.export': method(z.object({ planId: id }).strict()).returns<{ fileName: string; savedTo: string | null; data: string | null; items: number }>(),
 
   /** 材料生成: a draft's blocks and the figures they use, built now from the statistics engine (the preview). */
   'drafts.build': method(draftArgs).returns<Draft>(),

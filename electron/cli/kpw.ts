@@ -21,6 +21,8 @@ import { describeIssue, type ImportIssue } from '../../shared/import';
 import { commitProgressImport, previewProgressImport } from '../services/import/progress';
 import { toApiError } from '../services/handlers';
 import { problemsAtMonthEnd } from '../services/problems';
+import { importLedgerWorkbook, plans, summaries } from '../services/ledgers';
+import { LEDGER_KIND_KEYS, LEDGER_KINDS, LEDGER_STATUS, NO_STATUS } from '../../shared/ledgers';
 import { saveDraftToFile } from '../services/drafts/index';
 import { DRAFT_KIND_LABELS, DRAFT_KINDS, DRAFT_PARAMS, type DraftKind } from '../../shared/drafts';
 
@@ -41,6 +43,10 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
                            统计：总体、按级别、类别、区市、规模，及上年同期（--json 输出 JSON，金额单位万元）
   kpw export projects --db 项目库 --year 年度 --out 文件.xlsx [--unit 万元|亿元]
                            导出年度项目清单
+  kpw import ledger 台账.xlsx --db 项目库 --plan 行动计划名称 [--dry-run]
+                           导入行动计划台账（每个工作表一个台账：工作任务、重点任务、重点指标、试点示范、创新性工作），全部无误才写入
+  kpw ledgers --db 项目库 [--json]
+                           各行动计划各台账的条目数和推进状态统计
   kpw draft press-conference|proposal-reply|bulletin --db 项目库 --year 年度 --month 月份 --out 文件.docx [--set 参数=值]…
                            生成文稿：新闻发布会材料、提案（建议）答复、重点项目建设情况通报（公文格式，数字取自统计）
                            参数见下，未给出的内容在文稿中标为【请补充：…】
@@ -319,9 +325,53 @@ async function draft(argv: string[]): Promise<void> {
   }
 }
 
+async function importLedger(argv: string[]): Promise<void> {
+  const { values, positionals } = parseWithFile(argv, { db: { type: 'string' }, plan: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+  const file = positionals[0];
+  if (!file) throw new UsageError('缺少要导入的文件');
+  const plan = requireOption(values, 'plan');
+  const ctx = await openForCommand(values);
+  try {
+    const { bytes, fileName } = readInput(file);
+    const r = importLedgerWorkbook(ctx, { plan, workbook: readWorkbook(bytes, fileName), fileName, dryRun: Boolean(values['dry-run']) });
+    for (const issue of r.issues) process.stderr.write(`${issue.severity === 'error' ? '错误' : '警告'}：${describeIssue(issue)}\n`);
+    const counts = LEDGER_KIND_KEYS.filter((k) => r.counts[k] !== undefined).map((k) => `${LEDGER_KINDS[k]}${r.counts[k]}项`).join('，');
+    if (r.issues.some((i) => i.severity === 'error')) throw new AppError('VALIDATION', '台账有错误，未导入（原因见上）');
+    process.stdout.write(values['dry-run'] ? `检查完成（未写入）：${counts}\n` : `已导入“${plan}”：${counts}\n`);
+  } finally {
+    closeLibrary(ctx);
+  }
+}
+
+async function ledgersCommand(argv: string[]): Promise<void> {
+  {
+    const { values } = parse(argv, { db: { type: 'string' }, json: { type: 'boolean' } });
+    const ctx = await openForCommand(values);
+    try {
+      const out = plans(ctx).flatMap((plan) =>
+        summaries(ctx, { planId: plan.id })
+          .filter((s) => s.counts.items > 0)
+          .map((s) => ({
+            plan: plan.name,
+            ledger: LEDGER_KINDS[s.ledger],
+            items: s.counts.items,
+            byStatus: { [LEDGER_STATUS.done]: s.counts.done, [LEDGER_STATUS.onTrack]: s.counts.onTrack, [LEDGER_STATUS.lagging]: s.counts.lagging, [NO_STATUS]: s.counts.none },
+          })),
+      );
+      if (values.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      else
+        for (const l of out)
+          process.stdout.write(`${l.plan} · ${l.ledger}：${l.items}项（${Object.entries(l.byStatus).map(([k, v]) => `${k}${v}`).join('，')}）\n`);
+    } finally {
+      closeLibrary(ctx);
+    }
+  }
+}
+
 const commands: Record<string, Command> = {
+  ledgers: ledgersCommand,
   draft,
-  import: withSubcommands('import', { projects: importProjects, progress: importProgress }),
+  import: withSubcommands('import', { projects: importProjects, progress: importProgress, ledger: importLedger }),
   export: withSubcommands('export', { projects: exportProjects }),
   template,
   stats,

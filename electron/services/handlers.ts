@@ -15,6 +15,7 @@ import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warni
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
+import { exportLedgers, importLedgerFile, items, plans, summaries, updateLedgerItem } from './ledgers';
 import { addProblem, listProblems, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
@@ -73,6 +74,12 @@ export const handlers = {
   'problems.add': (ctx, args) => addProblem(ctx, args),
   'problems.update': (ctx, args) => updateProblem(ctx, args),
   'problems.remove': (ctx, args) => removeProblem(ctx, args),
+  'ledgers.plans': (ctx) => plans(ctx),
+  'ledgers.items': (ctx, args) => items(ctx, args),
+  'ledgers.summaries': (ctx, args) => summaries(ctx, args),
+  'ledgers.update': (ctx, args) => updateLedgerItem(ctx, args),
+  'ledgers.import': (ctx, { plan, source }) => importLedgerFile(ctx, { plan, fileName: source.fileName, data: Buffer.from(source.data, 'base64') }),
+  'ledgers.export': (ctx, args) => exportLedgers(ctx, args),
   'drafts.build': (ctx, args) => buildDraft(ctx, args),
   'drafts.export': (ctx, args) => exportDraft(ctx, args),
   'drafts.templates': (ctx) => listTemplates(ctx),

@@ -5,6 +5,7 @@
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-month-closing';
 import * as m0003 from './0003-list-version';
+import * as m0004 from './0004-ledgers';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-initial', up: m0001.up },
   { version: 2, name: '0002-month-closing', up: m0002.up },
   { version: 3, name: '0003-list-version', up: m0003.up },
+  { version: 4, name: '0004-ledgers', up: m0004.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,15 +1,18 @@
 CREATE INDEX change_sets_by_state ON change_sets (state, id);
 CREATE INDEX changes_by_project ON changes (project_id);
 CREATE INDEX changes_by_set ON changes (change_set_id);
+CREATE INDEX ledger_items_by_plan ON ledger_items (plan_id, ledger, seq);
 CREATE INDEX problems_by_project ON problems (project_id);
 CREATE INDEX progress_reports_by_project ON progress_reports (project_id, year, month);
 CREATE INDEX year_plans_by_year ON year_plans (year, sort_order);
+CREATE TABLE action_plans ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL );
 CREATE TABLE categories ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE CHECK (length(name) > 0), lead_department TEXT NOT NULL DEFAULT '', sort_order INTEGER NOT NULL DEFAULT 0 );
 CREATE TABLE change_sets ( id INTEGER PRIMARY KEY, at TEXT NOT NULL, label TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone', 'discarded')) );
 CREATE TABLE changes ( id INTEGER PRIMARY KEY, change_set_id INTEGER NOT NULL REFERENCES change_sets(id) ON DELETE CASCADE, project_id INTEGER NOT NULL, year INTEGER, op TEXT NOT NULL CHECK (op IN ('update', 'insert', 'delete')), field TEXT, old_value TEXT, new_value TEXT );
 CREATE TABLE contact_leaders ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE CHECK (length(name) > 0), title TEXT );
 CREATE TABLE data_versions ( name TEXT PRIMARY KEY, version INTEGER NOT NULL ) WITHOUT ROWID;
 CREATE TABLE districts ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE CHECK (length(name) > 0), sort_order INTEGER NOT NULL DEFAULT 0 );
+CREATE TABLE ledger_items ( id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES action_plans(id) ON DELETE CASCADE, ledger TEXT NOT NULL CHECK (ledger IN ('tasks', 'keyTasks', 'indicators', 'pilots', 'innovations')), seq INTEGER NOT NULL, code TEXT, content TEXT NOT NULL, leader TEXT, department TEXT, office TEXT, staff TEXT, q1 TEXT, q2 TEXT, q3 TEXT, q4 TEXT, progress TEXT, status TEXT CHECK (status IN ('done', 'onTrack', 'lagging')), unit TEXT, baseline TEXT, target TEXT, actual TEXT, on_track INTEGER CHECK (on_track IN (0, 1)), updated_at TEXT NOT NULL );
 CREATE TABLE month_closing_log ( id INTEGER PRIMARY KEY, year INTEGER NOT NULL, month INTEGER NOT NULL, action TEXT NOT NULL CHECK (action IN ('close', 'reopen')), reason TEXT, at TEXT NOT NULL );
 CREATE TABLE month_closings ( year INTEGER NOT NULL, month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12), closed_at TEXT NOT NULL, PRIMARY KEY (year, month) ) WITHOUT ROWID;
 CREATE TABLE problems ( id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE, year INTEGER, type TEXT NOT NULL DEFAULT 'other' CHECK (type IN ('land', 'funds', 'environment', 'energy', 'approval', 'demolition', 'other')), description TEXT NOT NULL, owner_department TEXT, raised_date TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'solved')), solved_date TEXT, resolution TEXT );

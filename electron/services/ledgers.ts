@@ -1,0 +1,140 @@
+/**
+ * 台账: action plans and their five ledgers — import and export of ledger workbooks, editing an
+ * item, and the summaries by status and department that the quarterly report is made of.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cleanText } from '../../shared/fields';
+import type { ImportIssue } from '../../shared/import';
+import {
+  LEDGER_FIELDS,
+  LEDGER_KIND_KEYS,
+  LEDGER_STATUS,
+  type ActionPlan,
+  type LedgerField,
+  type LedgerItem,
+  type LedgerKind,
+  type LedgerStatus,
+  type LedgerSummary,
+  type StatusCounts,
+} from '../../shared/ledgers';
+import { AppError } from '../../shared/result';
+import { findPlan, insertPlan, ledgerItems, listPlans, readLedgerItem, replaceLedgers, writeLedgerField } from '../db/ledgers';
+import { timestamp, type ServiceContext } from './context';
+import { safeFileName } from './export/safe-file';
+import { writeLedgerWorkbook } from './export/ledger';
+import { readLedgerWorkbook } from './import/ledger';
+import { readWorkbook } from './import/project-list';
+import { requireDb } from './library';
+import type { Workbook } from './spreadsheet/xlsx-reader';
+
+export function plans(ctx: ServiceContext): ActionPlan[] {
+  return listPlans(requireDb(ctx));
+}
+
+export function items(ctx: ServiceContext, args: { planId: number; ledger?: LedgerKind }): LedgerItem[] {
+  return ledgerItems(requireDb(ctx), args.planId, args.ledger);
+}
+
+function countStatus(list: readonly LedgerItem[]): StatusCounts {
+  const c: StatusCounts = { items: list.length, done: 0, onTrack: 0, lagging: 0, none: 0 };
+  for (const i of list) c[i.status ?? 'none']++;
+  return c;
+}
+
+/** For each ledger of a plan: counts by status, by department, and (indicators) on track or not. */
+export function summaries(ctx: ServiceContext, args: { planId: number }): LedgerSummary[] {
+  const all = ledgerItems(requireDb(ctx), args.planId);
+  return LEDGER_KIND_KEYS.map((ledger) => {
+    const mine = all.filter((i) => i.ledger === ledger);
+    const departments = [...new Set(mine.map((i) => i.department ?? '（未填责任部门）'))];
+    return {
+      ledger,
+      counts: countStatus(mine),
+      byDepartment: departments.map((d) => ({ key: d, ...countStatus(mine.filter((i) => (i.department ?? '（未填责任部门）') === d)) })),
+      ...(ledger === 'indicators'
+        ? { indicators: { onTrack: mine.filter((i) => i.onTrack === true).length, offTrack: mine.filter((i) => i.onTrack === false).length, unknown: mine.filter((i) => i.onTrack === null).length } }
+        : {}),
+    };
+  });
+}
+
+/** Import a ledger workbook into a plan (created if new): all or nothing; its ledgers replace the plan's. */
+export function importLedgerWorkbook(
+  ctx: ServiceContext,
+  args: { plan: string; workbook: Workbook; fileName: string; dryRun?: boolean },
+): { planId: number | null; imported: boolean; counts: Partial<Record<LedgerKind, number>>; issues: ImportIssue[] } {
+  const db = requireDb(ctx, args.dryRun ? 'read' : 'write');
+  const name = cleanText(args.plan);
+  if (!name) throw new AppError('VALIDATION', '请填写行动计划的名称');
+  if (name.length > 200) throw new AppError('VALIDATION', '行动计划名称过长，最多200字');
+  const read = readLedgerWorkbook(args.workbook);
+  const issues = read.issues.map((i) => ({ ...i, sheet: i.sheet || args.fileName }));
+  if (args.dryRun || issues.some((i) => i.severity === 'error')) return { planId: findPlan(db, name)?.id ?? null, imported: false, counts: read.counts, issues };
+  const at = timestamp(ctx);
+  const planId = db.transaction(() => {
+    const id = findPlan(db, name)?.id ?? insertPlan(db, name, at);
+    replaceLedgers(db, id, read.items, at);
+    return id;
+  }).immediate();
+  return { planId, imported: true, counts: read.counts, issues };
+}
+
+/** The same, from a file's bytes (the contract's call). */
+export function importLedgerFile(ctx: ServiceContext, args: { plan: string; fileName: string; data: Buffer }) {
+  return importLedgerWorkbook(ctx, { plan: args.plan, workbook: readWorkbook(args.data, args.fileName), fileName: args.fileName });
+}
+
+/** Write a plan's ledgers to an .xlsx. */
+export async function exportLedgersToFile(ctx: ServiceContext, args: { planId: number }, target: string): Promise<number> {
+  const db = requireDb(ctx);
+  const plan = listPlans(db).find((p) => p.id === args.planId);
+  if (!plan) throw new AppError('NOT_FOUND', '行动计划不存在');
+  const list = ledgerItems(db, plan.id);
+  await writeLedgerWorkbook(plan.name, list, target);
+  return list.length;
+}
+
+/** Export through the save dialog (Electron) or as bytes (browser). */
+export async function exportLedgers(ctx: ServiceContext, args: { planId: number }): Promise<{ fileName: string; savedTo: string | null; data: string | null; items: number }> {
+  const plan = plans(ctx).find((p) => p.id === args.planId);
+  if (!plan) throw new AppError('NOT_FOUND', '行动计划不存在');
+  const fileName = safeFileName(`${plan.name}台账.xlsx`);
+  if (ctx.dialogs) {
+    const target = await ctx.dialogs.chooseExportPath(fileName);
+    if (!target) throw new AppError('CANCELLED', '已取消');
+    return { fileName: path.basename(target), savedTo: target, data: null, items: await exportLedgersToFile(ctx, args, target) };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpw-ledger-'));
+  try {
+    const target = path.join(dir, fileName);
+    const n = await exportLedgersToFile(ctx, args, target);
+    return { fileName, savedTo: null, data: fs.readFileSync(target).toString('base64'), items: n };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Change one field of an item, checked; returns the item. */
+export function updateLedgerItem(ctx: ServiceContext, args: { id: number; field: LedgerField; value: string | null }): LedgerItem {
+  const db = requireDb(ctx, 'write');
+  if (!readLedgerItem(db, args.id)) throw new AppError('NOT_FOUND', '台账条目不存在（可能已被重新导入）');
+  const text = cleanText(args.value ?? '');
+  const label = LEDGER_FIELDS[args.field];
+  let value: string | number | null = text || null;
+  if (args.field === 'content' && !text) throw new AppError('VALIDATION', '内容不能为空');
+  if (text.length > 2000) throw new AppError('VALIDATION', `${label}过长，最多2000字`);
+  if (args.field === 'status' && text) {
+    const status = (Object.entries(LEDGER_STATUS) as [LedgerStatus, string][]).find(([k, v]) => text === k || text === v)?.[0];
+    if (!status) throw new AppError('VALIDATION', `推进状态“${text}”无效，应为已完成、序时推进或滞后`);
+    value = status;
+  }
+  if (args.field === 'onTrack' && text) {
+    if (!/^(是|否)$/.test(text)) throw new AppError('VALIDATION', `${label}应为是或否`);
+    value = text === '是' ? 1 : 0;
+  }
+  writeLedgerField(db, args.id, args.field, value, timestamp(ctx));
+  return readLedgerItem(db, args.id)!;
+}
+
