@@ -8,7 +8,7 @@
 import type { ChartDimension, ChartSpec } from './charts';
 import type { StatsFilter } from './statistics';
 
-export const DRAFT_KINDS = ['press-conference', 'proposal-reply', 'bulletin', 'leader-pages', 'supervision'] as const;
+export const DRAFT_KINDS = ['press-conference', 'proposal-reply', 'bulletin', 'leader-pages', 'supervision', 'ledger-report'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 export const DRAFT_KIND_LABELS: Record<DraftKind, string> = {
@@ -17,6 +17,7 @@ export const DRAFT_KIND_LABELS: Record<DraftKind, string> = {
   bulletin: '重点项目建设情况通报',
   'leader-pages': '领导包联项目情况（每人一页）',
   supervision: '重点项目督办单',
+  'ledger-report': '行动计划台账季度推进情况',
 };
 
 /** A stretch of text: plain, a figure (by id), or a placeholder the writer must replace. */
@@ -126,6 +127,13 @@ export const DRAFT_PARAMS: Record<DraftKind, DraftParam[]> = {
     { key: 'leader', label: '包联领导', type: 'text', placeholder: '留空则每位领导一页' },
     { key: 'office', label: '编制单位', type: 'text' },
     { key: 'date', label: '日期', type: 'text', placeholder: '留空为今天' },
+  ],
+  'ledger-report': [
+    { key: 'plan', label: '行动计划', type: 'text', placeholder: '台账中的行动计划名称' },
+    { key: 'quarter', label: '季度', type: 'choice', choices: ['一', '二', '三', '四'] },
+    { key: 'title', label: '标题', type: 'text', placeholder: '留空则按计划和季度生成' },
+    { key: 'office', label: '署名机关', type: 'text' },
+    { key: 'date', label: '成文日期', type: 'text', placeholder: '留空为今天' },
   ],
   supervision: [
     { key: 'projectName', label: '项目名称', type: 'text', placeholder: '督办的项目（从问题清单生成时自动填写）' },

@@ -75,7 +75,8 @@ export type LedgerField = keyof typeof LEDGER_FIELDS;
 
 /** The columns of a ledger: indicators add unit, baseline, target, current value and on-track. */
 export function ledgerFields(kind: LedgerKind): LedgerField[] {
-  const common: LedgerField[] = ['code', 'content', 'leader', 'department', 'office', 'staff', 'q1', 'q2', 'q3', 'q4', 'progress', 'status'];
+  // The status right after the content: it is what a reader of the ledger looks for first.
+  const common: LedgerField[] = ['code', 'content', 'status', 'leader', 'department', 'office', 'staff', 'q1', 'q2', 'q3', 'q4', 'progress'];
   return kind === 'indicators' ? [...common.slice(0, 2), 'unit', 'baseline', 'target', 'actual', 'onTrack', ...common.slice(2)] : common;
 }
 

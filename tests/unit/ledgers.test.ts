@@ -10,38 +10,7 @@ import { exportLedgersToFile, importLedgerWorkbook, items, summaries, updateLedg
 import { readWorkbook } from '../../electron/services/import/project-list';
 import type { LedgerItem } from '../../shared/ledgers';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';
-import { buildWorkbook, type CellInput } from '../helpers/workbooks';
-
-const STATUSES = ['已完成', '序时推进', '滞后', '序时推进'];
-const DEPARTMENTS = ['市发展改革委', '市科技局', '市工业和信息化局', '市生态环境局', '市住房城乡建设局'];
-
-/** Seed 003's ledgers, with the column names and title rows an office uses (not our export's). */
-export async function seedLedgerWorkbook(): Promise<Buffer> {
-  const sheet = (name: string, contentTitle: string, n: number, indicator = false) => {
-    const header: CellInput[] = ['序号', contentTitle, ...(indicator ? ['计量单位', '2022年基数', '2025年目标', '当前值', '是否达到序时'] : []), '分管市领导', '牵头部门', '责任科室', '具体负责人', '第一季度', '第二季度', '第三季度', '第四季度', '进展情况', '推进状态'];
-    const rows: CellInput[][] = [[`威海市深化新旧动能转换推动绿色低碳高质量发展三年行动计划——${name}台账`], ['填报单位：市指挥部办公室'], header];
-    for (let i = 1; i <= n; i++) {
-      const d = DEPARTMENTS[i % DEPARTMENTS.length]!;
-      rows.push([
-        i,
-        `${name}第${i}项：推动${['绿色低碳', '产业升级', '科技创新', '城市更新'][i % 4]}相关工作=${i % 7 === 0 ? '+重点' : ''}`,
-        ...(indicator ? ['%', `${50 + (i % 30)}`, `≥${80 + (i % 15)}`, i % 5 === 0 ? null : `${60 + (i % 25)}`, i % 5 === 0 ? null : i % 3 === 0 ? '否' : '是'] : []),
-        ['谷衍宁', '隋同朋', '刘俊'][i % 3]!,
-        d,
-        `${['综合', '规划', '产业'][i % 3]}科`,
-        `张${i}`,
-        `一季度完成${i}%`,
-        i % 6 === 0 ? null : '二季度推进',
-        '三季度推进',
-        '年底完成',
-        i % 9 === 0 ? null : `已完成阶段性任务${i}`,
-        i % 11 === 0 ? null : STATUSES[i % STATUSES.length]!,
-      ]);
-    }
-    return { name, rows };
-  };
-  return buildWorkbook([sheet('工作任务', '工作任务', 168), sheet('重点任务', '重点任务', 28), sheet('重点指标', '指标名称', 55, true), sheet('试点示范', '试点示范项目', 11), sheet('创新性工作', '创新事项', 25)]);
-}
+import { buildWorkbook, seedLedgerWorkbook } from '../helpers/workbooks';
 
 let lib: TempLibrary;
 beforeEach(() => {
@@ -133,4 +102,19 @@ describe('台账', () => {
     expect(Object.keys(out[0]!.byStatus)).toEqual(['已完成', '序时推进', '滞后', '未填报']);
     expect(kpw('import', 'ledger', file, '--db', db).status).toBe(2);
   });
+
+  it('writes the quarterly progress report with each ledger’s counts and the lagging items, and it renders', async () => {
+    importLedgerWorkbook(lib.ctx, { plan: '三年行动计划', workbook: readWorkbook(await seedLedgerWorkbook(), '台账.xlsx'), fileName: '台账.xlsx' });
+    const { buildDraft, draftDocx } = await import('../../electron/services/drafts/index');
+    const draft = buildDraft(lib.ctx, { kind: 'ledger-report', year: 2024, month: 1, params: { plan: '三年行动计划', quarter: '二', office: '市指挥部办公室' } });
+    const text = draft.blocks.map((b) => ('runs' in b ? b.runs.map((r) => r.text).join('') : 'text' in b ? b.text : '')).join('\n');
+    const tasks = summaries(lib.ctx, { planId: 1 }).find((x) => x.ledger === 'tasks')!.counts;
+    expect(text).toContain('三年行动计划2024年第二季度推进情况');
+    expect(text).toContain(`工作任务共168项，已完成${tasks.done}项，序时推进${tasks.onTrack}项，滞后${tasks.lagging}项，未填报${tasks.none}项。`);
+    expect(text).toContain('1.工作任务第2项：推动科技创新相关工作=（市工业和信息化局，分管市领导刘俊）。本季度计划：二季度推进；推进情况：已完成阶段性任务2。');
+    const { renderWithLibreOffice } = await import('../helpers/docx');
+    const pdf = renderWithLibreOffice((await draftDocx(lib.ctx, { kind: 'ledger-report', year: 2024, month: 1, params: { plan: '三年行动计划', quarter: '二' } })).bytes);
+    expect(pdf.text).toContain('重点指标推进情况');
+    expect(pdf.pagesText[0]).toContain('—1—');
+  }, 60_000);
 });

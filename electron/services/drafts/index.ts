@@ -20,6 +20,7 @@ import { pressConference } from './press-conference';
 import { proposalReply } from './proposal-reply';
 import { leaderPages } from './leader-pages';
 import { supervisionNotice } from './supervision';
+import { ledgerReport } from './ledger-report';
 import { templateTexts } from './templates';
 
 const BUILDERS: Record<DraftKind, (input: DraftInput) => Draft> = {
@@ -28,6 +29,7 @@ const BUILDERS: Record<DraftKind, (input: DraftInput) => Draft> = {
   bulletin,
   'leader-pages': leaderPages,
   supervision: supervisionNotice,
+  'ledger-report': ledgerReport,
 };
 
 export interface DraftArgs {

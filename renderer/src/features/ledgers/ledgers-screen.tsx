@@ -1,0 +1,269 @@
+/**
+ * 台账: an action plan's five ledgers, one at a time in an editable grid (status chosen from
+ * 已完成 / 序时推进 / 滞后), the counts by status and department beside it; import a ledger
+ * workbook, export the plan's ledgers, and the quarterly progress report as Word.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import { describeIssue } from '../../../../shared/import';
+import {
+  CONTENT_TITLES,
+  LEDGER_FIELDS,
+  LEDGER_KIND_KEYS,
+  LEDGER_KINDS,
+  LEDGER_STATUS,
+  NO_STATUS,
+  ledgerFields,
+  type ActionPlan,
+  type LedgerField,
+  type LedgerItem,
+  type LedgerKind,
+  type LedgerSummary,
+} from '../../../../shared/ledgers';
+import { call, messageOf } from '../../api';
+import { MessageListDialog, PromptDialog } from '../../ui/dialogs';
+import { downloadBase64 } from '../../ui/download';
+import { gridTheme } from '../../ui/theme';
+import { readFileAsBase64 } from '../import/import-dialog';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const WIDTHS: Partial<Record<LedgerField, number>> = { code: 70, content: 320, progress: 260, q1: 150, q2: 150, q3: 150, q4: 150, department: 150 };
+
+function columns(kind: LedgerKind, editable: boolean): ColDef<LedgerItem>[] {
+  return ledgerFields(kind).map((field) => ({
+    colId: field,
+    headerName: field === 'content' ? CONTENT_TITLES[kind] : LEDGER_FIELDS[field],
+    width: WIDTHS[field] ?? 110,
+    pinned: field === 'code' || field === 'content' ? 'left' : undefined,
+    editable,
+    tooltipValueGetter: (p) => (field === 'content' || field === 'progress' ? String(p.value ?? '') : ''),
+    valueGetter: (p) => {
+      const v = p.data?.[field];
+      if (v === null || v === undefined) return '';
+      if (field === 'status') return LEDGER_STATUS[v as keyof typeof LEDGER_STATUS];
+      if (field === 'onTrack') return v ? '是' : '否';
+      return String(v);
+    },
+    ...(field === 'status'
+      ? { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: ['', ...Object.values(LEDGER_STATUS)] }, cellClass: (p: { data?: LedgerItem }) => (p.data?.status ? `ledger-${p.data.status}` : '') }
+      : field === 'onTrack'
+        ? { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: ['', '是', '否'] } }
+        : field === 'content' || field === 'progress'
+          ? { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 2000, rows: 6, cols: 50 } }
+          : {}),
+    filter: 'agTextColumnFilter',
+  }));
+}
+
+export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
+  const [plans, setPlans] = useState<ActionPlan[]>([]);
+  const [planId, setPlanId] = useState<number | null>(null);
+  const [ledger, setLedger] = useState<LedgerKind>('tasks');
+  const [items, setItems] = useState<LedgerItem[] | null>(null);
+  const [summaries, setSummaries] = useState<LedgerSummary[]>([]);
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
+  const [asking, setAsking] = useState<File | null>(null);
+  const [problems, setProblems] = useState<string[] | null>(null);
+  const [quarter, setQuarter] = useState(() => ['一', '二', '三', '四'][Math.floor(new Date().getMonth() / 3)]!);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const apiRef = useRef<GridApi<LedgerItem> | null>(null);
+  const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
+
+  const loadPlans = useCallback(
+    (select?: number | null) =>
+      call('ledgers.plans', {}).then((list) => {
+        setPlans(list);
+        setPlanId((current) => select ?? (current && list.some((p) => p.id === current) ? current : (list[0]?.id ?? null)));
+      }, fail),
+    [fail],
+  );
+  useEffect(() => void loadPlans(), [loadPlans]);
+  const loadItems = useCallback(() => {
+    if (planId === null) return setItems(null);
+    call('ledgers.items', { planId, ledger }).then(setItems, fail);
+    call('ledgers.summaries', { planId }).then(setSummaries, fail);
+  }, [planId, ledger, fail]);
+  useEffect(loadItems, [loadItems]);
+
+  const columnDefs = useMemo(() => columns(ledger, !props.readOnly), [ledger, props.readOnly]);
+  const onCellEditRequest = useCallback(
+    async (e: CellEditRequestEvent<LedgerItem>) => {
+      if (!e.data || planId === null) return;
+      setStatus({ kind: 'saving', text: '保存中…' });
+      try {
+        const item = await call('ledgers.update', { id: e.data.id, field: e.column.getColId() as LedgerField, value: e.newValue == null ? null : String(e.newValue) });
+        apiRef.current?.applyTransaction({ update: [item] });
+        setStatus({ kind: 'saved', text: `已保存（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）` });
+        call('ledgers.summaries', { planId }).then(setSummaries, fail);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [planId, fail],
+  );
+
+  const importFile = async (file: File, plan: string) => {
+    setStatus({ kind: 'saving', text: `正在导入“${file.name}”…` });
+    try {
+      const r = await call('ledgers.import', { plan, source: { fileName: file.name, data: await readFileAsBase64(file) } });
+      if (!r.imported) {
+        setStatus({ kind: 'error', text: '台账有错误，未导入' });
+        setProblems(r.issues.map(describeIssue));
+        return;
+      }
+      setStatus({ kind: 'saved', text: `已导入“${plan}”：${LEDGER_KIND_KEYS.filter((k) => r.counts[k] !== undefined).map((k) => `${LEDGER_KINDS[k]}${r.counts[k]}项`).join('，')}` });
+      if (r.issues.length) setProblems(r.issues.map(describeIssue));
+      await loadPlans(r.planId);
+      loadItems();
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const exportPlan = async () => {
+    if (planId === null) return;
+    try {
+      const r = await call('ledgers.export', { planId });
+      if (r.data) downloadBase64(r.data, r.fileName);
+      setStatus({ kind: 'saved', text: r.savedTo ? `已导出到“${r.savedTo}”` : `已导出${r.items}项` });
+    } catch (err) {
+      if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') fail(err);
+    }
+  };
+  const report = async () => {
+    const plan = plans.find((p) => p.id === planId);
+    if (!plan) return;
+    try {
+      const year = props.years.length ? Math.max(...props.years) : new Date().getFullYear();
+      const r = await call('drafts.export', { kind: 'ledger-report', year, month: 1, params: { plan: plan.name, quarter } });
+      if (r.data) downloadBase64(r.data, r.fileName, DOCX_TYPE);
+      setStatus({ kind: 'saved', text: r.savedTo ? `已保存到“${r.savedTo}”` : `已生成“${r.fileName}”` });
+    } catch (err) {
+      if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') fail(err);
+    }
+  };
+
+  const current = summaries.find((s) => s.ledger === ledger);
+  return (
+    <section className="project-screen" data-testid="ledgers-screen">
+      <div className="toolbar" role="toolbar" aria-label="台账工具栏">
+        <label>
+          行动计划
+          <select aria-label="行动计划" value={planId ?? ''} onChange={(e) => setPlanId(Number(e.target.value) || null)}>
+            {plans.length === 0 && <option value="">（尚无，请导入台账）</option>}
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="tabs" role="tablist" aria-label="台账">
+          {LEDGER_KIND_KEYS.map((k) => {
+            const n = summaries.find((s) => s.ledger === k)?.counts.items ?? 0;
+            return (
+              <button key={k} role="tab" aria-selected={k === ledger} className={`tab${k === ledger ? ' active' : ''}`} onClick={() => setLedger(k)}>
+                {LEDGER_KINDS[k]}（{n}）
+              </button>
+            );
+          })}
+        </div>
+        <span className="spacer" />
+        <button disabled={props.readOnly} onClick={() => fileInput.current?.click()}>
+          导入台账…
+        </button>
+        <button disabled={planId === null} onClick={() => void exportPlan()}>
+          导出台账…
+        </button>
+        <label>
+          季度
+          <select aria-label="报告季度" value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+            {['一', '二', '三', '四'].map((q) => (
+              <option key={q}>{q}</option>
+            ))}
+          </select>
+        </label>
+        <button disabled={planId === null} onClick={() => void report()}>
+          季度推进情况（Word）…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx"
+          hidden
+          data-testid="ledger-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) setAsking(file);
+          }}
+        />
+      </div>
+      {current && (
+        <div className="headline" data-testid="ledger-headline">
+          {`${LEDGER_KINDS[ledger]}共${current.counts.items}项：${LEDGER_STATUS.done}${current.counts.done}项，${LEDGER_STATUS.onTrack}${current.counts.onTrack}项，${LEDGER_STATUS.lagging}${current.counts.lagging}项，${NO_STATUS}${current.counts.none}项`}
+          {current.indicators ? `；达到序时${current.indicators.onTrack}项，未达到${current.indicators.offTrack}项` : ''}
+        </div>
+      )}
+      <div className="grid-and-detail">
+        <div className="grid-wrap" data-testid="ledger-grid">
+          <AgGridReact<LedgerItem>
+            theme={gridTheme}
+            localeText={AG_GRID_LOCALE_CN}
+            rowData={items}
+            columnDefs={columnDefs}
+            defaultColDef={{ resizable: true, sortable: true, floatingFilter: true, cellDataType: false }}
+            getRowId={(p) => String(p.data.id)}
+            readOnlyEdit
+            onCellEditRequest={(e) => void onCellEditRequest(e)}
+            stopEditingWhenCellsLoseFocus
+            suppressColumnVirtualisation
+            tooltipShowDelay={300}
+            overlayNoRowsTemplate="<span>还没有台账条目。点击“导入台账…”导入各部门报来的台账工作簿。</span>"
+            onGridReady={(e) => {
+              apiRef.current = e.api;
+            }}
+          />
+        </div>
+        {current && current.byDepartment.length > 0 && (
+          <aside className="problem-summary" aria-label="按责任部门">
+            <div className="problem-counts">
+              <h4>按责任部门</h4>
+              <table>
+                <tbody>
+                  {current.byDepartment.map((d) => (
+                    <tr key={d.key}>
+                      <td>{d.key}</td>
+                      <td className="num">{d.items}</td>
+                      <td className="num muted">滞后{d.lagging}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </aside>
+        )}
+      </div>
+      <footer className="statusbar">
+        <span data-testid="ledger-status" className={`status status-${status.kind}`} role="status">
+          {status.text}
+        </span>
+      </footer>
+      {asking && (
+        <PromptDialog
+          title={`导入“${asking.name}”`}
+          label="导入到哪个行动计划（新名称则新建；同名计划中相应台账将被替换）"
+          initial={plans.find((p) => p.id === planId)?.name ?? asking.name.replace(/\.xlsx$/i, '').replace(/台账$/, '')}
+          onCancel={() => setAsking(null)}
+          onSubmit={(plan) => {
+            const file = asking;
+            setAsking(null);
+            void importFile(file, plan.trim());
+          }}
+        />
+      )}
+      {problems && <MessageListDialog title="台账导入" intro="发现以下问题：" messages={problems} onClose={() => setProblems(null)} />}
+    </section>
+  );
+}
