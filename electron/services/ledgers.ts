@@ -37,7 +37,8 @@ export function items(ctx: ServiceContext, args: { planId: number; ledger?: Ledg
   return ledgerItems(requireDb(ctx), args.planId, args.ledger);
 }
 
-function countStatus(list: readonly LedgerItem[]): StatusCounts {
+/** Counts of items by status (none: no status given). */
+export function countStatus(list: readonly LedgerItem[]): StatusCounts {
   const c: StatusCounts = { items: list.length, done: 0, onTrack: 0, lagging: 0, none: 0 };
   for (const i of list) c[i.status ?? 'none']++;
   return c;

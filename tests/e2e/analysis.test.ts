@@ -3,30 +3,21 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
 import { projectsBehind } from '../../electron/services/statistics';
-import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser';
-import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
+import { servedPageForFile } from '../helpers/harness';
 
-let browser: Browser;
-let served: ServedLibrary;
-let watched: WatchedPage;
+const session = servedPageForFile((lib) => fillDemoLibrary(lib.ctx.library!.db, 'x'));
+const served = () => session.served;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveTempLibrary((lib) => fillDemoLibrary(lib.ctx.library!.db, 'x'));
-  watched = await openPage(browser, served.harness.url);
-  page = watched.page;
+  page = session.page;
   await page.getByRole('button', { name: '统计分析', exact: true }).click();
   await page.getByLabel('分析年度').selectOption('2024');
   await page.getByLabel('分析月份').selectOption('8');
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
 });
 
 /** Click the bar above a district's axis label until the projects dialog opens (the chart may still be settling its layout). */
@@ -47,14 +38,14 @@ describe('统计分析 in Chromium', () => {
     await expect.poll(() => page.locator('.chart-card svg').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
     await expect.poll(() => page.getByTestId('stat-cards').textContent()).toMatch(/896个.*4399\.6亿元.*1041\.9亿元/);
     expect(await page.getByTestId('stat-cards').textContent()).toMatch(/同比增长15\.8%.*同比增长31\.3%.*同比增长5\.2%/);
-    expect(watched.consoleErrors).toEqual([]);
-    expect(watched.outsideRequests).toEqual([]);
+    expect(session.watched.consoleErrors).toEqual([]);
+    expect(session.watched.outsideRequests).toEqual([]);
   });
 
   it('clicking a district’s bar lists exactly that district’s projects, editable in 月调度 and 项目库', async () => {
     const dialog = page.getByTestId('drill-dialog');
     await clickDistrictBar('荣成市');
-    const expected = projectsBehind(served.ctx, { year: 2024, month: 8, dimension: 'district', key: '荣成市' });
+    const expected = projectsBehind(served().ctx, { year: 2024, month: 8, dimension: 'district', key: '荣成市' });
     await expect.poll(() => dialog.locator('h2').textContent()).toBe(`荣成市：${expected.length}个项目`);
     expect(await dialog.locator('tbody tr').count()).toBe(expected.length);
     const districts = new Set(await dialog.locator('tbody tr td:nth-child(2)').allTextContents());
@@ -77,7 +68,7 @@ describe('统计分析 in Chromium', () => {
     await page.locator('.ag-cell-inline-editing input').fill('12345');
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => projectsBehind(served.ctx, { year: 2024, month: 8, dimension: 'district', key: '荣成市' }).find((p) => p.projectId === firstId)?.completedToDate)
+      .poll(() => projectsBehind(served().ctx, { year: 2024, month: 8, dimension: 'district', key: '荣成市' }).find((p) => p.projectId === firstId)?.completedToDate)
       .toBe(123_450_000);
     await page.getByTestId('selection-chip').getByRole('button', { name: '显示全部' }).click();
     await expect.poll(() => page.getByTestId('selection-chip').count()).toBe(0);

@@ -3,30 +3,20 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
-import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser';
 import { docxParts, paragraphTexts } from '../helpers/docx';
-import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
+import { servedPageForFile } from '../helpers/harness';
 
-let browser: Browser;
-let served: ServedLibrary;
-let watched: WatchedPage;
+const session = servedPageForFile((lib) => fillDemoLibrary(lib.ctx.library!.db, 'x'));
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveTempLibrary((lib) => fillDemoLibrary(lib.ctx.library!.db, 'x'));
-  watched = await openPage(browser, served.harness.url);
-  page = watched.page;
+  page = session.page;
   await page.getByRole('button', { name: '材料生成', exact: true }).click();
   await page.getByLabel('文稿年度').selectOption('2024');
   await page.getByLabel('文稿月份').selectOption('8');
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
 });
 
 const preview = () => page.getByTestId('draft-preview');
@@ -44,8 +34,8 @@ describe('材料生成 in Chromium', () => {
     expect(new Set(await dialog.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['工业']));
     await dialog.getByRole('button', { name: '关闭' }).click();
     expect(await page.locator('.draft-figures li').count()).toBeGreaterThan(50);
-    expect(watched.consoleErrors).toEqual([]);
-    expect(watched.outsideRequests).toEqual([]);
+    expect(session.watched.consoleErrors).toEqual([]);
+    expect(session.watched.outsideRequests).toEqual([]);
   });
 
   it('saves the bulletin as a Word file with its charts', async () => {

@@ -1,29 +1,21 @@
 /** 台账 in Chromium through the harness: import a ledger workbook, edit an item's status, see the summary change. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser';
-import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
+import { servedPageForFile } from '../helpers/harness';
 import { tempDir } from '../helpers/library';
 import { seedLedgerWorkbook } from '../helpers/workbooks';
 
-let browser: Browser;
-let served: ServedLibrary;
-let watched: WatchedPage;
+const session = servedPageForFile(() => undefined);
 let page: Page;
 let dir: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveTempLibrary(() => undefined);
-  watched = await openPage(browser, served.harness.url);
-  page = watched.page;
+  page = session.page;
   dir = tempDir('kpw-ledger-e2e-');
 });
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -52,7 +44,7 @@ describe('台账 in Chromium', () => {
     await expect.poll(() => headline.textContent()).toContain(`已完成${done! + 1}项`);
     expect(await headline.textContent()).toContain(`滞后${lagging! - 1}项`);
     await expect.poll(() => cell(1, 'status').textContent()).toBe('已完成');
-    expect(watched.consoleErrors).toEqual([]);
-    expect(watched.outsideRequests).toEqual([]);
+    expect(session.watched.consoleErrors).toEqual([]);
+    expect(session.watched.outsideRequests).toEqual([]);
   });
 });

@@ -1,31 +1,21 @@
 /** 问题清单 and 包联 in Chromium through the harness. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertProblem } from '../../electron/db/progress';
 import { fillDemoLibrary } from '../../electron/services/demo';
-import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser';
-import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
+import { servedPageForFile } from '../helpers/harness';
 
-let browser: Browser;
-let served: ServedLibrary;
-let watched: WatchedPage;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  served = await serveTempLibrary((lib) => {
+const session = servedPageForFile((lib) => {
     const db = lib.ctx.library!.db;
     fillDemoLibrary(db, 'x');
     const ids = db.prepare("SELECT yp.project_id FROM year_plans yp WHERE yp.year = 2024 ORDER BY yp.sort_order LIMIT 2").pluck().all() as number[];
     insertProblem(db, { project_id: ids[0]!, year: 2024, type: 'land', description: '用地指标未落实', owner_department: '自然资源和规划局', raised_date: '2024-06-10', status: 'open', solved_date: null, resolution: null });
     insertProblem(db, { project_id: ids[1]!, year: 2024, type: 'funds', description: '配套资金不到位', owner_department: '财政局', raised_date: '2024-08-01', status: 'open', solved_date: null, resolution: null });
   });
-  watched = await openPage(browser, served.harness.url);
-  page = watched.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
+let page: Page;
+
+beforeAll(async () => {
+  page = session.page;
 });
 
 const cell = (row: number, col: string) => page.locator(`[data-testid="problems-grid"] .ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`);
@@ -47,7 +37,7 @@ describe('问题清单 in Chromium', () => {
     await page.locator('[data-testid="problems-grid"] .ag-row[row-index="1"] .ag-cell[col-id="projectName"]').click();
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByTestId('problems-headline').textContent()).toContain('已解决0个，未解决2个');
-    expect(watched.consoleErrors).toEqual([]);
+    expect(session.watched.consoleErrors).toEqual([]);
   });
 
   it('shows a leader’s page and offers all leaders as one document', async () => {
@@ -59,6 +49,6 @@ describe('问题清单 in Chromium', () => {
     await first.click();
     await expect.poll(() => page.getByTestId('draft-preview').textContent()).toContain(`${name}同志联系重点项目情况`);
     expect(await page.getByTestId('draft-preview').locator('tbody tr').count()).toBeGreaterThan(0);
-    expect(watched.outsideRequests).toEqual([]);
+    expect(session.watched.outsideRequests).toEqual([]);
   });
 });

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import { closeLibrary } from '../../electron/services/library';
 import { workerReader } from '../../electron/services/spreadsheet/read-off-thread';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, openPage, type WatchedPage } from './browser';
 import { createTempLibrary, type TempLibrary } from './library';
 
 export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
@@ -28,4 +31,23 @@ export async function serveTempLibrary(seed?: (lib: TempLibrary) => void): Promi
       lib.close();
     },
   };
+}
+
+/**
+ * One served library and one Chromium page for a whole test file (set up before all its tests,
+ * closed after): the fields are filled in by then.
+ */
+export function servedPageForFile(seed?: (lib: TempLibrary) => void): { browser: Browser; served: ServedLibrary; watched: WatchedPage; page: Page } {
+  const it = {} as { browser: Browser; served: ServedLibrary; watched: WatchedPage; page: Page };
+  beforeAll(async () => {
+    it.browser = await launchBrowser();
+    it.served = await serveTempLibrary(seed);
+    it.watched = await openPage(it.browser, it.served.harness.url);
+    it.page = it.watched.page;
+  });
+  afterAll(async () => {
+    await it.browser?.close();
+    await it.served?.stop();
+  });
+  return it;
 }

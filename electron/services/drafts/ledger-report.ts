@@ -5,7 +5,8 @@
  */
 import type { Block, Draft, Run } from '../../../shared/drafts';
 import { placeholder } from '../../../shared/drafts';
-import { LEDGER_KIND_KEYS, LEDGER_KINDS, LEDGER_STATUS, NO_STATUS, type LedgerItem, type StatusCounts } from '../../../shared/ledgers';
+import { LEDGER_KIND_KEYS, LEDGER_KINDS, LEDGER_STATUS, NO_STATUS, type StatusCounts } from '../../../shared/ledgers';
+import { countStatus } from '../ledgers';
 import { findPlan, ledgerItems } from '../../db/ledgers';
 import { chineseNumber, draftDate, heading, para, paramText, t, type DraftInput } from './parts';
 
@@ -14,12 +15,6 @@ const QUARTERS = ['一', '二', '三', '四'] as const;
 
 function countsText(c: StatusCounts): string {
   return `已完成${c.done}项，${LEDGER_STATUS.onTrack}${c.onTrack}项，${LEDGER_STATUS.lagging}${c.lagging}项${c.none ? `，${NO_STATUS}${c.none}项` : ''}`;
-}
-
-function countOf(list: readonly LedgerItem[]): StatusCounts {
-  const c: StatusCounts = { items: list.length, done: 0, onTrack: 0, lagging: 0, none: 0 };
-  for (const i of list) c[i.status ?? 'none']++;
-  return c;
 }
 
 export function ledgerReport(input: DraftInput): Draft {
@@ -33,7 +28,7 @@ export function ledgerReport(input: DraftInput): Draft {
   }
   const all = ledgerItems(db, plan.id);
   const qKey = quarter ? (`q${QUARTERS.indexOf(quarter) + 1}` as 'q1' | 'q2' | 'q3' | 'q4') : null;
-  const total = countOf(all);
+  const total = countStatus(all);
   const blocks: Block[] = [
     { kind: 'title', text: title },
     para(t(`${plan.name}共分解${total.items}项任务和指标，${countsText(total)}。现将${quarter ? `第${quarter}季度` : ''}推进情况报告如下：`)),
@@ -42,7 +37,7 @@ export function ledgerReport(input: DraftInput): Draft {
   for (const kind of LEDGER_KIND_KEYS) {
     const mine = all.filter((i) => i.ledger === kind);
     if (mine.length === 0) continue;
-    const c = countOf(mine);
+    const c = countStatus(mine);
     blocks.push(heading(1, `${chineseNumber(++chapter)}、${LEDGER_KINDS[kind]}推进情况`), para(t(`${LEDGER_KINDS[kind]}共${c.items}项，${countsText(c)}。`)));
     if (kind === 'indicators') {
       blocks.push({
@@ -90,7 +85,7 @@ export function ledgerReport(input: DraftInput): Draft {
         { title: '未填报', width: 20, align: 'right' },
       ],
       rows: departments.map((d) => {
-        const c = countOf(all.filter((i) => (i.department ?? '（未填责任部门）') === d));
+        const c = countStatus(all.filter((i) => (i.department ?? '（未填责任部门）') === d));
         return [cell(d), cell(`${c.items}`), cell(`${c.done}`), cell(`${c.onTrack}`), cell(`${c.lagging}`), cell(`${c.none}`)];
       }),
     },

@@ -8,13 +8,12 @@ import { DRAFT_KIND_LABELS, DRAFT_KINDS, DRAFT_PARAMS, type Draft, type DraftKin
 import type { Lists } from '../../../../shared/domain';
 import type { ProjectFigures } from '../../../../shared/statistics';
 import { call, messageOf } from '../../api';
-import { downloadBase64 } from '../../ui/download';
+import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { ProjectsDialog } from '../../ui/projects-dialog';
 import { DraftPreview } from './draft-preview';
 import { TemplateEditor } from './template-editor';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const STORE = 'kpw.drafts.params';
 const EMPTY = Object.fromEntries(DRAFT_KINDS.map((k) => [k, {}])) as Record<DraftKind, Record<string, string>>;
 
@@ -66,16 +65,12 @@ export function DraftsScreen(props: { lists: Lists; readOnly: boolean }) {
   }, []);
   const figuresById = useMemo(() => new Map(draft?.figures.map((f) => [f.id, f])), [draft]);
 
-  const save = async () => {
+  const save = () => {
     setMessage('正在生成Word文稿…');
-    try {
-      const r = await call('drafts.export', { kind, year, month, params });
-      if (r.data) downloadBase64(r.data, r.fileName, DOCX_TYPE);
-      setMessage(r.savedTo ? `已保存到“${r.savedTo}”` : `已生成“${r.fileName}”`);
-    } catch (err) {
-      setMessage('');
-      if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') setError(messageOf(err));
-    }
+    deliverFile(call('drafts.export', { kind, year, month, params }), DOCX_TYPE).then(
+      (text) => setMessage(text ?? ''),
+      (err) => (setMessage(''), setError(messageOf(err))),
+    );
   };
   const placeholders = draft ? draft.blocks.flatMap((b) => ('runs' in b ? b.runs : b.kind === 'table' ? b.rows.flat(2) : [])).filter((r) => r.placeholder).length : 0;
 
@@ -101,7 +96,7 @@ export function DraftsScreen(props: { lists: Lists; readOnly: boolean }) {
         <button onClick={() => window.print()} disabled={!draft} title="打印或另存为PDF">
           打印…
         </button>
-        <button className="primary" onClick={() => void save()} disabled={!draft}>
+        <button className="primary" onClick={save} disabled={!draft}>
           保存为Word…
         </button>
       </div>

@@ -7,11 +7,10 @@ import type { Draft } from '../../../../shared/drafts';
 import type { Lists } from '../../../../shared/domain';
 import type { KeyedSummary } from '../../../../shared/statistics';
 import { call, messageOf } from '../../api';
-import { downloadBase64 } from '../../ui/download';
+import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { DraftPreview } from '../drafts/draft-preview';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function LeadersScreen(props: { lists: Lists }) {
   const { year, setYear, month, setMonth } = usePeriod(props.lists.years);
@@ -32,15 +31,11 @@ export function LeadersScreen(props: { lists: Lists }) {
     call('drafts.build', { kind: 'leader-pages', year, month, params: { leader } }).then(setPage, (err) => setMessage(messageOf(err)));
   }, [leader, year, month]);
 
-  const save = async (params: Record<string, string>) => {
-    try {
-      const r = await call('drafts.export', { kind: 'leader-pages', year, month, params });
-      if (r.data) downloadBase64(r.data, r.fileName, DOCX_TYPE);
-      setMessage(r.savedTo ? `已保存到“${r.savedTo}”` : `已生成“${r.fileName}”`);
-    } catch (err) {
-      if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') setMessage(messageOf(err));
-    }
-  };
+  const save = (params: Record<string, string>) =>
+    deliverFile(call('drafts.export', { kind: 'leader-pages', year, month, params }), DOCX_TYPE).then(
+      (text) => text && setMessage(text),
+      (err) => setMessage(messageOf(err)),
+    );
 
   return (
     <section className="drafts-screen" data-testid="leaders-screen">

@@ -24,11 +24,10 @@ import {
 } from '../../../../shared/ledgers';
 import { call, messageOf } from '../../api';
 import { MessageListDialog, PromptDialog } from '../../ui/dialogs';
-import { downloadBase64 } from '../../ui/download';
+import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { gridTheme } from '../../ui/theme';
 import { readFileAsBase64 } from '../import/import-dialog';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const WIDTHS: Partial<Record<LedgerField, number>> = { code: 70, content: 320, progress: 260, q1: 150, q2: 150, q3: 150, q4: 150, department: 150 };
 
 function columns(kind: LedgerKind, editable: boolean): ColDef<LedgerItem>[] {
@@ -121,27 +120,12 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
       fail(err);
     }
   };
-  const exportPlan = async () => {
-    if (planId === null) return;
-    try {
-      const r = await call('ledgers.export', { planId });
-      if (r.data) downloadBase64(r.data, r.fileName);
-      setStatus({ kind: 'saved', text: r.savedTo ? `已导出到“${r.savedTo}”` : `已导出${r.items}项` });
-    } catch (err) {
-      if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') fail(err);
-    }
-  };
-  const report = async () => {
+  const delivered = (text: string | null) => text && setStatus({ kind: 'saved', text });
+  const exportPlan = () => planId !== null && deliverFile(call('ledgers.export', { planId })).then(delivered, fail);
+  const report = () => {
     const plan = plans.find((p) => p.id === planId);
-    if (!plan) return;
-    try {
-      const year = props.years.length ? Math.max(...props.years) : new Date().getFullYear();
-      const r = await call('drafts.export', { kind: 'ledger-report', year, month: 1, params: { plan: plan.name, quarter } });
-      if (r.data) downloadBase64(r.data, r.fileName, DOCX_TYPE);
-      setStatus({ kind: 'saved', text: r.savedTo ? `已保存到“${r.savedTo}”` : `已生成“${r.fileName}”` });
-    } catch (err) {
-      if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') fail(err);
-    }
+    const year = props.years.length ? Math.max(...props.years) : new Date().getFullYear();
+    if (plan) deliverFile(call('drafts.export', { kind: 'ledger-report', year, month: 1, params: { plan: plan.name, quarter } }), DOCX_TYPE).then(delivered, fail);
   };
 
   const current = summaries.find((s) => s.ledger === ledger);
@@ -173,7 +157,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
         <button disabled={props.readOnly} onClick={() => fileInput.current?.click()}>
           导入台账…
         </button>
-        <button disabled={planId === null} onClick={() => void exportPlan()}>
+        <button disabled={planId === null} onClick={exportPlan}>
           导出台账…
         </button>
         <label>
@@ -184,7 +168,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
             ))}
           </select>
         </label>
-        <button disabled={planId === null} onClick={() => void report()}>
+        <button disabled={planId === null} onClick={report}>
           季度推进情况（Word）…
         </button>
         <input

@@ -14,11 +14,10 @@ import type { ProjectRow } from '../../../../shared/domain';
 import { rowsFromTable } from '../../../../shared/domain';
 import { call, messageOf, onHistory } from '../../api';
 import { Modal } from '../../ui/dialogs';
-import { downloadBase64 } from '../../ui/download';
+import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { gridTheme } from '../../ui/theme';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ROW_CLASSES: RowClassRules<ProblemRow> = {
   'problem-overdue': (p) => Boolean(p.data?.overdue),
   'problem-solved': (p) => p.data?.status === 'solved',
@@ -133,15 +132,12 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
     [year, fail],
   );
 
-  const notice = async () => {
+  const notice = () => {
     if (!selected) return;
-    try {
-      const r = await call('drafts.export', { kind: 'supervision', year, month, params: { problemId: String(selected.id) } });
-      if (r.data) downloadBase64(r.data, r.fileName, DOCX_TYPE);
-      setStatus({ kind: 'saved', text: r.savedTo ? `督办单已保存到“${r.savedTo}”` : `已生成“${r.fileName}”` });
-    } catch (err) {
-      if ((err as { error?: { code?: string } }).error?.code !== 'CANCELLED') fail(err);
-    }
+    deliverFile(call('drafts.export', { kind: 'supervision', year, month, params: { problemId: String(selected.id) } }), DOCX_TYPE).then(
+      (text) => text && setStatus({ kind: 'saved', text }),
+      fail,
+    );
   };
 
   const shown = useMemo(() => (rows && onlyOpen ? rows.filter((r) => r.status === 'open') : rows), [rows, onlyOpen]);
@@ -157,7 +153,7 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
         <button disabled={props.readOnly} onClick={() => setAdding(true)}>
           记录问题…
         </button>
-        <button disabled={!selected} onClick={() => void notice()} title="为所选问题生成督办单（Word）">
+        <button disabled={!selected} onClick={notice} title="为所选问题生成督办单（Word）">
           生成督办单…
         </button>
       </div>
