@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { DispatchField, DispatchRow, MonthState } from '../../../../shared/dispatch';
 import type { LibraryInfo } from '../../../../shared/domain';
 import { formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../../shared/format';
@@ -16,7 +15,7 @@ import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { SelectionChip, type ProjectSelection } from '../../ui/selection';
 import { call, messageOf, onHistory } from '../../api';
 import { ConfirmDialog, PromptDialog } from '../../ui/dialogs';
-import { gridTheme } from '../../ui/theme';
+import { EDIT_GRID } from '../../ui/theme';
 import { buildDispatchColumns, DISPATCH_ROW_CLASSES } from './columns';
 
 const FIELD_OF_COLUMN: Record<string, DispatchField> = {
@@ -27,7 +26,6 @@ const FIELD_OF_COLUMN: Record<string, DispatchField> = {
   visualProgress: 'visualProgress',
   problem: 'problem',
 };
-const DEFAULT_COL_DEF = { resizable: true, sortable: true, floatingFilter: true, cellDataType: false as const };
 const getRowId = (p: GetRowIdParams<DispatchRow>) => String(p.data.projectId);
 
 /** One line of the month's headline figures, written by the one formatter. */
@@ -148,20 +146,15 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
       <div className="grid-and-detail">
         <div className="grid-wrap" data-testid="dispatch-grid">
           <AgGridReact<DispatchRow>
-            theme={gridTheme}
-            localeText={AG_GRID_LOCALE_CN}
+            {...EDIT_GRID}
             rowData={shown}
             columnDefs={columnDefs}
-            defaultColDef={DEFAULT_COL_DEF}
             getRowId={getRowId}
             rowClassRules={DISPATCH_ROW_CLASSES}
-            readOnlyEdit
             onCellEditRequest={(e) => void onCellEditRequest(e)}
             animateRows={false}
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
-            stopEditingWhenCellsLoseFocus
-            tooltipShowDelay={300}
             onGridReady={(e) => {
               apiRef.current = e.api;
             }}

@@ -6,7 +6,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { describeIssue } from '../../../../shared/import';
 import {
   CONTENT_TITLES,
@@ -25,7 +24,7 @@ import {
 import { call, messageOf } from '../../api';
 import { MessageListDialog, PromptDialog } from '../../ui/dialogs';
 import { deliverFile, DOCX_TYPE } from '../../ui/download';
-import { gridTheme } from '../../ui/theme';
+import { EDIT_GRID } from '../../ui/theme';
 import { readFileAsBase64 } from '../import/import-dialog';
 
 const WIDTHS: Partial<Record<LedgerField, number>> = { code: 70, content: 320, progress: 260, q1: 150, q2: 150, q3: 150, q4: 150, department: 150 };
@@ -193,17 +192,12 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
       <div className="grid-and-detail">
         <div className="grid-wrap" data-testid="ledger-grid">
           <AgGridReact<LedgerItem>
-            theme={gridTheme}
-            localeText={AG_GRID_LOCALE_CN}
+            {...EDIT_GRID}
             rowData={items}
             columnDefs={columnDefs}
-            defaultColDef={{ resizable: true, sortable: true, floatingFilter: true, cellDataType: false }}
             getRowId={(p) => String(p.data.id)}
-            readOnlyEdit
             onCellEditRequest={(e) => void onCellEditRequest(e)}
-            stopEditingWhenCellsLoseFocus
             suppressColumnVirtualisation
-            tooltipShowDelay={300}
             overlayNoRowsTemplate="<span>还没有台账条目。点击“导入台账…”导入各部门报来的台账工作簿。</span>"
             onGridReady={(e) => {
               apiRef.current = e.api;

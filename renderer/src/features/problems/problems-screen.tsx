@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, RowClassRules } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { formatDateText } from '../../../../shared/format';
 import { PROBLEM_STATUS, PROBLEM_TYPES, type ProblemField, type ProblemRow, type ProblemSummary } from '../../../../shared/problems';
 import type { ProjectRow } from '../../../../shared/domain';
@@ -16,7 +15,7 @@ import { call, messageOf, onHistory } from '../../api';
 import { Modal } from '../../ui/dialogs';
 import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
-import { gridTheme } from '../../ui/theme';
+import { EDIT_GRID } from '../../ui/theme';
 
 const ROW_CLASSES: RowClassRules<ProblemRow> = {
   'problem-overdue': (p) => Boolean(p.data?.overdue),
@@ -165,19 +164,14 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
       <div className="grid-and-detail">
         <div className="grid-wrap" data-testid="problems-grid">
           <AgGridReact<ProblemRow>
-            theme={gridTheme}
-            localeText={AG_GRID_LOCALE_CN}
+            {...EDIT_GRID}
             rowData={shown}
             columnDefs={columnDefs}
-            defaultColDef={{ resizable: true, sortable: true, floatingFilter: true, cellDataType: false }}
             getRowId={(p) => String(p.data.id)}
             rowClassRules={ROW_CLASSES}
-            readOnlyEdit
             onCellEditRequest={(e) => void onCellEditRequest(e)}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
             onSelectionChanged={(e) => setSelected(e.api.getSelectedRows()[0] ?? null)}
-            stopEditingWhenCellsLoseFocus
-            tooltipShowDelay={300}
             overlayNoRowsTemplate={`<span>${year}年清单项目没有记录问题。</span>`}
             onGridReady={(e) => {
               apiRef.current = e.api;
