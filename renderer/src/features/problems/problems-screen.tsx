@@ -184,6 +184,7 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
             <Counts title="按类型" groups={summary.byType} />
             <Counts title="按区市" groups={summary.byDistrict} />
             <Counts title="按责任部门" groups={summary.byDepartment} />
+            <Counts title="问题最多的项目" groups={[...summary.byProject].sort((a, b) => b.open - a.open || b.total - a.total).slice(0, 10)} />
           </aside>
         )}
       </div>
