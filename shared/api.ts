@@ -8,7 +8,7 @@
  * a Chinese message. Results travel as ApiResult values (see result.ts), never as thrown errors.
  */
 import { z } from 'zod';
-import type { HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow, ProjectTable } from './domain';
+import type { BackupInfo, HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow, ProjectTable } from './domain';
 import type { ApiResult } from './result';
 import type { ImportIssue, ImportPreview, ImportResult, ImportTarget, ProgressTarget } from './import';
 import { PROJECT_FIELDS } from './fields';
@@ -271,6 +271,15 @@ export const api = {
   ).returns<{ planId: number | null; imported: boolean; counts: Partial<Record<LedgerKind, number>>; issues: ImportIssue[] }>(),
   /** Export a plan's ledgers (one sheet each): the save dialog in Electron, bytes in the browser. */
   'ledgers.export': method(z.object({ planId: id }).strict()).returns<{ fileName: string; savedTo: string | null; data: string | null; items: number }>(),
+
+  /** 备份与恢复: the open library's backups, newest first. */
+  'backups.list': method(none).returns<BackupInfo[]>(),
+  /** Make a verified backup now (kept until deleted by hand). */
+  'backups.create': method(none).returns<BackupInfo>(),
+  /** Check a backup with integrity_check. */
+  'backups.verify': method(z.object({ name: z.string().max(300) }).strict()).returns<{ ok: boolean; message: string }>(),
+  /** Put a backup in place of the library (the current state is backed up first, so it can be undone). */
+  'backups.restore': method(z.object({ name: z.string().max(300) }).strict()).returns<LibraryInfo>(),
 
   /** 材料生成: a draft's blocks and the figures they use, built now from the statistics engine (the preview). */
   'drafts.build': method(draftArgs).returns<Draft>(),

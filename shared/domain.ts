@@ -147,6 +147,19 @@ export interface LibraryInfo {
   years: number[];
 }
 
+/** A backup of the open library (备份与恢复). */
+export interface BackupInfo {
+  name: string;
+  path: string;
+  /** When it was made, "YYYY-MM-DD HH:MM:SS" on the user's clock. */
+  at: string;
+  /** 导入前, 定时, 手动, 恢复前 … */
+  reason: string;
+  size: number;
+  /** Made automatically (rotated) rather than on request (kept). */
+  automatic: boolean;
+}
+
 export interface HistoryState {
   undoLabel: string | null;
   redoLabel: string | null;

@@ -22,6 +22,7 @@ import { commitProgressImport, previewProgressImport } from '../services/import/
 import { toApiError } from '../services/handlers';
 import { problemsAtMonthEnd } from '../services/problems';
 import { importLedgerWorkbook, plans, summaries } from '../services/ledgers';
+import { backupBeforeImport, backupLibraryTo } from '../services/backups';
 import { LEDGER_KIND_KEYS, LEDGER_KINDS, LEDGER_STATUS, NO_STATUS } from '../../shared/ledgers';
 import { saveDraftToFile } from '../services/drafts/index';
 import { DRAFT_KIND_LABELS, DRAFT_KINDS, DRAFT_PARAMS, type DraftKind } from '../../shared/drafts';
@@ -43,6 +44,8 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
                            统计：总体、按级别、类别、区市、规模，及上年同期（--json 输出 JSON，金额单位万元）
   kpw export projects --db 项目库 --year 年度 --out 文件.xlsx [--unit 万元|亿元]
                            导出年度项目清单
+  kpw backup --db 项目库 --out 备份.kpw
+                           备份项目库（SQLite 备份接口，写入后校验完整性；不覆盖已有文件）
   kpw import ledger 台账.xlsx --db 项目库 --plan 行动计划名称 [--dry-run]
                            导入行动计划台账（每个工作表一个台账：工作任务、重点任务、重点指标、试点示范、创新性工作），全部无误才写入
   kpw ledgers --db 项目库 [--json]
@@ -130,6 +133,7 @@ async function importProjects(argv: string[]): Promise<void> {
       process.stdout.write(`检查完成（未写入）：${preview.sheet}，${summary(counts)}\n`);
       return;
     }
+    await backupBeforeImport(ctx);
     const result = commitProjectImport(ctx, workbook, fileName, { ...options, validOnly: Boolean(values['valid-only']) });
     process.stdout.write(`已导入${year}年清单：${summary(result)}\n`);
   } finally {
@@ -192,6 +196,7 @@ async function importProgress(argv: string[]): Promise<void> {
       process.stdout.write(`检查完成（未写入）：${year}年${month}月调度，新报送${count('new')}个，更新${count('update')}个，无变化${count('unchanged')}个\n`);
       return;
     }
+    await backupBeforeImport(ctx);
     const r = commitProgressImport(ctx, sources, options);
     process.stdout.write(`已导入${year}年${month}月调度：新报送${r.added}个，更新${r.updated}个，无变化${r.unchanged}个${r.warnings ? `，警告${r.warnings}条` : ''}\n`);
   } finally {
@@ -325,6 +330,20 @@ async function draft(argv: string[]): Promise<void> {
   }
 }
 
+async function backup(argv: string[]): Promise<void> {
+  const { values } = parse(argv, { db: { type: 'string' }, out: { type: 'string' } });
+  const out = path.resolve(requireOption(values, 'out'));
+  if (fs.existsSync(out)) throw new AppError('CONFLICT', `“${out}”已存在，为避免覆盖，请换一个文件名`);
+  if (!fs.existsSync(path.dirname(out))) throw new AppError('NOT_FOUND', `文件夹“${path.dirname(out)}”不存在`);
+  const ctx = await openForCommand(values);
+  try {
+    await backupLibraryTo(ctx, out);
+    process.stdout.write(`已备份并校验：${out}\n`);
+  } finally {
+    closeLibrary(ctx);
+  }
+}
+
 async function importLedger(argv: string[]): Promise<void> {
   const { values, positionals } = parseWithFile(argv, { db: { type: 'string' }, plan: { type: 'string' }, 'dry-run': { type: 'boolean' } });
   const file = positionals[0];
@@ -333,7 +352,9 @@ async function importLedger(argv: string[]): Promise<void> {
   const ctx = await openForCommand(values);
   try {
     const { bytes, fileName } = readInput(file);
-    const r = importLedgerWorkbook(ctx, { plan, workbook: readWorkbook(bytes, fileName), fileName, dryRun: Boolean(values['dry-run']) });
+    const workbook = readWorkbook(bytes, fileName);
+    if (!values['dry-run'] && !importLedgerWorkbook(ctx, { plan, workbook, fileName, dryRun: true }).issues.some((i) => i.severity === 'error')) await backupBeforeImport(ctx);
+    const r = importLedgerWorkbook(ctx, { plan, workbook, fileName, dryRun: Boolean(values['dry-run']) });
     for (const issue of r.issues) process.stderr.write(`${issue.severity === 'error' ? '错误' : '警告'}：${describeIssue(issue)}\n`);
     const counts = LEDGER_KIND_KEYS.filter((k) => r.counts[k] !== undefined).map((k) => `${LEDGER_KINDS[k]}${r.counts[k]}项`).join('，');
     if (r.issues.some((i) => i.severity === 'error')) throw new AppError('VALIDATION', '台账有错误，未导入（原因见上）');
@@ -369,6 +390,7 @@ async function ledgersCommand(argv: string[]): Promise<void> {
 }
 
 const commands: Record<string, Command> = {
+  backup,
   ledgers: ledgersCommand,
   draft,
   import: withSubcommands('import', { projects: importProjects, progress: importProgress, ledger: importLedger }),

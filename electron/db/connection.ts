@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/result';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { backupTo } from './backup';
 
 export type Db = Database.Database;
 
@@ -146,7 +147,7 @@ export async function openLibraryFile(file: string, options: { now?: () => Date;
     if (version < latest && !readOnly) {
       if (version > 0) {
         backupPath = backupFileName(absolute, version, now());
-        await db.backup(backupPath);
+        await backupTo(db, backupPath);
       }
       try {
         migrate(db, migrations);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createContext } from '../services/context';
+import { backupIfDue } from '../services/backups';
 import { workerReader } from '../services/spreadsheet/read-off-thread';
 import { openOrCreateLibrary } from '../services/library';
 import { startHarness } from './server';
@@ -43,6 +44,10 @@ async function main(): Promise<number> {
     return 1;
   }
   const harness = await startHarness(ctx, { rendererDir: path.join(repo, 'dist/renderer'), port });
+  // As in the app: the daily backup, checked now and every hour.
+  const dailyBackup = () => void backupIfDue(ctx).catch((err: unknown) => process.stderr.write(`定时备份失败：${(err as Error).message}\n`));
+  dailyBackup();
+  setInterval(dailyBackup, 3_600_000).unref();
   process.stdout.write(`重点项目工作台（浏览器模式）已启动：${harness.url}\n项目库：${ctx.library?.path}\n按 Ctrl+C 退出。\n`);
   return new Promise<number>(() => {});
 }

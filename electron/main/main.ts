@@ -12,6 +12,7 @@ import { IPC_COMMAND, type Command } from '../../shared/api';
 import type { ApiResult } from '../../shared/result';
 import { createContext } from '../services/context';
 import { prepareChartRenderer } from '../services/chart-render';
+import { backupIfDue } from '../services/backups';
 import { workerReader } from '../services/spreadsheet/read-off-thread';
 import { closeLibrary, openStartupLibrary, readRecent } from '../services/library';
 import { createDialogs } from './dialogs';
@@ -155,6 +156,10 @@ function start(): void {
     createWindow();
     await startup;
     refreshMenu(); // the startup library is now first in 最近打开
+    // The daily backup (备份与恢复), checked now and every hour, through the queue like any call.
+    const dailyBackup = () => void queue(() => backupIfDue(ctx)).catch((err: unknown) => log('定时备份失败：', err instanceof Error ? err.message : err));
+    dailyBackup();
+    setInterval(dailyBackup, 3_600_000).unref();
   });
 }
 

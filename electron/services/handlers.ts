@@ -15,6 +15,7 @@ import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warni
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
+import { backupBeforeImport, listBackups, makeBackup, restoreBackup, verifyBackup } from './backups';
 import { exportLedgers, importLedgerFile, items, plans, summaries, updateLedgerItem } from './ledgers';
 import { addProblem, listProblems, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
@@ -78,8 +79,15 @@ export const handlers = {
   'ledgers.items': (ctx, args) => items(ctx, args),
   'ledgers.summaries': (ctx, args) => summaries(ctx, args),
   'ledgers.update': (ctx, args) => updateLedgerItem(ctx, args),
-  'ledgers.import': (ctx, { plan, source }) => importLedgerFile(ctx, { plan, fileName: source.fileName, data: Buffer.from(source.data, 'base64') }),
+  'ledgers.import': async (ctx, { plan, source }) => {
+    await backupBeforeImport(ctx);
+    return importLedgerFile(ctx, { plan, fileName: source.fileName, data: Buffer.from(source.data, 'base64') });
+  },
   'ledgers.export': (ctx, args) => exportLedgers(ctx, args),
+  'backups.list': (ctx) => listBackups(ctx),
+  'backups.create': (ctx) => makeBackup(ctx, '手动'),
+  'backups.verify': (ctx, { name }) => verifyBackup(ctx, name),
+  'backups.restore': (ctx, { name }) => restoreBackup(ctx, name),
   'drafts.build': (ctx, args) => buildDraft(ctx, args),
   'drafts.export': (ctx, args) => exportDraft(ctx, args),
   'drafts.templates': (ctx) => listTemplates(ctx),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ImportPreview, ImportResult, ImportTarget, ProgressTarget } from '../../../shared/import';
 import type { MoneyUnit } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
+import { backupBeforeImport } from '../backups';
 import { readSetting, writeSetting } from '../../db/settings';
 import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
@@ -68,10 +69,12 @@ function takePending(ctx: ServiceContext, token: string): ImportSource[] {
   return found;
 }
 
-export function commitImport(
+export async function commitImport(
   ctx: ServiceContext,
   args: { token: string; year: number; sheet?: string; mapping?: Mapping; validOnly: boolean },
-): ImportResult {
+): Promise<ImportResult> {
+  // The state before an import can always be got back (备份与恢复), whatever the import does.
+  await backupBeforeImport(ctx);
   const entry = takePending(ctx, args.token)[0]!;
   const options = toOptions(args.year, args.sheet, args.mapping);
   let result: ImportResult;
@@ -104,7 +107,8 @@ export async function previewProgress(
   return { token, previews };
 }
 
-export function commitProgress(ctx: ServiceContext, args: { token: string; year: number; month: number }): ImportResult {
+export async function commitProgress(ctx: ServiceContext, args: { token: string; year: number; month: number }): Promise<ImportResult> {
+  await backupBeforeImport(ctx);
   const sources = takePending(ctx, args.token);
   return commitProgressImport(ctx, sources, { year: args.year, month: args.month });
 }
