@@ -272,6 +272,10 @@ export const api = {
   /** Export a plan's ledgers (one sheet each): the save dialog in Electron, bytes in the browser. */
   'ledgers.export': method(z.object({ planId: id }).strict()).returns<{ fileName: string; savedTo: string | null; data: string | null; items: number }>(),
 
+  /** The backups of a library file that cannot be opened (for the recovery choices). */
+  'library.backups': method(z.object({ path }).strict()).returns<BackupInfo[]>(),
+  /** Recover a library from one of its backups; the file there now is kept under a new name, never deleted. */
+  'library.recover': method(z.object({ path, name: z.string().max(300) }).strict()).returns<LibraryInfo>(),
   /** 备份与恢复: the open library's backups, newest first. */
   'backups.list': method(none).returns<BackupInfo[]>(),
   /** Make a verified backup now (kept until deleted by hand). */

@@ -62,6 +62,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'ledgers.update': true,
   'ledgers.import': true,
   'ledgers.export': true,
+  'library.backups': true,
+  'library.recover': true,
   'backups.list': true,
   'backups.create': true,
   'backups.verify': true,

@@ -39,7 +39,12 @@ function openPath(ctx: ServiceContext): string {
 
 /** The backups of the open library, newest first. */
 export function listBackups(ctx: ServiceContext): BackupInfo[] {
-  const folder = backupFolder(openPath(ctx));
+  return backupsOf(openPath(ctx));
+}
+
+/** The backups of a library file, open or not (one that cannot be opened can still be recovered). */
+export function backupsOf(libraryPath: string): BackupInfo[] {
+  const folder = backupFolder(path.resolve(libraryPath));
   if (!fs.existsSync(folder)) return [];
   return fs
     .readdirSync(folder)
@@ -126,6 +131,31 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
   fs.closeSync(fd);
   // The old WAL belongs to the old file: it must not be replayed over the restored one.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
+  fs.renameSync(temp, target);
+  return openLibrary(ctx, target);
+}
+
+/**
+ * Recover a library that cannot be opened (damaged, emptied, deleted) from one of its backups: the
+ * backup is checked, the file there now is kept beside it under a new name (never deleted or
+ * overwritten), the backup is copied into place and opened.
+ */
+export async function recoverLibrary(ctx: ServiceContext, args: { path: string; name: string }): Promise<LibraryInfo> {
+  const target = path.resolve(args.path);
+  const backup = backupsOf(target).find((b) => b.name === args.name);
+  if (!backup) throw new AppError('NOT_FOUND', `找不到备份“${args.name}”`);
+  const check = checkFile(backup.path);
+  if (!check.ok) throw new AppError('CORRUPT', `备份“${args.name}”已损坏，未恢复：${check.message}`);
+  if (ctx.library?.path === target) closeLibrary(ctx);
+  const stamp = stampOf(ctx.now());
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(`${target}${suffix}`)) fs.renameSync(`${target}${suffix}`, `${target}.损坏-${stamp}${suffix}`);
+  }
+  const temp = `${target}.${process.pid}.restore.tmp`;
+  fs.copyFileSync(backup.path, temp);
+  const fd = fs.openSync(temp, 'r+');
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
   fs.renameSync(temp, target);
   return openLibrary(ctx, target);
 }

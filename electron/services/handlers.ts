@@ -15,7 +15,7 @@ import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warni
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
-import { backupBeforeImport, listBackups, makeBackup, restoreBackup, verifyBackup } from './backups';
+import { backupBeforeImport, backupsOf, listBackups, makeBackup, recoverLibrary, restoreBackup, verifyBackup } from './backups';
 import { exportLedgers, importLedgerFile, items, plans, summaries, updateLedgerItem } from './ledgers';
 import { addProblem, listProblems, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
@@ -84,6 +84,8 @@ export const handlers = {
     return importLedgerFile(ctx, { plan, fileName: source.fileName, data: Buffer.from(source.data, 'base64') });
   },
   'ledgers.export': (ctx, args) => exportLedgers(ctx, args),
+  'library.backups': (_ctx, args) => backupsOf(args.path),
+  'library.recover': (ctx, args) => recoverLibrary(ctx, args),
   'backups.list': (ctx) => listBackups(ctx),
   'backups.create': (ctx) => makeBackup(ctx, '手动'),
   'backups.verify': (ctx, { name }) => verifyBackup(ctx, name),

@@ -166,7 +166,13 @@ export function App() {
       {view === 'ledgers' && <LedgersScreen readOnly={loaded.library.readOnly} years={loaded.lists.years} />}
       {view === 'drafts' && <DraftsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} />}
       {view === 'settings' && (
-        <SettingsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))} />
+        <SettingsScreen
+          lists={loaded.lists}
+          readOnly={loaded.library.readOnly}
+          onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))}
+          // Every screen holds data of the library as it was: start afresh on the restored one.
+          onRestored={() => window.location.reload()}
+        />
       )}
     </div>
   );

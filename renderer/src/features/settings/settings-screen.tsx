@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Lists } from '../../../../shared/domain';
 import { call, messageOf } from '../../api';
+import { BackupsPanel } from './backups-panel';
 
 type Kind = 'districts' | 'categories' | 'tags';
 
@@ -145,7 +146,7 @@ function ThresholdsEditor(props: { readOnly: boolean; onError: (message: string)
   );
 }
 
-export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onListsChanged: (lists: Lists) => void }) {
+export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onListsChanged: (lists: Lists) => void; onRestored: () => void }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <section className="settings-screen">
@@ -170,6 +171,7 @@ export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onLists
           />
         ))}
       </div>
+      <BackupsPanel readOnly={props.readOnly} onRestored={props.onRestored} />
     </section>
   );
 }

@@ -1,0 +1,54 @@
+/** 备份与恢复 in Chromium: restore from 设置; recover a damaged library from its backup. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeBackup } from '../../electron/services/backups';
+import { closeLibrary } from '../../electron/services/library';
+import { seedSampleProjects } from '../helpers/sample';
+import { servedPageForFile } from '../helpers/harness';
+
+const session = servedPageForFile((lib) => void seedSampleProjects(lib.ctx.library!.db, 2024, 6, 3));
+const count = () => session.served.ctx.library!.db.prepare('SELECT count(*) FROM projects').pluck().get() as number;
+
+describe('备份与恢复 in Chromium', () => {
+  it('lists the backups, verifies one and restores it from 设置', async () => {
+    const page = session.page;
+    await makeBackup(session.served.ctx, '手动');
+    session.served.ctx.library!.db.prepare("DELETE FROM projects WHERE id IN (SELECT id FROM projects LIMIT 2)").run();
+    expect(count()).toBe(4);
+    await page.reload();
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    const panel = page.getByTestId('backups-panel');
+    await expect.poll(() => panel.locator('tbody tr').count()).toBe(1);
+    await panel.getByRole('button', { name: '校验' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toBe('备份完好');
+    await panel.getByRole('button', { name: '恢复' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: '恢复' }).click();
+    await expect.poll(() => count()).toBe(6);
+    // The state before the restore was kept as a backup.
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    await expect.poll(() => page.getByTestId('backups-panel').locator('tbody tr', { hasText: '恢复前' }).count()).toBe(1);
+    expect(session.watched.consoleErrors).toEqual([]);
+  });
+
+  it('offers the backups of a library that cannot be opened, and recovers it without deleting the damaged file', async () => {
+    const page = session.page;
+    const ctx = session.served.ctx;
+    const file = ctx.library!.path;
+    await makeBackup(ctx, '手动');
+    closeLibrary(ctx);
+    const damaged = fs.readFileSync(file);
+    damaged.fill(0x41, 0, 100); // the header: not a database any more
+    fs.writeFileSync(file, damaged);
+    await page.reload();
+    await page.getByLabel('项目库文件路径').fill(file);
+    await page.getByRole('button', { name: '打开', exact: true }).click();
+    const recovery = page.getByTestId('recovery');
+    await expect.poll(() => recovery.count()).toBe(1);
+    await recovery.getByRole('button', { name: '恢复此备份' }).first().click();
+    await expect.poll(() => page.getByRole('navigation', { name: '导航' }).count()).toBe(1);
+    expect(count()).toBe(6);
+    const kept = fs.readdirSync(path.dirname(file)).filter((f) => f.includes('损坏-'));
+    expect(kept.length).toBeGreaterThan(0);
+  });
+});
