@@ -720,4 +720,18 @@ describe('electron-builder.yml', () => {
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled?: boolean) => unknown };
     await expect(validateConfiguration(load(), new DebugLogger(false))).resolves.toBeUndefined();
   });
+
+  it('puts beside main.cjs what the packaged main process reads at run time: the chart font, its licence, resvg', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fsm = await import('node:fs');
+    const pathm = await import('node:path');
+    const repo = pathm.resolve(import.meta.dirname, '../..');
+    execFileSync(process.execPath, [pathm.join(repo, 'electron/main/copy-assets.mjs')]);
+    const out = pathm.join(repo, 'dist/electron');
+    expect(fsm.readdirSync(pathm.join(out, 'fonts')).sort()).toEqual(['NotoSansSC-Bold-GB2312.otf', 'NotoSansSC-Regular-GB2312.otf', 'OFL.txt']);
+    expect(fsm.readFileSync(pathm.join(out, 'resvg.wasm')).subarray(0, 4).toString('hex')).toBe('0061736d'); // \0asm
+    // main.ts names exactly these (the packaged app reads them from inside its archive).
+    const main = fsm.readFileSync(pathm.join(repo, 'electron/main/main.ts'), 'utf8');
+    expect(main).toContain("wasmFile: path.join(__dirname, 'resvg.wasm'), fontDir: path.join(__dirname, 'fonts')");
+  });
 });
