@@ -112,6 +112,16 @@ describe('processes killed', () => {
   }, 60_000);
 });
 
+describe('spreadsheets coming in', () => {
+  it('refuses a zip bomb (1 MB that inflates to 1 GB, lying about its size) within 5 s and 600 MB', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(CHILDREN, 'bomb-child.ts')], { encoding: 'utf8' });
+    const out = JSON.parse(r.stdout) as { ms: number; maxRssMb: number; message: string };
+    expect(out.message).toMatch(/压缩炸弹|大小与声明不符/);
+    expect(out.ms).toBeLessThan(5000);
+    expect(out.maxRssMb).toBeLessThan(600);
+  }, 30_000);
+});
+
 describe('faults while the app runs', () => {
   it('disk full: a clear message, nothing written, and the retry works once there is room', async () => {
     const db = lib.ctx.library!.db;
