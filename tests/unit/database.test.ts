@@ -101,6 +101,20 @@ describe('library database', () => {
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it('detects a truncated file (half of it lost) and leaves it as it was', async () => {
+    const file = path.join(scratch(), 't.kpw');
+    const lib = createLibraryFile(file, seedDefaultLists);
+    const insert = lib.db.prepare("INSERT INTO projects (name, created_at, updated_at) VALUES (?, 'x', 'x')");
+    for (let i = 0; i < 2000; i++) insert.run(`项目${i}`.repeat(5));
+    lib.db.pragma('wal_checkpoint(TRUNCATE)');
+    lib.db.close();
+    const whole = fs.readFileSync(file);
+    const truncated = whole.subarray(0, Math.floor(whole.length / 2));
+    fs.writeFileSync(file, truncated);
+    await expect(openLibraryFile(file)).rejects.toMatchObject({ code: 'CORRUPT' });
+    expect(fs.readFileSync(file).equals(truncated)).toBe(true);
+  });
+
   it('opens a library from a newer version read-only', async () => {
     const file = path.join(scratch(), 'a.kpw');
     const lib = createLibraryFile(file, seedDefaultLists);
