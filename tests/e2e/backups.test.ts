@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeBackup } from '../../electron/services/backups';
-import { closeLibrary } from '../../electron/services/library';
+import { closeLibrary, openLibrary } from '../../electron/services/library';
+import { createLibraryFile } from '../../electron/db/connection';
+import { seedDefaultLists } from '../../electron/db/lists';
+import { dispatch } from '../../electron/services/handlers';
 import { seedSampleProjects } from '../helpers/sample';
 import { servedPageForFile } from '../helpers/harness';
 
@@ -50,5 +53,22 @@ describe('备份与恢复 in Chromium', () => {
     expect(count()).toBe(6);
     const kept = fs.readdirSync(path.dirname(file)).filter((f) => f.includes('损坏-'));
     expect(kept.length).toBeGreaterThan(0);
+  });
+
+  it('shows a read-only library with its reason, and editing is disabled', async () => {
+    const page = session.page;
+    const ctx = session.served.ctx;
+    const file = path.join(path.dirname(ctx.library!.path), '新版本.kpw');
+    const newer = createLibraryFile(file, seedDefaultLists);
+    seedSampleProjects(newer.db, 2024, 3, 3);
+    newer.db.pragma('user_version = 99');
+    newer.db.close();
+    await openLibrary(ctx, file);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('readonly-banner').textContent()).toContain('较新版本');
+    await page.getByRole('button', { name: '项目库', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: '新增项目' }).isDisabled()).toBe(true);
+    const error = await dispatch(ctx, 'projects.update', { projectId: 1, year: 2024, field: 'scope', value: 'x', unit: '万元' });
+    expect(error).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
   });
 });
