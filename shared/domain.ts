@@ -164,3 +164,8 @@ export interface HistoryState {
   undoLabel: string | null;
   redoLabel: string | null;
 }
+
+/** The last day of month M of year Y as YYYY-MM-DD: what "截至M月底" means. */
+export function monthEndDate(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}`;
+}

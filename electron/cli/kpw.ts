@@ -353,8 +353,7 @@ async function importLedger(argv: string[]): Promise<void> {
   try {
     const { bytes, fileName } = readInput(file);
     const workbook = readWorkbook(bytes, fileName);
-    if (!values['dry-run'] && !importLedgerWorkbook(ctx, { plan, workbook, fileName, dryRun: true }).issues.some((i) => i.severity === 'error')) await backupBeforeImport(ctx);
-    const r = importLedgerWorkbook(ctx, { plan, workbook, fileName, dryRun: Boolean(values['dry-run']) });
+    const r = await importLedgerWorkbook(ctx, { plan, workbook, fileName, dryRun: Boolean(values['dry-run']) });
     for (const issue of r.issues) process.stderr.write(`${issue.severity === 'error' ? '错误' : '警告'}：${describeIssue(issue)}\n`);
     const counts = LEDGER_KIND_KEYS.filter((k) => r.counts[k] !== undefined).map((k) => `${LEDGER_KINDS[k]}${r.counts[k]}项`).join('，');
     if (r.issues.some((i) => i.severity === 'error')) throw new AppError('VALIDATION', '台账有错误，未导入（原因见上）');

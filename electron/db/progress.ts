@@ -2,6 +2,7 @@
  * SQL for monthly progress reports (月调度) and problems (问题清单). A report holds the cumulative
  * completed investment of year Y as of month M, in 元, and the start status.
  */
+import { monthEndDate } from '../../shared/domain';
 import type { Db } from './connection';
 import { stmt } from './statements';
 
@@ -152,12 +153,8 @@ const PROBLEMS_OF_YEAR = `
   JOIN projects p ON p.id = pr.project_id
   WHERE (pr.year IS NULL OR pr.year = @year) AND pr.raised_date <= @asOf`;
 
-function monthEnd(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}`;
-}
-
 export function problemCounts(db: Db, year: number, month: number): { total: number; solved: number; open: number; projects: number } {
-  const asOf = monthEnd(year, month);
+  const asOf = monthEndDate(year, month);
   const [total, solved, projects] = stmt(
     db,
     `SELECT count(*), coalesce(sum(pr.status = 'solved' AND pr.solved_date <= @asOf), 0), count(DISTINCT pr.project_id) ${PROBLEMS_OF_YEAR}`,
@@ -179,7 +176,7 @@ export function oldestOpenProblems(
     `SELECT pr.project_id AS projectId, p.name AS projectName, pr.type, pr.description, pr.owner_department AS ownerDepartment, pr.raised_date AS raisedDate
      ${PROBLEMS_OF_YEAR} AND NOT (pr.status = 'solved' AND pr.solved_date <= @asOf)
      ORDER BY pr.raised_date, pr.id LIMIT @limit`,
-  ).all({ year, asOf: monthEnd(year, month), limit }) as never;
+  ).all({ year, asOf: monthEndDate(year, month), limit }) as never;
 }
 
 /** Every problem of year Y's projects (raised for Y or for no year), with its project's name and lists. */

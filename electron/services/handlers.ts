@@ -15,7 +15,7 @@ import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warni
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
-import { backupBeforeImport, backupsOf, listBackups, makeBackup, recoverLibrary, restoreBackup, verifyBackup } from './backups';
+import { backupsOf, listBackups, makeBackup, recoverLibrary, restoreBackup, verifyBackup } from './backups';
 import { exportLedgers, importLedgerFile, items, plans, summaries, updateLedgerItem } from './ledgers';
 import { addProblem, listProblems, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
@@ -79,10 +79,7 @@ export const handlers = {
   'ledgers.items': (ctx, args) => items(ctx, args),
   'ledgers.summaries': (ctx, args) => summaries(ctx, args),
   'ledgers.update': (ctx, args) => updateLedgerItem(ctx, args),
-  'ledgers.import': async (ctx, { plan, source }) => {
-    await backupBeforeImport(ctx);
-    return importLedgerFile(ctx, { plan, fileName: source.fileName, data: Buffer.from(source.data, 'base64') });
-  },
+  'ledgers.import': (ctx, { plan, source }) => importLedgerFile(ctx, { plan, fileName: source.fileName, data: Buffer.from(source.data, 'base64') }),
   'ledgers.export': (ctx, args) => exportLedgers(ctx, args),
   'library.backups': (_ctx, args) => backupsOf(args.path),
   'library.recover': (ctx, args) => recoverLibrary(ctx, args),

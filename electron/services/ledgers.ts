@@ -27,6 +27,7 @@ import { writeLedgerWorkbook } from './export/ledger';
 import { readLedgerWorkbook } from './import/ledger';
 import { readWorkbook } from './import/project-list';
 import { requireDb } from './library';
+import { backupBeforeImport } from './backups';
 import type { Workbook } from './spreadsheet/xlsx-reader';
 
 export function plans(ctx: ServiceContext): ActionPlan[] {
@@ -61,11 +62,14 @@ export function summaries(ctx: ServiceContext, args: { planId: number }): Ledger
   });
 }
 
-/** Import a ledger workbook into a plan (created if new): all or nothing; its ledgers replace the plan's. */
-export function importLedgerWorkbook(
+/**
+ * Import a ledger workbook into a plan (created if new): all or nothing; its ledgers replace the
+ * plan's. A valid workbook is preceded by a backup (备份与恢复), as every import is.
+ */
+export async function importLedgerWorkbook(
   ctx: ServiceContext,
   args: { plan: string; workbook: Workbook; fileName: string; dryRun?: boolean },
-): { planId: number | null; imported: boolean; counts: Partial<Record<LedgerKind, number>>; issues: ImportIssue[] } {
+): Promise<{ planId: number | null; imported: boolean; counts: Partial<Record<LedgerKind, number>>; issues: ImportIssue[] }> {
   const db = requireDb(ctx, args.dryRun ? 'read' : 'write');
   const name = cleanText(args.plan);
   if (!name) throw new AppError('VALIDATION', '请填写行动计划的名称');
@@ -73,6 +77,7 @@ export function importLedgerWorkbook(
   const read = readLedgerWorkbook(args.workbook);
   const issues = read.issues.map((i) => ({ ...i, sheet: i.sheet || args.fileName }));
   if (args.dryRun || issues.some((i) => i.severity === 'error')) return { planId: findPlan(db, name)?.id ?? null, imported: false, counts: read.counts, issues };
+  await backupBeforeImport(ctx);
   const at = timestamp(ctx);
   const planId = db.transaction(() => {
     const id = findPlan(db, name)?.id ?? insertPlan(db, name, at);

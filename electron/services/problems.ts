@@ -3,6 +3,7 @@
  * department and closed in a loop. Every change is one undoable step (the change log keeps the
  * problem's whole row before and after).
  */
+import { monthEndDate } from '../../shared/domain';
 import { cleanText, parseDateText } from '../../shared/fields';
 import {
   DEFAULT_OVERDUE_DAYS,
@@ -46,7 +47,7 @@ function today(ctx: ServiceContext): string {
  * counts — "截至8月底").
  */
 export function raisedDateFor(todayIso: string, year: number, month: number): string {
-  const end = `${year}-${String(month).padStart(2, '0')}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}`;
+  const end = monthEndDate(year, month);
   return todayIso < end ? todayIso : end;
 }
 

@@ -23,7 +23,7 @@ const comparable = (list: LedgerItem[]) => list.map(({ id: _id, planId: _plan, .
 describe('台账', () => {
   it('imports five ledgers with every item, and exports back equal', async () => {
     const bytes = await seedLedgerWorkbook();
-    const r = importLedgerWorkbook(lib.ctx, { plan: '“1+5”行动计划', workbook: readWorkbook(bytes, '台账.xlsx'), fileName: '台账.xlsx' });
+    const r = await importLedgerWorkbook(lib.ctx, { plan: '“1+5”行动计划', workbook: readWorkbook(bytes, '台账.xlsx'), fileName: '台账.xlsx' });
     expect(r.issues).toEqual([]);
     expect(r.imported).toBe(true);
     expect(r.counts).toEqual({ tasks: 168, keyTasks: 28, indicators: 55, pilots: 11, innovations: 25 });
@@ -39,7 +39,7 @@ describe('台账', () => {
     // Export, import the export into another plan: the same items.
     const file = path.join(lib.dir, '导出.xlsx');
     expect(await exportLedgersToFile(lib.ctx, { planId: r.planId! }, file)).toBe(287);
-    const again = importLedgerWorkbook(lib.ctx, { plan: '导回', workbook: readWorkbook(fs.readFileSync(file), '导出.xlsx'), fileName: '导出.xlsx' });
+    const again = await importLedgerWorkbook(lib.ctx, { plan: '导回', workbook: readWorkbook(fs.readFileSync(file), '导出.xlsx'), fileName: '导出.xlsx' });
     expect(again.issues).toEqual([]);
     expect(comparable(items(lib.ctx, { planId: again.planId! }))).toEqual(comparable(all));
     // And the export of the re-import is the same workbook, cell for cell.
@@ -50,7 +50,7 @@ describe('台账', () => {
   });
 
   it('counts by status and department, follows an edit, and refuses a bad value', async () => {
-    const r = importLedgerWorkbook(lib.ctx, { plan: '计划', workbook: readWorkbook(await seedLedgerWorkbook(), '台账.xlsx'), fileName: '台账.xlsx' });
+    const r = await importLedgerWorkbook(lib.ctx, { plan: '计划', workbook: readWorkbook(await seedLedgerWorkbook(), '台账.xlsx'), fileName: '台账.xlsx' });
     const before = summaries(lib.ctx, { planId: r.planId! });
     const tasks = before.find((s) => s.ledger === 'tasks')!;
     expect(tasks.counts.items).toBe(168);
@@ -70,7 +70,7 @@ describe('台账', () => {
       { name: '重点任务', rows: [['序号', '重点任务', '牵头部门', '推进状态'], [1, '任务一', '市发展改革委', '序时推进'], [2, '任务二', '市科技局', '差不多']] },
       { name: '说明', rows: [['填报说明']] },
     ]);
-    const r = importLedgerWorkbook(lib.ctx, { plan: '计划', workbook: readWorkbook(bytes, 'x.xlsx'), fileName: 'x.xlsx' });
+    const r = await importLedgerWorkbook(lib.ctx, { plan: '计划', workbook: readWorkbook(bytes, 'x.xlsx'), fileName: 'x.xlsx' });
     expect(r.imported).toBe(false);
     expect(r.issues.map((i) => `${i.severity} ${i.sheet}!${i.cell}: ${i.message}`)).toEqual([
       'error 重点任务!D3: 推进状态“差不多”无法识别，应为已完成、序时推进或滞后',
@@ -104,7 +104,7 @@ describe('台账', () => {
   });
 
   it('writes the quarterly progress report with each ledger’s counts and the lagging items, and it renders', async () => {
-    importLedgerWorkbook(lib.ctx, { plan: '三年行动计划', workbook: readWorkbook(await seedLedgerWorkbook(), '台账.xlsx'), fileName: '台账.xlsx' });
+    await importLedgerWorkbook(lib.ctx, { plan: '三年行动计划', workbook: readWorkbook(await seedLedgerWorkbook(), '台账.xlsx'), fileName: '台账.xlsx' });
     const { buildDraft, draftDocx } = await import('../../electron/services/drafts/index');
     const draft = buildDraft(lib.ctx, { kind: 'ledger-report', year: 2024, month: 1, params: { plan: '三年行动计划', quarter: '二', office: '市指挥部办公室' } });
     const text = draft.blocks.map((b) => ('runs' in b ? b.runs.map((r) => r.text).join('') : 'text' in b ? b.text : '')).join('\n');

@@ -15,7 +15,6 @@ import { monthlyTrendOf, projectFigures, rank } from '../statistics';
 import { problemFields, type Scope } from './figures';
 import { begin, draftDate, heading, para, paramText, t, templated, type DraftInput } from './parts';
 
-const rate = (num: number, den: number) => (den > 0 ? formatPercent(num, den) : '—');
 const cell = (text: string): Run[] => [{ text }];
 const 亿 = (amount: number) => formatMoneyTable(amount, '亿元');
 
@@ -33,8 +32,8 @@ function figureCells(s: Summary): Run[][] {
     cell(`${s.projects}`),
     cell(亿(s.annualPlan)),
     cell(亿(s.completedToDate)),
-    cell(rate(s.completedToDate, s.annualPlan)),
-    cell(rate(s.startedNew + s.resumed, s.projects)),
+    cell(formatPercent(s.completedToDate, s.annualPlan)),
+    cell(formatPercent(s.startedNew + s.resumed, s.projects)),
   ];
 }
 
@@ -53,7 +52,7 @@ export function bulletin(input: DraftInput): Draft {
   const named = (groups: KeyedSummary[]) =>
     groups.flatMap((g, i) => {
       const scope: Scope = { label: g.key, filter: {}, dimension: 'district', key: g.key };
-      return [...(i ? [t('、')] : []), t(`${g.key}（`), book.figure(scope, 'completionRate', rate(g.completedToDate, g.annualPlan)), t('）')];
+      return [...(i ? [t('、')] : []), t(`${g.key}（`), book.figure(scope, 'completionRate', formatPercent(g.completedToDate, g.annualPlan)), t('）')];
     });
   const problems = problemCounts(db, year, month);
   const problemFigures = problemFields(book, problems);
@@ -83,7 +82,7 @@ export function bulletin(input: DraftInput): Draft {
             t('，完成投资'),
             book.figure(scope, 'completed', `${亿(l.completedToDate)}亿元`),
             t('，投资完成率'),
-            book.figure(scope, 'completionRate', rate(l.completedToDate, l.annualPlan)),
+            book.figure(scope, 'completionRate', formatPercent(l.completedToDate, l.annualPlan)),
             t(i === shown.length - 1 ? '。' : '；'),
           ];
         }),

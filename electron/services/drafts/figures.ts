@@ -123,7 +123,6 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 const text = (t: string): Run[] => [{ text: t }];
-const rate = (num: number, den: number) => (den > 0 ? formatPercent(num, den) : '—');
 
 /** Growth as a bare percent ("15.8%"), signed in words only when it falls ("下降3.2%"). */
 function growthText(cur: number, prev: number): string {
@@ -149,7 +148,7 @@ export function groupFields(book: FigureBook, scope: Scope, s: Summary, prev: Su
     totalInvestment: f('totalInvestment', formatMoneyText(s.totalInvestment)),
     annualPlan: f('annualPlan', formatMoneyText(s.annualPlan)),
     completed: f('completed', formatMoneyText(s.completedToDate)),
-    completionRate: f('completionRate', rate(s.completedToDate, s.annualPlan)),
+    completionRate: f('completionRate', formatPercent(s.completedToDate, s.annualPlan)),
     timeProgress: f('timeProgress', formatPercent(month, 12)),
     progressGap: f(
       'progressGap',
@@ -157,14 +156,14 @@ export function groupFields(book: FigureBook, scope: Scope, s: Summary, prev: Su
     ),
     newProjects: f('newProjects', `${s.newProjects}`),
     continuedProjects: f('continuedProjects', `${s.continuedProjects}`),
-    newShare: f('newShare', rate(s.newProjects, s.projects)),
-    continuedShare: f('continuedShare', rate(s.continuedProjects, s.projects)),
+    newShare: f('newShare', formatPercent(s.newProjects, s.projects)),
+    continuedShare: f('continuedShare', formatPercent(s.continuedProjects, s.projects)),
     started: f('started', `${s.startedNew + s.resumed}`),
-    startRate: f('startRate', rate(s.startedNew + s.resumed, s.projects)),
+    startRate: f('startRate', formatPercent(s.startedNew + s.resumed, s.projects)),
     startedNew: f('startedNew', `${s.startedNew}`),
-    newStartRate: f('newStartRate', rate(s.startedNew, s.newProjects)),
+    newStartRate: f('newStartRate', formatPercent(s.startedNew, s.newProjects)),
     resumed: f('resumed', `${s.resumed}`),
-    resumeRate: f('resumeRate', rate(s.resumed, s.continuedProjects)),
+    resumeRate: f('resumeRate', formatPercent(s.resumed, s.continuedProjects)),
     unreported: f('unreported', `${s.unreported}`),
     red: f('red', `${s.warnings.red}`),
     yellow: f('yellow', `${s.warnings.yellow}`),

@@ -4,7 +4,6 @@
  * browser harness to download).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_FONTS, type Draft, type DraftFonts, type DraftKind } from '../../../shared/drafts';
 import { AppError } from '../../../shared/result';
@@ -74,25 +73,22 @@ export async function draftDocx(ctx: ServiceContext, args: DraftArgs): Promise<{
 /** Write the draft to `target` atomically (a failure leaves any old file as it was). */
 export async function saveDraftToFile(ctx: ServiceContext, args: DraftArgs, target: string): Promise<Draft> {
   const { draft, bytes } = await draftDocx(ctx, args);
-  await writeFileAtomically(target, async (temp) => fs.writeFileSync(temp, bytes));
+  await writeBytes(target, bytes);
   return draft;
 }
 
+const writeBytes = (target: string, bytes: Buffer) => writeFileAtomically(target, async (temp) => fs.writeFileSync(temp, bytes));
+
 /** Save as .docx: where the user chooses in Electron; as bytes for the browser to download in the harness. */
 export async function exportDraft(ctx: ServiceContext, args: DraftArgs): Promise<{ fileName: string; savedTo: string | null; data: string | null }> {
-  const fileName = safeFileName(`${buildDraft(ctx, args).name}.docx`);
+  // Built once: its name suggests the file name, its bytes are what is written.
+  const { draft, bytes } = await draftDocx(ctx, args);
+  const fileName = safeFileName(`${draft.name}.docx`);
   if (ctx.dialogs) {
     const target = await ctx.dialogs.chooseExportPath(fileName);
     if (!target) throw new AppError('CANCELLED', '已取消');
-    await saveDraftToFile(ctx, args, target);
+    await writeBytes(target, bytes);
     return { fileName: path.basename(target), savedTo: target, data: null };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpw-draft-'));
-  try {
-    const target = path.join(dir, fileName);
-    await saveDraftToFile(ctx, args, target);
-    return { fileName, savedTo: null, data: fs.readFileSync(target).toString('base64') };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return { fileName, savedTo: null, data: bytes.toString('base64') };
 }

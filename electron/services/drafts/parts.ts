@@ -18,12 +18,12 @@ export interface DraftInput {
   text: (key: string) => string;
 }
 
-/** The pieces every builder needs: statistics of Y and Y−1, the figure book, the scope of the whole list. */
+/** The pieces the statistics drafts need: statistics of Y, the figure book, the scope of the whole list. */
 export function begin(input: DraftInput) {
   const st = statistics(input.db, input.year, input.month);
   const book = new FigureBook(input.year, input.month);
   const all: Scope = { label: '全市', filter: {}, dimension: 'all', key: '' };
-  return { st, book, all, previous: previousYear(input) };
+  return { st, book, all };
 }
 
 /** Year Y−1 at the same month, when it has a list (its breakdowns give the 同比 of each part). */

@@ -9,11 +9,12 @@ import { formatMoneyText, formatPercent } from '../../../shared/format';
 import { readLists } from '../../db/lists';
 import { statistics } from '../statistics';
 import { countChange, type FigureBook, type Scope } from './figures';
-import { begin, chineseNumber, flush, heading, para, paramText, speakers, t, templated, type DraftInput } from './parts';
+import { begin, chineseNumber, previousYear, flush, heading, para, paramText, speakers, t, templated, type DraftInput } from './parts';
 
 export function pressConference(input: DraftInput): Draft {
   const { db, year, month } = input;
-  const { st, book, all, previous } = begin(input);
+  const { st, book, all } = begin(input);
+  const previous = previousYear(input);
   const people = speakers(input);
   const lists = readLists(db);
   const blocks: Block[] = [{ kind: 'title', text: paramText(input, 'title', `${year}年重点项目建设新闻发布会材料`) }];

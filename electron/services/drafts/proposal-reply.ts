@@ -7,12 +7,12 @@ import type { Block, Draft } from '../../../shared/drafts';
 import { ANSWER_CATEGORIES, fillTemplate, placeholder } from '../../../shared/drafts';
 import { problemCounts } from '../../db/progress';
 import { statistics } from '../statistics';
-import { problemFields, type Scope } from './figures';
-import { begin, draftDate, flush, heading, para, param, paramText, t, templated, type DraftInput } from './parts';
+import { FigureBook, problemFields, type Scope } from './figures';
+import { draftDate, flush, heading, para, param, paramText, t, templated, type DraftInput } from './parts';
 
 export function proposalReply(input: DraftInput): Draft {
   const { db, year, month } = input;
-  const { book } = begin(input);
+  const book = new FigureBook(year, month);
   const isSuggestion = input.params.proposalKind === '人大建议';
   const noun = isSuggestion ? '建议' : '提案';
   const category = (input.params.answerCategory ?? '').trim().toUpperCase();

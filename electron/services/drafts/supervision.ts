@@ -10,14 +10,14 @@ import { PROBLEM_TYPES, type ProblemType } from '../../../shared/problems';
 import { problemsOfYear, readProblem } from '../../db/progress';
 import { AppError } from '../../../shared/result';
 import { projectFigures } from '../statistics';
-import type { Scope } from './figures';
-import { begin, draftDate, flush, heading, para, paramText, t, type DraftInput } from './parts';
+import { FigureBook, type Scope } from './figures';
+import { draftDate, flush, heading, para, paramText, t, type DraftInput } from './parts';
 
 const cell = (text: string): Run[] => [{ text }];
 
 export function supervisionNotice(input: DraftInput): Draft {
   const { db, year, month } = input;
-  const { book } = begin(input);
+  const book = new FigureBook(year, month);
   const problemId = Number(input.params.problemId);
   const problem = Number.isInteger(problemId) && problemId > 0 ? readProblem(db, problemId) : undefined;
   if (input.params.problemId?.trim() && !problem) throw new AppError('NOT_FOUND', `问题（编号${input.params.problemId}）不存在`);
@@ -39,7 +39,7 @@ export function supervisionNotice(input: DraftInput): Draft {
   const open = problemsOfYear(db, year).filter((p) => p.project_id === project.projectId && p.status !== 'solved');
   const focus = problem ?? open[0];
   const addressee = paramText(input, 'addressee', focus?.owner_department || project.responsibleUnit || `${project.district ?? ''}重点项目建设指挥部`);
-  const rate = project.annualPlan > 0 ? formatPercent(project.completedToDate, project.annualPlan) : '—';
+  const rate = formatPercent(project.completedToDate, project.annualPlan);
 
   const facts: [string, Run[]][] = [
     ['项目名称', cell(project.name)],
