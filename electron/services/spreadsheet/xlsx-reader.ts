@@ -26,9 +26,19 @@ export interface SheetRow {
   cells: (Cell | undefined)[];
 }
 
+/** A merged block of cells (the value stands in its top-left cell): rows 1-based, columns 0-based, inclusive. */
+export interface MergeRange {
+  firstRow: number;
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+}
+
 export interface Sheet {
   name: string;
   rows: SheetRow[];
+  /** Merged blocks, when the format has them (absent or empty otherwise). */
+  merges?: MergeRange[];
 }
 
 export interface Workbook {
