@@ -5,8 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Db } from './connection';
+import { openDatabase, type Db } from './open-database';
 
 function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
@@ -19,9 +18,9 @@ function fsyncFile(file: string): void {
 
 /** integrity_check of a library file, opened read-only: "ok" or what is wrong. */
 export function checkFile(file: string): { ok: boolean; message: string } {
-  let db: Database.Database | undefined;
+  let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     const message = rows.map((r) => r.integrity_check).join('；');
     return { ok: message === 'ok', message };

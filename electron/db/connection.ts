@@ -6,12 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../../shared/result';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { backupTo } from './backup';
+import { openDatabase, type Db } from './open-database';
 
-export type Db = Database.Database;
+export type { Db };
 
 export interface OpenedLibrary {
   db: Db;
@@ -24,16 +24,6 @@ export interface OpenedLibrary {
 }
 
 export const BUSY_TIMEOUT_MS = 5000;
-
-/**
- * Electron in development loads its own build of better-sqlite3, named by this variable (set by
- * electron/main/native-binding.ts; a packaged app clears it). Node, the tests and the harness
- * leave it unset and get the default binding.
- */
-function databaseOptions(options: Database.Options): Database.Options {
-  const nativeBinding = process.env.KPW_SQLITE_NATIVE_BINDING;
-  return nativeBinding ? { ...options, nativeBinding } : options;
-}
 
 function setPragmas(db: Db, readOnly: boolean): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -126,7 +116,7 @@ export async function openLibraryFile(file: string, options: { now?: () => Date;
   let readOnlyReason: string | null = readOnly ? '项目库文件或其所在文件夹没有写入权限，只能查看。' : null;
   let db: Db | undefined;
   try {
-    db = new Database(absolute, databaseOptions({ readonly: readOnly, fileMustExist: true }));
+    db = openDatabase(absolute, { readonly: readOnly, fileMustExist: true });
     setPragmas(db, readOnly);
     quickCheck(db, absolute);
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -136,7 +126,7 @@ export async function openLibraryFile(file: string, options: { now?: () => Date;
     if (version > latest) {
       if (!readOnly) {
         db.close();
-        db = new Database(absolute, databaseOptions({ readonly: true, fileMustExist: true }));
+        db = openDatabase(absolute, { readonly: true, fileMustExist: true });
         setPragmas(db, true);
       }
       readOnly = true;
@@ -180,7 +170,7 @@ export function createLibraryFile(file: string, seed: (db: Db) => void): OpenedL
   }
   let db: Db | undefined;
   try {
-    db = new Database(absolute, databaseOptions({}));
+    db = openDatabase(absolute);
     setPragmas(db, false);
     const opened = db;
     opened.transaction(() => {

@@ -5,15 +5,16 @@
  * electron/main/build-native.mjs). A packaged app uses the binary electron-builder rebuilt for
  * Electron, i.e. better-sqlite3's default.
  *
- * The choice travels to electron/db/connection.ts in one environment variable, read there when a
- * database is opened. A packaged app deletes the variable first thing, so no environment can make
- * it load a native module of someone else's choosing (the fuses close NODE_OPTIONS for the same
- * reason).
+ * The choice travels to electron/db/open-database.ts (the one door every database open goes
+ * through) in one environment variable, read there at the first open. A packaged app deletes the
+ * variable first thing, so no environment can make it load a native module of someone else's
+ * choosing (the fuses close NODE_OPTIONS for the same reason).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { NATIVE_BINDING_ENV } from '../db/open-database';
 
-export const NATIVE_BINDING_ENV = 'KPW_SQLITE_NATIVE_BINDING';
+export { NATIVE_BINDING_ENV };
 export const NATIVE_DIR = '.electron-native';
 export const NATIVE_FILE = 'better_sqlite3.node';
 

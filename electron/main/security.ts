@@ -1,7 +1,7 @@
 /**
  * What the renderer may do, decided in the main process: it may only show the bundle served from
- * app://bundle/, and may not navigate elsewhere, open windows, attach webviews, ask for permissions
- * or send a single request off the machine. Every handler here is a plain function of its inputs
+ * app://bundle/, and may not navigate elsewhere, open windows, attach webviews, have any permission
+ * but writing to the clipboard, or send a single request off the machine. Every handler here is a plain function of its inputs
  * so tests/unit/electron-shell.test.ts exercises the real code without Electron; main.ts only
  * attaches them.
  */
@@ -59,16 +59,40 @@ export function denyWebview(event: { preventDefault(): void }): void {
 }
 
 /**
- * For setPermissionRequestHandler: the app needs no camera, microphone, location, notifications,
- * clipboard reading or anything else a page can ask for. Paste works through the paste event,
- * which needs no permission.
+ * The permissions the app's own page may have: writing to the clipboard, for 「复制」 of a chart
+ * (navigator.clipboard.write of a PNG). Nothing else: no camera, microphone, location,
+ * notifications, clipboard reading (paste arrives through the paste event, which needs no
+ * permission), and nothing at all for any other origin.
  */
-export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
-  callback(false);
+export const BUNDLE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Whether `permission` may be granted to a page at `url` (an origin such as app://bundle, or a full URL). */
+export function isPermissionAllowed(permission: string, url: string | null | undefined): boolean {
+  return BUNDLE_PERMISSIONS.has(permission) && typeof url === 'string' && isBundleUrl(url);
 }
 
-/** For setPermissionCheckHandler and setDevicePermissionHandler: every check answers no. */
-export function denyPermissionCheck(): boolean {
+/** For setPermissionRequestHandler: the request's page decides, by its URL. */
+export function handlePermissionRequest(
+  _webContents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details?: { requestingUrl?: string },
+): void {
+  callback(isPermissionAllowed(permission, details?.requestingUrl));
+}
+
+/** For setPermissionCheckHandler: Electron names the requesting origin (and sometimes the URL). */
+export function handlePermissionCheck(
+  _webContents: unknown,
+  permission: string,
+  requestingOrigin: string,
+  details?: { requestingUrl?: string },
+): boolean {
+  return isPermissionAllowed(permission, requestingOrigin) || isPermissionAllowed(permission, details?.requestingUrl);
+}
+
+/** For setDevicePermissionHandler (USB, HID, serial): every device answers no. */
+export function denyDevicePermission(): boolean {
   return false;
 }
 
@@ -124,9 +148,9 @@ export function hardenSession(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'setSpellCheckerEnabled' | 'webRequest'>,
   options: { onBlocked?: (url: string) => void } = {},
 ): void {
-  session.setPermissionRequestHandler(denyPermissionRequest);
-  session.setPermissionCheckHandler(denyPermissionCheck);
-  session.setDevicePermissionHandler(denyPermissionCheck);
+  session.setPermissionRequestHandler(handlePermissionRequest);
+  session.setPermissionCheckHandler(handlePermissionCheck);
+  session.setDevicePermissionHandler(denyDevicePermission);
   session.setSpellCheckerEnabled(false);
   session.webRequest.onBeforeRequest(createRequestBlocker(options.onBlocked));
   session.webRequest.onHeadersReceived(applyContentSecurityPolicy);

@@ -22,8 +22,9 @@ import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, contentTypeOf, createBundleHandle
 import {
   applyContentSecurityPolicy,
   CONTENT_SECURITY_POLICY,
-  denyPermissionCheck,
-  denyPermissionRequest,
+  denyDevicePermission,
+  handlePermissionCheck,
+  handlePermissionRequest,
   denyWindowOpen,
   guardNavigation,
   hardenSession,
@@ -108,13 +109,28 @@ describe('navigation, windows, webviews and permissions', () => {
     expect(denyWindowOpen()).toEqual({ action: 'deny' });
   });
 
-  it('denies every permission request and check', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+  it('grants the bundle only the clipboard write that 「复制」 of a chart needs, and refuses everything else', () => {
+    const request = (permission: string, requestingUrl?: string) => {
       const callback = vi.fn();
-      denyPermissionRequest({}, permission, callback);
-      expect(callback).toHaveBeenCalledWith(false);
+      handlePermissionRequest({}, permission, callback, requestingUrl === undefined ? undefined : { requestingUrl });
+      expect(callback).toHaveBeenCalledTimes(1);
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    expect(request('clipboard-sanitized-write', 'app://bundle/index.html')).toBe(true);
+    expect(handlePermissionCheck({}, 'clipboard-sanitized-write', 'app://bundle', {})).toBe(true);
+    expect(handlePermissionCheck({}, 'clipboard-sanitized-write', '', { requestingUrl: 'app://bundle/index.html' })).toBe(true);
+    // The same permission for any other page, or no page named, is refused.
+    for (const url of ['app://other/index.html', 'app://x@bundle/', 'https://example.com/', 'file:///etc/passwd', 'null', '']) {
+      expect(request('clipboard-sanitized-write', url)).toBe(false);
+      expect(handlePermissionCheck({}, 'clipboard-sanitized-write', url, { requestingUrl: url })).toBe(false);
     }
-    expect(denyPermissionCheck()).toBe(false);
+    expect(request('clipboard-sanitized-write')).toBe(false);
+    // Every other permission, even for the bundle.
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'pointerLock', 'hid', 'serial']) {
+      expect(request(permission, 'app://bundle/index.html')).toBe(false);
+      expect(handlePermissionCheck({}, permission, 'app://bundle', { requestingUrl: 'app://bundle/index.html' })).toBe(false);
+    }
+    expect(denyDevicePermission()).toBe(false);
   });
 });
 
@@ -151,11 +167,9 @@ describe('IPC senders and outgoing requests', () => {
     };
     hardenSession(fakeSession as unknown as Session, { onBlocked: (url) => blocked.push(url) });
     expect(installed.spellcheck).toBe(false);
-    expect((installed.check as () => boolean)()).toBe(false);
-    expect((installed.device as () => boolean)()).toBe(false);
-    const grant = vi.fn();
-    (installed.request as typeof denyPermissionRequest)({}, 'media', grant);
-    expect(grant).toHaveBeenCalledWith(false);
+    expect(installed.check).toBe(handlePermissionCheck);
+    expect(installed.request).toBe(handlePermissionRequest);
+    expect(installed.device).toBe(denyDevicePermission);
 
     const beforeRequest = installed.beforeRequest as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
     const answers: Record<string, boolean> = {};

@@ -61,4 +61,11 @@ describe('layers', () => {
     );
     expect(sqlOutsideDb).toEqual([]);
   });
+
+  it('every database is opened through electron/db/open-database.ts (the Electron build of better-sqlite3 in development)', () => {
+    const opens = ['electron', 'shared'].flatMap((d) =>
+      sourceFiles(d).filter((f) => f !== path.join('electron', 'db', 'open-database.ts') && /new\s+Database\s*\(|from\s+['"]better-sqlite3['"]/.test(fs.readFileSync(path.join(ROOT, f), 'utf8').replace(/import\s+type[^;]+;/g, ''))),
+    );
+    expect(opens).toEqual([]);
+  });
 });
