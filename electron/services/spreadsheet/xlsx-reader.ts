@@ -51,9 +51,14 @@ export interface ReadLimits extends ZipLimits {
   maxColumns: number;
   /** Longer text is refused (Excel's own limit is 32,767). */
   maxCellLength: number;
+  /** Merged blocks per sheet (optional so other readers' limits need not name it). */
+  maxMerges?: number;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { ...DEFAULT_ZIP_LIMITS, maxRows: 200_000, maxColumns: 200, maxCellLength: 32_767 };
+export const DEFAULT_READ_LIMITS: ReadLimits = { ...DEFAULT_ZIP_LIMITS, maxRows: 200_000, maxColumns: 200, maxCellLength: 32_767, maxMerges: 100_000 };
+
+/** Excel's last row: a merge reference beyond it is not a real range. */
+const MAX_SHEET_ROW = 1_048_576;
 
 /** A problem with the workbook, in Chinese, with where it is when known. */
 export class WorkbookError extends Error {
@@ -68,7 +73,7 @@ export class WorkbookError extends Error {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function decodeXml(text: string): string {
+export function decodeXml(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, code: string) => {
     if (code.startsWith('#x')) return safeCodePoint(parseInt(code.slice(2), 16));
@@ -128,7 +133,7 @@ export function columnLetter(index: number): string {
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-function isDateFormatCode(code: string): boolean {
+export function isDateFormatCode(code: string): boolean {
   const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
   return /[ymdhs]|年|月|日/i.test(bare) && !/^general$/i.test(bare.trim());
 }
@@ -141,7 +146,7 @@ export function serialToIsoDate(serial: number, date1904: boolean): string | nul
   return d.toISOString().slice(0, 10);
 }
 
-function refuseDoctype(xml: string, part: string): void {
+export function refuseDoctype(xml: string, part: string): void {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new WorkbookError(`文件中的“${part}”含有不允许的 XML 实体声明，可能是恶意文件`);
 }
 
@@ -208,7 +213,7 @@ export function readXlsx(buf: Buffer, limits: ReadLimits = DEFAULT_READ_LIMITS):
     const target = rels.get(attr(m[1]!, 'r:id') ?? '');
     const xml = target ? part(target) : null;
     if (xml === null) continue; // a chart sheet or a missing part: nothing to read
-    sheets.push({ name, rows: readSheet(xml, name, sharedStrings, dateStyles, date1904, limits) });
+    sheets.push({ name, rows: readSheet(xml, name, sharedStrings, dateStyles, date1904, limits), merges: readMerges(xml, name, limits) });
   }
   return { sheets };
 }
@@ -246,6 +251,46 @@ function readSheet(xml: string, name: string, shared: string[], dateStyles: bool
     if (rows.length > limits.maxRows) throw new WorkbookError(`工作表“${name}”的行数过多（超过${limits.maxRows}行）`, name);
   }
   return rows;
+}
+
+/** One "A1" reference as 1-based row and 0-based column, or null when it is not one. */
+function parseRef(ref: string): { row: number; column: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  const row = Number(m[2]);
+  return row >= 1 && row <= MAX_SHEET_ROW ? { row, column: columnIndex(m[1]!) } : null;
+}
+
+/**
+ * The sheet's merged blocks (<mergeCells>, after the cell data). A block reaching past the columns
+ * a sheet may have (a title merged across the whole row) is cut at the last one; a single cell or
+ * a malformed reference is no block. More blocks than the limit is not a list anyone drew: refused.
+ */
+function readMerges(xml: string, name: string, limits: ReadLimits): MergeRange[] {
+  const from = xml.lastIndexOf('</sheetData>');
+  const start = xml.indexOf('<mergeCells', from < 0 ? 0 : from);
+  if (start < 0) return [];
+  const end = xml.indexOf('</mergeCells>', start);
+  const section = xml.slice(start, end < 0 ? xml.length : end);
+  const max = limits.maxMerges ?? DEFAULT_READ_LIMITS.maxMerges!;
+  const merges: MergeRange[] = [];
+  for (const m of section.matchAll(/<mergeCell\b([^>]*?)\/?>/g)) {
+    if (merges.length >= max) throw new WorkbookError(`工作表“${name}”的合并单元格过多（超过${max}个）`, name);
+    const [a, b] = (attr(m[1]!, 'ref') ?? '').split(':');
+    const first = a ? parseRef(a) : null;
+    const last = b ? parseRef(b) : first;
+    if (!first || !last) continue;
+    const range: MergeRange = {
+      firstRow: Math.min(first.row, last.row),
+      lastRow: Math.max(first.row, last.row),
+      firstColumn: Math.min(first.column, last.column),
+      lastColumn: Math.min(Math.max(first.column, last.column), limits.maxColumns - 1),
+    };
+    if (range.firstColumn >= limits.maxColumns) continue;
+    if (range.firstRow === range.lastRow && range.firstColumn === range.lastColumn) continue;
+    merges.push(range);
+  }
+  return merges;
 }
 
 function readCell(attrs: string, inner: string, shared: string[], dateStyles: boolean[], date1904: boolean): Cell | null {
