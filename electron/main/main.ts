@@ -21,12 +21,15 @@ import { buildMenuTemplate } from './menu';
 import { configureNativeBinding } from './native-binding';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, createBundleHandler } from './protocol';
 import { APP_SCHEME, hardenSession, hardenWebContents } from './security';
-import { WINDOW_TITLE, windowOptions } from './window-options';
+import { attachRendererRecovery } from './renderer-recovery';
+import { userDataFolderName, WINDOW_TITLE, windowOptions } from './window-options';
 
 const log = (...parts: unknown[]) => console.error('[重点项目工作台]', ...parts);
 
 function start(): void {
   app.setName(WINDOW_TITLE);
+  // Before the lock: Chromium keeps the single-instance lock in the user-data folder.
+  app.setPath('userData', path.join(app.getPath('appData'), userDataFolderName(app.isPackaged)));
 
   // A second copy would open the same library file twice; it hands over to the first instead.
   if (!app.requestSingleInstanceLock()) {
@@ -128,7 +131,8 @@ function start(): void {
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
-    win.webContents.on('render-process-gone', (_event, details) => log('界面进程异常退出：', details.reason));
+    // A crashed or hung page offers 重新加载 instead of leaving a blank window.
+    attachRendererRecovery(win, dialog, { quit: () => app.quit(), log });
     void win.loadURL(APP_ENTRY_URL).catch((err: unknown) => log('无法加载界面：', err));
   }
 

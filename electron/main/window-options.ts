@@ -36,3 +36,13 @@ export function windowOptions(options: { preload: string; isPackaged: boolean })
     },
   };
 }
+
+/**
+ * The user-data folder's name under the system's application-data folder. `npm start` gets its
+ * own ("…-开发"): a developer's default library, recent list, backups and single-instance lock
+ * (Chromium keeps the lock in this folder) never touch the installed app's, so trying a change
+ * cannot damage the real library or be refused because the installed app is open.
+ */
+export function userDataFolderName(isPackaged: boolean): string {
+  return isPackaged ? WINDOW_TITLE : `${WINDOW_TITLE}-开发`;
+}

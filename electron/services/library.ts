@@ -77,6 +77,8 @@ export async function openStartupLibrary(ctx: ServiceContext): Promise<LibraryIn
   const recent = readRecent(ctx);
   if (recent.length > 0) return openLibrary(ctx, recent[0]!);
   if (!ctx.userDataDir) throw new AppError('NO_LIBRARY', '尚未打开项目库。');
+  // The folder may not exist yet (a first start with a user-data folder of its own).
+  fs.mkdirSync(ctx.userDataDir, { recursive: true });
   const fallback = path.join(ctx.userDataDir, DEFAULT_LIBRARY_NAME);
   return openOrCreateLibrary(ctx, fallback);
 }
@@ -113,7 +115,9 @@ export const DEMO_LIBRARY_NAME = '示例项目库.kpw';
  * system's temporary folder.
  */
 export async function openDemoLibrary(ctx: ServiceContext): Promise<LibraryInfo> {
-  const file = path.join(ctx.userDataDir ?? os.tmpdir(), DEMO_LIBRARY_NAME);
+  const folder = ctx.userDataDir ?? os.tmpdir();
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, DEMO_LIBRARY_NAME);
   if (fs.existsSync(file)) return openLibrary(ctx, file);
   return createLibrary(ctx, file, (db) => fillDemoLibrary(db, timestamp(ctx)));
 }
