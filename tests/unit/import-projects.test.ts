@@ -129,7 +129,8 @@ describe('project list import', () => {
   it('refuses a workbook without a recognisable header, and names the file', async () => {
     const wb = await importBuffer([['随便'], ['什么', '都行']]);
     expect(() => previewProjectImport(lib.ctx, wb, 'f.xlsx', { year: 2025 })).toThrow(/“f\.xlsx”中找不到项目清单/);
-    expect(() => readWorkbook(Buffer.from('not a zip'), 'g.xlsx')).toThrow(/“g\.xlsx”无法导入：不是有效的 \.xlsx 文件/);
+    // Files are read by their content, whatever their name: binary bytes that are no known format are refused.
+    expect(() => readWorkbook(Buffer.from('not a zip\0\x01\x02'), 'g.xlsx')).toThrow(/“g\.xlsx”无法导入：不是文本文件/);
   });
 });
 

@@ -30,7 +30,8 @@ import { requireDb } from '../library';
 import { applyField, ListLookup, toStorage } from '../project-edits';
 import { nameInitials } from '../pinyin';
 import type { ListMembership } from '../projects';
-import { readXlsx, WorkbookError, type Sheet, type SheetRow, type Workbook } from '../spreadsheet/xlsx-reader';
+import { WorkbookError, type Sheet, type SheetRow, type Workbook } from '../spreadsheet/xlsx-reader';
+import { readSpreadsheet } from '../spreadsheet/read-any';
 import { changeStamp } from '../../db/statements';
 import { cellRef, cellText, findHeader, isPlaceholder } from './sheet-table';
 
@@ -340,10 +341,10 @@ export function previewProjectImport(ctx: ServiceContext, workbook: Workbook, fi
   return analyseOnce(requireDb(ctx), workbook, fileName, options).preview;
 }
 
-/** Read a workbook from bytes, turning the reader's refusal into a message naming the file. */
+/** Read a workbook (.xlsx, .xls, .csv or a .docx's tables) from bytes, turning the reader's refusal into a message naming the file. */
 export function readWorkbook(bytes: Buffer, fileName: string): Workbook {
   try {
-    return readXlsx(bytes);
+    return readSpreadsheet(bytes);
   } catch (err) {
     throw refusal(err, fileName);
   }

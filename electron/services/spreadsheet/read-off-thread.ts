@@ -3,12 +3,13 @@
  * process and the harness read this way; the command-line tool, a single short run, reads in place.
  */
 import { Worker } from 'node:worker_threads';
-import { readXlsx, WorkbookError, type Workbook } from './xlsx-reader';
+import { readSpreadsheet } from './read-any';
+import { WorkbookError, type Workbook } from './xlsx-reader';
 
 export type WorkbookReader = (bytes: Buffer) => Promise<Workbook>;
 
 /** Read in this thread (the command line and tests). */
-export const readInPlace: WorkbookReader = async (bytes) => readXlsx(bytes);
+export const readInPlace: WorkbookReader = async (bytes) => readSpreadsheet(bytes);
 
 export interface WorkerReaderOptions {
   /** The worker script: read-worker.ts under tsx, or the bundled read-worker.cjs in Electron. */
