@@ -707,24 +707,55 @@ describe('electron-builder.yml', () => {
   it('packages dist and package.json, unpacks better-sqlite3 and rebuilds it for Electron', () => {
     const config = load();
     expect(config.productName).toBe('重点项目工作台');
-    expect(config.files).toEqual(['dist/**', 'package.json']);
+    expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['dist/**', 'package.json']);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*.node');
     expect(config.npmRebuild).toBe(true);
     expect(config.directories.output).toBe('release');
   });
 
-  it('builds an assisted Chinese NSIS installer and a portable exe for Windows x64, deb and AppImage for Linux', () => {
+  it('builds an assisted Chinese NSIS installer and a portable exe for Windows x64, a deb (sandbox kept everywhere) for Linux', () => {
     const config = load();
     expect(config.win.target).toEqual([
       { target: 'nsis', arch: ['x64'] },
       { target: 'portable', arch: ['x64'] },
     ]);
     expect(config.nsis).toMatchObject({ oneClick: false, allowToChangeInstallationDirectory: true, language: '2052' });
-    expect(config.linux.target).toEqual([
-      { target: 'deb', arch: ['x64', 'arm64'] },
-      { target: 'AppImage', arch: ['x64', 'arm64'] },
-    ]);
+    expect(config.linux.target).toEqual([{ target: 'deb', arch: ['x64', 'arm64'] }]);
     expect(config.linux.category).toBe('Office');
+  });
+
+  it('puts into app.asar only what the bundles do not hold: better-sqlite3 at run time, a few MB', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+    // The production dependencies are exactly the bundles' externals (less electron itself).
+    const externals = new Set([...pkg.scripts['build:electron']!.matchAll(/--external:(\S+)/g)].map((m) => m[1]!).filter((e) => e !== 'electron'));
+    expect(new Set(Object.keys(pkg.dependencies))).toEqual(externals);
+    // What electron-builder adds of node_modules: the production tree less the files config's
+    // exclusions (it applies only the "!" patterns to node_modules, with minimatch, dot: true).
+    const { Minimatch } = require('minimatch') as { Minimatch: new (p: string, o: object) => { match(f: string): boolean } };
+    const excludes = load().files.filter((f) => f.startsWith('!')).map((f) => new Minimatch(f.slice(1), { dot: true }));
+    const listed = require('node:child_process').execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repo, encoding: 'utf8' }) as string;
+    const packed: { file: string; size: number }[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else {
+          const rel = path.relative(repo, full).split(path.sep).join('/');
+          if (!excludes.some((m) => m.match(rel))) packed.push({ file: rel, size: fs.statSync(full).size });
+        }
+      }
+    };
+    const roots = listed.trim().split('\n').slice(1);
+    for (const dir of roots.filter((d) => !roots.some((other) => other !== d && d.startsWith(other + path.sep)))) walk(dir);
+    const files = packed.map((p) => p.file);
+    expect(files).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    expect(files).toContain('node_modules/better-sqlite3/lib/index.js');
+    expect(files.some((f) => f.startsWith('node_modules/bindings/'))).toBe(true);
+    for (const gone of ['node_modules/better-sqlite3/deps/', 'node_modules/better-sqlite3/src/', 'node_modules/better-sqlite3/build/Release/obj', 'node_modules/prebuild-install/']) {
+      expect(files.filter((f) => f.startsWith(gone)), gone).toEqual([]);
+    }
+    const megabytes = packed.reduce((sum, p) => sum + p.size, 0) / 1024 / 1024;
+    expect(megabytes).toBeLessThan(6);
   });
 
   it('uses only keys that electron-builder knows', async () => {
