@@ -4,6 +4,12 @@
  * SVG). Amounts are in 亿元 and every label is written by the one formatter. Each chart also names the
  * key of every data item (a district, a category…), for clicking through to the projects behind it.
  * Patterns (decals) keep series apart when printed in black and white.
+ *
+ * A spec is plain data, with no function anywhere in it: the drafts build charts in the main
+ * process, and results cross Electron IPC by structured clone, which refuses functions. So labels
+ * use ECharts' string templates ('{c}%'), computed numbers stand where ECharts accepts a callback
+ * (an axis maximum), and each chart's tooltip texts are written here as strings, which the screen
+ * shows with the one function that needs a function (renderer/.../chart-view.tsx, interactiveOption).
  */
 import type { EChartsOption } from 'echarts';
 import { formatMoneyText, formatPercent } from './format';
@@ -16,13 +22,18 @@ export type ChartDimension = 'district' | 'category' | 'level' | 'size' | 'warni
 
 /**
  * A chart: its ECharts option, and for each series (by index) the key of each data item, so a
- * click (series, item) names the projects behind it.
+ * click (series, item) names the projects behind it. Plain data only (see above).
  */
 export interface ChartSpec {
   id: string;
   option: EChartsOption;
   dimension: ChartDimension | null;
   keys: string[][];
+  /**
+   * The tooltip of each category or slice, by data index (HTML; text from the data escaped), for
+   * charts that say more than ECharts' default tooltip would. Absent: ECharts' own tooltip.
+   */
+  tooltips?: string[];
 }
 
 /** Text from the data goes into tooltips as text, never as markup. */
@@ -52,18 +63,17 @@ function base(title: string): EChartsOption {
 const yi = (amount: number) => moneyInUnit(amount, '亿元');
 const rate = (s: KeyedSummary) => (s.annualPlan > 0 ? Math.round((s.completedToDate / s.annualPlan) * 1000) / 10 : 0);
 
-function tooltipFor(items: readonly KeyedSummary[], label: (k: string) => string) {
-  return (params: unknown) => {
-    const list = (Array.isArray(params) ? params : [params]) as { dataIndex: number }[];
-    const s = items[list[0]!.dataIndex]!;
-    return [
+/** The tooltip of each item of a breakdown: its name, projects, plan, completed and rate. */
+function tooltipsFor(items: readonly KeyedSummary[], label: (k: string) => string): string[] {
+  return items.map((s) =>
+    [
       `<b>${escapeHtml(label(s.key))}</b>`,
       `项目${s.projects}个`,
       `年度计划投资${formatMoneyText(s.annualPlan)}`,
       `完成投资${formatMoneyText(s.completedToDate)}`,
       `完成率${s.annualPlan > 0 ? formatPercent(s.completedToDate, s.annualPlan) : '—'}`,
-    ].join('<br/>');
-  };
+    ].join('<br/>'),
+  );
 }
 
 /** 赛马: completion rate by district, highest first, against the time-progress line. */
@@ -71,22 +81,24 @@ export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate'
   const items = st.byDistrict.filter((d) => d.projects > 0);
   if (sort === 'rate') items.sort((a, b) => rate(b) - rate(a) || b.completedToDate - a.completedToDate);
   const progress = Math.round((st.month / 12) * 1000) / 10;
+  const rates = items.map(rate);
   const option: EChartsOption = {
     ...base(`各区市投资完成率（1-${st.month}月）`),
-    tooltip: { trigger: 'axis', formatter: tooltipFor(items, (k) => k) },
+    tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: items.map((d) => d.key), axisLabel: { interval: 0, rotate: items.length > 8 ? 30 : 0 } },
-    yAxis: { type: 'value', name: '完成率（%）', max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10) },
+    // At least 100%, else the highest rate rounded up to ten: the axis always shows the whole plan.
+    yAxis: { type: 'value', name: '完成率（%）', max: Math.max(100, Math.ceil(Math.max(0, ...rates) / 10) * 10) },
     series: [
       {
         type: 'bar',
         name: '投资完成率',
-        data: items.map((d) => ({ value: rate(d), itemStyle: { color: rate(d) >= progress ? PALETTE[0] : PALETTE[1] } })),
-        label: { show: true, position: 'top', formatter: (p: { value: unknown }) => `${p.value}%` },
+        data: rates.map((r) => ({ value: r, itemStyle: { color: r >= progress ? PALETTE[0] : PALETTE[1] } })),
+        label: { show: true, position: 'top', formatter: '{c}%' },
         markLine: { symbol: 'none', data: [{ yAxis: progress, name: '时序进度' }], label: { position: 'insideEndTop', formatter: `时序进度${progress}%` }, lineStyle: { type: 'dashed', color: '#333' } },
       },
     ],
   };
-  return { id: 'districtRace', option, dimension: 'district', keys: [items.map((d) => d.key)] };
+  return { id: 'districtRace', option, dimension: 'district', keys: [items.map((d) => d.key)], tooltips: tooltipsFor(items, (k) => k) };
 }
 
 /** By category: annual plan and completed (亿元), and the number of projects. */
@@ -95,7 +107,7 @@ export function categoryChart(st: Statistics): ChartSpec {
   const option: EChartsOption = {
     ...base(`各类别年度计划投资与完成投资（1-${st.month}月）`),
     legend: { bottom: 0 },
-    tooltip: { trigger: 'axis', formatter: tooltipFor(items, (k) => k) },
+    tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: items.map((c) => c.key), axisLabel: { interval: 0 } },
     yAxis: [{ type: 'value', name: '亿元' }, { type: 'value', name: '项目数（个）' }],
     series: [
@@ -104,7 +116,7 @@ export function categoryChart(st: Statistics): ChartSpec {
       { type: 'line', name: '项目数', yAxisIndex: 1, data: items.map((c) => ({ value: c.projects })) },
     ],
   };
-  return { id: 'category', option, dimension: 'category', keys: [0, 1, 2].map(() => items.map((c) => c.key)) };
+  return { id: 'category', option, dimension: 'category', keys: [0, 1, 2].map(() => items.map((c) => c.key)), tooltips: tooltipsFor(items, (k) => k) };
 }
 
 /** By level: annual plan and completed (亿元) for 省重点, 市重点, 县重点. */
@@ -114,7 +126,7 @@ export function levelChart(st: Statistics): ChartSpec {
   const option: EChartsOption = {
     ...base(`各级别重点项目投资（1-${st.month}月）`),
     legend: { bottom: 0 },
-    tooltip: { trigger: 'axis', formatter: tooltipFor(items, label) },
+    tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: items.map((l) => `${label(l.key)}（${l.projects}个）`) },
     yAxis: { type: 'value', name: '亿元' },
     series: [
@@ -122,7 +134,7 @@ export function levelChart(st: Statistics): ChartSpec {
       { type: 'bar', name: '完成投资', data: items.map((l) => ({ value: yi(l.completedToDate) })) },
     ],
   };
-  return { id: 'level', option, dimension: 'level', keys: [0, 1].map(() => items.map((l) => l.key)) };
+  return { id: 'level', option, dimension: 'level', keys: [0, 1].map(() => items.map((l) => l.key)), tooltips: tooltipsFor(items, label) };
 }
 
 /** Red, yellow and green projects by district, stacked. */
@@ -156,11 +168,12 @@ export function warningShareChart(st: Statistics): ChartSpec {
   ];
   const option: EChartsOption = {
     ...base(`红黄绿预警分布（1-${st.month}月）`),
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const x = p as { name: string; value: number }; return `${escapeHtml(x.name)}：${x.value}个（${formatPercent(x.value, st.overall.projects || 1)}）`; } },
+    tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
     series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: '{b}\n{c}个' } }],
   };
-  return { id: 'warningShare', option, dimension: 'warning', keys: [['red', 'yellow', 'green']] };
+  const tooltips = data.map((d) => `${escapeHtml(d.name)}：${d.value}个（${formatPercent(d.value, st.overall.projects || 1)}）`);
+  return { id: 'warningShare', option, dimension: 'warning', keys: [['red', 'yellow', 'green']], tooltips };
 }
 
 /** Projects by size of total investment. */
@@ -168,12 +181,12 @@ export function sizeChart(st: Statistics): ChartSpec {
   const items = st.bySize;
   const option: EChartsOption = {
     ...base('项目规模分布（按总投资）'),
-    tooltip: { trigger: 'axis', formatter: tooltipFor(items, (k) => k) },
+    tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: items.map((s) => s.key.replace('>=', '≥')) },
     yAxis: { type: 'value', name: '项目数（个）' },
     series: [{ type: 'bar', name: '项目数', data: items.map((s) => ({ value: s.projects })), label: { show: true, position: 'top' } }],
   };
-  return { id: 'size', option, dimension: 'size', keys: [items.map((b) => b.key)] };
+  return { id: 'size', option, dimension: 'size', keys: [items.map((b) => b.key)], tooltips: tooltipsFor(items, (k) => k) };
 }
 
 /** New and continuing projects, and how many have started or resumed. */

@@ -42,6 +42,19 @@ describe('统计分析 in Chromium', () => {
     expect(session.watched.outsideRequests).toEqual([]);
   });
 
+  it('shows a district’s figures in the tooltip over its bar (added on screen: chart specs are plain data)', async () => {
+    const chart = page.getByTestId('chart-districtRace');
+    const label = chart.locator('svg text', { hasText: /^荣成市$/ }).first();
+    await expect
+      .poll(async () => {
+        const box = await label.boundingBox();
+        if (box) await page.mouse.move(box.x + box.width / 2, box.y - 60);
+        return chart.locator('.chart').textContent();
+      }, { timeout: 10_000, interval: 300 })
+      .toMatch(/荣成市项目\d+个年度计划投资.+完成投资.+完成率[\d.]+%/);
+    await page.mouse.move(0, 0);
+  });
+
   it('clicking a district’s bar lists exactly that district’s projects, editable in 月调度 and 项目库', async () => {
     const dialog = page.getByTestId('drill-dialog');
     await clickDistrictBar('荣成市');

@@ -4,6 +4,7 @@ import { fillDemoLibrary } from '../../electron/services/demo';
 import { monthlyTrend, projectsBehind, statistics } from '../../electron/services/statistics';
 import { analysisCharts, categoryChart, districtRaceChart, escapeHtml, sizeChart, trendChart, warningShareChart } from '../../shared/charts';
 import { moneyInUnit } from '../../shared/money';
+import { formatMoneyText, formatPercent } from '../../shared/format';
 import { chartSvg, PRINT_SIZE } from '../../shared/chart-svg';
 import { renderChartPng } from '../../electron/services/chart-render';
 import zlib from 'node:zlib';
@@ -71,8 +72,34 @@ describe('chart option builders', () => {
     const st = statistics(lib.ctx.library!.db, 2024, 8);
     const evil = { ...st, byDistrict: [{ ...st.byDistrict[0]!, key: '<img src=x onerror=alert(1)>' }] };
     const chart = districtRaceChart(evil);
-    const formatter = (chart.option.tooltip as { formatter: (p: unknown) => string }).formatter;
-    expect(formatter([{ dataIndex: 0 }])).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(chart.tooltips![0]).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(chart.tooltips![0]).not.toContain('<img');
+  });
+
+  it('writes each item’s tooltip: name, projects, plan, completed and rate (the screen shows them)', () => {
+    const st = statistics(lib.ctx.library!.db, 2024, 8);
+    const race = districtRaceChart(st);
+    expect(race.tooltips!.length).toBe(race.keys[0]!.length);
+    const d = st.byDistrict.find((x) => x.key === race.keys[0]![0])!;
+    expect(race.tooltips![0]).toBe(`<b>${d.key}</b><br/>项目${d.projects}个<br/>年度计划投资${formatMoneyText(d.annualPlan)}<br/>完成投资${formatMoneyText(d.completedToDate)}<br/>完成率${formatPercent(d.completedToDate, d.annualPlan)}`);
+    const w = st.overall.warnings;
+    expect(warningShareChart(st).tooltips).toEqual([
+      `红色预警：${w.red}个（${formatPercent(w.red, st.overall.projects)}）`,
+      `黄色预警：${w.yellow}个（${formatPercent(w.yellow, st.overall.projects)}）`,
+      `正常：${w.green}个（${formatPercent(w.green, st.overall.projects)}）`,
+    ]);
+  });
+
+  it('are plain data, with no function anywhere (drafts send them over IPC, which clones by structured clone)', () => {
+    const st = statistics(lib.ctx.library!.db, 2024, 8);
+    for (const spec of analysisCharts(st, monthlyTrend(lib.ctx, 2024, 8))) {
+      expect(structuredClone(spec), spec.id).toStrictEqual(spec);
+    }
+    // The 赛马 axis: at least 100%, else the highest rate rounded up to ten, computed, not a callback.
+    const race = districtRaceChart(st);
+    const highest = Math.max(...(values(race) as number[]));
+    expect((race.option.yAxis as { max: number }).max).toBe(Math.max(100, Math.ceil(highest / 10) * 10));
+    expect((race.option.series as { label: { formatter: string } }[])[0]!.label.formatter).toBe('{c}%');
   });
 });
 

@@ -3,6 +3,7 @@
  * clicks by the spec's keys, and saving itself as PNG or SVG or copying itself to the clipboard.
  */
 import { useEffect, useRef } from 'react';
+import type { EChartsOption } from 'echarts';
 import type { ChartSpec } from '../../../../shared/charts';
 import { chartSvg, echarts, PRINT_SIZE } from '../../../../shared/chart-svg';
 import { downloadBlob } from '../../ui/download';
@@ -31,6 +32,21 @@ export async function chartPng(spec: ChartSpec): Promise<Blob> {
   }
 }
 
+/**
+ * The option as drawn on screen: the spec's own tooltip texts shown through a formatter. Specs are
+ * plain data because drafts build them in the main process and send them over IPC (which cannot
+ * carry functions); the one function a chart needs is added here, where it never crosses IPC.
+ */
+export function interactiveOption(spec: ChartSpec): EChartsOption {
+  const tooltips = spec.tooltips;
+  if (!tooltips) return spec.option;
+  const formatter = (params: unknown) => {
+    // An axis tooltip gets every series at the hovered category, an item tooltip one slice.
+    const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
+    return tooltips[first?.dataIndex ?? -1] ?? '';
+  };
+  return { ...spec.option, tooltip: { ...(spec.option.tooltip as object | undefined), formatter } };
+}
 
 export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, key: string) => void; onMessage: (text: string) => void }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -62,7 +78,7 @@ export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, 
   }, []);
   // A new month or filter updates the chart in place: redrawing, not rebuilding, is what keeps it fast.
   useEffect(() => {
-    chartRef.current?.setOption(spec.option, { notMerge: true });
+    chartRef.current?.setOption(interactiveOption(spec), { notMerge: true });
   }, [spec]);
 
   const title = String((spec.option.title as { text?: string } | undefined)?.text ?? spec.id);
