@@ -1,7 +1,8 @@
 /**
  * The browser harness: the built renderer and the same contract handlers, served on 127.0.0.1 only.
  * Playwright drives the renderer through it in Chromium, and anyone without Electron can use the
- * app with it. The renderer calls POST /api/invoke with { method, args } and gets an ApiResult.
+ * app with it. The renderer calls POST /api/invoke with { method, args } and gets an ApiResult,
+ * copied as IPC copies it (structured clone) before it is written as JSON.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -9,6 +10,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../services/handlers';
 import type { ServiceContext } from '../services/context';
+import { resultOverIpc } from '../services/ipc-clone';
+import type { ApiResult } from '../../shared/result';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveBundlePath } from '../web/bundle';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -40,6 +43,17 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+type Log = (err: unknown) => void;
+
+/**
+ * The body of the answer to one call. The result goes through structured clone first, as it
+ * would over Electron's IPC: JSON alone would silently drop a function that makes the same call
+ * fail in the desktop app, so here it fails too, with the same error (see ipc-clone.ts).
+ */
+export function encodeResult(method: unknown, result: ApiResult<unknown>, log: Log = (err) => console.error(err)): string {
+  return JSON.stringify(resultOverIpc(method, result, log));
+}
+
 /** Serve `rendererDir` and the contract for `ctx` on 127.0.0.1:`port` (0: any free port). */
 export async function startHarness(ctx: ServiceContext, options: { rendererDir: string; port?: number }): Promise<Harness> {
   const rendererDir = path.resolve(options.rendererDir);
@@ -64,7 +78,7 @@ export async function startHarness(ctx: ServiceContext, options: { rendererDir: 
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求格式无效' } }), 'application/json');
         }
         const result = await dispatch(ctx, payload?.method, payload?.args);
-        send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+        send(res, 200, encodeResult(payload?.method, result), 'application/json; charset=utf-8');
       };
       queue = queue.then(run, run).catch(() => send(res, 500, '{"ok":false,"error":{"code":"INTERNAL","message":"程序内部错误"}}', 'application/json'));
       return;

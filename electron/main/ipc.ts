@@ -11,6 +11,7 @@ import { IPC_INVOKE, type ArgsOf, type Method } from '../../shared/api';
 import type { ApiResult } from '../../shared/result';
 import type { ServiceContext } from '../services/context';
 import { dispatch, toApiError } from '../services/handlers';
+import { checkedForIpc } from '../services/ipc-clone';
 import { isTrustedSender } from './security';
 
 type Log = (err: unknown) => void;
@@ -44,7 +45,10 @@ export async function handleInvoke(
     return { ok: false, error: { code: 'UNSUPPORTED', message: '此页面无权调用重点项目工作台。' } };
   }
   try {
-    return await dispatch(ctx, method, args, log);
+    // Electron clones the result only after this handler has returned, and a result it cannot
+    // clone reaches the renderer as a bare IPC failure. Checking here first turns that into the
+    // clear error the browser harness gives too, with the method named in the log.
+    return checkedForIpc(method, await dispatch(ctx, method, args, log), log);
   } catch (err) {
     // dispatch does not throw; this is the last guard that keeps a stack trace in the main process.
     log(err);

@@ -38,6 +38,18 @@ describe('材料生成 in Chromium', () => {
     expect(session.watched.outsideRequests).toEqual([]);
   });
 
+  it('opens the bulletin, whose charts the main process builds, through a harness that copies results as IPC does', async () => {
+    // Its charts once carried formatter functions: IPC (and now the harness) cannot copy those,
+    // so the draft failed to arrive and 保存为Word stayed disabled.
+    await page.getByLabel('文稿类型').selectOption('bulletin');
+    await expect.poll(() => preview().textContent(), { timeout: 10_000 }).toContain('2024年全市共安排重点项目896个');
+    await expect.poll(() => preview().locator('.d-chart svg').count()).toBe(2);
+    expect(await preview().locator('.d-chart svg').first().textContent()).toContain('累计完成投资走势');
+    expect(await page.getByRole('button', { name: '保存为Word…' }).isEnabled()).toBe(true);
+    expect(await page.locator('.error-text').count()).toBe(0);
+    expect(session.watched.consoleErrors).toEqual([]);
+  });
+
   it('saves the bulletin as a Word file with its charts', async () => {
     await page.getByLabel('文稿类型').selectOption('bulletin');
     await page.getByLabel('署名机关').fill('威海市发展和改革委员会');

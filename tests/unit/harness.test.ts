@@ -1,11 +1,15 @@
-/** The loopback harness: only 127.0.0.1, only files of the bundle, the contract over POST. */
+/** The loopback harness: only 127.0.0.1, only files of the bundle, the contract over POST, results copied as IPC copies them. */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeResult } from '../../electron/harness/server';
+import { fillDemoLibrary } from '../../electron/services/demo';
+import { dispatch } from '../../electron/services/handlers';
+import { checkedForIpc, ipcCopy, NOT_CLONEABLE, resultOverIpc } from '../../electron/services/ipc-clone';
 import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
 
 let served: ServedLibrary;
 beforeAll(async () => {
-  served = await serveTempLibrary();
+  served = await serveTempLibrary((lib) => fillDemoLibrary(lib.ctx.library!.db, 'x'));
 });
 afterAll(async () => {
   await served.stop();
@@ -51,5 +55,47 @@ describe('browser harness', () => {
     expect(await (await invoke('{not json')).json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     const bad = await (await invoke(JSON.stringify({ method: 'projects.list', args: { year: 'x' } }))).json();
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('year') } });
+  });
+});
+
+describe('results copied as Electron’s IPC copies them (structured clone)', () => {
+  it('a plain result comes through equal; Buffers arrive as Uint8Array, as in the renderer', () => {
+    const result = { ok: true as const, value: { rows: [[1, '荣成市', null]], nested: { at: '2024-08-31', rate: 66.7 } } };
+    expect(resultOverIpc('stats.get', result)).toStrictEqual(result);
+    expect(ipcCopy(Buffer.from('ab'))).toStrictEqual(new Uint8Array([97, 98]));
+  });
+
+  it('a result carrying a function is refused with a Chinese error, the method named in the log', () => {
+    const logged: unknown[] = [];
+    const result = { ok: true as const, value: { charts: [{ id: 'districtRace', option: { tooltip: { formatter: (p: unknown) => String(p) } } }] } };
+    expect(() => ipcCopy(result)).toThrow(/could not be cloned/);
+    expect(resultOverIpc('drafts.build', result, (err) => logged.push(err))).toEqual({ ok: false, error: NOT_CLONEABLE });
+    expect(NOT_CLONEABLE).toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('结果无法传回界面') });
+    expect(logged).toHaveLength(1);
+    expect(String((logged[0] as Error).message)).toContain('drafts.build');
+    // The main process's check (serializing only) refuses the same results and passes the rest as they are.
+    expect(checkedForIpc('drafts.build', result, () => {})).toEqual({ ok: false, error: NOT_CLONEABLE });
+    expect(checkedForIpc('drafts.build', { ok: true, value: { symbol: Symbol('x') } }, () => {})).toEqual({ ok: false, error: NOT_CLONEABLE });
+    const plain = { ok: true as const, value: [1, '2'] };
+    expect(checkedForIpc('stats.get', plain)).toBe(plain);
+  });
+
+  it('the harness answers such a result with that error, not with the function silently dropped as JSON would', () => {
+    const result = { ok: true as const, value: { label: { formatter: (p: { value: unknown }) => `${p.value}%` }, name: '赛马' } };
+    expect(JSON.stringify(result)).toBe('{"ok":true,"value":{"label":{},"name":"赛马"}}'); // what the harness used to send
+    const logged: unknown[] = [];
+    expect(JSON.parse(encodeResult('drafts.build', result, (err) => logged.push(err)))).toEqual({ ok: false, error: NOT_CLONEABLE });
+    expect(String((logged[0] as Error).message)).toContain('drafts.build');
+  });
+
+  it('end to end: the bulletin’s draft, charts and all, arrives over HTTP as the renderer gets it over IPC', async () => {
+    const args = { kind: 'bulletin', year: 2024, month: 8 } as const;
+    const answer = (await (await invoke(JSON.stringify({ method: 'drafts.build', args }))).json()) as { ok: boolean; value: { charts: { id: string; option: { yAxis: unknown }; tooltips: string[] }[] } };
+    const direct = await dispatch(served.ctx, 'drafts.build', args);
+    expect(answer.ok).toBe(true);
+    expect(answer).toEqual(JSON.parse(JSON.stringify(ipcCopy(direct))));
+    const race = answer.value.charts.find((c) => c.id === 'districtRace')!;
+    expect(race.option.yAxis).toMatchObject({ max: expect.any(Number) });
+    expect(race.tooltips.length).toBeGreaterThan(0);
   });
 });
