@@ -22,6 +22,8 @@ const config = {
   gotLock: true,
   /** Responses of dialog.showMessageBox, in turn (default 0: the first button). */
   messageBoxResponses: [],
+  /** Files the user picks in save dialogs, in turn (none: the user cancels). */
+  savePaths: [],
 };
 
 function emitter(owner) {
@@ -206,7 +208,8 @@ const dialog = {
   },
   showSaveDialog: async () => {
     record('dialog.showSaveDialog');
-    return { canceled: true, filePath: undefined };
+    const filePath = config.savePaths.shift();
+    return filePath ? { canceled: false, filePath } : { canceled: true, filePath: undefined };
   },
 };
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, IPC_COMMAND, IPC_INVOKE, METHODS } from '../../shared/api';
+import { DRAFT_KINDS } from '../../shared/drafts';
 import { NATIVE_BINDING_ENV } from '../../electron/db/open-database';
 import { tempDir } from '../helpers/library';
 import { buildWorkbook } from '../helpers/workbooks';
@@ -26,6 +27,8 @@ interface Event {
 }
 interface Report {
   error?: string;
+  calls: number;
+  notCloneable: { method: string; message: string }[];
   events: Event[];
   results: Record<string, unknown>;
   probe: Record<string, { ok: boolean; error?: { code: string; message: string } }>;
@@ -72,6 +75,9 @@ function play(options: { kind: 'development' | 'packaged'; gotLock?: boolean; pl
       play: options.play ?? 'full',
       methods: METHODS,
       workbook,
+      draftKinds: DRAFT_KINDS,
+      draftParams: { 'leader-pages': {}, supervision: { projectName: '示例项目' } },
+      saveDir: root,
       standIn: { isPackaged: options.kind === 'packaged', appRoot: root, appData, documents: appData, gotLock: options.gotLock ?? true },
     }),
   );
@@ -114,6 +120,32 @@ describe('the desktop app in development (npm start)', () => {
   it('runs to the end without an error', () => {
     expect(report.error).toBeUndefined();
     expect(report.results.current).toMatchObject({ ok: true });
+  });
+
+  it('answers every call with a result the page can receive (structured clone, as IPC copies it)', () => {
+    expect(report.calls).toBeGreaterThan(METHODS.length + 20);
+    expect(report.notCloneable).toEqual([]);
+  });
+
+  it('previews and saves every kind of draft through IPC (材料生成 opens on the bulletin)', () => {
+    const drafts = report.results.drafts as Record<string, { build: { ok: boolean; blocks?: number }; export: { ok: boolean; savedTo?: string; bytes?: number } }>;
+    expect(Object.keys(drafts).sort()).toEqual([...DRAFT_KINDS].sort());
+    for (const kind of DRAFT_KINDS) {
+      const { build, export: saved } = drafts[kind]!;
+      // A kind may refuse parameters it needs (督办单 without a problem, 台账 without a plan) — as a
+      // value the page can show, never a failed IPC.
+      if (!build.ok) {
+        expect(build, kind).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+        continue;
+      }
+      expect(build.blocks, kind).toBeGreaterThan(0);
+      expect(saved, kind).toMatchObject({ ok: true });
+      expect(saved.bytes, kind).toBeGreaterThan(5000);
+    }
+    for (const kind of ['bulletin', 'press-conference', 'proposal-reply', 'leader-pages'] as const) {
+      expect(drafts[kind]!.build.ok, kind).toBe(true);
+      expect(drafts[kind]!.build.blocks, kind).toBeGreaterThan(10);
+    }
   });
 
   it('uses its own user-data folder, set before the single-instance lock (which Chromium keeps there)', () => {

@@ -12,6 +12,7 @@
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
+const v8 = require('node:v8');
 
 const run = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const standIn = require(path.join(__dirname, '..', 'electron-stand-in.cjs'));
@@ -25,12 +26,24 @@ Module._resolveFilename = function (request, ...rest) {
 require.cache.electron = { id: 'electron', filename: 'electron', loaded: true, exports: standIn.electron };
 
 const TRUSTED = { senderFrame: { url: 'app://bundle/index.html' } };
-const report = { results: {}, clicks: [], probe: {} };
+const report = { results: {}, clicks: [], probe: {}, notCloneable: [], calls: 0 };
 
+/**
+ * A call as the page makes it. Electron hands the handler's result to the page by structured
+ * clone; a result it cannot clone (a function, say) never arrives, so every result is cloned
+ * here the same way (v8's serializer is the structured clone algorithm) and what fails is noted.
+ */
 async function invoke(method, args, event = TRUSTED) {
   const handler = standIn.ipcHandlers.get('kpw:invoke');
   if (!handler) throw new Error('no IPC handler registered');
-  return handler(event, method, args);
+  const result = await handler(event, method, args);
+  report.calls++;
+  try {
+    return v8.deserialize(v8.serialize(result));
+  } catch (err) {
+    report.notCloneable.push({ method, message: String(err && err.message) });
+    return { ok: false, error: { code: 'INTERNAL', message: '与主程序通信失败，操作未完成。' } };
+  }
 }
 
 /** The events recorded while `action` ran and every call it queued finished. */
@@ -113,6 +126,20 @@ async function play() {
     .filter(({ item }) => typeof item.click !== 'function' && item.type !== 'separator')
     .map(({ path: p, item }) => ({ path: p, role: item.role ?? null, enabled: item.enabled ?? true }));
   report.results.afterDemo = await invoke('library.current', {});
+
+  // 材料生成 on the demo city (1-8月 2024): every draft kind previewed and saved as the page does.
+  report.results.drafts = {};
+  for (const kind of run.draftKinds ?? []) {
+    const args = { kind, year: 2024, month: 8, params: run.draftParams?.[kind] ?? {} };
+    const built = await invoke('drafts.build', args);
+    const target = path.join(run.saveDir, `${kind}.docx`);
+    standIn.config.savePaths = [target];
+    const saved = await invoke('drafts.export', args);
+    report.results.drafts[kind] = {
+      build: built.ok ? { ok: true, blocks: built.value.blocks.length, figures: built.value.figures.length } : built,
+      export: saved.ok ? { ok: true, savedTo: saved.value.savedTo, bytes: fs.existsSync(target) ? fs.statSync(target).size : 0 } : saved,
+    };
+  }
 }
 
 play()
