@@ -147,7 +147,9 @@ export function parseFieldInput(field: ProjectField, input: unknown, options: Pa
     }
     case 'month': {
       const m = /^(?:\d{4}[年.\-/])?(\d{1,2})月?(?:份)?$/.exec(normaliseNumberText(text));
-      const mo = m ? Number(m[1]) : NaN;
+      // A whole date ("2025-04-01", as a CSV or a Word table carries a date cell) names its month too.
+      const date = m ? null : parseDateText(text);
+      const mo = m ? Number(m[1]) : date ? Number(date.slice(5, 7)) : NaN;
       if (!(mo >= 1 && mo <= 12)) return { ok: false, message: `${def.label}“${text}”不是1至12之间的月份` };
       return { ok: true, value: mo };
     }

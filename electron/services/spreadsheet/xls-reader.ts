@@ -44,6 +44,67 @@ function classify(cfb: CfbContainer): OleKind {
   return 'other';
 }
 
+/** BIFF records that hold a cell's value, with the row and column as their first two fields. */
+const CELL_RECORDS = new Set([0x0203 /* NUMBER */, 0x027e /* RK */, 0x00fd /* LABELSST */, 0x0204 /* LABEL */, 0x00d6 /* RSTRING */, 0x0205 /* BOOLERR */, 0x0006 /* FORMULA */]);
+const MULRK = 0x00bd;
+
+/**
+ * Walk the workbook stream's record headers (no allocation per record) before SheetJS builds its
+ * cells, some 500 bytes each: a password (FILEPASS), cells past the column limit and too many
+ * rows are refused here, as xlsx-reader refuses them while reading, so a hostile sheet costs
+ * milliseconds, not the parse.
+ */
+function prescan(stream: Buffer, limits: ReadLimits): void {
+  const names = new Map<number, string>(); // substream offset → sheet name (BOUNDSHEET8)
+  let sheetName = '';
+  let sheetIndex = -1;
+  let depth = 0;
+  let isWorksheet = false;
+  let rows = new Uint8Array(65_536);
+  let rowCount = 0;
+  const refuseColumn = (row: number, col: number) => {
+    throw new WorkbookError(`工作表“${sheetName}”的列数过多（超过${limits.maxColumns}列）`, sheetName, `${columnLetter(col)}${row + 1}`);
+  };
+  const seeRow = (row: number) => {
+    if (rows[row]) return;
+    rows[row] = 1;
+    if (++rowCount > limits.maxRows) throw new WorkbookError(`工作表“${sheetName}”的行数过多（超过${limits.maxRows}行）`, sheetName);
+  };
+  for (let p = 0; p + 4 <= stream.length; ) {
+    const type = stream.readUInt16LE(p);
+    const length = stream.readUInt16LE(p + 2);
+    const body = p + 4;
+    if (body + length > stream.length) break; // a truncated stream: SheetJS decides
+    if (type === 0x0809 /* BOF */) {
+      depth++;
+      if (depth === 1 && length >= 4 && stream.readUInt16LE(body + 2) === 0x0010) {
+        sheetIndex++;
+        isWorksheet = true;
+        sheetName = names.get(p) ?? `Sheet${sheetIndex + 1}`;
+        rows = new Uint8Array(65_536);
+        rowCount = 0;
+      } else if (depth === 1) isWorksheet = false;
+    } else if (type === 0x000a /* EOF */) {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) isWorksheet = false;
+    } else if (type === 0x002f /* FILEPASS */ && depth === 1 && !isWorksheet) {
+      throw new WorkbookError(ENCRYPTED);
+    } else if (type === 0x0085 /* BOUNDSHEET8 */ && length >= 8) {
+      const cch = stream.readUInt8(body + 6);
+      const wide = stream.readUInt8(body + 7) & 1;
+      const start = body + 8;
+      const end = Math.min(start + cch * (wide ? 2 : 1), body + length);
+      names.set(stream.readUInt32LE(body), wide ? stream.toString('utf16le', start, end) : stream.toString('latin1', start, end));
+    } else if (isWorksheet && depth === 1 && length >= 4 && (CELL_RECORDS.has(type) || type === MULRK)) {
+      const row = stream.readUInt16LE(body);
+      const last = type === MULRK && length >= 6 ? stream.readUInt16LE(body + length - 2) : stream.readUInt16LE(body + 2);
+      if (last >= limits.maxColumns) refuseColumn(row, Math.max(stream.readUInt16LE(body + 2), limits.maxColumns));
+      seeRow(row);
+    }
+    p = body + length;
+  }
+}
+
 /** Read every worksheet of an .xls held in `buf` (an OLE compound file). */
 export function readXls(buf: Buffer, limits: ReadLimits): Workbook {
   const cfb = readContainer(buf);
@@ -52,6 +113,9 @@ export function readXls(buf: Buffer, limits: ReadLimits): Workbook {
   if (kind === 'word') throw new WorkbookError('这是旧版 Word 文档（.doc），不是工作簿。请在 Word/WPS 中另存为 .docx 后再导入其中的表格');
   if (kind === 'powerpoint') throw new WorkbookError('这是 PowerPoint 演示文稿，不是工作簿');
   if (kind === 'other') throw new WorkbookError('这是旧版 Office 格式的文件，但其中没有工作簿内容');
+  const stream = (XLSX.CFB.find(cfb, '/Workbook') ?? XLSX.CFB.find(cfb, '/Book')) as { content?: Uint8Array } | null;
+  if (!stream?.content) throw new WorkbookError('这是旧版 Office 格式的文件，但其中没有工作簿内容');
+  prescan(Buffer.from(stream.content.buffer, stream.content.byteOffset, stream.content.byteLength), limits);
 
   let book: XLSX.WorkBook;
   try {
@@ -86,28 +150,32 @@ export function readXls(buf: Buffer, limits: ReadLimits): Workbook {
 
 function convertSheet(name: string, data: (XLSX.CellObject | undefined)[][], merges: XLSX.Range[], date1904: boolean, limits: ReadLimits): Sheet {
   const rows: SheetRow[] = [];
-  // A sparse array: forEach visits only the rows that exist.
-  data.forEach((source, r) => {
-    if (!source) return;
+  const isDate = dateFormatTest();
+  for (let r = 0; r < data.length; r++) {
+    const source = data[r];
+    if (!source) continue;
+    // SheetJS's cells cost some 500 bytes each: let each row go once converted, so its copy and
+    // ours are not both held at the peak (a 20,000-project list: ~170 MB of SheetJS cells).
+    data[r] = undefined as unknown as XLSX.CellObject[];
     const rowNumber = r + 1;
     const cells: (Cell | undefined)[] = [];
     let hasValue = false;
-    source.forEach((sc, col) => {
-      if (!sc) return;
-      const cell = convertCell(sc, date1904);
-      if (!cell) return;
-      const ref = `${columnLetter(col)}${rowNumber}`;
-      if (col >= limits.maxColumns) throw new WorkbookError(`工作表“${name}”的列数过多（超过${limits.maxColumns}列）`, name, ref);
+    for (let col = 0; col < source.length; col++) {
+      const sc = source[col];
+      if (!sc) continue;
+      const cell = convertCell(sc, date1904, isDate);
+      if (!cell) continue;
+      if (col >= limits.maxColumns) throw new WorkbookError(`工作表“${name}”的列数过多（超过${limits.maxColumns}列）`, name, `${columnLetter(col)}${rowNumber}`);
       if ((cell.t === 's' || cell.t === 'e') && cell.v.length > limits.maxCellLength) {
-        throw new WorkbookError(`单元格内容过长（${cell.v.length}字，最多${limits.maxCellLength}字）`, name, ref);
+        throw new WorkbookError(`单元格内容过长（${cell.v.length}字，最多${limits.maxCellLength}字）`, name, `${columnLetter(col)}${rowNumber}`);
       }
       cells[col] = cell;
       hasValue = true;
-    });
-    if (!hasValue) return;
+    }
+    if (!hasValue) continue;
     rows.push({ row: rowNumber, cells });
     if (rows.length > limits.maxRows) throw new WorkbookError(`工作表“${name}”的行数过多（超过${limits.maxRows}行）`, name);
-  });
+  }
   const maxMerges = limits.maxMerges ?? DEFAULT_READ_LIMITS.maxMerges!;
   if (merges.length > maxMerges) throw new WorkbookError(`工作表“${name}”的合并单元格过多（超过${maxMerges}个）`, name);
   // As xlsx-reader does: a block reaching past the column limit is cut there, one past it dropped.
@@ -117,7 +185,17 @@ function convertSheet(name: string, data: (XLSX.CellObject | undefined)[][], mer
   return ranges.length ? { name, rows, merges: ranges } : { name, rows };
 }
 
-function convertCell(sc: XLSX.CellObject, date1904: boolean): Cell | null {
+/** isDateFormatCode, remembered per format text (a sheet has a handful of formats and many cells). */
+function dateFormatTest(): (format: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (format) => {
+    let date = known.get(format);
+    if (date === undefined) known.set(format, (date = isDateFormatCode(format)));
+    return date;
+  };
+}
+
+function convertCell(sc: XLSX.CellObject, date1904: boolean, isDate: (format: string) => boolean): Cell | null {
   switch (sc.t) {
     case 's':
       return typeof sc.v === 'string' ? { t: 's', v: sc.v } : null;
@@ -130,7 +208,7 @@ function convertCell(sc: XLSX.CellObject, date1904: boolean): Cell | null {
     case 'n': {
       const n = sc.v as number;
       if (typeof n !== 'number' || !Number.isFinite(n)) return { t: 'e', v: '#NUM!' };
-      if (typeof sc.z === 'string' && isDateFormatCode(sc.z)) {
+      if (typeof sc.z === 'string' && isDate(sc.z)) {
         const iso = serialToIsoDate(n, date1904);
         if (iso) return { t: 'd', v: iso };
       }
