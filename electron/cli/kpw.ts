@@ -59,6 +59,8 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
 文稿参数（--set）：
 ${DRAFT_KINDS.map((k) => `  ${k}：${DRAFT_PARAMS[k].map((p) => `${p.key}（${p.label}）`).join('、')}`).join('\n')}
 
+导入的文件可以是 .xlsx、.xls（Excel 97-2003/WPS）、.csv（UTF-8 或 GBK）或含表格的 .docx（每个表格作为一个工作表：表1、表2…），按文件内容识别格式。
+
 退出码：0 成功；1 输入被拒绝（原因见标准错误输出，未写入任何内容）；2 用法错误。
 `;
 

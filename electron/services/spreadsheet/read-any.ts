@@ -16,9 +16,6 @@ import { readZipDirectory, ZipError } from './zip';
 
 export type FileKind = 'xlsx' | 'docx' | 'xls' | 'csv';
 
-/** The accepted formats, for the file pickers and messages. */
-export const ACCEPTED_EXTENSIONS = ['.xlsx', '.xls', '.csv', '.docx'] as const;
-
 const OLE_SIGNATURE = 0xd0cf11e0;
 const ZIP_LOCAL = 0x04034b50;
 const ZIP_EMPTY = 0x06054b50;

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
 import { describeIssue } from '../../../../shared/import';
+import { IMPORT_FILE_ACCEPT, withoutImportExtension } from '../../../../shared/import-formats';
 import {
   CONTENT_TITLES,
   LEDGER_FIELDS,
@@ -173,7 +174,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
         <input
           ref={fileInput}
           type="file"
-          accept=".xlsx"
+          accept={IMPORT_FILE_ACCEPT}
           hidden
           data-testid="ledger-file"
           onChange={(e) => {
@@ -232,7 +233,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
         <PromptDialog
           title={`导入“${asking.name}”`}
           label="导入到哪个行动计划（新名称则新建；同名计划中相应台账将被替换）"
-          initial={plans.find((p) => p.id === planId)?.name ?? asking.name.replace(/\.xlsx$/i, '').replace(/台账$/, '')}
+          initial={plans.find((p) => p.id === planId)?.name ?? withoutImportExtension(asking.name).replace(/台账$/, '')}
           onCancel={() => setAsking(null)}
           onSubmit={(plan) => {
             const file = asking;

@@ -21,6 +21,7 @@ import { DetailPanel } from './detail-panel';
 import { SelectionChip, type ProjectSelection } from '../../ui/selection';
 import { ImportDialog, readFileAsBase64 } from '../import/import-dialog';
 import type { ImportPreview, ProgressTarget } from '../../../../shared/import';
+import { IMPORT_FILE_ACCEPT, IMPORT_FORMATS_TEXT } from '../../../../shared/import-formats';
 import { ProgressImportDialog } from '../import/progress-import-dialog';
 
 type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
@@ -430,13 +431,13 @@ export function ProjectScreen(props: {
           ))}
         </div>
         <span className="spacer" />
-        <button disabled={readOnly} onClick={() => fileInput.current?.click()} title="从 Excel/WPS 工作簿导入本年度项目清单">
+        <button disabled={readOnly} onClick={() => fileInput.current?.click()} title="从 Excel/WPS 工作簿、CSV 或 Word 表格导入本年度项目清单">
           导入…
         </button>
         <input
           ref={fileInput}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={IMPORT_FILE_ACCEPT}
           hidden
           data-testid="import-file"
           onChange={(e) => {
@@ -452,7 +453,7 @@ export function ProjectScreen(props: {
           ref={progressInput}
           type="file"
           multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={IMPORT_FILE_ACCEPT}
           hidden
           data-testid="progress-files"
           onChange={(e) => {
@@ -573,7 +574,7 @@ export function ProjectScreen(props: {
       )}
       {dialog?.kind === 'pickProjects' && (
         <ChooseFileDialog title={`导入${year}年项目清单`} onCancel={() => setDialog(null)} onChoose={() => (setDialog(null), fileInput.current?.click())}>
-          <p>选择区市报送的项目清单工作簿（.xlsx）。导入前会先显示预览，确认后才写入。</p>
+          <p>选择区市报送的项目清单：{IMPORT_FORMATS_TEXT}。导入前会先显示预览，确认后才写入。</p>
         </ChooseFileDialog>
       )}
       {dialog?.kind === 'progressMonth' && (
