@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { BackupInfo, HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow, ProjectTable } from './domain';
 import type { ApiResult } from './result';
-import type { ImportIssue, ImportPreview, ImportResult, ImportTarget, ProgressTarget } from './import';
+import { REQUIRED_MONEY_TARGETS, type ImportIssue, type ImportPreview, type ImportResult, type ImportTarget, type ProgressTarget, type ProjectImportPreview } from './import';
 import { PROJECT_FIELDS } from './fields';
 import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
 import type { DispatchRow, MonthState } from './dispatch';
@@ -136,13 +136,24 @@ export const api = {
         mapping: importMapping.optional(),
       })
       .strict(),
-  ).returns<ImportPreview>(),
+  ).returns<ProjectImportPreview>(),
   /**
    * Write a previewed import in one transaction (one undoable change): everything, or with
-   * validOnly only the rows without errors. Refused with every problem listed if it has errors.
+   * validOnly only the rows without errors. Refused with every problem listed if it has errors, and
+   * refused while 总投资 or 年度计划投资 has no column unless allowMissing names it (the user
+   * confirmed the list has none).
    */
   'import.projects.commit': method(
-    z.object({ token, year, sheet: z.string().max(64).optional(), mapping: importMapping.optional(), validOnly: z.boolean() }).strict(),
+    z
+      .object({
+        token,
+        year,
+        sheet: z.string().max(64).optional(),
+        mapping: importMapping.optional(),
+        validOnly: z.boolean(),
+        allowMissing: z.array(z.enum(REQUIRED_MONEY_TARGETS)).max(REQUIRED_MONEY_TARGETS.length).optional(),
+      })
+      .strict(),
   ).returns<ImportResult>(),
   /**
    * Read one or several dispatch sheets (the bytes of files the user picked, base64) for month M

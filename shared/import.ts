@@ -2,7 +2,7 @@
  * What an import shows before anything is written: the column mapping, every row's fate
  * (新增 / 更新 / 无变化 / 错误) and every problem with its sheet, cell and reason.
  */
-import type { MoneyUnit } from './money';
+import type { Money, MoneyUnit } from './money';
 import type { ProjectField } from './fields';
 
 /** Where a column of a project list goes: a field, the 建设起止年限 pair, or nowhere (序号). */
@@ -77,6 +77,72 @@ export interface ImportPreview<T extends string = ImportTarget> {
   rows: ImportRowPreview[];
   counts: { new: number; update: number; unchanged: number; error: number };
   issues: ImportIssue[];
+}
+
+/** The two amounts every project list must have a column for: a list without one would import as zeros. */
+export const REQUIRED_MONEY_TARGETS = ['totalInvestment', 'annualPlan'] as const;
+export type RequiredMoneyTarget = (typeof REQUIRED_MONEY_TARGETS)[number];
+
+export interface MissingColumn {
+  target: RequiredMoneyTarget;
+  /** 总投资 / 年度计划投资 */
+  label: string;
+  /** Why the import is held back and what the user can do, in Chinese. */
+  message: string;
+}
+
+/** One money column added up, beside the sheet's own 合计 when it has one. */
+export interface ImportMoneySum {
+  target: RequiredMoneyTarget;
+  label: string;
+  letter: string;
+  /** The unit the column is read in. */
+  unit: MoneyUnit;
+  /** Sum of the project rows, in 元 (exact); shown in 万元 and 亿元. */
+  sum: Money;
+  /** Project rows with an amount in this column. */
+  rows: number;
+  /** The sheet's own 合计/总计 for the whole list, when it has one. */
+  sheetTotal: Money | null;
+  /** Where that total is ("I11"). */
+  sheetTotalCell: string | null;
+}
+
+/** A heading row (section, district, nature group) as the import understood it. */
+export interface ImportHeading {
+  row: number;
+  text: string;
+  /** Nesting depth, 1 for the outermost. */
+  depth: number;
+  /** The count the row declares ("（12项）"), and the project rows found under it. */
+  declared: number | null;
+  projects: number;
+  /** What it sets for the rows under it, in words ("类别：工业", "建设性质：续建"), or "". */
+  sets: string;
+}
+
+/** One of the first rows, field by field, as it will be stored. */
+export interface ImportSampleRow {
+  row: number;
+  status: ImportRowPreview['status'];
+  values: { field: string; label: string; text: string }[];
+}
+
+/** The preview of a project list: the common preview and what a person needs to check it. */
+export interface ProjectImportPreview extends ImportPreview<ImportTarget> {
+  /** The header's last row (the same as headerRow for a one-row header). */
+  headerLastRow: number;
+  /** 总投资 / 年度计划投资 without a column: the commit is refused until mapped or allowed. Shown first. */
+  missingRequired: MissingColumn[];
+  sums: ImportMoneySum[];
+  sample: ImportSampleRow[];
+  headings: ImportHeading[];
+  /** How values beyond the library's words were read ("竣工投产 → 续建"), true statements only. */
+  notes: string[];
+  /** "报送单位：…" when the sheet says. */
+  reportingUnit: string | null;
+  /** The year the file names in its title or plan column, when it names one. */
+  yearInFile: number | null;
 }
 
 export interface ImportResult {

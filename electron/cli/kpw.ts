@@ -17,7 +17,7 @@ import { statistics } from '../services/statistics';
 import type { KeyedSummary, Summary } from '../../shared/statistics';
 import { moneyInUnit } from '../../shared/money';
 import { formatChange, formatMoneyText, formatPercent, formatPeriod } from '../../shared/format';
-import { describeIssue, type ImportIssue } from '../../shared/import';
+import { describeIssue, type ImportIssue, type RequiredMoneyTarget } from '../../shared/import';
 import { commitProgressImport, previewProgressImport } from '../services/import/progress';
 import { toApiError } from '../services/handlers';
 import { problemsAtMonthEnd } from '../services/problems';
@@ -34,8 +34,9 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
 用法：
   kpw init --db 文件        新建一个空的项目库（含默认项目类别、牵头部门和标签）
   kpw demo --db 文件        新建示例项目库（一个城市2023、2024年的清单和月调度，统计数字与2024年重点项目新闻发布会一致）
-  kpw import projects 文件.xlsx --db 项目库 --year 年度 [--sheet 工作表] [--dry-run] [--valid-only]
-                           导入年度项目清单：先检查全部内容，有错误则不写入（--valid-only 只导入无误的行）
+  kpw import projects 文件.xlsx --db 项目库 --year 年度 [--sheet 工作表] [--dry-run] [--valid-only] [--allow-missing 列名]
+                           导入年度项目清单：先检查全部内容，有错误则不写入（--valid-only 只导入无误的行）；
+                           没有“总投资”或“年度计划投资”列的清单不导入，除非用 --allow-missing 总投资,年度计划投资 确认清单没有该列
   kpw import progress 文件.xlsx [文件2.xlsx …] --db 项目库 --year 年度 --month 月份 [--sheet 工作表] [--dry-run]
                            导入某月调度表或各区市交回的填报模板（可一次导入多个，全部无误才写入）
   kpw template --db 项目库 --year 年度 --month 月份 --district 区市 --out 文件.xlsx
@@ -118,10 +119,12 @@ async function importProjects(argv: string[]): Promise<void> {
     sheet: { type: 'string' },
     'dry-run': { type: 'boolean' },
     'valid-only': { type: 'boolean' },
+    'allow-missing': { type: 'string', multiple: true },
   });
   const file = positionals[0];
   if (!file) throw new UsageError('缺少要导入的文件');
   const year = requireYear(values);
+  const allowMissing = allowedMissing(values['allow-missing'] ?? []);
   const ctx = await openForCommand(values);
   try {
     const { bytes, fileName } = readInput(file);
@@ -129,6 +132,12 @@ async function importProjects(argv: string[]): Promise<void> {
     const options = { year, ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}) };
     const preview = previewProjectImport(ctx, workbook, fileName, options);
     reportIssues(preview, fileName, Boolean(values['valid-only']));
+    for (const note of preview.notes) process.stderr.write(`说明 ${preview.sheet}: ${note}\n`);
+    const missing = preview.missingRequired.filter((m) => !allowMissing.includes(m.target));
+    if (missing.length > 0) {
+      const labels = missing.map((m) => m.label);
+      throw new AppError('VALIDATION', `“${fileName}”的工作表“${preview.sheet}”没有${labels.map((l) => `“${l}”`).join('和')}列，未导入任何内容。如确认这份清单没有该列，请加 --allow-missing ${labels.join(',')}`);
+    }
     const errors = preview.issues.filter((i) => i.severity === 'error');
     const counts = { added: preview.counts.new, updated: preview.counts.update, unchanged: preview.counts.unchanged, skipped: preview.counts.error, warnings: preview.issues.length - errors.length };
     if (values['dry-run']) {
@@ -136,11 +145,22 @@ async function importProjects(argv: string[]): Promise<void> {
       return;
     }
     await backupBeforeImport(ctx);
-    const result = commitProjectImport(ctx, workbook, fileName, { ...options, validOnly: Boolean(values['valid-only']) });
+    const result = commitProjectImport(ctx, workbook, fileName, { ...options, validOnly: Boolean(values['valid-only']), allowMissing });
     process.stdout.write(`已导入${year}年清单：${summary(result)}\n`);
   } finally {
     closeLibrary(ctx);
   }
+}
+
+/** "--allow-missing 年度计划投资" (or 总投资, or both, comma-separated or repeated) as targets. */
+function allowedMissing(texts: string[]): RequiredMoneyTarget[] {
+  const out: RequiredMoneyTarget[] = [];
+  for (const word of texts.flatMap((t) => t.split(/[,，、\s]+/)).filter(Boolean)) {
+    const target = /^(总投资|totalInvestment)$/.test(word) ? 'totalInvestment' : /^(年度计划投资|年计划投资|annualPlan)$/.test(word) ? 'annualPlan' : null;
+    if (!target) throw new UsageError(`--allow-missing 只能是“总投资”或“年度计划投资”，不能是“${word}”`);
+    if (!out.includes(target)) out.push(target);
+  }
+  return out;
 }
 
 function requireMonth(values: Record<string, unknown>): number {

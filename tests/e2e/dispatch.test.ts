@@ -35,7 +35,7 @@ beforeEach(async () => {
   );
   const july = readWorkbook(await buildWorkbook([{ name: '7月', rows: [['项目名称', '1-7月完成投资', '是否开工'], ['石岛湾核电站扩建一期', 200, '是'], ['乳山口大桥', 350, '是']] }]), '7.xlsx');
   served = await serveTempLibrary((lib) => {
-    commitProjectImport(lib.ctx, list, 'l.xlsx', { year: 2024 });
+    commitProjectImport(lib.ctx, list, 'l.xlsx', { year: 2024, allowMissing: ['totalInvestment'] });
     commitProgressImport(lib.ctx, [{ workbook: july, fileName: '7.xlsx' }], { year: 2024, month: 7 });
   });
   watched = await openPage(browser, served.harness.url);

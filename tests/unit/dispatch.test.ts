@@ -15,7 +15,7 @@ beforeEach(async () => {
     await buildWorkbook([{ name: '清单', rows: [['项目名称', '建设性质', '年度计划投资', '计划开工时间'], ['甲', '新建', 1200, '2024年2月'], ['乙', '续建', 600, null]] }]),
     'l.xlsx',
   );
-  commitProjectImport(lib.ctx, wb, 'l.xlsx', { year: 2024 });
+  commitProjectImport(lib.ctx, wb, 'l.xlsx', { year: 2024, allowMissing: ['totalInvestment'] });
   ids = Object.fromEntries((await call('dispatch.list', { year: 2024, month: 8 })).map((r) => [r.name, r.projectId]));
 });
 afterEach(() => lib.close());

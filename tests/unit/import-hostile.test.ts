@@ -24,7 +24,7 @@ describe('messy and hostile cells', () => {
       ['项目名称', '建设单位'],
       ['海堤\u0007修复\uFFFE', '<script>alert(1)</script>公司'],
     ]);
-    commitProjectImport(lib.ctx, wb, 'f.xlsx', { year: 2025 });
+    commitProjectImport(lib.ctx, wb, 'f.xlsx', { year: 2025, allowMissing: ['totalInvestment', 'annualPlan'] });
     expect((await list(2025)).map((r) => [r.name, r.ownerUnit])).toEqual([['海堤修复', '<script>alert(1)</script>公司']]);
   });
 
@@ -71,7 +71,7 @@ describe('messy and hostile cells', () => {
       ];
       for (const date1904 of [false, true]) {
         const l = createTempLibrary();
-        commitProjectImport(l.ctx, await book(rows, { date1904 }), 'f.xlsx', { year: 2025 });
+        commitProjectImport(l.ctx, await book(rows, { date1904 }), 'f.xlsx', { year: 2025, allowMissing: ['totalInvestment', 'annualPlan'] });
         const got = contractCaller(() => l.ctx);
         expect((await got.list(2025)).map((r) => [r.startDate, r.plannedStartMonth]), `date1904=${date1904}`).toEqual([
           ['2024-01-31', 3],
@@ -105,7 +105,7 @@ describe('messy and hostile cells', () => {
       '<row r="4"><c r="A4" t="inlineStr"><is><t>海堤修复</t></is></c><c r="B4"><v>100</v></c></row>' +
       '</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
     const wb = readWorkbook(minimalXlsx(xml), 'g.xlsx');
-    commitProjectImport(lib.ctx, wb, 'g.xlsx', { year: 2025 });
+    commitProjectImport(lib.ctx, wb, 'g.xlsx', { year: 2025, allowMissing: ['annualPlan'] });
     expect((await list(2025)).map((r) => [r.name, r.totalInvestment])).toEqual([['海堤修复', 1_000_000]]);
   });
 });

@@ -21,7 +21,7 @@ beforeEach(async () => {
     ['A2', '光威复材碳纤维项目', '续建', 500],
     ['A3', '海峰路西延', '新建', 300],
   ]);
-  commitProjectImport(lib.ctx, list, 'list.xlsx', { year: 2024 });
+  commitProjectImport(lib.ctx, list, 'list.xlsx', { year: 2024, allowMissing: ['totalInvestment'] });
   const table = await call('projects.list', { year: 2024 });
   for (const r of table.rows) ids[r[2] as string] = r[0] as number;
 });

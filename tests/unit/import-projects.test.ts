@@ -122,7 +122,7 @@ describe('project list import', () => {
     ];
     const wb = await importBuffer(rows);
     expect(previewProjectImport(lib.ctx, wb, 'e.xlsx', { year: 2025 }).issues.map(describeIssue)).toEqual(['清单: 将新增区市“乳山市”（区市列表中尚无）']);
-    commitProjectImport(lib.ctx, wb, 'e.xlsx', { year: 2025 });
+    commitProjectImport(lib.ctx, wb, 'e.xlsx', { year: 2025, allowMissing: ['totalInvestment', 'annualPlan'] });
     expect((await list(2025))[0]!.district).toBe('乳山市');
   });
 
@@ -142,7 +142,7 @@ describe('import through the contract', () => {
     expect(first.columns.map((c) => c.target)).toEqual(['name', null]);
     const mapped = await call('import.projects.preview', { source: { token: first.token }, year: 2025, mapping: { '1': 'totalInvestment' } });
     expect(mapped.columns.map((c) => c.target)).toEqual(['name', 'totalInvestment']);
-    await call('import.projects.commit', { token: mapped.token, year: 2025, mapping: { '1': 'totalInvestment' }, validOnly: false });
+    await call('import.projects.commit', { token: mapped.token, year: 2025, mapping: { '1': 'totalInvestment' }, validOnly: false, allowMissing: ['annualPlan'] });
     expect((await list(2025))[0]!.totalInvestment).toBe(1_000_000);
     // Next month the same layout arrives: the mapping is already there.
     const again = await call('import.projects.preview', { source: { fileName: 'b.xlsx', data: bytes }, year: 2026 });

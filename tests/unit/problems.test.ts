@@ -24,7 +24,7 @@ beforeEach(async () => {
     ['A2', '光威复材碳纤维项目', '环翠区', '续建', 500],
     ['A3', '海峰路西延', '环翠区', '新建', 300],
   ]);
-  commitProjectImport(lib.ctx, list, 'list.xlsx', { year: 2024 });
+  commitProjectImport(lib.ctx, list, 'list.xlsx', { year: 2024, allowMissing: ['totalInvestment'] });
   const july = await book('7月调度', [
     ['项目名称', '1-7月完成投资', '存在问题'],
     ['石岛湾核电站扩建一期', 500, '用地指标未落实'],

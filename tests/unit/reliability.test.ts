@@ -131,12 +131,12 @@ describe('faults while the app runs', () => {
     const rows = [['项目名称', '总投资（万元）'], ...Array.from({ length: 2000 }, (_, i) => [`项目${i}——${'很长的名称'.repeat(20)}`, 100])];
     const source = { fileName: '清单.xlsx', data: (await buildWorkbook([{ name: '清单', rows }])).toString('base64') };
     const preview = await call('import.projects.preview', { source, year: 2024 });
-    const error = await refused('import.projects.commit', { token: preview.token, year: 2024, validOnly: false });
+    const error = await refused('import.projects.commit', { token: preview.token, year: 2024, validOnly: false, allowMissing: ['annualPlan'] });
     expect(error).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining('磁盘空间不足') });
     expect(db.prepare('SELECT count(*) FROM projects').pluck().get()).toBe(5);
     db.pragma('max_page_count = 1073741823');
     const again = await call('import.projects.preview', { source, year: 2024 });
-    expect((await call('import.projects.commit', { token: again.token, year: 2024, validOnly: false })).added).toBe(2000);
+    expect((await call('import.projects.commit', { token: again.token, year: 2024, validOnly: false, allowMissing: ['annualPlan'] })).added).toBe(2000);
   });
 
   it('another program holds the lock: the edit is refused with a message, and goes through after', async () => {
@@ -175,7 +175,7 @@ describe('备份与恢复', () => {
     const rows = [['项目名称', '所在区市'], ['新项目甲', '荣成市'], ['新项目乙', '高区']];
     const source = { fileName: '清单.xlsx', data: (await buildWorkbook([{ name: '清单', rows }])).toString('base64') };
     const preview = await call('import.projects.preview', { source, year: 2024 });
-    await call('import.projects.commit', { token: preview.token, year: 2024, validOnly: false });
+    await call('import.projects.commit', { token: preview.token, year: 2024, validOnly: false, allowMissing: ['totalInvestment', 'annualPlan'] });
     expect(db().prepare('SELECT count(*) FROM projects').pluck().get()).toBe(12);
     const [before] = await call('backups.list', {});
     expect(before).toMatchObject({ reason: '导入前', automatic: true, at: '2024-09-20 10:00:00' });

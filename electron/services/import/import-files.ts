@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ImportPreview, ImportResult, ImportTarget, ProgressTarget } from '../../../shared/import';
+import type { ImportPreview, ImportResult, ImportTarget, ProgressTarget, ProjectImportPreview, RequiredMoneyTarget } from '../../../shared/import';
 import type { MoneyUnit } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
 import { backupBeforeImport } from '../backups';
@@ -38,7 +38,7 @@ function toOptions(year: number, sheet: string | undefined, mapping: Mapping | u
 export async function previewImport(
   ctx: ServiceContext,
   args: { source: { fileName: string; data: string } | { token: string }; year: number; sheet?: string; mapping?: Mapping },
-): Promise<ImportPreview> {
+): Promise<ProjectImportPreview> {
   let entry: ImportSource;
   if ('token' in args.source) {
     const found = takePending(ctx, args.source.token)[0]!;
@@ -71,7 +71,7 @@ function takePending(ctx: ServiceContext, token: string): ImportSource[] {
 
 export async function commitImport(
   ctx: ServiceContext,
-  args: { token: string; year: number; sheet?: string; mapping?: Mapping; validOnly: boolean },
+  args: { token: string; year: number; sheet?: string; mapping?: Mapping; validOnly: boolean; allowMissing?: RequiredMoneyTarget[] },
 ): Promise<ImportResult> {
   // The state before an import can always be got back (备份与恢复), whatever the import does.
   await backupBeforeImport(ctx);
@@ -79,7 +79,7 @@ export async function commitImport(
   const options = toOptions(args.year, args.sheet, args.mapping);
   let result: ImportResult;
   try {
-    result = commitProjectImport(ctx, entry.workbook, entry.fileName, { ...options, validOnly: args.validOnly });
+    result = commitProjectImport(ctx, entry.workbook, entry.fileName, { ...options, validOnly: args.validOnly, ...(args.allowMissing ? { allowMissing: args.allowMissing } : {}) });
   } catch (err) {
     keepPending(ctx, args.token, [entry]); // refused: the user may fix the mapping and try again
     throw err;
