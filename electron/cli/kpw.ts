@@ -14,12 +14,13 @@ import { commitProjectImport, previewProjectImport, readWorkbook } from '../serv
 import { exportProjectsToFile } from '../services/export/project-list';
 import { writeDistrictTemplate } from '../services/export/district-template';
 import { statistics } from '../services/statistics';
+import { monthContext } from '../services/month-freeze';
 import type { KeyedSummary, Summary } from '../../shared/statistics';
 import { moneyInUnit } from '../../shared/money';
 import { formatChange, formatMoneyText, formatPercent, formatPeriod } from '../../shared/format';
 import { describeIssue, type ImportIssue, type RequiredMoneyTarget } from '../../shared/import';
 import { commitProgressImport, previewProgressImport } from '../services/import/progress';
-import { toApiError } from '../services/handlers';
+import { dispatch, toApiError } from '../services/handlers';
 import { problemsAtMonthEnd } from '../services/problems';
 import { importLedgerWorkbook, plans, summaries } from '../services/ledgers';
 import { backupBeforeImport, backupLibraryTo } from '../services/backups';
@@ -43,6 +44,10 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
                            生成某区市某月的调度填报模板
   kpw stats --db 项目库 --year 年度 --month 月份 [--json]
                            统计：总体、按级别、类别、区市、规模，及上年同期（--json 输出 JSON，金额单位万元）
+  kpw close --db 项目库 --year 年度 --month 月份
+                           关账：该月的统计、排名、预警、问题和文稿数字从此保持关账时的样子
+  kpw reopen --db 项目库 --year 年度 --month 月份 --reason 原因
+                           重新开账（须说明原因，记入日志）；该月数字恢复按最新数据计算
   kpw export projects --db 项目库 --year 年度 --out 文件.xlsx [--unit 万元|亿元]
                            导出年度项目清单
   kpw backup --db 项目库 --out 备份.kpw
@@ -274,7 +279,9 @@ async function stats(argv: string[]): Promise<void> {
   const month = requireMonth(values);
   const ctx = await openForCommand(values);
   try {
-    const st = statistics(requireDb(ctx), year, month);
+    // A closed month's figures as they were closed (month-freeze.ts).
+    const asOf = monthContext(ctx, year, month);
+    const st = statistics(requireDb(asOf), year, month);
     if (values.json) {
       const keyed = (list: KeyedSummary[]) => list.map((k) => summaryJson(k));
       const out = {
@@ -293,7 +300,7 @@ async function stats(argv: string[]): Promise<void> {
         previous: st.previous ? summaryJson(st.previous) : null,
         yoy: st.yoy,
         // Problems on the year's projects as of the end of month M; projects = with at least one.
-        problems: problemsAtMonthEnd(ctx, year, month),
+        problems: problemsAtMonthEnd(asOf, year, month),
       };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return;
@@ -410,8 +417,29 @@ async function ledgersCommand(argv: string[]): Promise<void> {
   }
 }
 
+/** 关账 / 重新开账 through the contract, as the app does them (a reopening needs its reason). */
+function monthCommand(action: 'close' | 'reopen'): Command {
+  return async (argv) => {
+    const { values } = parse(argv, { db: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' }, reason: { type: 'string' } });
+    const year = requireYear(values);
+    const month = requireMonth(values);
+    const ctx = await openForCommand(values);
+    try {
+      const result = action === 'close'
+        ? await dispatch(ctx, 'dispatch.close', { year, month })
+        : await dispatch(ctx, 'dispatch.reopen', { year, month, reason: requireOption(values, 'reason') });
+      if (!result.ok) throw new AppError(result.error.code, result.error.message);
+      process.stdout.write(action === 'close' ? `已关账：${year}年${month}月（此后该月的统计、排名、预警和文稿数字不再变化，直到重新开账）\n` : `已重新开账：${year}年${month}月\n`);
+    } finally {
+      closeLibrary(ctx);
+    }
+  };
+}
+
 const commands: Record<string, Command> = {
   backup,
+  close: monthCommand('close'),
+  reopen: monthCommand('reopen'),
   ledgers: ledgersCommand,
   draft,
   import: withSubcommands('import', { projects: importProjects, progress: importProgress, ledger: importLedger }),

@@ -32,6 +32,7 @@ import {
 import { timestamp, type ServiceContext } from './context';
 import { PROBLEM_FIELD, REPORT_FIELD } from './history-fields';
 import { requireDb } from './library';
+import { freezeMonth, thawMonth } from './month-freeze';
 import { projectFigures } from './statistics';
 
 export function dispatchRows(ctx: ServiceContext, args: { year: number; month: number; filter?: StatsFilter }): DispatchRow[] {
@@ -167,6 +168,7 @@ export function closeMonth(ctx: ServiceContext, args: { year: number; month: num
   db.transaction(() => {
     if (isMonthClosed(db, args.year, args.month)) throw new AppError('CONFLICT', `${args.year}年${args.month}月已经关账`);
     closeMonthRow(db, args.year, args.month, at);
+    freezeMonth(db, args.year, args.month, at);
   }).immediate();
   return monthState(ctx, args);
 }
@@ -179,6 +181,7 @@ export function reopenMonth(ctx: ServiceContext, args: { year: number; month: nu
   db.transaction(() => {
     if (!isMonthClosed(db, args.year, args.month)) throw new AppError('CONFLICT', `${args.year}年${args.month}月没有关账`);
     reopenMonthRow(db, args.year, args.month, reason.slice(0, 500), at);
+    thawMonth(db, args.year, args.month);
   }).immediate();
   return monthState(ctx, args);
 }

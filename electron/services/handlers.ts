@@ -11,6 +11,7 @@ import { undo, redo, historyState } from './history';
 import { createLibrary, libraryInfo, openDemoLibrary, openLibrary, readRecent, requireDb } from './library';
 import { readLists } from '../db/lists';
 import { closeMonth, dispatchRows, monthState, reopenMonth, updateDispatch } from './dispatch';
+import { monthContext } from './month-freeze';
 import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warningThresholds } from './statistics';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
@@ -56,13 +57,14 @@ export const handlers = {
   'import.progress.preview': (ctx, args) => previewProgress(ctx, args),
   'import.progress.commit': (ctx, args) => commitProgress(ctx, args),
   'export.projects': (ctx, args) => exportProjects(ctx, args),
-  'stats.get': (ctx, { year, month, filter }) => statistics(requireDb(ctx), year, month, filter ?? {}),
-  'stats.ranking': (ctx, { year, month, filter }) => ranking(ctx, year, month, filter ?? {}),
-  'stats.trend': (ctx, { year, month, filter }) => monthlyTrend(ctx, year, month, filter ?? {}),
-  'stats.projects': (ctx, args) => projectsBehind(ctx, args),
+  // A closed month's figures are read from its frozen copy (month-freeze.ts).
+  'stats.get': (ctx, { year, month, filter }) => statistics(requireDb(monthContext(ctx, year, month)), year, month, filter ?? {}),
+  'stats.ranking': (ctx, { year, month, filter }) => ranking(monthContext(ctx, year, month), year, month, filter ?? {}),
+  'stats.trend': (ctx, { year, month, filter }) => monthlyTrend(monthContext(ctx, year, month), year, month, filter ?? {}),
+  'stats.projects': (ctx, args) => projectsBehind(monthContext(ctx, args.year, args.month), args),
   'settings.thresholds': (ctx) => warningThresholds(requireDb(ctx)),
   'settings.setThresholds': (ctx, args) => setThresholds(ctx, args),
-  'dispatch.list': (ctx, args) => dispatchRows(ctx, args),
+  'dispatch.list': (ctx, args) => dispatchRows(monthContext(ctx, args.year, args.month), args),
   'dispatch.update': (ctx, args) => updateDispatch(ctx, args),
   'dispatch.state': (ctx, args) => monthState(ctx, args),
   'dispatch.close': (ctx, args) => closeMonth(ctx, args),

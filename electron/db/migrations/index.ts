@@ -6,6 +6,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-month-closing';
 import * as m0003 from './0003-list-version';
 import * as m0004 from './0004-ledgers';
+import * as m0005 from './0005-month-snapshots';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002-month-closing', up: m0002.up },
   { version: 3, name: '0003-list-version', up: m0003.up },
   { version: 4, name: '0004-ledgers', up: m0004.up },
+  { version: 5, name: '0005-month-snapshots', up: m0005.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -21,6 +21,7 @@ import { leaderPages } from './leader-pages';
 import { supervisionNotice } from './supervision';
 import { ledgerReport } from './ledger-report';
 import { templateTexts } from './templates';
+import { monthDb } from '../month-freeze';
 
 const BUILDERS: Record<DraftKind, (input: DraftInput) => Draft> = {
   'press-conference': pressConference,
@@ -40,8 +41,10 @@ export interface DraftArgs {
 
 /** The draft's blocks and the figures they use, as of now (a draft re-built after an edit shows the new numbers). */
 export function buildDraft(ctx: ServiceContext, args: DraftArgs): Draft {
-  const db = requireDb(ctx);
-  const templates = templateTexts(db);
+  const library = requireDb(ctx);
+  // The office's wording is today's; the figures of a closed month are those it was closed with.
+  const templates = templateTexts(library);
+  const db = monthDb(ctx, library, args.year, args.month);
   const draft = BUILDERS[args.kind]({ db, year: args.year, month: args.month, params: args.params ?? {}, today: ctx.now(), text: templates.text });
   // The figure list is what the text uses, in reading order (a template may leave some of a
   // group's figures out).

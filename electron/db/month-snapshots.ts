@@ -1,0 +1,45 @@
+/**
+ * The SQL of frozen months (migration 0005): storing, reading and dropping a closed month's copy,
+ * and trimming a copy to what the month's figures are computed from.
+ */
+import type { Db } from './open-database';
+import { stmt } from './statements';
+
+export interface MonthSnapshotRow {
+  takenAt: string;
+  schemaVersion: number;
+  data: Buffer;
+}
+
+export function readMonthSnapshot(db: Db, year: number, month: number): MonthSnapshotRow | null {
+  const row = stmt(db, 'SELECT taken_at, schema_version, data FROM month_snapshots WHERE year = ? AND month = ?').get(year, month) as
+    | { taken_at: string; schema_version: number; data: Buffer }
+    | undefined;
+  return row ? { takenAt: row.taken_at, schemaVersion: row.schema_version, data: row.data } : null;
+}
+
+/** When the month's copy was taken, without reading it. */
+export function monthSnapshotTakenAt(db: Db, year: number, month: number): string | null {
+  const row = stmt(db, 'SELECT taken_at FROM month_snapshots WHERE year = ? AND month = ?').get(year, month) as { taken_at: string } | undefined;
+  return row?.taken_at ?? null;
+}
+
+export function writeMonthSnapshot(db: Db, year: number, month: number, row: MonthSnapshotRow): void {
+  stmt(db, 'INSERT OR REPLACE INTO month_snapshots (year, month, taken_at, schema_version, data) VALUES (?, ?, ?, ?, ?)').run(year, month, row.takenAt, row.schemaVersion, row.data);
+}
+
+export function deleteMonthSnapshot(db: Db, year: number, month: number): void {
+  stmt(db, 'DELETE FROM month_snapshots WHERE year = ? AND month = ?').run(year, month);
+}
+
+/**
+ * Trim a copy of the library (an in-memory database) to what Y年M月's figures need: year Y up to
+ * month M, the whole previous year (同比 and its trend line), every project record, the lists,
+ * problems and settings. The undo history, other years and the other frozen months go.
+ */
+export function trimToMonth(copy: Db, year: number, month: number): void {
+  copy.exec('DELETE FROM month_snapshots; DELETE FROM changes; DELETE FROM change_sets;');
+  copy.prepare('DELETE FROM progress_reports WHERE NOT ((year = ? AND month <= ?) OR year = ?)').run(year, month, year - 1);
+  copy.prepare('DELETE FROM year_plans WHERE year NOT IN (?, ?)').run(year, year - 1);
+  copy.exec('VACUUM');
+}
