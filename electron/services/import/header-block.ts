@@ -13,7 +13,7 @@
  */
 import { cleanText } from '../../../shared/fields';
 import type { MoneyUnit } from '../../../shared/money';
-import type { MergeRange, Sheet, SheetRow } from '../spreadsheet/xlsx-reader';
+import type { Cell, MergeRange, Sheet, SheetRow } from '../spreadsheet/xlsx-reader';
 
 /** One header cell and the block it covers (itself, or its merged range). */
 interface Span {
@@ -22,8 +22,9 @@ interface Span {
   lastRow: number;
   firstColumn: number;
   lastColumn: number;
-  /** Merged in the file, or (in a sheet without merges) inferred as a band over the cells below. */
+  /** Merged in the file, or inferred as a band over the cells below (a header nobody merged). */
   wide: boolean;
+  inferred?: boolean;
 }
 
 export interface HeaderColumn<T extends string> {
@@ -98,6 +99,13 @@ function textOf(row: SheetRow | undefined, column: number): string {
   return cell && cell.t === 's' ? cleanText(cell.v) : '';
 }
 
+/** A number (not a year such as a band "2025") or a date: what data rows hold, header rows do not. */
+function isFigure(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  if (cell.t === 'd') return true;
+  return cell.t === 'n' && !(Number.isInteger(cell.v) && cell.v >= 1949 && cell.v <= 2100);
+}
+
 /** Header candidates come from the first 30 rows that hold anything (as before multi-row headers). */
 const SCAN_ROWS = 30;
 const MAX_DEPTH = 3;
@@ -170,7 +178,6 @@ class MergeZone {
 function blockSpans(byNumber: Map<number, SheetRow>, zone: MergeZone, first: number, last: number): Span[][] | null {
   if (zone.list.some((m) => (m.firstRow < first && m.lastRow >= first) || (m.firstRow >= first && m.firstRow <= last && m.lastRow > last))) return null;
   const rows: Span[][] = [];
-  let touched = false;
   for (let r = first; r <= last; r++) {
     const spans: Span[] = [];
     byNumber.get(r)?.cells.forEach((cell, column) => {
@@ -178,7 +185,6 @@ function blockSpans(byNumber: Map<number, SheetRow>, zone: MergeZone, first: num
       if (!text || isMetaLine(text)) return;
       const merge = zone.at(r, column);
       if (merge) {
-        touched = true;
         spans.push({ text, firstRow: r, lastRow: merge.lastRow, firstColumn: merge.firstColumn, lastColumn: merge.lastColumn, wide: true });
       } else if (!zone.covers(r, column)) {
         spans.push({ text, firstRow: r, lastRow: r, firstColumn: column, lastColumn: column, wide: false });
@@ -188,22 +194,24 @@ function blockSpans(byNumber: Map<number, SheetRow>, zone: MergeZone, first: num
   }
   if (rows[rows.length - 1]!.length === 0) return null;
   if (rows.length === 1) return rows;
-  // Without any merge in these rows (a CSV, or a sheet whose author did not merge), a band is the
-  // cell with names below it, reaching right over the empty cells that also have names below.
-  if (!touched) {
-    for (let i = 0; i < rows.length - 1; i++) {
-      const below = byNumber.get(first + i + 1);
-      const here = byNumber.get(first + i);
-      for (const span of rows[i]!) {
-        if (!textOf(below, span.firstColumn)) continue;
-        let end = span.firstColumn;
-        while (!textOf(here, end + 1) && textOf(below, end + 1)) end++;
-        if (end > span.firstColumn) Object.assign(span, { lastColumn: end, wide: true });
-      }
+  // Header rows hold names: a row with amounts or dates is data, never the lower rows of a header.
+  for (let r = first; r <= last; r++) if (byNumber.get(r)?.cells.some(isFigure)) return null;
+  // Where nobody merged (a CSV, or a band typed in its first cell only), a band is the cell with
+  // names below it, reaching right over the empty, unmerged cells that also have names below.
+  for (let i = 0; i < rows.length - 1; i++) {
+    const r = first + i;
+    const below = byNumber.get(r + 1);
+    const here = byNumber.get(r);
+    for (const span of rows[i]!) {
+      if (span.wide || !textOf(below, span.firstColumn)) continue;
+      let end = span.firstColumn;
+      while (!textOf(here, end + 1) && !zone.covers(r, end + 1) && !zone.covers(r + 1, end + 1) && textOf(below, end + 1)) end++;
+      if (end > span.firstColumn) Object.assign(span, { lastColumn: end, wide: true, inferred: true });
     }
   }
-  // A title is one text over everything: the top row of a header block names two columns at least.
-  if (rows[0]!.length < 2) return null;
+  // A title is one text over everything: the top row of a header block names two columns at least,
+  // and does not consist only of texts that merely happen to stand over names (附件1 | ××表).
+  if (rows[0]!.length < 2 || rows[0]!.every((s) => s.inferred)) return null;
   for (let i = 0; i < rows.length - 1; i++) {
     const isBandRow = rows[i]!.some(
       (span) =>

@@ -52,6 +52,8 @@ export interface HeadingText {
   /** The title without its number and count: "产业项目". */
   title: string;
   count: number | null;
+  /** The count is in brackets ("（12项）"), not a trailing "200个" that a project's name may end with. */
+  bracketed: boolean;
 }
 
 /** Read a heading's text: its marker, title and declared count. */
@@ -67,10 +69,11 @@ export function parseHeading(text: string): HeadingText {
     }
   }
   const digits = halfWidthDigits(rest);
-  const m = COUNT_IN_BRACKETS.exec(digits) ?? COUNT_AT_END.exec(digits);
+  const inBrackets = COUNT_IN_BRACKETS.exec(digits);
+  const m = inBrackets ?? COUNT_AT_END.exec(digits);
   const count = m ? Number(m[1]) : null;
   const title = (m ? digits.slice(0, m.index) : digits).replace(/[:：,，\s]+$/, '').trim();
-  return { marker, title: title || rest, count };
+  return { marker, title: title || rest, count, bracketed: inBrackets !== null };
 }
 
 /** "合计", "合 计", "总计", "小计", "共计", "全市合计", "合计：12个", "小计（5项）". */

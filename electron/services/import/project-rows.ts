@@ -13,7 +13,7 @@ import type { Cell, Sheet, SheetRow } from '../spreadsheet/xlsx-reader';
 import { countCell, isBareMarker, isNoteText, isStrongMarker, looksLikePlaceOrUnit, parseHeading, readLevelGroup, readNature, totalLabel } from './list-headings';
 import { SectionTracker, type Amounts } from './list-sections';
 import { matchCategory, normaliseName, tidyName, type MappedColumns } from './project-columns';
-import { cellRef, cellText, isPlaceholder, type HeaderMatch } from './sheet-table';
+import { cellRef, cellText, isPlaceholder, normaliseHeader, type HeaderMatch } from './sheet-table';
 
 /** One project row of the file, parsed. */
 export interface ParsedRow {
@@ -80,7 +80,7 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
       return text === '' ? [] : [{ index, text }];
     });
     const labels = texts.filter((t) => !moneyIndex.has(t.index));
-    if (labels.length === 0) return { kind: 'skip' };
+    if (labels.length === 0 || isColumnNumbers(texts)) return { kind: 'skip' };
     // Only a number in 序号 (a row left empty): nothing to read.
     if (labels.length === 1 && labels[0]!.index === seqColumn?.index && (/^\d+$/.test(labels[0]!.text) || isBareMarker(labels[0]!.text)) && !figures(texts)) return { kind: 'skip' };
     for (const t of labels) {
@@ -90,6 +90,8 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
     }
     if (isNoteText(labels[0]!.text)) return { kind: 'skip' };
     const nameText = cellText(row.cells[nameColumn.index]);
+    // The header again (printed on every page): not a project.
+    if (REPEATED_HEADER.test(normaliseHeader(nameText).header)) return { kind: 'skip' };
     const seqText = seqColumn ? cellText(row.cells[seqColumn.index]) : '';
     // "一" in 序号 and "产业项目" in 项目名称 are one title: "一、产业项目".
     const markerInSeq = seqText !== '' && isBareMarker(seqText);
@@ -122,10 +124,13 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
     if (hasCode) return { kind: 'project' };
     if (isStrongMarker(heading.marker)) return asHeading;
     if (otherFields > 0) return { kind: 'project' };
-    const names = readNature(heading.title) !== null || readLevelGroup(heading.title) !== null || matchCategory(lists.categories, heading.title) !== null;
-    if (heading.marker && (!hasFigures || count !== null || names)) return asHeading;
+    // Only exact words here: "工业园区道路" with figures is a project, not the category 工业.
+    const names = readNature(heading.title) !== null || readLevelGroup(heading.title) !== null || isCategoryName(lists, heading.title);
+    // A count a heading declares is in brackets when the row has figures ("建设充电桩200个" is a name).
+    const declares = count !== null && (!hasFigures || heading.bracketed || heading.count === null);
+    if (heading.marker && (!hasFigures || declares || names)) return asHeading;
     if (otherText > 0) return { kind: 'project' };
-    if (count !== null || names) return asHeading;
+    if (declares || names) return asHeading;
     if (!hasFigures && !placeholders && hasOtherColumns) return asHeading; // only a name and nothing else in the row
     return { kind: 'project' };
   };
@@ -184,8 +189,29 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
     parsed.push(p);
   }
   const headings = tracker.finish();
+  // Checks made when a section closes come out late: in the order of the rows they are about.
+  issues.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
   const notes = [...beyond].map(([word, rows]) => natureNote(word, rows));
   return { parsed, issues, headings, sheetTotal: tracker.sheetTotal, notes };
+}
+
+const REPEATED_HEADER = /^(项目名称|项目名)$/;
+
+function isCategoryName(lists: Lists, title: string): boolean {
+  const t = title.replace(/\s/g, '');
+  return lists.categories.some((c) => c.name === t || c.name === t.replace(/(重点项目|项目|类|领域)$/, ''));
+}
+
+/** The row number of "D8" or "第8行". */
+function rowOf(cell: string): number {
+  return Number(/(\d+)行?$/.exec(cell)?.[1] ?? 0);
+}
+
+/** The row of column numbers some offices put under the header ("1 2 3 …", "甲 乙 1 2 …"). */
+function isColumnNumbers(texts: { text: string }[]): boolean {
+  const numbers = texts.map((t) => t.text).filter((t) => !/^[甲乙丙丁戊]$/.test(t));
+  if (numbers.length < 3 || numbers.length < texts.length - 5) return false;
+  return numbers.every((t, i) => /^\d+$/.test(t) && (i === 0 || Number(t) === Number(numbers[i - 1]) + 1));
 }
 
 /** Cells merged down over several rows, in the given columns: "row:column" → the cell holding the value. */
@@ -288,5 +314,10 @@ export function parseCell(target: ProjectField, cell: Cell | undefined, unit: Mo
   }
   if (def.kind === 'month' && cell?.t === 'd') return { value: Number(cell.v.slice(5, 7)) };
   const r = parseFieldInput(target, text, { unit });
+  if (!r.ok && def.kind === 'enum') {
+    // "省重点项目", "在建项目": the value with the word 项目 after it.
+    const bare = parseFieldInput(target, text.replace(/\s/g, '').replace(/(项目|类)$/, ''), { unit });
+    if (bare.ok) return { value: bare.value };
+  }
   return r.ok ? { value: r.value } : { error: r.message };
 }

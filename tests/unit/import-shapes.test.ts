@@ -1,0 +1,403 @@
+/**
+ * Project lists in the shapes offices really send (REAL-DOCUMENTS.md): headers of two and three
+ * rows under merged bands, headers that do not line up with their data, 报送单位 and 单位 lines
+ * anywhere, units per column, sections at every level with their counts, group rows, 合计 above and
+ * below, stray spaces, natures beyond 新建/续建, and a list without an annual-plan column. Each is
+ * imported through the contract, and every project's stored figures compared with what was written.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDistrict } from '../../electron/db/lists';
+import { readXlsx } from '../../electron/services/spreadsheet/xlsx-reader';
+import { describeIssue, type ProjectImportPreview } from '../../shared/import';
+import { contractCaller } from '../helpers/contract';
+import { createTempLibrary, type TempLibrary } from '../helpers/library';
+import { buildWorkbook, minimalXlsx, type CellInput } from '../helpers/workbooks';
+
+let lib: TempLibrary;
+const { call, refused, list } = contractCaller(() => lib.ctx);
+
+beforeEach(() => {
+  lib = createTempLibrary();
+  for (const d of ['环翠区', '文登区', '荣成市']) addDistrict(lib.ctx.library!.db, d);
+});
+afterEach(() => lib.close());
+
+const 万 = (n: number) => Math.round(n * 10_000);
+const 亿 = (n: number) => Math.round(n * 100_000_000);
+
+/** Preview a one-sheet workbook through the contract, as the import dialog does. */
+async function preview(rows: CellInput[][], merges: string[] = [], year = 2025, name = '清单'): Promise<ProjectImportPreview> {
+  const data = (await buildWorkbook([{ name, rows, merges }])).toString('base64');
+  return call('import.projects.preview', { source: { fileName: `${name}.xlsx`, data }, year });
+}
+
+async function commit(p: ProjectImportPreview, extra: { allowMissing?: ('totalInvestment' | 'annualPlan')[]; mapping?: Record<string, never> } = {}) {
+  return call('import.projects.commit', { token: p.token, year: p.year, sheet: p.sheet, validOnly: false, ...extra });
+}
+
+const target = (p: ProjectImportPreview, letter: string) => p.columns.find((c) => c.letter === letter);
+const warnings = (p: ProjectImportPreview) => p.issues.filter((i) => i.severity === 'warning').map(describeIssue);
+
+describe('merged cells in .xlsx', () => {
+  it('reads <mergeCells> as ranges (rows 1-based, columns 0-based), cuts one past the column limit, refuses absurd counts', async () => {
+    const wb = readXlsx(await buildWorkbook([{ name: 'S', rows: [['投资情况', null, '备注'], ['总投资', '年度计划投资', null]], merges: ['A1:B1', 'C1:C2'] }]));
+    expect(wb.sheets[0]!.merges).toEqual([
+      { firstRow: 1, lastRow: 1, firstColumn: 0, lastColumn: 1 },
+      { firstRow: 1, lastRow: 2, firstColumn: 2, lastColumn: 2 },
+    ]);
+    const sheet = (mergeXml: string) => `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>${mergeXml}</worksheet>`;
+    // A title merged across the whole row (A1:XFD1) is cut at the last column a sheet may have.
+    expect(readXlsx(minimalXlsx(sheet('<mergeCells count="2"><mergeCell ref="A1:XFD1"/><mergeCell ref="B2"/></mergeCells>'))).sheets[0]!.merges).toEqual([
+      { firstRow: 1, lastRow: 1, firstColumn: 0, lastColumn: 199 },
+    ]);
+    const many = Array.from({ length: 100_001 }, (_, i) => `<mergeCell ref="A${2 * i + 1}:B${2 * i + 1}"/>`).join('');
+    expect(() => readXlsx(minimalXlsx(sheet(`<mergeCells>${many}</mergeCells>`)))).toThrow(/合并单元格过多（超过100000个）/);
+  });
+});
+
+describe('headers spanning rows', () => {
+  it('two-row header under a merged 投资情况 band: 总投资 and the year’s plan found, every project imported with its figures', async () => {
+    const rows: CellInput[][] = [
+      ['2025年环翠区重点建设项目计划表'],
+      ['报送单位：环翠区发展和改革局', null, null, null, null, null, null, '单位：万元'],
+      ['序号', '项目名称', '建设单位', '建设性质', '投资情况', null, null, '备注'],
+      [null, null, null, null, '总投资', '2025年计划投资', '截至2024年底累计完成', null],
+      [1, '海港智能产业园', '威海海港集团', '新建', 52000, 8000, 0, null],
+      [2, '经区医疗器械产业园二期', '威高集团', '续建', '120,000.5', '30000', 45000, '续建'],
+      [3, '环翠楼片区城市更新', '环翠区住建局', '续建', 8600.25, 2100, 3500, null],
+    ];
+    const merges = ['A1:H1', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:G3', 'H3:H4'];
+    const p = await preview(rows, merges);
+    expect([p.headerRow, p.headerLastRow, p.reportingUnit, p.yearInFile, p.missingRequired]).toEqual([3, 4, '环翠区发展和改革局', 2025, []]);
+    expect(p.columns.map((c) => [c.letter, c.target, c.unit])).toEqual([
+      ['A', 'seq', null],
+      ['B', 'name', null],
+      ['C', 'ownerUnit', null],
+      ['D', 'nature', null],
+      ['E', 'totalInvestment', '万元'],
+      ['F', 'annualPlan', '万元'],
+      ['G', null, null],
+      ['H', null, null],
+    ]);
+    expect(target(p, 'F')!.header).toBe('投资情况／2025年计划投资');
+    expect(p.issues).toEqual([]);
+    expect(p.sums.map((s) => [s.label, s.sum, s.rows, s.sheetTotal])).toEqual([
+      ['总投资', 万(52000) + 万(120000.5) + 万(8600.25), 3, null],
+      ['年度计划投资', 万(8000 + 30000 + 2100), 3, null],
+    ]);
+    expect(p.sample[0]!.values.map((v) => `${v.label}=${v.text}`)).toEqual(['项目名称=海港智能产业园', '建设单位=威海海港集团', '建设性质=新建', '总投资=52,000万元', '年度计划投资=8,000万元']);
+    expect(await commit(p)).toMatchObject({ added: 3, skipped: 0, warnings: 0 });
+    expect((await list(2025)).map((r) => [r.name, r.ownerUnit, r.nature, r.totalInvestment, r.annualPlan])).toEqual([
+      ['海港智能产业园', '威海海港集团', 'new', 万(52000), 万(8000)],
+      ['经区医疗器械产业园二期', '威高集团', 'continued', 万(120000.5), 万(30000)],
+      ['环翠楼片区城市更新', '环翠区住建局', 'continued', 万(8600.25), 万(2100)],
+    ]);
+  });
+
+  it('three-row header: a band’s unit wins over the sheet’s, a 合计 leaf stands for its band, cells merged down are one column', async () => {
+    const rows: CellInput[][] = [
+      ['2025年文登区重点项目表', null, null, null, null, null, null, null],
+      [null, null, null, null, null, null, null, '单位：万元'],
+      ['序号', '项目名称', '所在区市', '投资情况（亿元）', null, null, null, '建设内容及规模'],
+      [null, null, null, '总投资', '2025年计划投资', null, null, null],
+      [null, null, null, null, '合计', '中央资金', '地方资金', null],
+      [1, '文登抽水蓄能电站', '文登区', 85.6, 12.3456, 5, 7.3456, '装机180万千瓦'],
+      [2, '昆嵛山生态修复', '文登区', '3.2', '0.8', null, '0.8', '修复面积12平方公里'],
+    ];
+    const merges = ['A1:H1', 'A3:A5', 'B3:B5', 'C3:C5', 'D3:G3', 'H3:H5', 'D4:D5', 'E4:G4'];
+    const p = await preview(rows, merges);
+    expect([p.headerRow, p.headerLastRow]).toEqual([3, 5]);
+    expect(p.columns.map((c) => [c.letter, c.target, c.unit])).toEqual([
+      ['A', 'seq', null],
+      ['B', 'name', null],
+      ['C', 'district', null],
+      ['D', 'totalInvestment', '亿元'],
+      ['E', 'annualPlan', '亿元'],
+      ['F', null, null],
+      ['G', null, null],
+      ['H', 'scope', null],
+    ]);
+    expect(p.issues).toEqual([]);
+    await commit(p);
+    expect((await list(2025)).map((r) => [r.name, r.district, r.totalInvestment, r.annualPlan, r.scope])).toEqual([
+      ['文登抽水蓄能电站', '文登区', 亿(85.6), 1_234_560_000, '装机180万千瓦'],
+      ['昆嵛山生态修复', '文登区', 亿(3.2), 亿(0.8), '修复面积12平方公里'],
+    ]);
+  });
+
+  it('a header merged over two columns is read where the values are; a header over an empty column reads its unnamed neighbour', async () => {
+    const rows: CellInput[][] = [
+      ['序号', '项目名称', null, '总投资（万元）', null, '年度计划投资', null],
+      [1, null, '荣成海洋牧场', 3000, null, null, 1200],
+      [2, null, '石岛湾渔港改造', 4500.5, null, null, '800'],
+    ];
+    const p = await preview(rows, ['B1:C1', 'D1:E1']);
+    expect(p.columns.map((c) => [c.letter, c.target])).toEqual([
+      ['A', 'seq'],
+      ['C', 'name'],
+      ['D', 'totalInvestment'],
+      ['G', 'annualPlan'],
+    ]);
+    await commit(p);
+    expect((await list(2025)).map((r) => [r.name, r.totalInvestment, r.annualPlan])).toEqual([
+      ['荣成海洋牧场', 万(3000), 万(1200)],
+      ['石岛湾渔港改造', 万(4500.5), 万(800)],
+    ]);
+  });
+
+  it('报送单位 and 单位 lines on the left or right, in the title row, or beside the header: never a column; the column’s own unit wins', async () => {
+    const project: CellInput[] = ['乳山口大桥', 12.5, 3000];
+    const shapes: { rows: CellInput[][]; sheetUnit: '万元' | '亿元'; unit: string }[] = [
+      { rows: [['单位：亿元', null, '报送单位：乳山市发展和改革局'], ['项目名称', '总投资', '年度计划投资（万元）'], project], sheetUnit: '亿元', unit: 'left' },
+      { rows: [['报送单位：乳山市发展和改革局', null, '单位：亿元'], ['项目名称', '总投资', '年度计划投资（万元）'], project], sheetUnit: '亿元', unit: 'right' },
+      { rows: [['2025年乳山市重点项目（单位：亿元）'], ['项目名称', '总投资', '年度计划投资（万元）'], project], sheetUnit: '亿元', unit: 'title' },
+      { rows: [['项目名称', '总投资', '年度计划投资（万元）', '单位：亿元'], project], sheetUnit: '亿元', unit: 'beside the header' },
+      { rows: [['报送单位：乳山市发展和改革局    单位：万元'], ['项目名称', '总投资（亿元）', '年度计划投资'], project], sheetUnit: '万元', unit: 'one cell' },
+    ];
+    for (const shape of shapes) {
+      const p = await preview(shape.rows, shape.unit === 'title' ? ['A1:C1'] : []);
+      expect(p.columns.map((c) => [c.header, c.target, c.unit]), shape.unit).toEqual([
+        ['项目名称', 'name', null],
+        [shape.sheetUnit === '亿元' ? '总投资' : '总投资（亿元）', 'totalInvestment', '亿元'],
+        [shape.sheetUnit === '亿元' ? '年度计划投资（万元）' : '年度计划投资', 'annualPlan', '万元'],
+      ]);
+      expect(p.rows.map((r) => r.name), shape.unit).toEqual(['乳山口大桥']);
+      if (shape.unit !== 'title' && shape.unit !== 'beside the header') expect(p.reportingUnit, shape.unit).toBe('乳山市发展和改革局');
+      expect(p.sums.map((s) => s.sum), shape.unit).toEqual([亿(12.5), 万(3000)]);
+    }
+  });
+
+  it('converts each column exactly to 万元 from its own unit (亿元 beside a 万元 sheet), without floating point', async () => {
+    const rows: CellInput[][] = [
+      ['单位：万元'],
+      ['项目名称', '总投资（亿元）', '年度计划投资', '所在区市'],
+      ['甲', '12.3456', '0.0001', '荣成市'],
+      ['乙', 0.1, 0.2, '荣成市'],
+      ['丙', '１,２３４.５', '3,000.25', '荣成市'],
+      ['丁', 0.00005, 1e-4, '荣成市'],
+    ];
+    const p = await preview(rows);
+    expect(p.issues).toEqual([]);
+    await commit(p);
+    expect((await list(2025)).map((r) => [r.name, r.totalInvestment, r.annualPlan])).toEqual([
+      ['甲', 1_234_560_000, 1],
+      ['乙', 10_000_000, 2_000],
+      ['丙', 123_450_000_000, 30_002_500],
+      ['丁', 5_000, 1],
+    ]);
+  });
+});
+
+describe('rows as offices write them', () => {
+  const header: CellInput[] = ['序号', '项目名称', '总投资', '年度计划投资'];
+
+  it('sections 一、/（一）/1./①/—— nest, set categories at any level, and declared counts are checked (a wrong one named with both numbers)', async () => {
+    const rows: CellInput[][] = [
+      ['2025年重点项目（单位：万元）'],
+      header,
+      ['一、产业项目（3项）'],
+      ['（一）', '工业（2项）'],
+      ['1.先进制造（1个）'],
+      ['①新材料（1项）'],
+      [1, '碳纤维复合材料项目', 50000, 10000],
+      ['2.新兴产业（1个）'],
+      ['——新能源（1项）'],
+      [2, '海上风电装备产业园', 80000, 20000],
+      ['（二）海洋产业（2项）'],
+      [3, '海洋牧场综合体', 12000, 3000],
+      ['二、城建项目（1项）'],
+      [4, '海峰路西延', 6000, 1500],
+    ];
+    const merges = ['A1:D1', 'A3:D3', 'A5:D5', 'A6:D6', 'A8:D8', 'A9:D9', 'A11:D11', 'A13:D13'];
+    const p = await preview(rows, merges);
+    expect(warnings(p)).toEqual(['清单!A11: “（二）海洋产业（2项）”写明2个项目，其下实有1个']);
+    expect(p.headings.map((h) => [h.row, h.depth, h.declared, h.projects, h.sets])).toEqual([
+      [3, 1, 3, 3, ''],
+      [4, 2, 2, 2, '类别：工业'],
+      [5, 3, 1, 1, ''],
+      [6, 4, 1, 1, ''],
+      [8, 3, 1, 1, ''],
+      [9, 4, 1, 1, ''],
+      [11, 2, 2, 1, '类别：海洋产业'],
+      [13, 1, 1, 1, '类别：城建'],
+    ]);
+    await commit(p);
+    expect((await list(2025)).map((r) => [r.name, r.category, r.leadDepartment, r.totalInvestment, r.annualPlan])).toEqual([
+      ['碳纤维复合材料项目', '工业', '工业和信息化局', 万(50000), 万(10000)],
+      ['海上风电装备产业园', '工业', '工业和信息化局', 万(80000), 万(20000)],
+      ['海洋牧场综合体', '海洋产业', '海洋发展局', 万(12000), 万(3000)],
+      ['海峰路西延', '城建', '住房城乡建设局', 万(6000), 万(1500)],
+    ]);
+  });
+
+  it('a section that names no category is reported only when its projects are really left without one', async () => {
+    const rows: CellInput[][] = [header, ['一、重大基础设施（1项）'], [1, '乳山口大桥', 100, 10], ['二、产业项目'], ['（一）工业'], [2, '碳纤维项目', 200, 20]];
+    const p = await preview(rows);
+    expect(warnings(p)).toEqual(['清单!A2: 分类行“重大基础设施”不是已有的项目类别，其下1个项目的类别未设置']);
+  });
+
+  it('group rows (a district with a count, a nature group with only its name) are headings that set what they name, never projects', async () => {
+    const rows: CellInput[][] = [
+      header,
+      ['环翠区（2项）'],
+      ['续建项目'],
+      [1, '威海国际海水浴场提升', 9000, 2000],
+      [null, '计划新开工项目（1个）'],
+      [2, '环翠区智慧停车', '5,000', '1,000'],
+      ['文登区（12项）'],
+      [3, '文登区污水处理厂扩建', 7000.5, 3000],
+      ['市住房城乡建设局（1项）'],
+      [4, '老旧小区改造', 4000, 4000],
+    ];
+    const p = await preview(rows);
+    expect(p.rows.map((r) => r.name)).toEqual(['威海国际海水浴场提升', '环翠区智慧停车', '文登区污水处理厂扩建', '老旧小区改造']);
+    expect(warnings(p)).toEqual(['清单!A7: “文登区（12项）”写明12个项目，其下实有1个']);
+    expect(p.headings.map((h) => `${h.text}:${h.projects}:${h.sets}`)).toEqual([
+      '环翠区（2项）:2:区市：环翠区',
+      '续建项目:1:建设性质：续建',
+      '计划新开工项目（1个）:1:建设性质：新建',
+      '文登区（12项）:1:区市：文登区',
+      '市住房城乡建设局（1项）:1:',
+    ]);
+    await commit(p);
+    expect((await list(2025)).map((r) => [r.name, r.district, r.nature, r.totalInvestment, r.annualPlan])).toEqual([
+      ['威海国际海水浴场提升', '环翠区', 'continued', 万(9000), 万(2000)],
+      ['环翠区智慧停车', '环翠区', 'new', 万(5000), 万(1000)],
+      ['文登区污水处理厂扩建', '文登区', null, 万(7000.5), 万(3000)],
+      ['老旧小区改造', null, null, 万(4000), 万(4000)],
+    ]);
+  });
+
+  it('a 合计 right under the header is checked against the rows below it; right ones are silent, wrong ones name both numbers', async () => {
+    const body: CellInput[][] = [
+      [1, '甲项目', 1000, 100],
+      [2, '乙项目', 2000.5, 200],
+    ];
+    const right = await preview([header, ['合计（2个）', null, 3000.5, 300], ...body]);
+    expect(right.issues).toEqual([]);
+    expect(right.sums.map((s) => [s.sum, s.sheetTotal, s.sheetTotalCell])).toEqual([
+      [万(3000.5), 万(3000.5), 'C2'],
+      [万(300), 万(300), 'D2'],
+    ]);
+    const wrong = await preview([header, ['合计：3 个', null, 3000, 300], ...body]);
+    expect(warnings(wrong)).toEqual(['清单!A2: “合计：3 个”行写明3个项目，其下各项目实有2个', '清单!C2: “合计：3 个”行的总投资为3,000万元，与其下各项目之和3,000.5万元不符']);
+    await commit(wrong);
+    expect((await list(2025)).map((r) => [r.name, r.totalInvestment, r.annualPlan])).toEqual([
+      ['甲项目', 万(1000), 万(100)],
+      ['乙项目', 万(2000.5), 万(200)],
+    ]);
+  });
+
+  it('合计 / 总计 / 小计 below the data: checked for count and sums', async () => {
+    const rows: CellInput[][] = [
+      header,
+      ['一、工业（2项）', null, 3000, 300],
+      [1, '甲项目', 1000, 100],
+      [2, '乙项目', 2000, 200],
+      ['小计', null, 3000, 300],
+      ['二、城建（1项）', null, 999, 50],
+      [3, '丙项目', 500, 50],
+      ['小计', null, 500, 60],
+      ['合计：3 个', null, 3500, 350],
+      ['总计', null, 3500, 351],
+    ];
+    const p = await preview(rows);
+    expect(warnings(p)).toEqual([
+      '清单!C6: “二、城建（1项）”行的总投资为999万元，与其下各项目之和500万元不符',
+      '清单!D8: “小计”行的年度计划投资为60万元，与“二、城建（1项）”下各项目之和50万元不符',
+      '清单!D10: “总计”行的年度计划投资为351万元，与各项目之和350万元不符',
+    ]);
+    expect(p.sums.map((s) => s.sheetTotal)).toEqual([万(3500), 万(351)]);
+  });
+
+  it('stray spaces inside names are ignored for matching and removed; full-width digits and “—” read as people mean them', async () => {
+    await call('projects.add', { year: 2025, name: '海港智能产业园' });
+    const p = await preview([header, [1, '海港 智能产业园', '—', '１２００'], [2, '环翠 楼片区  城市更新', 300, 100], [3, 'ABC 产业园', 1, 1]]);
+    expect(p.rows.map((r) => [r.name, r.status])).toEqual([
+      ['海港智能产业园', 'update'],
+      ['环翠楼片区城市更新', 'new'],
+      ['ABC 产业园', 'new'],
+    ]);
+    await commit(p);
+    expect((await list(2025)).map((r) => [r.name, r.totalInvestment, r.annualPlan])).toEqual([
+      ['海港智能产业园', null, 万(1200)],
+      ['环翠楼片区城市更新', 万(300), 万(100)],
+      ['ABC 产业园', 万(1), 万(1)],
+    ]);
+  });
+
+  it('natures 竣工投产 / 前期 / 储备 / 预备 understood: 续建, or no nature with the stage; a 前期 project’s goal in the plan column is said, not refused', async () => {
+    const rows: CellInput[][] = [
+      ['项目名称', '建设性质', '总投资', '年度计划投资'],
+      ['石岛湾核电一期', '竣工投产', 1_500_000, 200_000],
+      ['乳山口大桥', '前期', 350_000, '完成可研批复'],
+      ['海洋科创园', '储备', 80_000, null],
+      ['华能热电联产', '预备', 120_000, null],
+      ['荣成海洋牧场', '计划新开工', 30_000, 10_000],
+    ];
+    const p = await preview(rows);
+    expect(p.counts).toMatchObject({ new: 5, error: 0 });
+    expect(warnings(p)).toEqual(['清单!D3: “乳山口大桥”是前期（储备）项目，年度计划投资一栏写的是“完成可研批复”（年度工作目标，不是金额），年度计划投资留空']);
+    expect(p.notes).toEqual([
+      '第2行1个项目的建设性质为“竣工投产”：按“续建”导入（年内竣工投产的项目在本年以前已开工）',
+      '第3行1个项目的建设性质为“前期”：尚未开工，建设性质留空，项目阶段记为“前期”',
+      '第4行1个项目的建设性质为“储备”：尚未开工，建设性质留空，项目阶段记为“储备”',
+      '第5行1个项目的建设性质为“预备”：尚未开工，建设性质留空，项目阶段记为“前期”',
+    ]);
+    await commit(p);
+    expect((await list(2025)).map((r) => [r.name, r.nature, r.stage, r.totalInvestment, r.annualPlan])).toEqual([
+      ['石岛湾核电一期', 'continued', null, 万(1_500_000), 万(200_000)],
+      ['乳山口大桥', null, 'preparation', 万(350_000), null],
+      ['海洋科创园', null, 'reserve', 万(80_000), null],
+      ['华能热电联产', null, 'preparation', 万(120_000), null],
+      ['荣成海洋牧场', 'new', null, 万(30_000), 万(10_000)],
+    ]);
+  });
+
+  it('a plan written in words for a project under construction is an error naming the cell', async () => {
+    const p = await preview([['项目名称', '建设性质', '总投资', '年度计划投资'], ['海堤修复', '续建', 100, '待定']]);
+    expect(p.issues.map(describeIssue)).toEqual(['清单!D2: 年度计划投资：“待定”不是有效的金额']);
+  });
+});
+
+describe('never a silent zero', () => {
+  const rows: CellInput[][] = [
+    ['项目名称', '总投资', '投资额'],
+    ['甲项目', 1000, 100],
+    ['乙项目', 2000, 200],
+  ];
+
+  it('a list without 年度计划投资 says so first and is refused until a column is mapped or the user confirms it has none', async () => {
+    const p = await preview(rows);
+    expect(p.missingRequired).toEqual([{ target: 'annualPlan', label: '年度计划投资', message: expect.stringContaining('没有“年度计划投资”列') }]);
+    const error = await refused('import.projects.commit', { token: p.token, year: 2025, validOnly: false });
+    expect(error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/没有“年度计划投资”列，未导入任何内容/) });
+    expect(await list(2025)).toEqual([]);
+    // An unknown name in allowMissing is refused by the contract's schema.
+    await expect(call('import.projects.commit', { token: p.token, year: 2025, validOnly: false, allowMissing: ['scope' as never] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    // Mapping the column the office called 投资额 clears it.
+    const mapped = await call('import.projects.preview', { source: { token: p.token }, year: 2025, mapping: { '0': 'name', '1': 'totalInvestment', '2': 'annualPlan' } });
+    expect(mapped.missingRequired).toEqual([]);
+    await call('import.projects.commit', { token: mapped.token, year: 2025, validOnly: false, mapping: { '0': 'name', '1': 'totalInvestment', '2': 'annualPlan' } });
+    expect((await list(2025)).map((r) => [r.name, r.totalInvestment, r.annualPlan])).toEqual([
+      ['甲项目', 万(1000), 万(100)],
+      ['乙项目', 万(2000), 万(200)],
+    ]);
+  });
+
+  it('or imported with the plan left empty (never 0) when the user confirms the list has none', async () => {
+    const p = await preview(rows);
+    await commit(p, { allowMissing: ['annualPlan'] });
+    expect((await list(2025)).map((r) => [r.name, r.totalInvestment, r.annualPlan])).toEqual([
+      ['甲项目', 万(1000), null],
+      ['乙项目', 万(2000), null],
+    ]);
+  });
+
+  it('imports into any year the user chooses, past ones included, and says which year the file names', async () => {
+    const p = await preview([['2019年重点项目计划表'], ['项目名称', '总投资', '年度计划投资'], ['老项目', 10, 5]], [], 2019);
+    expect([p.year, p.yearInFile]).toEqual([2019, 2019]);
+    await commit(p);
+    expect((await list(2019)).map((r) => [r.name, r.year, r.totalInvestment])).toEqual([['老项目', 2019, 万(10)]]);
+  });
+});
