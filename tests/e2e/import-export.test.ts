@@ -80,12 +80,17 @@ describe('import and export in Chromium', () => {
     const dialog = page.getByTestId('import-dialog');
     await expect.poll(() => dialog.getByTestId('import-issues').textContent()).toMatch(/清单!B2: 总投资：“很多”不是有效的金额/);
     expect(await dialog.getByRole('button', { name: '导入', exact: true }).isDisabled()).toBe(true);
+    // The list has no 年度计划投资 column: said first, and confirmed before anything is imported.
+    expect(await dialog.getByRole('button', { name: /只导入无误的1行/ }).isDisabled()).toBe(true);
+    await dialog.getByLabel(/确认这份清单没有年度计划投资/).check();
     await dialog.getByRole('button', { name: /只导入无误的1行/ }).click();
     await expect.poll(() => dbRows().map((r) => r.name)).toEqual(['乙项目']);
   });
 
   it('imports two districts’ dispatch sheets for a month at once', async () => {
     await pick('list.xlsx', await buildWorkbook([{ name: '清单', rows: [['项目名称', '所在区市', '建设性质'], ['甲项目', '荣成市', '新建'], ['乙项目', '高区', '续建']] }]));
+    await page.getByTestId('import-dialog').getByLabel(/确认这份清单没有总投资/).check();
+    await page.getByTestId('import-dialog').getByLabel(/确认这份清单没有年度计划投资/).check();
     await page.getByTestId('import-dialog').getByRole('button', { name: '导入', exact: true }).click();
     await expect.poll(() => dbRows().length).toBe(2);
     await page.getByRole('button', { name: '导入月调度…' }).click();
@@ -106,6 +111,40 @@ describe('import and export in Chromium', () => {
       { completed_to_date: 125_000, started: 1, resumed: 0 },
       { completed_to_date: 300_000, started: 0, resumed: 1 },
     ]);
+  });
+
+  it('a two-row header under a merged band: sums beside the sheet’s 合计, the first rows as stored, imported into the past year the file names', async () => {
+    const wb = await buildWorkbook([
+      {
+        name: '清单',
+        rows: [
+          ['2019年重点项目计划表'],
+          ['序号', '项目名称', '投资情况（亿元）', null],
+          [null, null, '总投资', '2019年计划投资'],
+          ['合计', null, 10.5, 2.25],
+          ['荣成市（2项）'],
+          [1, '荣成 海洋牧场', 10, 2],
+          [2, '石岛湾渔港', 0.5, 0.25],
+        ],
+        merges: ['A1:D1', 'A2:A3', 'B2:B3', 'C2:D2', 'A5:D5'],
+      },
+    ]);
+    await pick('2019年清单.xlsx', wb);
+    const dialog = page.getByTestId('import-dialog');
+    await expect.poll(() => dialog.getByTestId('import-sums').textContent()).toMatch(/总投资.*亿元.*105,000.*10\.5.*C4：105,000万元（一致）/);
+    expect(await dialog.getByTestId('import-sample').textContent()).toMatch(/荣成海洋牧场.*100,000万元.*20,000万元/);
+    expect(await dialog.getByTestId('import-missing').count()).toBe(0);
+    await expect.poll(() => dialog.getByTestId('import-year-hint').textContent()).toMatch(/文件中写的是2019年/);
+    await dialog.getByRole('button', { name: '改为导入2019年' }).click();
+    await expect.poll(() => dialog.getByLabel('导入到年度').inputValue()).toBe('2019');
+    await expect.poll(() => dialog.getByTestId('import-counts').textContent()).toMatch(/新增 2.*错误 0/);
+    await dialog.getByRole('button', { name: '导入', exact: true }).click();
+    await expect.poll(() => page.getByLabel('年度').inputValue()).toBe('2019');
+    expect(listProjectRows(served.ctx.library!.db, 2019).map((r) => [r.name, r.district, r.totalInvestment, r.annualPlan])).toEqual([
+      ['荣成海洋牧场', '荣成市', 1_000_000_000, 200_000_000],
+      ['石岛湾渔港', '荣成市', 50_000_000, 25_000_000],
+    ]);
+    expect(watched.consoleErrors).toEqual([]);
   });
 
   it('refuses a file that is not a workbook with a message naming it', async () => {

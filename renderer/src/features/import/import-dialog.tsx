@@ -1,13 +1,16 @@
 /**
- * 导入项目清单: the preview before anything is written — the column mapping (which the user can
- * change, and which is remembered for files laid out the same way), what each row will do, and
- * every problem with its sheet, cell and reason. Then import all, or only the rows without errors.
+ * 导入项目清单: the preview before anything is written — first any 总投资 / 年度计划投资 column the
+ * list lacks (to be mapped or confirmed), the year to import into (any year), the column mapping
+ * (which the user can change, and which is remembered for files laid out the same way), the sums to
+ * compare with the sheet's 合计, the first rows as stored, what each row will do, and every problem
+ * with its sheet, cell and reason. Then import all, or only the rows without errors.
  */
 import { useState } from 'react';
 import { FIELD_BY_KEY, PROJECT_FIELDS } from '../../../../shared/fields';
-import { describeIssue, IMPORT_TARGET_LABELS, type ImportPreview, type ImportResult, type ImportTarget } from '../../../../shared/import';
+import { describeIssue, IMPORT_TARGET_LABELS, type ImportResult, type ImportTarget, type ProjectImportPreview, type RequiredMoneyTarget } from '../../../../shared/import';
 import { call, messageOf } from '../../api';
 import { Modal } from '../../ui/dialogs';
+import { HeadingsAndNotes, MissingColumns, MoneySums, SampleRows } from './import-checks';
 
 const TARGETS: { value: ImportTarget; label: string }[] = [
   ...PROJECT_FIELDS.map((f) => ({ value: f.key as ImportTarget, label: f.label })),
@@ -29,27 +32,37 @@ export function readFileAsBase64(file: File): Promise<string> {
   });
 }
 
-export function ImportDialog(props: { initial: ImportPreview; onClose: () => void; onImported: (result: ImportResult, fileName: string) => void }) {
+/** Years a list may be imported into (the contract's own bounds). */
+const MIN_YEAR = 1949;
+const MAX_YEAR = 2100;
+
+export function ImportDialog(props: { initial: ProjectImportPreview; onClose: () => void; onImported: (result: ImportResult, fileName: string, year: number) => void }) {
   const [preview, setPreview] = useState(props.initial);
   const [mapping, setMapping] = useState<Record<string, ImportTarget | null> | undefined>(undefined);
+  const [allowed, setAllowed] = useState<RequiredMoneyTarget[]>([]);
+  const [yearText, setYearText] = useState(String(props.initial.year));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const errors = preview.issues.filter((i) => i.severity === 'error');
   const warnings = preview.issues.filter((i) => i.severity === 'warning');
   const valid = preview.counts.new + preview.counts.update + preview.counts.unchanged;
+  // Never a silent zero: a missing 总投资 / 年度计划投资 column holds the import until mapped or confirmed.
+  const unresolved = preview.missingRequired.filter((m) => !allowed.includes(m.target));
+  const allowMissing = preview.missingRequired.map((m) => m.target).filter((t) => allowed.includes(t));
 
-  const reanalyse = async (next: { sheet?: string; mapping?: Record<string, ImportTarget | null> }) => {
+  const reanalyse = async (next: { sheet?: string; mapping?: Record<string, ImportTarget | null>; year?: number }) => {
     setBusy(true);
     try {
       const nextMapping = next.mapping ?? (next.sheet && next.sheet !== preview.sheet ? undefined : mapping);
       const p = await call('import.projects.preview', {
         source: { token: preview.token },
-        year: preview.year,
+        year: next.year ?? preview.year,
         sheet: next.sheet ?? preview.sheet,
         ...(nextMapping ? { mapping: nextMapping } : {}),
       });
       setPreview(p);
       setMapping(nextMapping);
+      setYearText(String(p.year));
       setError(null);
     } catch (err) {
       setError(messageOf(err));
@@ -58,11 +71,24 @@ export function ImportDialog(props: { initial: ImportPreview; onClose: () => voi
     }
   };
 
+  const chooseYear = (text: string) => {
+    setYearText(text);
+    const y = Number(text);
+    if (/^\d{4}$/.test(text) && y >= MIN_YEAR && y <= MAX_YEAR && y !== preview.year) void reanalyse({ year: y });
+  };
+
   const commit = async (validOnly: boolean) => {
     setBusy(true);
     try {
-      const result = await call('import.projects.commit', { token: preview.token, year: preview.year, sheet: preview.sheet, ...(mapping ? { mapping } : {}), validOnly });
-      props.onImported(result, preview.fileName);
+      const result = await call('import.projects.commit', {
+        token: preview.token,
+        year: preview.year,
+        sheet: preview.sheet,
+        ...(mapping ? { mapping } : {}),
+        validOnly,
+        ...(allowMissing.length ? { allowMissing } : {}),
+      });
+      props.onImported(result, preview.fileName, preview.year);
     } catch (err) {
       setError(messageOf(err));
       setBusy(false);
@@ -79,17 +105,45 @@ export function ImportDialog(props: { initial: ImportPreview; onClose: () => voi
         <>
           <button onClick={props.onClose}>取消</button>
           {errors.length > 0 && valid > 0 && (
-            <button disabled={busy} onClick={() => void commit(true)}>
+            <button disabled={busy || unresolved.length > 0} onClick={() => void commit(true)}>
               只导入无误的{valid}行
             </button>
           )}
-          <button className="primary" disabled={busy || errors.length > 0 || valid === 0} onClick={() => void commit(false)}>
+          <button className="primary" disabled={busy || errors.length > 0 || valid === 0 || unresolved.length > 0} onClick={() => void commit(false)}>
             导入
           </button>
         </>
       }
     >
+      <MissingColumns
+        preview={preview}
+        allowed={allowed}
+        disabled={busy}
+        onAllow={(target, allow) => setAllowed((a) => (allow ? [...a.filter((t) => t !== target), target] : a.filter((t) => t !== target)))}
+      />
       <div className="import-head">
+        <label>
+          导入到
+          <input
+            type="number"
+            aria-label="导入到年度"
+            min={MIN_YEAR}
+            max={MAX_YEAR}
+            value={yearText}
+            disabled={busy}
+            style={{ width: '6em' }}
+            onChange={(e) => chooseYear(e.target.value)}
+          />
+          年清单
+        </label>
+        {preview.yearInFile !== null && preview.yearInFile !== preview.year && (
+          <span className="warning-text" data-testid="import-year-hint">
+            文件中写的是{preview.yearInFile}年
+            <button className="link" disabled={busy} onClick={() => void reanalyse({ year: preview.yearInFile! })}>
+              改为导入{preview.yearInFile}年
+            </button>
+          </span>
+        )}
         {preview.sheets.length > 1 && (
           <label>
             工作表
@@ -100,7 +154,8 @@ export function ImportDialog(props: { initial: ImportPreview; onClose: () => voi
             </select>
           </label>
         )}
-        <span>表头在第{preview.headerRow}行</span>
+        <span>表头在第{preview.headerLastRow > preview.headerRow ? `${preview.headerRow}–${preview.headerLastRow}` : preview.headerRow}行</span>
+        {preview.reportingUnit && <span>报送单位：{preview.reportingUnit}</span>}
         <span className="chips" data-testid="import-counts">
           <span className="chip chip-new">新增 {preview.counts.new}</span>
           <span className="chip chip-update">更新 {preview.counts.update}</span>
@@ -126,6 +181,8 @@ export function ImportDialog(props: { initial: ImportPreview; onClose: () => voi
           </ul>
         </section>
       )}
+      <MoneySums preview={preview} />
+      <HeadingsAndNotes preview={preview} />
       <section>
         <h3>列对应关系</h3>
         <table className="mapping">
@@ -166,6 +223,7 @@ export function ImportDialog(props: { initial: ImportPreview; onClose: () => voi
           </tbody>
         </table>
       </section>
+      <SampleRows preview={preview} />
       <section>
         <h3>逐行预览</h3>
         <table className="preview-rows" data-testid="import-rows">

@@ -20,14 +20,14 @@ import { parseClipboardTable, toClipboardTable } from './clipboard';
 import { DetailPanel } from './detail-panel';
 import { SelectionChip, type ProjectSelection } from '../../ui/selection';
 import { ImportDialog, readFileAsBase64 } from '../import/import-dialog';
-import type { ImportPreview, ProgressTarget } from '../../../../shared/import';
+import type { ImportPreview, ProgressTarget, ProjectImportPreview } from '../../../../shared/import';
 import { IMPORT_FILE_ACCEPT, IMPORT_FORMATS_TEXT } from '../../../../shared/import-formats';
 import { ProgressImportDialog } from '../import/progress-import-dialog';
 
 type Status = { kind: 'idle' | 'saving' | 'saved' | 'error'; text: string };
 type Dialog =
   | { kind: 'add' }
-  | { kind: 'import'; preview: ImportPreview }
+  | { kind: 'import'; preview: ProjectImportPreview }
   | { kind: 'progressMonth' }
   | { kind: 'pickProjects' }
   | { kind: 'progress'; month: number; token: string; previews: ImportPreview<ProgressTarget>[] }
@@ -554,9 +554,11 @@ export function ProjectScreen(props: {
         <ImportDialog
           initial={dialog.preview}
           onClose={() => setDialog(null)}
-          onImported={(r, fileName) => {
+          onImported={(r, fileName, importedYear) => {
             setDialog(null);
-            void reload();
+            // The user may import into any year, not only the one on screen: show that year's list.
+            if (importedYear !== year) setYear(importedYear);
+            else void reload();
             props.onListsChanged();
             afterChange(`已导入“${fileName}”：新增${r.added}个，更新${r.updated}个，无变化${r.unchanged}个${r.skipped ? `，跳过有错误的${r.skipped}行` : ''}`);
           }}
