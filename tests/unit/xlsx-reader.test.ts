@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { readSpreadsheet } from '../../electron/services/spreadsheet/read-any';
 import { readXlsx, serialToIsoDate, type Cell } from '../../electron/services/spreadsheet/xlsx-reader';
 import { buildWorkbook, buildZip, minimalXlsx, zeroBomb } from '../helpers/workbooks';
 
@@ -47,6 +50,20 @@ describe('xlsx reader', () => {
     expect(() => readXlsx(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]))).toThrow(/旧版 Excel/);
     expect(() => readXlsx(Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251)))).toThrow(/不是有效的/);
     expect(() => readXlsx(buildZip([{ name: 'x', stored: Buffer.from('a'), declaredSize: 1, encrypted: true }]))).toThrow(/已加密/);
+  });
+
+  it('the import pipeline (readSpreadsheet) reads by content what readXlsx refuses, and still refuses the rest', () => {
+    const formats = path.resolve(import.meta.dirname, '../fixtures/formats');
+    // A real .xls (LibreOffice's Excel 97 filter) is read now; a password-protected one is refused.
+    expect(readSpreadsheet(fs.readFileSync(path.join(formats, '项目清单.xls'))).sheets[0]!.rows[2]!.cells[1]).toEqual({ t: 's', v: '项目名称' });
+    expect(() => readSpreadsheet(fs.readFileSync(path.join(formats, '加密.xls')))).toThrow(/文件设有打开密码（已加密）/);
+    expect(() => readSpreadsheet(fs.readFileSync(path.join(formats, '加密.xlsx')))).toThrow(/文件设有打开密码（已加密）/);
+    // An OLE signature with nothing behind it, a CSV, random bytes, an empty file.
+    expect(() => readSpreadsheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]))).toThrow(/文件已损坏/);
+    expect(cellsOf(readSpreadsheet(Buffer.from('项目名称,总投资\n海堤,100\n')).sheets[0]!.rows)).toEqual([['项目名称', '总投资'], ['海堤', '100']]);
+    expect(() => readSpreadsheet(Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251)))).toThrow(/不是文本文件/);
+    expect(() => readSpreadsheet(Buffer.alloc(0))).toThrow(/文件是空的/);
+    expect(() => readSpreadsheet(buildZip([{ name: 'x', stored: Buffer.from('a'), declaredSize: 1, encrypted: true }]))).toThrow(/已加密/);
   });
 
   it('refuses a zip bomb quickly, by declared size or by what inflating would produce', () => {
