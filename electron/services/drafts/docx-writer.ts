@@ -26,19 +26,14 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ChartSpec } from '../../../shared/charts';
 import { DEFAULT_FONTS, type Block, type Draft, type DraftFonts, type Run } from '../../../shared/drafts';
 import { PRINT_SIZE } from '../../../shared/chart-svg';
 import { renderChartPng, type ChartAssets } from '../chart-render';
+import { CHAR, FOOTER_DISTANCE, finishPackage, LINE, MARGIN, mm, paragraphStyles, SIZE, STYLE, TEXT_BLOCK_MM } from './docx-layout';
 
-const TWIPS_PER_MM = 1440 / 25.4;
-const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
-/** One character of 3号 (16 pt) in twips: indents are counted in characters. */
-const CHAR = 320;
-/** 28.95 pt: the grid's line pitch, also set as exact line spacing so other renderers keep 22 lines. */
-const LINE = 579;
-const SIZE = { body: 32, title: 44, pageNumber: 28, table: 24 } as const;
+/** Indents of body paragraphs in characters (Word follows the font size), with the twips for others. */
+const FIRST_LINE_TWO_CHARS = { firstLineChars: 200, firstLine: 2 * CHAR } as const;
 
 /** Text XML cannot carry (control characters, lone surrogates, U+FFFE/FFFF) is dropped. */
 export function xmlSafe(text: string): string {
@@ -79,9 +74,9 @@ function tableBlock(block: Extract<Block, { kind: 'table' }>, fonts: DraftFonts)
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const cellParagraph = (items: Run[], align: 'left' | 'center' | 'right' | undefined, bold = false) =>
     new Paragraph({
+      // Table text (小四) in lines of its own size, off the page's grid (docx-layout.ts).
+      style: STYLE.tableText,
       alignment: align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-      // Table text (小四) in single lines of its own size, off the page's character grid.
-      spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       children: runs(items, fonts.body, fonts, { size: SIZE.table, bold, snapToGrid: false }),
     });
   const header = new TableRow({
@@ -111,8 +106,7 @@ function tableBlock(block: Extract<Block, { kind: 'table' }>, fonts: DraftFonts)
       }),
   );
   const out: (Paragraph | Table)[] = [];
-  if (block.caption)
-    out.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: bodySpacing, children: [run(block.caption, fonts.heading1, fonts, { size: SIZE.table })] }));
+  if (block.caption) out.push(new Paragraph({ style: STYLE.caption, keepNext: true, children: [run(block.caption, fonts.heading1, fonts, { size: SIZE.table })] }));
   out.push(
     new Table({
       width: { size: total, type: WidthType.DXA },
@@ -131,7 +125,7 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
   switch (block.kind) {
     case 'title':
       return [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.text, fonts.title, fonts, { size: SIZE.title })] }),
+        new Paragraph({ style: STYLE.title, children: [run(block.text, fonts.title, fonts, { size: SIZE.title })] }),
         new Paragraph({ spacing: bodySpacing, children: [] }),
       ];
     case 'subtitle':
@@ -144,7 +138,7 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
       const font = block.level === 1 ? fonts.heading1 : block.level === 2 ? fonts.heading2 : fonts.body;
       return [
         new Paragraph({
-          indent: { firstLine: 2 * CHAR },
+          indent: FIRST_LINE_TWO_CHARS,
           spacing: bodySpacing,
           keepNext: true,
           children: runs(block.runs, font, fonts, { bold: block.level === 3 }),
@@ -152,18 +146,17 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
       ];
     }
     case 'paragraph':
-      return [new Paragraph({ indent: block.noIndent ? undefined : { firstLine: 2 * CHAR }, alignment: AlignmentType.JUSTIFIED, spacing: bodySpacing, children: runs(block.runs, fonts.body, fonts) })];
+      return [new Paragraph({ indent: block.noIndent ? undefined : FIRST_LINE_TWO_CHARS, alignment: AlignmentType.JUSTIFIED, spacing: bodySpacing, children: runs(block.runs, fonts.body, fonts) })];
     case 'table':
       return tableBlock(block, fonts);
     case 'chart': {
       const png = await chart(block.chart);
       if (!png) return [];
-      // The text block is 156 mm wide: the chart at 150 mm, keeping its proportions (96 px to the inch).
-      const width = Math.round((150 / 25.4) * 96);
-      const height = Math.round((width * PRINT_SIZE.height) / PRINT_SIZE.width);
+      const { width, height } = pictureSize(PRINT_SIZE);
       return [
-        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: block.caption, description: block.caption, title: block.caption } })] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.caption, fonts.body, fonts, { size: SIZE.table })] }),
+        // Its own style: single spacing, off the grid, or Word would cut it to one line's height.
+        new Paragraph({ style: STYLE.picture, children: [new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: block.caption, description: block.caption, title: block.caption } })] }),
+        new Paragraph({ style: STYLE.caption, children: [run(block.caption, fonts.body, fonts, { size: SIZE.table })] }),
       ];
     }
     case 'attachments':
@@ -173,7 +166,7 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
         ...block.items.map(
           (item, i) =>
             new Paragraph({
-              indent: i === 0 ? { firstLine: 2 * CHAR } : { left: 5 * CHAR },
+              indent: i === 0 ? FIRST_LINE_TWO_CHARS : { left: 5 * CHAR },
               spacing: bodySpacing,
               children: [run(`${i === 0 ? '附件：' : ''}${block.items.length > 1 ? `${i + 1}.` : ''}${item}`, fonts.body, fonts)],
             }),
@@ -205,6 +198,7 @@ function pageNumberFooter(side: 'odd' | 'even', fonts: DraftFonts): Footer {
   return new Footer({
     children: [
       new Paragraph({
+        style: STYLE.pageNumber,
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: 280 } : { left: 280 },
         children: [new TextRun({ text: '— ', font, size: SIZE.pageNumber }), new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE.pageNumber }), new TextRun({ text: ' —', font, size: SIZE.pageNumber })],
@@ -230,18 +224,20 @@ export async function draftToDocx(draft: Draft, options: { assets: ChartAssets; 
     styles: {
       default: {
         document: {
-          run: { font: { eastAsia: fonts.body, ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin }, size: SIZE.body },
+          // Chinese text tagged zh-CN: Word then sets quotation marks full width.
+          run: { font: { eastAsia: fonts.body, ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin }, size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
           paragraph: { spacing: bodySpacing },
         },
       },
+      paragraphStyles: paragraphStyles(),
     },
     sections: [
       {
         properties: {
           page: {
             size: { width: 11906, height: 16838 },
-            // 天头 37 mm, 订口 28 mm; text block 156 × 225 mm.
-            margin: { top: 2098, bottom: 1984, left: 1587, right: 1474, header: 851, footer: mm(23), gutter: 0 },
+            // 天头 37 mm, 订口 28 mm; text block 156 × 225 mm; the page number 7 mm under it.
+            margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE, gutter: 0 },
           },
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: -848 },
         },
@@ -250,18 +246,12 @@ export async function draftToDocx(draft: Draft, options: { assets: ChartAssets; 
       },
     ],
   });
-  return offGridInTables(await Packer.toBuffer(doc));
+  return finishPackage(await Packer.toBuffer(doc), fonts);
 }
 
-/**
- * Table cells' paragraphs taken off the page's line grid (<w:snapToGrid w:val="0"/>, before
- * <w:spacing> as the schema orders it): the docx library cannot say so of a paragraph, and on the
- * grid every table row would be a full page line of 28.95 pt.
- */
-function offGridInTables(docx: Buffer): Buffer {
-  const files = unzipSync(docx);
-  const xml = strFromU8(files['word/document.xml']!);
-  const patched = xml.replace(/<w:tc>[\s\S]*?<\/w:tc>/g, (cell) => cell.replace(/<w:pPr>((?:(?!<\/w:pPr>)[\s\S])*?)<w:spacing /g, '<w:pPr>$1<w:snapToGrid w:val="0"/><w:spacing '));
-  files['word/document.xml'] = strToU8(patched);
-  return Buffer.from(zipSync(files, { level: 6 }));
+/** A picture as wide as the text block (156 mm), its proportions kept, never taller than the block (96 px to the inch). */
+export function pictureSize(size: { width: number; height: number }): { width: number; height: number } {
+  const px = (millimetres: number) => (millimetres / 25.4) * 96;
+  const scale = Math.min(px(TEXT_BLOCK_MM.width) / size.width, px(TEXT_BLOCK_MM.height) / size.height);
+  return { width: Math.floor(size.width * scale), height: Math.floor(size.height * scale) };
 }
