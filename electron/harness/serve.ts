@@ -1,7 +1,9 @@
 /**
- * `npm run web -- --db FILE [--port N]`: open (or create) the library FILE and serve the app on
- * 127.0.0.1. Prints the address to open in a browser.
+ * `npm run web -- --db FILE [--port N] [--open]`: open (or create) the library FILE and serve the
+ * app on 127.0.0.1. Prints the address to open in a browser; with --open (as `npm start` without
+ * Electron does) also opens it in the system's browser where there is one.
  */
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +13,26 @@ import { workerReader } from '../services/spreadsheet/read-off-thread';
 import { openOrCreateLibrary } from '../services/library';
 import { startHarness } from './server';
 
-const usage = '用法：npm run web -- --db 项目库文件 [--port 端口]';
+const usage = '用法：npm run web -- --db 项目库文件 [--port 端口] [--open]';
+
+/** Open `url` in the system's browser; quietly nothing where there is none (a server, CI). */
+function openInBrowser(url: string): void {
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  const [command, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // The address is printed anyway.
+  }
+}
 
 async function main(): Promise<number> {
-  let values: { db?: string; port?: string };
+  let values: { db?: string; port?: string; open?: boolean };
   try {
-    ({ values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } }, strict: true }));
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${usage}\n`);
     return 2;
@@ -49,6 +65,7 @@ async function main(): Promise<number> {
   dailyBackup();
   setInterval(dailyBackup, 3_600_000).unref();
   process.stdout.write(`重点项目工作台（浏览器模式）已启动：${harness.url}\n项目库：${ctx.library?.path}\n按 Ctrl+C 退出。\n`);
+  if (values.open) openInBrowser(harness.url);
   return new Promise<number>(() => {});
 }
 
