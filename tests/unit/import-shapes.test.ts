@@ -5,14 +5,18 @@
  * below, stray spaces, natures beyond 新建/续建, and a list without an annual-plan column. Each is
  * imported through the contract, and every project's stored figures compared with what was written.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDistrict } from '../../electron/db/lists';
 import { readXlsx } from '../../electron/services/spreadsheet/xlsx-reader';
 import { describeIssue, type ProjectImportPreview } from '../../shared/import';
 import { contractCaller } from '../helpers/contract';
-import { createTempLibrary, type TempLibrary } from '../helpers/library';
+import { createTempLibrary, tempDir, type TempLibrary } from '../helpers/library';
 import { buildWorkbook, minimalXlsx, type CellInput } from '../helpers/workbooks';
 
+const KPW = path.resolve(import.meta.dirname, '../../electron/cli/kpw.mjs');
 let lib: TempLibrary;
 const { call, refused, list } = contractCaller(() => lib.ctx);
 
@@ -354,6 +358,28 @@ describe('rows as offices write them', () => {
     ]);
   });
 
+  it('a 打包项目 split per 责任单位 under a merged name is one project; names numbered in their cell lose the number', async () => {
+    const rows: CellInput[][] = [
+      ['项目名称', '责任单位', '总投资', '年度计划投资'],
+      ['1.城区道路打包项目', '环翠区住建局', 9000, 1000],
+      [null, '文登区住建局', null, 500],
+      ['2、石岛湾渔港改造', '荣成市住建局', 100, 10],
+      ['3、4号楼改造', '荣成市住建局', 1, 1],
+      ['合计', null, 9101, 1511],
+    ];
+    const p = await preview(rows, ['A2:A3', 'C2:C3']);
+    // "3、4号楼改造" may be the name itself: kept as written.
+    expect(p.rows.map((r) => r.name)).toEqual(['城区道路打包项目', '石岛湾渔港改造', '3、4号楼改造']);
+    expect(p.issues).toEqual([]);
+    expect(p.notes).toEqual(['第3行是第2行“城区道路打包项目”的一部分（项目名称合并单元格）：并入该项目，金额相加']);
+    await commit(p);
+    expect((await list(2025)).map((r) => [r.name, r.ownerUnit, r.totalInvestment, r.annualPlan])).toEqual([
+      ['城区道路打包项目', '环翠区住建局、文登区住建局', 万(9000), 万(1500)],
+      ['石岛湾渔港改造', '荣成市住建局', 万(100), 万(10)],
+      ['3、4号楼改造', '荣成市住建局', 万(1), 万(1)],
+    ]);
+  });
+
   it('a plan written in words for a project under construction is an error naming the cell', async () => {
     const p = await preview([['项目名称', '建设性质', '总投资', '年度计划投资'], ['海堤修复', '续建', 100, '待定']]);
     expect(p.issues.map(describeIssue)).toEqual(['清单!D2: 年度计划投资：“待定”不是有效的金额']);
@@ -393,6 +419,24 @@ describe('never a silent zero', () => {
       ['乙项目', 万(2000), null],
     ]);
   });
+
+  it('kpw import projects exits 1 naming the missing column, and imports with --allow-missing 年度计划投资', async () => {
+    const dir = tempDir('kpw-shapes-');
+    try {
+      fs.writeFileSync(path.join(dir, 'list.xlsx'), await buildWorkbook([{ name: '清单', rows }]));
+      const kpw = (...args: string[]) => spawnSync(process.execPath, [KPW, ...args], { encoding: 'utf8', cwd: dir });
+      expect(kpw('init', '--db', 'lib.kpw').status).toBe(0);
+      const refusedRun = kpw('import', 'projects', 'list.xlsx', '--db', 'lib.kpw', '--year', '2025');
+      expect(refusedRun.status).toBe(1);
+      expect(refusedRun.stderr).toMatch(/没有“年度计划投资”列，未导入任何内容。如确认这份清单没有该列，请加 --allow-missing 年度计划投资/);
+      expect(kpw('import', 'projects', 'list.xlsx', '--db', 'lib.kpw', '--year', '2025', '--allow-missing', '总投资之类').status).toBe(2);
+      const allowedRun = kpw('import', 'projects', 'list.xlsx', '--db', 'lib.kpw', '--year', '2025', '--allow-missing', '年度计划投资');
+      expect(allowedRun.status, allowedRun.stderr).toBe(0);
+      expect(allowedRun.stdout).toMatch(/新增2个/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('imports into any year the user chooses, past ones included, and says which year the file names', async () => {
     const p = await preview([['2019年重点项目计划表'], ['项目名称', '总投资', '年度计划投资'], ['老项目', 10, 5]], [], 2019);

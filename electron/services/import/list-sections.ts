@@ -93,6 +93,11 @@ export class SectionTracker {
     return { category: first('category'), nature: first('nature'), stage: first('stage'), level: first('level'), district: first('district'), natureWord: natureGroup?.natureWord ?? null };
   }
 
+  /** Amounts of a part of the last project (a 打包项目's row per 责任单位): added where it is counted. */
+  addAmounts(amounts: Partial<Record<RequiredMoneyTarget, Money>>): void {
+    for (const tally of [this.all, this.run, ...this.stack]) for (const t of REQUIRED_MONEY_TARGETS) tally.sums[t] += amounts[t] ?? 0;
+  }
+
   /** The last project had no category at all: charged to the nearest heading that could have named one. */
   uncategorised(): void {
     const owner = [...this.stack].reverse().find((s) => !s.isGroup);
@@ -117,9 +122,9 @@ export class SectionTracker {
       }
       return;
     }
-    this.sheetTotal = input.values;
     // A 合计 under each section adds up that section: right if it matches either.
-    if (top && this.agrees(input, top)) return;
+    if (top && !this.agrees(input, this.all) && this.agrees(input, top)) return;
+    this.sheetTotal = input.values;
     this.check(input, this.all, '各项目');
   }
 

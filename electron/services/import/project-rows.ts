@@ -38,6 +38,8 @@ const MONEY_TARGETS: readonly RequiredMoneyTarget[] = ['totalInvestment', 'annua
 const SHARED_BY_MERGE = new Set<ImportTarget>(['district', 'category', 'level', 'nature', 'stage', 'leadDepartment', 'contactLeader', 'responsibleUnit']);
 /** Names: stray spaces inside Chinese text are removed before storing and matching. */
 const NAME_FIELDS = new Set<ProjectField>(['name', 'ownerUnit', 'responsibleUnit', 'leadDepartment', 'contactLeader', 'district', 'category', 'responsiblePerson']);
+/** "1.海港智能产业园", "12、石岛湾…": a list numbered in the name cell (not "3、4号楼", not "1.5万吨"). */
+const NUMBERED_NAME = /^[0-9０-９]{1,3}\s*[、.．]\s*(?=[\u3400-\u9fff])/;
 const YEARS_RANGE = /^(\d{4})\s*年?\s*(?:[-—–~～至到]+\s*(\d{4})\s*年?)?$/;
 
 type RowKind =
@@ -60,7 +62,10 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
   // A bare name row is a heading only where the list has other columns a project would fill.
   const hasOtherColumns = columns.some((c) => c.index !== nameColumn.index && c.target !== 'seq');
   const mergedAbove = verticalMerges(sheet, fieldColumns.filter((c) => SHARED_BY_MERGE.has(c.target)).map((c) => c.index));
+  // 打包项目: a name merged down over the rows of its parts (one per 责任单位, say).
+  const nameMergedDown = verticalMerges(sheet, [nameColumn.index]);
   const beyond = new Map<string, number[]>();
+  const packaged: string[] = [];
 
   const amountsOf = (row: SheetRow): Amounts => {
     const out: Amounts = {};
@@ -138,6 +143,13 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
   const parsed: ParsedRow[] = [];
   for (const row of sheet.rows) {
     if (row.row <= header.row.row) continue;
+    const last = parsed[parsed.length - 1];
+    if (last && !cellText(row.cells[nameColumn.index]) && nameMergedDown.has(`${row.row}:${nameColumn.index}`)) {
+      const added = joinPart(sheet.name, row, last, fieldColumns);
+      tracker.addAmounts(added);
+      packaged.push(`第${row.row}行是第${last.row}行“${last.name}”的一部分（项目名称合并单元格）：并入该项目${Object.keys(added).length ? '，金额相加' : ''}`);
+      continue;
+    }
     const kind = classify(row);
     if (kind.kind === 'skip') continue;
     if (kind.kind === 'total') {
@@ -191,7 +203,7 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
   const headings = tracker.finish();
   // Checks made when a section closes come out late: in the order of the rows they are about.
   issues.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
-  const notes = [...beyond].map(([word, rows]) => natureNote(word, rows));
+  const notes = [...[...beyond].map(([word, rows]) => natureNote(word, rows)), ...packaged];
   return { parsed, issues, headings, sheetTotal: tracker.sheetTotal, notes };
 }
 
@@ -212,6 +224,35 @@ function isColumnNumbers(texts: { text: string }[]): boolean {
   const numbers = texts.map((t) => t.text).filter((t) => !/^[甲乙丙丁戊]$/.test(t));
   if (numbers.length < 3 || numbers.length < texts.length - 5) return false;
   return numbers.every((t, i) => /^\d+$/.test(t) && (i === 0 || Number(t) === Number(numbers[i - 1]) + 1));
+}
+
+/** Text fields a part of a 打包项目 adds to the project ("环翠区住建局、文登区住建局"). */
+const JOINED_FIELDS = new Set<ImportTarget>(['ownerUnit', 'responsibleUnit', 'responsiblePerson', 'phone', 'contactLeader', 'scope']);
+
+/**
+ * A row that continues the project above (its name merged down over it): its own units and
+ * people are added to the project's, its own amounts added to the project's. Returns the amounts.
+ */
+function joinPart(sheetName: string, row: SheetRow, project: ParsedRow, fieldColumns: (ImportColumn & { target: ProjectField | 'years' })[]): Partial<Record<RequiredMoneyTarget, Money>> {
+  const added: Partial<Record<RequiredMoneyTarget, Money>> = {};
+  for (const c of fieldColumns) {
+    const cell = row.cells[c.index];
+    if (!cell || cellText(cell) === '') continue;
+    if (c.target === 'totalInvestment' || c.target === 'annualPlan') {
+      const r = parseCell(c.target, cell, c.unit ?? '万元');
+      if ('error' in r) project.errors.push({ severity: 'error', sheet: sheetName, cell: cellRef(c.index, row.row), message: r.error });
+      else if (typeof r.value === 'number') {
+        added[c.target] = r.value;
+        project.values[c.target] = (typeof project.values[c.target] === 'number' ? (project.values[c.target] as number) : 0) + r.value;
+      }
+    } else if (JOINED_FIELDS.has(c.target)) {
+      const text = tidyName(cellText(cell));
+      const old = project.values[c.target as ProjectField];
+      const parts = typeof old === 'string' && old ? old.split('、') : [];
+      if (!parts.includes(text)) project.values[c.target as ProjectField] = [...parts, text].join('、');
+    }
+  }
+  return added;
 }
 
 /** Cells merged down over several rows, in the given columns: "row:column" → the cell holding the value. */
@@ -270,7 +311,7 @@ function parseProjectRow(sheetName: string, row: SheetRow, fieldColumns: (Import
       if (target === 'annualPlan' && cell?.t === 's' && !/[0-9０-９]/.test(text)) planWords = text;
       else err(c.index, r.error);
     } else if (r.value !== null && !(Array.isArray(r.value) && r.value.length === 0)) {
-      values[target] = typeof r.value === 'string' && NAME_FIELDS.has(target) ? tidyName(r.value) : r.value;
+      values[target] = typeof r.value === 'string' && NAME_FIELDS.has(target) ? tidyName(target === 'name' ? r.value.replace(NUMBERED_NAME, '') : r.value) : r.value;
     }
   }
   if (typeof values.startYear === 'number' && typeof values.endYear === 'number' && values.startYear > values.endYear) {
