@@ -4,6 +4,7 @@
  * app with it. The renderer calls POST /api/invoke with { method, args } and gets an ApiResult,
  * copied as IPC copies it (structured clone) before it is written as JSON.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -18,6 +19,8 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface Harness {
   url: string;
+  /** This run's token: the page served here carries it, and every call must show it. */
+  token: string;
   server: http.Server;
   close(): Promise<void>;
 }
@@ -54,6 +57,29 @@ export function encodeResult(method: unknown, result: ApiResult<unknown>, log: L
   return JSON.stringify(resultOverIpc(method, result, log));
 }
 
+/** The page, with this run's token where the renderer's api.ts reads it (a meta tag: the CSP allows no inline script). */
+function pageWithToken(html: Buffer, token: string): Buffer {
+  return Buffer.from(html.toString('utf8').replace('<head>', `<head><meta name="kpw-token" content="${token}">`));
+}
+
+/**
+ * Why a call may not be answered, or null. A web page the user visits elsewhere could otherwise
+ * POST to this port (the browser sends such a request even though it cannot read the answer):
+ * a call must be JSON (a cross-site form cannot send that without the browser asking first, and
+ * nobody here answers that question), come from our own origin when the browser names one, and
+ * carry the token that only a page served by this run has.
+ */
+function refusal(req: http.IncomingMessage, origins: readonly string[], token: string): string | null {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return '请求格式无效（须为 JSON）';
+  const origin = req.headers.origin;
+  if (origin !== undefined && !origins.includes(origin)) return '拒绝来自其他网页的调用';
+  const given = Buffer.from(String(req.headers['x-kpw-token'] ?? ''));
+  const expected = Buffer.from(token);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return '缺少或错误的访问令牌，请刷新页面';
+  return null;
+}
+
 /** Serve `rendererDir` and the contract for `ctx` on 127.0.0.1:`port` (0: any free port). */
 export async function startHarness(ctx: ServiceContext, options: { rendererDir: string; port?: number }): Promise<Harness> {
   const rendererDir = path.resolve(options.rendererDir);
@@ -61,6 +87,8 @@ export async function startHarness(ctx: ServiceContext, options: { rendererDir: 
     throw new Error(`找不到界面文件 ${rendererDir}/index.html，请先运行 npm run build:web`);
   }
   let allowedHosts: string[] = [];
+  let origins: string[] = [];
+  const token = randomBytes(24).toString('base64url');
   // Calls are handled one at a time, in order, as Electron's main process would.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -70,6 +98,11 @@ export async function startHarness(ctx: ServiceContext, options: { rendererDir: 
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/api/invoke') {
       if (req.method !== 'POST') return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
+      const refused = refusal(req, origins, token);
+      if (refused) {
+        req.resume();
+        return send(res, 403, JSON.stringify({ ok: false, error: { code: 'UNSUPPORTED', message: refused } }), 'application/json; charset=utf-8');
+      }
       const run = async () => {
         let payload: { method?: unknown; args?: unknown };
         try {
@@ -86,7 +119,8 @@ export async function startHarness(ctx: ServiceContext, options: { rendererDir: 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed', 'text/plain; charset=utf-8');
     const file = resolveBundlePath(rendererDir, `app://bundle${url.pathname}`);
     if (!file || !fs.statSync(file).isFile()) return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
-    send(res, 200, fs.readFileSync(file), contentTypeOf(file));
+    const body = fs.readFileSync(file);
+    send(res, 200, path.basename(file) === 'index.html' ? pageWithToken(body, token) : body, contentTypeOf(file));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -95,8 +129,10 @@ export async function startHarness(ctx: ServiceContext, options: { rendererDir: 
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  origins = allowedHosts.map((h) => `http://${h}`);
   return {
     url: `http://127.0.0.1:${port}/`,
+    token,
     server,
     close: () =>
       new Promise<void>((resolve) => {

@@ -12,12 +12,15 @@ export class ApiFailure extends Error {
   }
 }
 
+/** The harness's token for this run, in the page it served (electron/harness/server.ts). */
+const harnessToken = () => document.querySelector('meta[name="kpw-token"]')?.getAttribute('content') ?? '';
+
 async function invoke<M extends Method>(method: M, args: ArgsOf<M>): Promise<ApiResult<ResultOf<M>>> {
   if (window.kpw) return window.kpw.invoke(method, args);
   try {
     const response = await fetch('./api/invoke', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-KPW-Token': harnessToken() },
       body: JSON.stringify({ method, args }),
     });
     return (await response.json()) as ApiResult<ResultOf<M>>;

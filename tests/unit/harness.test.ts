@@ -16,7 +16,49 @@ afterAll(async () => {
 });
 
 const get = (path: string) => fetch(new URL(path, served.harness.url));
-const invoke = (body: string) => fetch(new URL('/api/invoke', served.harness.url), { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+const invoke = (body: string) => fetch(new URL('/api/invoke', served.harness.url), { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-KPW-Token': served.harness.token } });
+/** A POST as another program or web page would make it. */
+const forged = (headers: Record<string, string>, body = JSON.stringify({ method: 'library.current', args: {} })) =>
+  fetch(new URL('/api/invoke', served.harness.url), { method: 'POST', body, headers });
+
+describe('browser harness doors', () => {
+  it('hands this run’s token to the page it serves, and to nothing else', async () => {
+    const page = await (await get('/')).text();
+    expect(page).toContain(`<meta name="kpw-token" content="${served.harness.token}">`);
+    expect(served.harness.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers a call that is JSON, from our origin or none, with the token', async () => {
+    const ok = await forged({ 'Content-Type': 'application/json; charset=utf-8', 'X-KPW-Token': served.harness.token, Origin: new URL(served.harness.url).origin });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ ok: true });
+  });
+
+  it('refuses a blind cross-site POST: a form’s content type, a foreign origin, no or a wrong token', async () => {
+    const token = served.harness.token;
+    const cases: [string, Record<string, string>, RegExp][] = [
+      ['form post', { 'Content-Type': 'text/plain', 'X-KPW-Token': token }, /JSON/],
+      ['urlencoded', { 'Content-Type': 'application/x-www-form-urlencoded', 'X-KPW-Token': token }, /JSON/],
+      ['no content type', { 'X-KPW-Token': token }, /JSON/],
+      ['foreign origin', { 'Content-Type': 'application/json', 'X-KPW-Token': token, Origin: 'https://evil.example' }, /其他网页/],
+      ['null origin', { 'Content-Type': 'application/json', 'X-KPW-Token': token, Origin: 'null' }, /其他网页/],
+      ['no token', { 'Content-Type': 'application/json' }, /令牌/],
+      ['wrong token', { 'Content-Type': 'application/json', 'X-KPW-Token': token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }, /令牌/],
+    ];
+    for (const [name, headers, message] of cases) {
+      const r = await forged(headers);
+      expect(r.status, name).toBe(403);
+      const body = (await r.json()) as { ok: boolean; error: { message: string } };
+      expect(body.ok, name).toBe(false);
+      expect(body.error.message, name).toMatch(message);
+    }
+    // And nothing ran: a refused call that would write leaves the library as it was.
+    const before = (await (await invoke(JSON.stringify({ method: 'lists.get', args: {} }))).json()) as { value: { districts: unknown[] } };
+    await forged({ 'Content-Type': 'text/plain' }, JSON.stringify({ method: 'lists.add', args: { kind: 'districts', name: '伪造区' } }));
+    const after = (await (await invoke(JSON.stringify({ method: 'lists.get', args: {} }))).json()) as { value: { districts: unknown[] } };
+    expect(after.value.districts).toEqual(before.value.districts);
+  });
+});
 
 describe('browser harness', () => {
   it('listens on 127.0.0.1 only', () => {
