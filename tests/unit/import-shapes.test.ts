@@ -129,6 +129,25 @@ describe('headers spanning rows', () => {
     ]);
   });
 
+  it('a row of units under the header gives each column its unit; “全年” under a year’s plan band is that plan', async () => {
+    const rows: CellInput[][] = [
+      ['序号', '项目名称', '总投资', '2025年投资计划', null, null],
+      [null, null, null, '全年', '一季度', '二季度'],
+      [null, null, '亿元', '万元', '万元', '万元'],
+      [1, '荣成核电配套', 2.5, 8000, 2000, 2000],
+    ];
+    const p = await preview(rows, ['A1:A2', 'B1:B2', 'C1:C2', 'D1:F1']);
+    expect([p.headerRow, p.headerLastRow]).toEqual([1, 3]);
+    expect(p.columns.filter((c) => c.target).map((c) => [c.letter, c.target, c.unit])).toEqual([
+      ['A', 'seq', null],
+      ['B', 'name', null],
+      ['C', 'totalInvestment', '亿元'],
+      ['D', 'annualPlan', '万元'],
+    ]);
+    await commit(p);
+    expect((await list(2025)).map((r) => [r.name, r.totalInvestment, r.annualPlan])).toEqual([['荣成核电配套', 亿(2.5), 万(8000)]]);
+  });
+
   it('a header merged over two columns is read where the values are; a header over an empty column reads its unnamed neighbour', async () => {
     const rows: CellInput[][] = [
       ['序号', '项目名称', null, '总投资（万元）', null, '年度计划投资', null],
@@ -232,6 +251,14 @@ describe('rows as offices write them', () => {
       ['海洋牧场综合体', '海洋产业', '海洋发展局', 万(12000), 万(3000)],
       ['海峰路西延', '城建', '住房城乡建设局', 万(6000), 万(1500)],
     ]);
+  });
+
+  it('“第一部分” sections carry subtotals that are checked like any section’s', async () => {
+    const rows: CellInput[][] = [header, ['第一部分 工业项目', null, 300, 30], [1, '甲项目', 100, 10], [2, '乙项目', 200, 20], ['第二部分 城建项目（1项）', null, 50, 6], [3, '丙项目', 50, 5]];
+    const p = await preview(rows);
+    expect(p.rows.map((r) => r.name)).toEqual(['甲项目', '乙项目', '丙项目']);
+    expect(warnings(p)).toEqual(['清单!D5: “第二部分 城建项目（1项）”行的年度计划投资为6万元，与其下各项目之和5万元不符']);
+    expect(p.headings.map((h) => h.sets)).toEqual(['类别：工业', '类别：城建']);
   });
 
   it('a section that names no category is reported only when its projects are really left without one', async () => {

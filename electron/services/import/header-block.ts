@@ -111,7 +111,7 @@ const SCAN_ROWS = 30;
 const MAX_DEPTH = 3;
 
 /** Leaf names that stand for their band: "合计" under "2025年计划投资" is the year's plan. */
-const TOTAL_LEAF = /^(合计|小计|总计|计|金额|投资额|数额)$/;
+const TOTAL_LEAF = /^(合计|小计|总计|计|金额|投资额|数额|全年|全年合计|全年计划|年度|本年)$/;
 
 type Synonyms<T extends string> = readonly (readonly [T, RegExp])[];
 
@@ -134,6 +134,15 @@ export function findHeaderBlock<T extends string>(sheet: Sheet, synonyms: Synony
     }
   }
   if (!best) return null;
+  // A row of units under the header ("亿元 | 万元 | 个"): each column's own unit, and still header.
+  const unitsRow = unitsRowAfter(sheet, best.last);
+  if (unitsRow) {
+    for (const c of best.columns) {
+      const unit = c.indices.map((i) => unitsRow.units.get(i)).find((u) => u !== undefined);
+      if (unit && !c.ownUnit) c.unit = unit;
+    }
+    best.last = unitsRow.row;
+  }
   const headerRow = byNumber.get(best.last)!;
   let sheetUnit: MoneyUnit | null = null;
   let reportingUnit: string | null = null;
@@ -231,6 +240,27 @@ interface Composed<T extends string> {
   band: string | null;
   target: T | null;
   unit: MoneyUnit | null;
+  /** The unit is in the column's own cell (not its band's). */
+  ownUnit: boolean;
+}
+
+const UNIT_CELL = /^[(（]?(万元|亿元|万|亿|元|个|项|宗|年|月|%|平方米|亩|公里|千瓦|人)[)）]?$/;
+
+/** The row right under a header when it holds only units, at least one of them money: its units by column. */
+function unitsRowAfter(sheet: Sheet, headerRow: number): { row: number; units: Map<number, MoneyUnit> } | null {
+  const row = sheet.rows.find((r) => r.row > headerRow);
+  if (!row || row.row !== headerRow + 1) return null;
+  const units = new Map<number, MoneyUnit>();
+  let cells = 0;
+  for (const [index, cell] of row.cells.entries()) {
+    if (!cell) continue;
+    const m = cell.t === 's' ? UNIT_CELL.exec(cell.v.normalize('NFKC').replace(/\s/g, '')) : null;
+    if (!m) return null;
+    cells++;
+    if (m[1]!.startsWith('万')) units.set(index, '万元');
+    if (m[1]!.startsWith('亿')) units.set(index, '亿元');
+  }
+  return cells > 0 && units.size > 0 ? { row: row.row, units } : null;
 }
 
 /** Each column's parts from top to bottom, columns covered by the same parts taken as one. */
@@ -270,7 +300,7 @@ function compose<T extends string>(rows: Span[][], synonyms: Synonyms<T>): Compo
     }
     const unit = [...normal].reverse().find((n) => n.unit)?.unit ?? null;
     const raw = parts.map((p) => p.text.replace(/\s+/g, ''));
-    return { indices, header: raw.join('／'), name, band: raw.length > 1 ? raw.slice(0, -1).join('／') : null, target, unit };
+    return { indices, header: raw.join('／'), name, band: raw.length > 1 ? raw.slice(0, -1).join('／') : null, target, unit, ownUnit: normal[normal.length - 1]!.unit !== null };
   });
 }
 

@@ -8,11 +8,12 @@
 import type { Level, Nature, Stage } from '../../../shared/domain';
 
 /** How a section title is numbered: the kinds nest in the order a sheet first uses them. */
-export type MarkerKind = 'cn' | 'cnParen' | 'num' | 'numParen' | 'circled' | 'dash';
+export type MarkerKind = 'part' | 'cn' | 'cnParen' | 'num' | 'numParen' | 'circled' | 'dash';
 
 /** Chinese numerals as offices number sections. */
 const CN = '[一二三四五六七八九十百零〇]+';
 const MARKERS: readonly (readonly [MarkerKind, RegExp])[] = [
+  ['part', new RegExp(`^第${CN}(?:部分|篇|章|类)\\s*[、.．:：]?\\s*`)],
   ['cn', new RegExp(`^${CN}\\s*[、.．，,]\\s*`)],
   ['cnParen', new RegExp(`^[(（]\\s*${CN}\\s*[)）]\\s*[、.．]?\\s*`)],
   ['num', /^[0-9０-９]{1,3}\s*[、.．](?![0-9０-９])\s*/],
@@ -28,9 +29,9 @@ export function isBareMarker(text: string): boolean {
   return BARE_MARKER.test(text.trim());
 }
 
-/** Strong markers (一、 and （一）) make a section row even when it carries subtotals. */
+/** Strong markers (第一部分, 一、 and （一）) make a section row even when it carries subtotals. */
 export function isStrongMarker(kind: MarkerKind | null): boolean {
-  return kind === 'cn' || kind === 'cnParen';
+  return kind === 'part' || kind === 'cn' || kind === 'cnParen';
 }
 
 const FULL_WIDTH_DIGIT = /[０-９]/g;
