@@ -37,6 +37,14 @@ export async function backupTo(db: Db, target: string): Promise<void> {
   const temp = `${target}.${process.pid}.tmp`;
   try {
     await db.backup(temp);
+    // The copy carries the library's WAL flag; as a rollback-journal file it is one file whoever
+    // opens it (a read-only look at a WAL file leaves -wal and -shm files beside it).
+    const copy = openDatabase(temp);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     fsyncFile(temp);
     const check = checkFile(temp);
     if (!check.ok) throw new Error(`备份校验未通过：${check.message}`);
@@ -49,7 +57,32 @@ export async function backupTo(db: Db, target: string): Promise<void> {
       // Some file systems cannot fsync a folder; the file itself is synced.
     }
   } finally {
-    fs.rmSync(temp, { force: true });
-    fs.rmSync(`${temp}-journal`, { force: true });
+    // Whatever SQLite made beside the temporary copy while writing or checking it goes too:
+    // nothing but the backup is left.
+    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${temp}${suffix}`, { force: true });
   }
+}
+
+/**
+ * True when this connection is the only one open on its library, and then it keeps it so: leaving
+ * WAL mode needs every other connection (another window, `kpw`, another program) closed, so the
+ * switch is the test. Used before a restore replaces the file, which would pull it from under
+ * another program. False (and nothing changed) when another connection holds it.
+ */
+export function takeSoleUse(db: Db): boolean {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return String(db.pragma('journal_mode = DELETE', { simple: true })).toLowerCase() === 'delete';
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY') || (err as { code?: string }).code?.startsWith('SQLITE_LOCKED')) return false;
+    throw err;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/** Back to WAL after `takeSoleUse`, when the restore it guarded did not go ahead. */
+export function releaseSoleUse(db: Db): void {
+  db.pragma('journal_mode = WAL');
 }

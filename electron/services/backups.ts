@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, LibraryInfo } from '../../shared/domain';
 import { AppError } from '../../shared/result';
-import { backupTo, checkFile } from '../db/backup';
+import { backupTo, checkFile, releaseSoleUse, takeSoleUse } from '../db/backup';
 import type { ServiceContext } from './context';
 import { closeLibrary, openLibrary, requireDb } from './library';
 
@@ -120,9 +120,19 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
   const backup = backupNamed(ctx, name);
   const check = checkFile(backup.path);
   if (!check.ok) throw new AppError('CORRUPT', `备份“${name}”已损坏，未恢复：${check.message}`);
-  requireDb(ctx, 'write');
+  const db = requireDb(ctx, 'write');
   const target = openPath(ctx);
-  await makeBackup(ctx, '恢复前');
+  // Replacing the file under another program (another window, kpw) would leave it writing to a
+  // file that is gone, or its WAL replayed over the restored one.
+  if (!takeSoleUse(db)) {
+    throw new AppError('BUSY', `项目库“${target}”正被其他程序使用（例如另一个重点项目工作台窗口或 kpw 命令），未恢复。请先关闭它们再恢复。`);
+  }
+  try {
+    await makeBackup(ctx, '恢复前');
+  } catch (err) {
+    releaseSoleUse(db);
+    throw err;
+  }
   closeLibrary(ctx);
   const temp = `${target}.${process.pid}.restore.tmp`;
   fs.copyFileSync(backup.path, temp);

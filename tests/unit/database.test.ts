@@ -154,6 +154,8 @@ describe('library database', () => {
     const migrated = await openLibraryFile(file, { migrations: good });
     expect(migrated.schemaVersion).toBe(LATEST_VERSION + 1);
     expect(migrated.backupPath).toMatch(/\.bak$/);
+    // Nothing but the library (with its WAL files) and the backups: no temporary copy or its -wal/-shm.
+    expect(fs.readdirSync(dir).filter((f) => !/^a\.kpw(-wal|-shm)?$/.test(f) && !/\.bak$/.test(f))).toEqual([]);
     migrated.db.close();
   });
 });

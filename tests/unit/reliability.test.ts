@@ -169,6 +169,25 @@ describe('faults while the app runs', () => {
 });
 
 describe('备份与恢复', () => {
+  it('refuses to restore while another program holds the library, touching nothing; restores once it is closed', async () => {
+    const db = () => lib.ctx.library!.db;
+    seedSampleProjects(db(), 2024, 5, 3);
+    const backup = await call('backups.create', {});
+    seedSampleProjects(db(), 2025, 3, 4);
+    const other = new Database(lib.file);
+    other.prepare('SELECT count(*) FROM projects').get();
+    expect(await refused('backups.restore', { name: backup.name })).toMatchObject({ code: 'BUSY', message: expect.stringMatching(/正被其他程序使用.*未恢复/) });
+    // Still open, still WAL, still editable, and the other program still reads it.
+    expect(db().pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db().prepare('SELECT count(*) FROM projects').pluck().get()).toBe(8);
+    expect(other.prepare('SELECT count(*) FROM projects').pluck().get()).toBe(8);
+    expect((await call('backups.list', {})).filter((b) => b.reason === '恢复前')).toEqual([]);
+    other.close();
+    await call('backups.restore', { name: backup.name });
+    expect(db().prepare('SELECT count(*) FROM projects').pluck().get()).toBe(5);
+    expect(db().pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
   it('backs up before every import, verified, and restores — keeping the current state so the restore can be undone', async () => {
     const db = () => lib.ctx.library!.db;
     seedSampleProjects(db(), 2024, 10, 3);
