@@ -463,7 +463,7 @@ describe('never a silent zero', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 120_000);
 
   it('imports into any year the user chooses, past ones included, and says which year the file names', async () => {
     const p = await preview([['2019年重点项目计划表'], ['项目名称', '总投资', '年度计划投资'], ['老项目', 10, 5]], [], 2019);
