@@ -11,7 +11,6 @@ import { contractCaller } from '../helpers/contract';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';
 import { buildWorkbook } from '../helpers/workbooks';
 import { closeLibrary, openLibrary } from '../../electron/services/library';
-import { LATEST_VERSION } from '../../electron/db/migrations';
 
 const KPW = path.resolve(import.meta.dirname, '../../electron/cli/kpw.mjs');
 const NOW = new Date('2025-09-05T10:00:00+08:00');
@@ -126,20 +125,4 @@ describe('关账', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/没有关账/);
   }, 180_000);
-
-  it('migrates a library of schema 4 holding a month closed before 0005: the month is frozen from its first read on', async () => {
-    const before = await call('stats.get', { year: 2025, month: 8 });
-    // A library as version 4 left it: August closed, no frozen copies (0005 only adds the table).
-    const db = lib.ctx.library!.db;
-    db.exec("INSERT INTO month_closings (year, month, closed_at) VALUES (2025, 8, '2025-09-01T09:00:00+08:00'); DROP TABLE month_snapshots; PRAGMA user_version = 4;");
-    closeLibrary(lib.ctx);
-    const reopened = await openLibrary(lib.ctx, lib.file);
-    expect(reopened.readOnly).toBe(false);
-    expect(lib.ctx.library!.schemaVersion).toBe(LATEST_VERSION);
-    expect(lib.ctx.library!.backupPath).toMatch(/\.v4-.*\.bak$/);
-    expect(await call('stats.get', { year: 2025, month: 8 })).toEqual(before);
-    await call('dispatch.update', { projectId: ids['甲']!, year: 2025, month: 7, field: 'completedToDate', value: '2500', unit: '万元' });
-    expect(await call('stats.get', { year: 2025, month: 8 })).toEqual(before);
-    expect((await call('projects.list', { year: 2025 })).rows.length).toBe(3);
-  });
 });
