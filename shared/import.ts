@@ -106,6 +106,8 @@ export interface ImportMoneySum {
   sheetTotal: Money | null;
   /** Where that total is ("I11"). */
   sheetTotalCell: string | null;
+  /** The total agrees with the sum at the precision it was written to (null: no total). */
+  sheetTotalAgrees: boolean | null;
 }
 
 /** A heading row (section, district, nature group) as the import understood it. */

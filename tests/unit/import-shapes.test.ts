@@ -306,9 +306,9 @@ describe('rows as offices write them', () => {
     ];
     const right = await preview([header, ['合计（2个）', null, 3000.5, 300], ...body]);
     expect(right.issues).toEqual([]);
-    expect(right.sums.map((s) => [s.sum, s.sheetTotal, s.sheetTotalCell])).toEqual([
-      [万(3000.5), 万(3000.5), 'C2'],
-      [万(300), 万(300), 'D2'],
+    expect(right.sums.map((s) => [s.sum, s.sheetTotal, s.sheetTotalCell, s.sheetTotalAgrees])).toEqual([
+      [万(3000.5), 万(3000.5), 'C2', true],
+      [万(300), 万(300), 'D2', true],
     ]);
     const wrong = await preview([header, ['合计：3 个', null, 3000, 300], ...body]);
     expect(warnings(wrong)).toEqual(['清单!A2: “合计：3 个”行写明3个项目，其下各项目实有2个', '清单!C2: “合计：3 个”行的总投资为3,000万元，与其下各项目之和3,000.5万元不符']);
@@ -339,6 +339,16 @@ describe('rows as offices write them', () => {
       '清单!D10: “总计”行的年度计划投资为351万元，与各项目之和350万元不符',
     ]);
     expect(p.sums.map((s) => s.sheetTotal)).toEqual([万(3500), 万(351)]);
+  });
+
+  it('a 合计 written to fewer decimals agrees with the exact sum at that precision, and says so beside the sum', async () => {
+    const rows: CellInput[][] = [['项目名称', '总投资（亿元）', '年度计划投资（亿元）'], ['甲项目', 12.345, 1.2345], ['乙项目', 1.2345, 0.1111], ['合计', 13.58, 1.34]];
+    const p = await preview(rows);
+    expect(warnings(p)).toEqual(['清单!C4: “合计”行的年度计划投资为13,400万元，与各项目之和13,456万元不符']);
+    expect(p.sums.map((s) => [s.sum, s.sheetTotal, s.sheetTotalAgrees])).toEqual([
+      [亿(13.5795), 亿(13.58), true],
+      [亿(1.3456), 亿(1.34), false],
+    ]);
   });
 
   it('stray spaces inside names are ignored for matching and removed; full-width digits and “—” read as people mean them', async () => {

@@ -11,7 +11,16 @@ import { REQUIRED_MONEY_TARGETS, type ImportHeading, type RequiredMoneyTarget } 
 import type { Money } from '../../../shared/money';
 import { LEVEL_LABELS, NATURE_LABELS, STAGE_LABELS } from '../../../shared/domain';
 
-export type Amounts = Partial<Record<RequiredMoneyTarget, { value: Money; cell: string }>>;
+/**
+ * Amounts written on a heading or 合计 row, with the precision they were written to: a 合计 of
+ * "13.58" 亿元 agrees with projects adding up to 13.5795亿元 (step: 0.01亿元, in 元).
+ */
+export type Amounts = Partial<Record<RequiredMoneyTarget, { value: Money; cell: string; step: Money }>>;
+
+/** The sum as a total written to `step` shows it (half-up). */
+export function asWritten(sum: Money, step: Money): Money {
+  return step <= 1 ? sum : Math.floor((sum + step / 2) / step) * step;
+}
 
 /** What a heading sets for the rows under it (null: nothing). */
 export interface HeadingSettings {
@@ -136,14 +145,14 @@ export class SectionTracker {
   }
 
   private agrees(input: TotalInput, tally: Tally): boolean {
-    return (input.count === null || input.count === tally.projects) && REQUIRED_MONEY_TARGETS.every((t) => input.values[t] === undefined || input.values[t]!.value === tally.sums[t]);
+    return (input.count === null || input.count === tally.projects) && REQUIRED_MONEY_TARGETS.every((t) => input.values[t] === undefined || input.values[t]!.value === asWritten(tally.sums[t], input.values[t]!.step));
   }
 
   private check(input: TotalInput, tally: Tally, what: string): void {
     if (input.count !== null && input.count !== tally.projects) this.warn(input.cell, `“${input.label}”行写明${input.count}个项目，${what}实有${tally.projects}个`);
     for (const t of REQUIRED_MONEY_TARGETS) {
       const v = input.values[t];
-      if (v && v.value !== tally.sums[t]) this.warn(v.cell, `“${input.label}”行的${FIELD_BY_KEY[t].label}为${money(t, v.value)}，与${what}之和${money(t, tally.sums[t])}不符`);
+      if (v && v.value !== asWritten(tally.sums[t], v.step)) this.warn(v.cell, `“${input.label}”行的${FIELD_BY_KEY[t].label}为${money(t, v.value)}，与${what}之和${money(t, tally.sums[t])}不符`);
     }
   }
 
@@ -153,7 +162,7 @@ export class SectionTracker {
       if (s.declared !== null && s.declared !== s.projects) this.warn(s.cell, `“${s.text}”写明${s.declared}个项目，其下实有${s.projects}个`);
       for (const t of REQUIRED_MONEY_TARGETS) {
         const v = s.own[t];
-        if (v && s.projects > 0 && v.value !== s.sums[t]) this.warn(v.cell, `“${s.text}”行的${FIELD_BY_KEY[t].label}为${money(t, v.value)}，与其下各项目之和${money(t, s.sums[t])}不符`);
+        if (v && s.projects > 0 && v.value !== asWritten(s.sums[t], v.step)) this.warn(v.cell, `“${s.text}”行的${FIELD_BY_KEY[t].label}为${money(t, v.value)}，与其下各项目之和${money(t, s.sums[t])}不符`);
       }
       for (const t of s.leading) this.check(t, s, `“${s.text}”下各项目`);
       if (s.uncategorised > 0 && s.category === null) this.warn(s.cell, `分类行“${s.title}”不是已有的项目类别，其下${s.uncategorised}个项目的类别未设置`);

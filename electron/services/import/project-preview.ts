@@ -14,6 +14,7 @@ import { getProjectRow, isOnList, latestRowOfProject, projectIdentities } from '
 import { ListLookup } from '../project-edits';
 import type { Sheet, Workbook } from '../spreadsheet/xlsx-reader';
 import { chooseSheet, mapColumns, normaliseName } from './project-columns';
+import { asWritten } from './list-sections';
 import { readProjectRows, type ParsedRow } from './project-rows';
 import { cellText } from './sheet-table';
 
@@ -108,7 +109,8 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
     if (!column) return [];
     const amounts = parsed.map((p) => p.values[target]).filter((v): v is number => typeof v === 'number');
     const total = reading.sheetTotal[target];
-    return [{ target, label: FIELD_BY_KEY[target].label, letter: column.letter, unit: column.unit ?? '万元', sum: amounts.reduce((a, b) => a + b, 0), rows: amounts.length, sheetTotal: total?.value ?? null, sheetTotalCell: total?.cell ?? null }];
+    const sum = amounts.reduce((a, b) => a + b, 0);
+    return [{ target, label: FIELD_BY_KEY[target].label, letter: column.letter, unit: column.unit ?? '万元', sum, rows: amounts.length, sheetTotal: total?.value ?? null, sheetTotalCell: total?.cell ?? null, sheetTotalAgrees: total ? total.value === asWritten(sum, total.step) : null }];
   });
 
   const preview: ProjectImportPreview = {

@@ -8,7 +8,7 @@
 import type { Lists } from '../../../shared/domain';
 import { FIELD_BY_KEY, parseFieldInput, type FieldValue, type ProjectField } from '../../../shared/fields';
 import type { ImportColumn, ImportHeading, ImportIssue, ImportTarget, RequiredMoneyTarget } from '../../../shared/import';
-import { moneyFromSpreadsheetNumber, parseMoney, type Money, type MoneyUnit } from '../../../shared/money';
+import { moneyFromSpreadsheetNumber, normaliseNumberText, parseMoney, UNIT_SCALE, type Money, type MoneyUnit } from '../../../shared/money';
 import type { Cell, Sheet, SheetRow } from '../spreadsheet/xlsx-reader';
 import { countCell, isBareMarker, isNoteText, isStrongMarker, looksLikePlaceOrUnit, parseHeading, readLevelGroup, readNature, totalLabel } from './list-headings';
 import { SectionTracker, type Amounts } from './list-sections';
@@ -71,7 +71,7 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
     const out: Amounts = {};
     for (const { target, column } of moneyColumns) {
       const r = parseCell(target, row.cells[column.index], column.unit ?? '万元');
-      if ('value' in r && typeof r.value === 'number') out[target] = { value: r.value, cell: cellRef(column.index, row.row) };
+      if ('value' in r && typeof r.value === 'number') out[target] = { value: r.value, cell: cellRef(column.index, row.row), step: writtenStep(cellText(row.cells[column.index]), column.unit ?? '万元') };
     }
     return out;
   };
@@ -224,6 +224,13 @@ function isColumnNumbers(texts: { text: string }[]): boolean {
   const numbers = texts.map((t) => t.text).filter((t) => !/^[甲乙丙丁戊]$/.test(t));
   if (numbers.length < 3 || numbers.length < texts.length - 5) return false;
   return numbers.every((t, i) => /^\d+$/.test(t) && (i === 0 || Number(t) === Number(numbers[i - 1]) + 1));
+}
+
+/** The precision an amount was written to, in 元: "13.58" in 亿元 → 1,000,000 (0.01亿元). */
+function writtenStep(text: string, unit: MoneyUnit): Money {
+  const decimals = /\.(\d+)/.exec(normaliseNumberText(text))?.[1]?.length ?? 0;
+  const step = UNIT_SCALE[unit] / 10n ** BigInt(decimals);
+  return step > 1n ? Number(step) : 1;
 }
 
 /** Text fields a part of a 打包项目 adds to the project ("环翠区住建局、文登区住建局"). */

@@ -59,8 +59,8 @@ export function MoneySums(props: { preview: ProjectImportPreview }) {
                 {s.sheetTotal === null ? (
                   '（表中没有合计行）'
                 ) : (
-                  <span className={s.sheetTotal === s.sum ? '' : 'warning-text'}>
-                    {s.sheetTotalCell}：{formatMoneyCell(s.sheetTotal, '万元')}万元（{s.sheetTotal === s.sum ? '一致' : '不一致'}）
+                  <span className={s.sheetTotalAgrees ? '' : 'warning-text'}>
+                    {s.sheetTotalCell}：{formatMoneyCell(s.sheetTotal, '万元')}万元（{s.sheetTotalAgrees ? '一致' : '不一致'}）
                   </span>
                 )}
               </td>
