@@ -181,6 +181,16 @@ export const api = {
     rows: number;
   }>(),
 
+  /**
+   * 填报模板: district D's fill-in workbook for month M of year Y (its projects, identity columns
+   * locked). Electron asks where to save it (savedTo); the browser harness returns the bytes (data).
+   */
+  'export.districtTemplate': method(z.object({ year, month, district: z.string().min(1, '请选择区市').max(200) }).strict()).returns<{
+    fileName: string;
+    savedTo: string | null;
+    data: string | null;
+    rows: number;
+  }>(),
   /** The statistics engine for year Y at month M (optionally filtered): summaries, breakdowns, previous year. */
   'stats.get': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<Statistics>(),
   /** 赛马: districts and lead departments ranked by completion rate, and the fastest and slowest projects. */

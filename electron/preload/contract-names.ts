@@ -37,6 +37,7 @@ const METHOD_NAMES: Record<Method, true> = {
   'import.progress.preview': true,
   'import.progress.commit': true,
   'export.projects': true,
+  'export.districtTemplate': true,
   'stats.get': true,
   'stats.ranking': true,
   'stats.trend': true,

@@ -18,6 +18,7 @@ import { addListItem, removeListItem, renameList, setLeadDepartment } from './li
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
 import { backupsOf, listBackups, makeBackup, recoverLibrary, restoreBackup, verifyBackup } from './backups';
 import { exportLedgers, importLedgerFile, items, plans, summaries, updateLedgerItem } from './ledgers';
+import { exportDistrictTemplate } from './export/district-template';
 import { addProblem, listProblems, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
@@ -57,6 +58,7 @@ export const handlers = {
   'import.progress.preview': (ctx, args) => previewProgress(ctx, args),
   'import.progress.commit': (ctx, args) => commitProgress(ctx, args),
   'export.projects': (ctx, args) => exportProjects(ctx, args),
+  'export.districtTemplate': (ctx, args) => exportDistrictTemplate(ctx, args),
   // A closed month's figures are read from its frozen copy (month-freeze.ts).
   'stats.get': (ctx, { year, month, filter }) => statistics(requireDb(monthContext(ctx, year, month)), year, month, filter ?? {}),
   'stats.ranking': (ctx, { year, month, filter }) => ranking(monthContext(ctx, year, month), year, month, filter ?? {}),

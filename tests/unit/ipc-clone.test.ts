@@ -127,6 +127,7 @@ const calls: { [M in Method]: Calls<M> } = {
   'import.progress.preview': () => [{ files: [{ fileName: '3月调度.xlsx', data: files.dispatchSheet }], year: 2026, month: 3 }],
   'import.progress.commit': (r) => [{ token: r['import.progress.preview']!.token, year: 2026, month: 3 }],
   'export.projects': () => [{ year: 2024, unit: '亿元' }],
+  'export.districtTemplate': () => [{ year: 2024, month: 8, district: '荣成市' }],
 
   'stats.get': () => [{ year: 2024, month: 8 }, { year: 2024, month: 8, filter: { categories: ['工业'], districts: ['荣成市'] } }],
   'stats.ranking': () => [{ year: 2024, month: 8 }],
@@ -197,6 +198,7 @@ describe('every result of the contract crosses IPC unchanged', () => {
     expect(results['library.current']!.years).toContain(2024);
     expect(results['import.projects.commit']).toMatchObject({ added: 2 });
     expect(results['export.projects']!.savedTo).toMatch(/\.xlsx$/);
+    expect(results['export.districtTemplate']!.savedTo).toBe(path.join(dir, 'saved', '荣成市2024年8月调度填报模板.xlsx'));
     expect(fs.existsSync(results['drafts.export']!.savedTo!)).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'saved')).filter((f) => f.endsWith('.docx'))).toHaveLength(DRAFT_KINDS.length);
     expect(results['library.createWithDialog']!.path).toBe(path.join(dir, '对话框新建.kpw'));

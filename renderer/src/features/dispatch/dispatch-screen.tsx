@@ -2,7 +2,9 @@
  * 月调度: pick year and month; one row per project with last month's and this month's cumulative
  * figures, the increment, start status, 纳统, 形象进度 and problems, edited like the project grid
  * (saved one cell at a time, shown as saved after the commit, undoable). Unreported, red and
- * yellow projects stand out, with the reason in a tooltip. A month can be closed (关账).
+ * yellow projects stand out, with the reason in a tooltip. A month can be closed (关账). The
+ * districts' sheets for the month are imported here (导入调度表…), and their fill-in templates
+ * made (生成填报模板…).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
@@ -17,6 +19,8 @@ import { call, messageOf, onHistory } from '../../api';
 import { ConfirmDialog, PromptDialog } from '../../ui/dialogs';
 import { EDIT_GRID } from '../../ui/theme';
 import { buildDispatchColumns, DISPATCH_ROW_CLASSES } from './columns';
+import { DispatchImport } from './dispatch-import';
+import { TemplateDialog } from './template-dialog';
 
 const FIELD_OF_COLUMN: Record<string, DispatchField> = {
   completedToDate: 'completedToDate',
@@ -54,7 +58,7 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
   const [summary, setSummary] = useState<Summary | null>(null);
   const [state, setState] = useState<MonthState>({ closed: false, log: [] });
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
-  const [dialog, setDialog] = useState<'close' | 'reopen' | null>(null);
+  const [dialog, setDialog] = useState<'close' | 'reopen' | 'template' | null>(null);
   const [onlyAttention, setOnlyAttention] = useState(false);
   const apiRef = useRef<GridApi<DispatchRow> | null>(null);
   const editable = !readOnly && !state.closed;
@@ -123,6 +127,20 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
         </label>
         {selection && <SelectionChip selection={selection} onClear={props.onClearSelection} />}
         <span className="spacer" />
+        <button disabled={!rows} onClick={() => setDialog('template')}>
+          生成填报模板…
+        </button>
+        <DispatchImport
+          year={year}
+          month={month}
+          closed={state.closed}
+          readOnly={readOnly}
+          onError={fail}
+          onImported={(text) => {
+            setStatus({ kind: 'saved', text });
+            void reload();
+          }}
+        />
         {state.closed ? (
           <>
             <span className="closed-badge" data-testid="closed-badge">
@@ -178,6 +196,18 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
           onConfirm={() => {
             setDialog(null);
             call('dispatch.close', { year, month }).then((s) => (setState(s), setStatus({ kind: 'saved', text: `${month}月已关账` })), fail);
+          }}
+        />
+      )}
+      {dialog === 'template' && rows && (
+        <TemplateDialog
+          year={year}
+          month={month}
+          rows={rows}
+          onClose={() => setDialog(null)}
+          onDone={(text) => {
+            setDialog(null);
+            setStatus({ kind: 'saved', text });
           }}
         />
       )}
