@@ -10,13 +10,13 @@
 import { z } from 'zod';
 import type { BackupInfo, HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow, ProjectTable } from './domain';
 import type { ApiResult } from './result';
-import { REQUIRED_MONEY_TARGETS, type ImportIssue, type ImportPreview, type ImportResult, type ImportTarget, type ProgressTarget, type ProjectImportPreview } from './import';
+import { REQUIRED_MONEY_TARGETS, type ImportPreview, type ImportResult, type ImportTarget, type ProgressTarget, type ProjectImportPreview } from './import';
 import { PROJECT_FIELDS } from './fields';
 import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
 import type { DispatchRow, MonthState } from './dispatch';
 import type { MonthlyTrend } from './charts';
 import type { ProblemRow, ProblemSummary } from './problems';
-import { LEDGER_FIELDS, LEDGER_KIND_KEYS, type ActionPlan, type LedgerField, type LedgerItem, type LedgerKind, type LedgerSummary } from './ledgers';
+import { LEDGER_FIELDS, LEDGER_KIND_KEYS, type ActionPlan, type LedgerField, type LedgerImportPreview, type LedgerItem, type LedgerKind, type LedgerSummary } from './ledgers';
 import { DRAFT_KINDS, FONT_KEYS, type Draft, type DraftFonts, type TemplateDef } from './drafts';
 
 z.config(z.locales.zhCN());
@@ -47,6 +47,13 @@ const importMapping = z.record(z.string().regex(/^\d{1,3}$/), importTarget.nulla
 const listKind = z.enum(['districts', 'categories', 'tags']);
 const ids = z.array(id).min(1, '请先选择项目').max(100_000);
 const fontName = z.string().max(100, '字体名称过长').optional();
+const ledgerPlan = z.string().min(1, '请填写行动计划的名称').max(200, '行动计划名称过长，最多200字');
+const ledgerField = z.enum(Object.keys(LEDGER_FIELDS) as [LedgerField, ...LedgerField[]]);
+/** Per sheet (by name): the ledger it is (null: not imported) and its column mapping (column index → field). */
+const ledgerSheetChoices = z.record(
+  z.string().max(64),
+  z.object({ ledger: z.enum(LEDGER_KIND_KEYS as [LedgerKind, ...LedgerKind[]]).nullable().optional(), mapping: z.record(z.string().regex(/^\d{1,3}$/), ledgerField.nullable()).optional() }).strict(),
+);
 const draftArgs = z
   .object({ kind: z.enum(DRAFT_KINDS), year, month, params: z.record(z.string().max(100), z.string().max(5000)).optional() })
   .strict();
@@ -286,10 +293,29 @@ export const api = {
   'ledgers.update': method(
     z.object({ id, field: z.enum(Object.keys(LEDGER_FIELDS) as [LedgerField, ...LedgerField[]]), value: z.string().max(2000, '内容过长，最多2000字').nullable() }).strict(),
   ).returns<LedgerItem>(),
-  /** Import a ledger workbook into a plan (created if new); all or nothing; its ledgers replace the plan's. */
-  'ledgers.import': method(
-    z.object({ plan: z.string().min(1, '请填写行动计划的名称').max(200), source: z.object({ fileName: z.string().max(500), data: z.string().max(200_000_000, '文件过大') }).strict() }).strict(),
-  ).returns<{ planId: number | null; imported: boolean; counts: Partial<Record<LedgerKind, number>>; issues: ImportIssue[] }>(),
+  /**
+   * Read a ledger workbook (the bytes of a file the user picked, base64) or re-analyse one already
+   * read (by token, with another plan, ledger per sheet or column mapping) for a plan (created if
+   * new). Nothing is written: returns each sheet's rows with what they will do and every problem.
+   */
+  'ledgers.import.preview': method(
+    z
+      .object({
+        source: z.union([z.object({ fileName: z.string().min(1).max(255), data: z.string().max(200_000_000, '文件过大') }).strict(), z.object({ token }).strict()]),
+        plan: ledgerPlan,
+        sheets: ledgerSheetChoices.optional(),
+      })
+      .strict(),
+  ).returns<LedgerImportPreview>(),
+  /**
+   * Write a previewed ledger workbook in one transaction: its ledgers replace the plan's of the same
+   * kind. Refused, with every error listed, while it has an error; nothing is written then.
+   */
+  'ledgers.import.commit': method(z.object({ token, plan: ledgerPlan, sheets: ledgerSheetChoices.optional() }).strict()).returns<{
+    planId: number;
+    counts: Partial<Record<LedgerKind, number>>;
+    warnings: number;
+  }>(),
   /** Export a plan's ledgers (one sheet each): the save dialog in Electron, bytes in the browser. */
   'ledgers.export': method(z.object({ planId: id }).strict()).returns<{ fileName: string; savedTo: string | null; data: string | null; items: number }>(),
 

@@ -4,6 +4,7 @@
  * office and staff, quarterly plans, progress and a status; indicators also have a unit, a
  * baseline, a target, the current value and whether they are on track.
  */
+import type { ImportIssue } from './import';
 
 export const LEDGER_KINDS = {
   tasks: '工作任务',
@@ -104,4 +105,52 @@ export interface LedgerSummary {
   byDepartment: ({ key: string } & StatusCounts)[];
   /** Indicators only: how many are on track, off track, not judged. */
   indicators?: { onTrack: number; offTrack: number; unknown: number };
+}
+
+/** One row of a ledger sheet in an import's preview: what importing it will do to the plan. */
+export interface LedgerRowPreview {
+  /** 1-based row number in the sheet. */
+  row: number;
+  /** 新增 (no such item in the plan's ledger), 更新, 无变化 (matched by content), 错误 (not importable). */
+  status: 'new' | 'update' | 'unchanged' | 'error';
+  code: string | null;
+  content: string;
+  /** The status the item will have (null: none, e.g. not recognised). */
+  itemStatus: LedgerStatus | null;
+  /** For an update: each field that changes, as the user reads it. */
+  changes: { field: LedgerField; label: string; oldText: string; newText: string }[];
+}
+
+/** One sheet of a ledger workbook as the import understood it. */
+export interface LedgerSheetPreview {
+  sheet: string;
+  /** The ledger it is read as; null when it is not a ledger sheet (skipped). */
+  ledger: LedgerKind | null;
+  /** Whether the user chose the ledger (else recognised by the sheet's name or title). */
+  ledgerChosen: boolean;
+  /** The header's last row (0 when no header was found). */
+  headerRow: number;
+  /** Every header column: letter, header text and the field it goes to (null: not imported). */
+  columns: { index: number; letter: string; header: string; target: LedgerField | null }[];
+  rows: LedgerRowPreview[];
+  /** removed: items of this ledger in the plan that the sheet does not have (the sheet replaces the ledger). */
+  counts: { new: number; update: number; unchanged: number; error: number; removed: number };
+}
+
+/** A ledger workbook read for import: nothing written yet. */
+export interface LedgerImportPreview {
+  token: string;
+  fileName: string;
+  /** The plan it goes into, and whether that plan exists already (else it is created). */
+  plan: string;
+  planExists: boolean;
+  sheets: LedgerSheetPreview[];
+  /** Every problem as 工作表!单元格 and reason; any error holds the import back. */
+  issues: ImportIssue[];
+}
+
+/** A sheet's choices in the preview: the ledger it is, and its column mapping (column index → field). */
+export interface LedgerSheetChoice {
+  ledger?: LedgerKind | null;
+  mapping?: Record<string, LedgerField | null>;
 }

@@ -22,7 +22,8 @@ import { describeIssue, type ImportIssue, type RequiredMoneyTarget } from '../..
 import { commitProgressImport, previewProgressImport } from '../services/import/progress';
 import { dispatch, toApiError } from '../services/handlers';
 import { problemsAtMonthEnd } from '../services/problems';
-import { importLedgerWorkbook, plans, summaries } from '../services/ledgers';
+import { plans, summaries } from '../services/ledgers';
+import { commitLedgerImport, previewLedgerImport } from '../services/ledger-import';
 import { backupBeforeImport, backupLibraryTo } from '../services/backups';
 import { LEDGER_KIND_KEYS, LEDGER_KINDS, LEDGER_STATUS, NO_STATUS } from '../../shared/ledgers';
 import { saveDraftToFile } from '../services/drafts/index';
@@ -381,12 +382,19 @@ async function importLedger(argv: string[]): Promise<void> {
   const ctx = await openForCommand(values);
   try {
     const { bytes, fileName } = readInput(file);
-    const workbook = readWorkbook(bytes, fileName);
-    const r = await importLedgerWorkbook(ctx, { plan, workbook, fileName, dryRun: Boolean(values['dry-run']) });
-    for (const issue of r.issues) process.stderr.write(`${issue.severity === 'error' ? '错误' : '警告'}：${describeIssue(issue)}\n`);
-    const counts = LEDGER_KIND_KEYS.filter((k) => r.counts[k] !== undefined).map((k) => `${LEDGER_KINDS[k]}${r.counts[k]}项`).join('，');
-    if (r.issues.some((i) => i.severity === 'error')) throw new AppError('VALIDATION', '台账有错误，未导入（原因见上）');
-    process.stdout.write(values['dry-run'] ? `检查完成（未写入）：${counts}\n` : `已导入“${plan}”：${counts}\n`);
+    const source = { plan, workbook: readWorkbook(bytes, fileName), fileName };
+    // The app's two steps: the preview (every problem), then the commit when it has no error.
+    const preview = previewLedgerImport(ctx, source);
+    for (const issue of preview.issues) process.stderr.write(`${issue.severity === 'error' ? '错误' : '警告'}：${describeIssue(issue)}\n`);
+    const read = preview.sheets.filter((s) => s.ledger && s.headerRow);
+    const counts = LEDGER_KIND_KEYS.map((k) => read.find((s) => s.ledger === k)).filter((s) => s !== undefined).map((s) => `${LEDGER_KINDS[s.ledger!]}${s.rows.length}项`).join('，');
+    if (preview.issues.some((i) => i.severity === 'error')) throw new AppError('VALIDATION', '台账有错误，未导入（原因见上）');
+    if (values['dry-run']) {
+      process.stdout.write(`检查完成（未写入）：${counts}\n`);
+      return;
+    }
+    await commitLedgerImport(ctx, source);
+    process.stdout.write(`已导入“${preview.plan}”：${counts}\n`);
   } finally {
     closeLibrary(ctx);
   }

@@ -17,7 +17,8 @@ import { commitImport, commitProgress, exportProjects, previewImport, previewPro
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
 import { backupsOf, listBackups, makeBackup, recoverLibrary, restoreBackup, verifyBackup } from './backups';
-import { exportLedgers, importLedgerFile, items, plans, summaries, updateLedgerItem } from './ledgers';
+import { exportLedgers, items, plans, summaries, updateLedgerItem } from './ledgers';
+import { commitLedgerFile, previewLedgerFile } from './ledger-import';
 import { exportDistrictTemplate } from './export/district-template';
 import { addProblem, listProblems, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
@@ -83,7 +84,8 @@ export const handlers = {
   'ledgers.items': (ctx, args) => items(ctx, args),
   'ledgers.summaries': (ctx, args) => summaries(ctx, args),
   'ledgers.update': (ctx, args) => updateLedgerItem(ctx, args),
-  'ledgers.import': (ctx, { plan, source }) => importLedgerFile(ctx, { plan, fileName: source.fileName, data: Buffer.from(source.data, 'base64') }),
+  'ledgers.import.preview': (ctx, args) => previewLedgerFile(ctx, args),
+  'ledgers.import.commit': (ctx, args) => commitLedgerFile(ctx, args),
   'ledgers.export': (ctx, args) => exportLedgers(ctx, args),
   'library.backups': (_ctx, args) => backupsOf(args.path),
   'library.recover': (ctx, args) => recoverLibrary(ctx, args),

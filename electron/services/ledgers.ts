@@ -1,12 +1,11 @@
 /**
- * 台账: action plans and their five ledgers — import and export of ledger workbooks, editing an
- * item, and the summaries by status and department that the quarterly report is made of.
+ * 台账: action plans and their five ledgers — export of ledger workbooks (import: ledger-import.ts),
+ * editing an item, and the summaries by status and department that the quarterly report is made of.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cleanText } from '../../shared/fields';
-import type { ImportIssue } from '../../shared/import';
 import {
   LEDGER_FIELDS,
   LEDGER_KIND_KEYS,
@@ -20,15 +19,11 @@ import {
   type StatusCounts,
 } from '../../shared/ledgers';
 import { AppError } from '../../shared/result';
-import { findPlan, insertPlan, ledgerItems, listPlans, readLedgerItem, replaceLedgers, writeLedgerField } from '../db/ledgers';
+import { ledgerItems, listPlans, readLedgerItem, writeLedgerField } from '../db/ledgers';
 import { timestamp, type ServiceContext } from './context';
 import { safeFileName } from './export/safe-file';
 import { writeLedgerWorkbook } from './export/ledger';
-import { readLedgerWorkbook } from './import/ledger';
-import { readWorkbook } from './import/project-list';
 import { requireDb } from './library';
-import { backupBeforeImport } from './backups';
-import type { Workbook } from './spreadsheet/xlsx-reader';
 
 export function plans(ctx: ServiceContext): ActionPlan[] {
   return listPlans(requireDb(ctx));
@@ -60,36 +55,6 @@ export function summaries(ctx: ServiceContext, args: { planId: number }): Ledger
         : {}),
     };
   });
-}
-
-/**
- * Import a ledger workbook into a plan (created if new): all or nothing; its ledgers replace the
- * plan's. A valid workbook is preceded by a backup (备份与恢复), as every import is.
- */
-export async function importLedgerWorkbook(
-  ctx: ServiceContext,
-  args: { plan: string; workbook: Workbook; fileName: string; dryRun?: boolean },
-): Promise<{ planId: number | null; imported: boolean; counts: Partial<Record<LedgerKind, number>>; issues: ImportIssue[] }> {
-  const db = requireDb(ctx, args.dryRun ? 'read' : 'write');
-  const name = cleanText(args.plan);
-  if (!name) throw new AppError('VALIDATION', '请填写行动计划的名称');
-  if (name.length > 200) throw new AppError('VALIDATION', '行动计划名称过长，最多200字');
-  const read = readLedgerWorkbook(args.workbook);
-  const issues = read.issues.map((i) => ({ ...i, sheet: i.sheet || args.fileName }));
-  if (args.dryRun || issues.some((i) => i.severity === 'error')) return { planId: findPlan(db, name)?.id ?? null, imported: false, counts: read.counts, issues };
-  await backupBeforeImport(ctx);
-  const at = timestamp(ctx);
-  const planId = db.transaction(() => {
-    const id = findPlan(db, name)?.id ?? insertPlan(db, name, at);
-    replaceLedgers(db, id, read.items, at);
-    return id;
-  }).immediate();
-  return { planId, imported: true, counts: read.counts, issues };
-}
-
-/** The same, from a file's bytes (the contract's call). */
-export function importLedgerFile(ctx: ServiceContext, args: { plan: string; fileName: string; data: Buffer }) {
-  return importLedgerWorkbook(ctx, { plan: args.plan, workbook: readWorkbook(args.data, args.fileName), fileName: args.fileName });
 }
 
 /** Write a plan's ledgers to an .xlsx. */

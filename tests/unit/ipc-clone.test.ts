@@ -152,7 +152,8 @@ const calls: { [M in Method]: Calls<M> } = {
   'problems.update': (r) => [{ id: r['problems.add']!.id, year: 2024, field: 'status', value: '已解决' }],
   'problems.remove': (r) => [{ id: r['problems.add']!.id }],
 
-  'ledgers.import': () => [{ plan: '深化新旧动能转换三年行动计划', source: { fileName: '台账.xlsx', data: files.ledgers } }],
+  'ledgers.import.preview': () => [{ plan: '深化新旧动能转换三年行动计划', source: { fileName: '台账.xlsx', data: files.ledgers } }],
+  'ledgers.import.commit': (r) => [{ token: r['ledgers.import.preview']!.token, plan: '深化新旧动能转换三年行动计划' }],
   'ledgers.plans': () => [{}],
   'ledgers.items': (r) => [{ planId: r['ledgers.plans']![0]!.id }, { planId: r['ledgers.plans']![0]!.id, ledger: 'indicators' }],
   'ledgers.summaries': (r) => [{ planId: r['ledgers.plans']![0]!.id }],
@@ -199,6 +200,7 @@ describe('every result of the contract crosses IPC unchanged', () => {
     expect(results['import.projects.commit']).toMatchObject({ added: 2 });
     expect(results['export.projects']!.savedTo).toMatch(/\.xlsx$/);
     expect(results['export.districtTemplate']!.savedTo).toBe(path.join(dir, 'saved', '荣成市2024年8月调度填报模板.xlsx'));
+    expect(results['ledgers.import.commit']!.counts).toMatchObject({ tasks: 168 });
     expect(fs.existsSync(results['drafts.export']!.savedTo!)).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'saved')).filter((f) => f.endsWith('.docx'))).toHaveLength(DRAFT_KINDS.length);
     expect(results['library.createWithDialog']!.path).toBe(path.join(dir, '对话框新建.kpw'));

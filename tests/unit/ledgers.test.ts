@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportLedgersToFile, importLedgerWorkbook, items, summaries, updateLedgerItem } from '../../electron/services/ledgers';
+import { exportLedgersToFile, items, summaries, updateLedgerItem } from '../../electron/services/ledgers';
+import { commitLedgerImport, importLedgerWorkbook, previewLedgerImport } from '../../electron/services/ledger-import';
 import { readWorkbook } from '../../electron/services/import/project-list';
 import type { LedgerItem } from '../../shared/ledgers';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';
@@ -65,18 +66,98 @@ describe('台账', () => {
     expect(() => updateLedgerItem(lib.ctx, { id: lagging.id, field: 'content', value: ' ' })).toThrow(/内容不能为空/);
   });
 
-  it('refuses a workbook with a bad cell, naming it, and writes nothing', async () => {
-    const bytes = await buildWorkbook([
+  it('imports an unrecognisable status as a warning naming the cell, the item without a status; refuses a bad cell and writes nothing', async () => {
+    const sheets = (onTrack: string) => [
       { name: '重点任务', rows: [['序号', '重点任务', '牵头部门', '推进状态'], [1, '任务一', '市发展改革委', '序时推进'], [2, '任务二', '市科技局', '差不多']] },
+      { name: '重点指标', rows: [['序号', '指标名称', '是否达到序时'], [1, '研发投入强度', onTrack]] },
       { name: '说明', rows: [['填报说明']] },
-    ]);
-    const r = await importLedgerWorkbook(lib.ctx, { plan: '计划', workbook: readWorkbook(bytes, 'x.xlsx'), fileName: 'x.xlsx' });
-    expect(r.imported).toBe(false);
-    expect(r.issues.map((i) => `${i.severity} ${i.sheet}!${i.cell}: ${i.message}`)).toEqual([
-      'error 重点任务!D3: 推进状态“差不多”无法识别，应为已完成、序时推进或滞后',
+    ];
+    const bad = await importLedgerWorkbook(lib.ctx, { plan: '计划', workbook: readWorkbook(await buildWorkbook(sheets('也许')), 'x.xlsx'), fileName: 'x.xlsx' });
+    expect(bad.imported).toBe(false);
+    expect(bad.issues.map((i) => `${i.severity} ${i.sheet}!${i.cell}: ${i.message}`)).toEqual([
+      'warning 重点任务!D3: 推进状态“差不多”无法识别（应为已完成、序时推进或滞后），推进状态留空，原文记入推进情况',
+      'error 重点指标!C2: “也许”应为是或否',
       'warning 说明!: 不是台账工作表（名称中应有工作任务、重点任务、重点指标、试点示范、创新性工作之一），已跳过',
     ]);
     expect(lib.ctx.library!.db.prepare('SELECT count(*) FROM ledger_items').pluck().get()).toBe(0);
+
+    const good = await importLedgerWorkbook(lib.ctx, { plan: '计划', workbook: readWorkbook(await buildWorkbook(sheets('是')), 'x.xlsx'), fileName: 'x.xlsx' });
+    expect(good.imported).toBe(true);
+    expect(items(lib.ctx, { planId: good.planId!, ledger: 'keyTasks' }).map((i) => [i.content, i.status])).toEqual([
+      ['任务一', 'onTrack'],
+      ['任务二', null],
+    ]);
+  });
+
+  it('reads the status from a 进展情况 column of status words, in the words offices use', async () => {
+    const bytes = await buildWorkbook([
+      {
+        name: '工作任务',
+        rows: [
+          ['某某三年行动计划工作任务台账'],
+          ['序号', '工作任务', '责任单位', '进展情况'],
+          ...['已完成', '完成', '序时推进', '正常推进', '按序时推进', '滞后', '未完成', '进度滞后', '已完成。', '基本完成'].map((s, i) => [i + 1, `任务${i + 1}`, '市发展改革委', s]),
+        ],
+      },
+      // Both columns: the sentences are the progress, the short words the status.
+      { name: '重点任务', rows: [['重点任务', '完成情况', '进展情况'], ['任务甲', '已完成选址，正在办理用地手续', '正常推进'], ['任务乙', '主体完工', '滞后']] },
+      // Only sentences: progress, no status.
+      { name: '创新性工作', rows: [['创新事项', '进展情况'], ['事项一', '已形成初步方案'], ['事项二', '正在调研']] },
+    ]);
+    const r = await importLedgerWorkbook(lib.ctx, { plan: '计划', workbook: readWorkbook(bytes, '台账.xlsx'), fileName: '台账.xlsx' });
+    expect(r.imported).toBe(true);
+    expect(items(lib.ctx, { planId: r.planId!, ledger: 'tasks' }).map((i) => i.status)).toEqual(['done', 'done', 'onTrack', 'onTrack', 'onTrack', 'lagging', 'lagging', 'lagging', 'done', null]);
+    // What is not a status is kept as the progress text, with a warning naming the cell.
+    expect(items(lib.ctx, { planId: r.planId!, ledger: 'tasks' })[9]!.progress).toBe('基本完成');
+    expect(r.issues.map((i) => `${i.sheet}!${i.cell}: ${i.message}`)).toEqual(['工作任务!D12: 推进状态“基本完成”无法识别（应为已完成、序时推进或滞后），推进状态留空，原文记入推进情况']);
+    expect(items(lib.ctx, { planId: r.planId!, ledger: 'keyTasks' }).map((i) => [i.status, i.progress])).toEqual([
+      ['onTrack', '已完成选址，正在办理用地手续'],
+      ['lagging', '主体完工'],
+    ]);
+    expect(items(lib.ctx, { planId: r.planId!, ledger: 'innovations' }).map((i) => [i.status, i.progress])).toEqual([
+      [null, '已形成初步方案'],
+      [null, '正在调研'],
+    ]);
+  });
+
+  it('previews what each row does to the plan, takes a changed mapping and ledger, and commits it', async () => {
+    const first = await buildWorkbook([{ name: '工作任务', rows: [['序号', '工作任务', '分管负责同志', '进展情况'], [1, '任务一', '刘俊', '序时推进'], [2, '任务二', '隋同朋', '滞后'], [3, '任务三', '谷衍宁', '已完成']] }]);
+    const preview = previewLedgerImport(lib.ctx, { plan: '计划', workbook: readWorkbook(first, 'a.xlsx'), fileName: 'a.xlsx' });
+    expect(preview.planExists).toBe(false);
+    const sheet = preview.sheets[0]!;
+    expect(sheet).toMatchObject({ sheet: '工作任务', ledger: 'tasks', headerRow: 1, counts: { new: 3, update: 0, unchanged: 0, error: 0, removed: 0 } });
+    // "分管负责同志" is not a name the importer knows; 进展情况 holds status words.
+    expect(sheet.columns.map((c) => [c.letter, c.header, c.target])).toEqual([
+      ['A', '序号', 'code'],
+      ['B', '工作任务', 'content'],
+      ['C', '分管负责同志', null],
+      ['D', '进展情况', 'status'],
+    ]);
+    const choices = { 工作任务: { mapping: { '0': 'code', '1': 'content', '2': 'leader', '3': 'status' } } } as const;
+    const mapped = previewLedgerImport(lib.ctx, { plan: '计划', workbook: readWorkbook(first, 'a.xlsx'), fileName: 'a.xlsx', sheets: choices });
+    expect(mapped.sheets[0]!.columns[2]!.target).toBe('leader');
+    const done = await commitLedgerImport(lib.ctx, { plan: '计划', workbook: readWorkbook(first, 'a.xlsx'), fileName: 'a.xlsx', sheets: choices });
+    expect(done.counts).toEqual({ tasks: 3 });
+    expect(items(lib.ctx, { planId: done.planId, ledger: 'tasks' }).map((i) => [i.content, i.leader, i.status])).toEqual([
+      ['任务一', '刘俊', 'onTrack'],
+      ['任务二', '隋同朋', 'lagging'],
+      ['任务三', '谷衍宁', 'done'],
+    ]);
+
+    // The next quarter's file, on a sheet named otherwise: chosen as 工作任务, compared with the plan.
+    const second = await buildWorkbook([{ name: 'Sheet1', rows: [['填报单位：市指挥部办公室'], ['2024年第二季度'], ['序号', '事项', '进展情况'], [1, '任务一', '已完成'], [2, '任务二', '滞后'], [4, '任务四', '序时推进']] }]);
+    const again = previewLedgerImport(lib.ctx, { plan: '计划', workbook: readWorkbook(second, 'b.xlsx'), fileName: 'b.xlsx' });
+    expect(again.sheets[0]!.ledger).toBeNull();
+    expect(again.issues.map((i) => i.severity)).toEqual(['warning', 'error']); // not a ledger sheet; no ledger sheet at all
+    const chosen = previewLedgerImport(lib.ctx, { plan: '计划', workbook: readWorkbook(second, 'b.xlsx'), fileName: 'b.xlsx', sheets: { Sheet1: { ledger: 'tasks' } } });
+    expect(chosen.planExists).toBe(true);
+    expect(chosen.issues).toEqual([]);
+    expect(chosen.sheets[0]!.counts).toEqual({ new: 1, update: 2, unchanged: 0, error: 0, removed: 1 });
+    expect(chosen.sheets[0]!.rows.map((r) => [r.row, r.status, r.content, r.changes.map((c) => `${c.label}：${c.oldText} → ${c.newText}`).join('；')])).toEqual([
+      [4, 'update', '任务一', '分管市领导：刘俊 → ；推进状态：序时推进 → 已完成'],
+      [5, 'update', '任务二', '分管市领导：隋同朋 → '],
+      [6, 'new', '任务四', ''],
+    ]);
   });
 
   it('kpw import ledger and kpw ledgers --json', async () => {
@@ -101,7 +182,7 @@ describe('台账', () => {
     for (const l of out) expect(Object.values(l.byStatus).reduce((a, b) => a + b, 0)).toBe(l.items);
     expect(Object.keys(out[0]!.byStatus)).toEqual(['已完成', '序时推进', '滞后', '未填报']);
     expect(kpw('import', 'ledger', file, '--db', db).status).toBe(2);
-  });
+  }, 90_000); // four runs of kpw, each starting Node and tsx
 
   it('writes the quarterly progress report with each ledger’s counts and the lagging items, and it renders', async () => {
     await importLedgerWorkbook(lib.ctx, { plan: '三年行动计划', workbook: readWorkbook(await seedLedgerWorkbook(), '台账.xlsx'), fileName: '台账.xlsx' });

@@ -1,12 +1,12 @@
 /**
  * 台账: an action plan's five ledgers, one at a time in an editable grid (status chosen from
  * 已完成 / 序时推进 / 滞后), the counts by status and department beside it; import a ledger
- * workbook, export the plan's ledgers, and the quarterly progress report as Word.
+ * workbook (previewed first: ledger-import-dialog.tsx), export the plan's ledgers, and the
+ * quarterly progress report as Word.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
-import { describeIssue } from '../../../../shared/import';
 import { IMPORT_FILE_ACCEPT, withoutImportExtension } from '../../../../shared/import-formats';
 import {
   CONTENT_TITLES,
@@ -18,15 +18,16 @@ import {
   ledgerFields,
   type ActionPlan,
   type LedgerField,
+  type LedgerImportPreview,
   type LedgerItem,
   type LedgerKind,
   type LedgerSummary,
 } from '../../../../shared/ledgers';
 import { call, messageOf } from '../../api';
-import { MessageListDialog, PromptDialog } from '../../ui/dialogs';
 import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { EDIT_GRID } from '../../ui/theme';
 import { readFileAsBase64 } from '../import/import-dialog';
+import { LedgerImportDialog, type LedgerImported } from './ledger-import-dialog';
 
 const WIDTHS: Partial<Record<LedgerField, number>> = { code: 70, content: 320, progress: 260, q1: 150, q2: 150, q3: 150, q4: 150, department: 150 };
 
@@ -63,8 +64,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
   const [items, setItems] = useState<LedgerItem[] | null>(null);
   const [summaries, setSummaries] = useState<LedgerSummary[]>([]);
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
-  const [asking, setAsking] = useState<File | null>(null);
-  const [problems, setProblems] = useState<string[] | null>(null);
+  const [importing, setImporting] = useState<LedgerImportPreview | null>(null);
   const [quarter, setQuarter] = useState(() => ['一', '二', '三', '四'][Math.floor(new Date().getMonth() / 3)]!);
   const fileInput = useRef<HTMLInputElement>(null);
   const apiRef = useRef<GridApi<LedgerItem> | null>(null);
@@ -103,22 +103,24 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
     [planId, fail],
   );
 
-  const importFile = async (file: File, plan: string) => {
-    setStatus({ kind: 'saving', text: `正在导入“${file.name}”…` });
+  // A picked file is previewed at once (nothing written): into the plan shown, else one named after the file.
+  const previewFile = async (file: File) => {
+    const base = withoutImportExtension(file.name);
+    const plan = plans.find((p) => p.id === planId)?.name ?? (base.replace(/台账$/, '') || base);
+    setStatus({ kind: 'saving', text: `正在读取“${file.name}”…` });
     try {
-      const r = await call('ledgers.import', { plan, source: { fileName: file.name, data: await readFileAsBase64(file) } });
-      if (!r.imported) {
-        setStatus({ kind: 'error', text: '台账有错误，未导入' });
-        setProblems(r.issues.map(describeIssue));
-        return;
-      }
-      setStatus({ kind: 'saved', text: `已导入“${plan}”：${LEDGER_KIND_KEYS.filter((k) => r.counts[k] !== undefined).map((k) => `${LEDGER_KINDS[k]}${r.counts[k]}项`).join('，')}` });
-      if (r.issues.length) setProblems(r.issues.map(describeIssue));
-      await loadPlans(r.planId);
-      loadItems();
+      setImporting(await call('ledgers.import.preview', { plan, source: { fileName: file.name, data: await readFileAsBase64(file) } }));
+      setStatus({ kind: 'idle', text: '' });
     } catch (err) {
       fail(err);
     }
+  };
+  const imported = async (r: LedgerImported) => {
+    setImporting(null);
+    const counts = LEDGER_KIND_KEYS.filter((k) => r.counts[k] !== undefined).map((k) => `${LEDGER_KINDS[k]}${r.counts[k]}项`).join('，');
+    setStatus({ kind: 'saved', text: `已导入“${r.plan}”：${counts}${r.warnings ? `（警告${r.warnings}条）` : ''}` });
+    await loadPlans(r.planId);
+    loadItems();
   };
   const delivered = (text: string | null) => text && setStatus({ kind: 'saved', text });
   const exportPlan = () => planId !== null && deliverFile(call('ledgers.export', { planId })).then(delivered, fail);
@@ -180,7 +182,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) setAsking(file);
+            if (file) void previewFile(file);
           }}
         />
       </div>
@@ -229,20 +231,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
           {status.text}
         </span>
       </footer>
-      {asking && (
-        <PromptDialog
-          title={`导入“${asking.name}”`}
-          label="导入到哪个行动计划（新名称则新建；同名计划中相应台账将被替换）"
-          initial={plans.find((p) => p.id === planId)?.name ?? withoutImportExtension(asking.name).replace(/台账$/, '')}
-          onCancel={() => setAsking(null)}
-          onSubmit={(plan) => {
-            const file = asking;
-            setAsking(null);
-            void importFile(file, plan.trim());
-          }}
-        />
-      )}
-      {problems && <MessageListDialog title="台账导入" intro="发现以下问题：" messages={problems} onClose={() => setProblems(null)} />}
+      {importing && <LedgerImportDialog initial={importing} plans={plans} onClose={() => setImporting(null)} onImported={(r) => void imported(r)} />}
     </section>
   );
 }
