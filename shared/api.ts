@@ -10,8 +10,9 @@
 import { z } from 'zod';
 import type { BackupInfo, HistoryState, LibraryInfo, Lists, ProjectDetail, ProjectRow, ProjectTable } from './domain';
 import type { ApiResult } from './result';
-import { REQUIRED_MONEY_TARGETS, type ImportPreview, type ImportResult, type ImportTarget, type ProgressTarget, type ProjectImportPreview } from './import';
+import { REQUIRED_MONEY_TARGETS, type ImportResult, type ImportTarget, type ProjectImportPreview } from './import';
 import { PROJECT_FIELDS } from './fields';
+import { DISPATCH_TARGETS, type ProgressImportPreview } from './progress-import';
 import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
 import type { DispatchRow, MonthState } from './dispatch';
 import type { MonthlyTrend } from './charts';
@@ -44,6 +45,19 @@ const month = z.number().int().min(1, '月份应为1至12').max(12, '月份应�
 const token = z.string().uuid('导入的文件已失效，请重新选择文件');
 const importTarget = z.enum(['years', 'seq', ...PROJECT_FIELDS.map((f) => f.key)] as [ImportTarget, ...ImportTarget[]]);
 const importMapping = z.record(z.string().regex(/^\d{1,3}$/), importTarget.nullable());
+
+/**
+ * A dispatch sheet's choices, the same for its preview and its commit: columns mapped by their
+ * header (for every file of the import), and confirmMonth when a cumulative column naming another
+ * month is to be read as this month's.
+ */
+const dispatchChoices = {
+  mapping: z
+    .record(z.string().max(300), z.enum(DISPATCH_TARGETS).nullable())
+    .refine((m) => Object.keys(m).length <= 200, '列对应过多')
+    .optional(),
+  confirmMonth: z.boolean().optional(),
+};
 const listKind = z.enum(['districts', 'categories', 'tags']);
 const ids = z.array(id).min(1, '请先选择项目').max(100_000);
 const fontName = z.string().max(100, '字体名称过长').optional();
@@ -169,14 +183,22 @@ export const api = {
   'import.progress.preview': method(
     z
       .object({
-        files: z.array(z.object({ fileName: z.string().min(1).max(255), data: z.string().max(150_000_000, '文件过大（超过100MB）') }).strict()).min(1, '请选择文件').max(50),
+        files: z.array(z.object({ fileName: z.string().min(1).max(255), data: z.string().max(150_000_000, '文件过大（超过100MB）') }).strict()).min(1, '请选择文件').max(50).optional(),
+        /** The files of an earlier preview, analysed again with other choices (mapping, confirmMonth). */
+        token: token.optional(),
         year,
         month,
+        ...dispatchChoices,
       })
-      .strict(),
-  ).returns<{ token: string; previews: ImportPreview<ProgressTarget>[] }>(),
-  /** Write previewed dispatch sheets in one transaction (one undoable change), or nothing if any has errors. */
-  'import.progress.commit': method(z.object({ token, year, month }).strict()).returns<ImportResult>(),
+      .strict()
+      .refine((a) => (a.files === undefined) !== (a.token === undefined), '请选择文件'),
+  ).returns<{ token: string; previews: ProgressImportPreview[] }>(),
+  /**
+   * Write previewed dispatch sheets in one transaction (one undoable change), or nothing if any has
+   * errors; refused while a sheet gives no completed investment unless allowNoCompleted (the user
+   * confirmed it reports only start status and the like).
+   */
+  'import.progress.commit': method(z.object({ token, year, month, ...dispatchChoices, allowNoCompleted: z.boolean().optional() }).strict()).returns<ImportResult>(),
   /**
    * Export year Y's list (or the given projects, in the given order) to .xlsx. Electron asks where
    * to save and writes it (savedTo); the browser harness returns the file's bytes (data, base64).
@@ -226,6 +248,8 @@ export const api = {
         yellowMonthsLate: z.number().int().min(1).max(12),
         redGap: z.number().min(0.01).max(1),
         yellowGap: z.number().min(0.01).max(1),
+        /** The dispatch import's check: a cumulative above this many times the annual plan. */
+        planMultiple: z.number().min(1, '倍数不能小于1').max(100, '倍数不能大于100').optional(),
       })
       .strict(),
   ).returns<WarningThresholds>(),

@@ -16,9 +16,17 @@ export interface WarningThresholds {
   /** Time progress minus completion rate above this (a fraction: 0.3 = 30 百分点) is red. */
   redGap: number;
   yellowGap: number;
+  /**
+   * A dispatch import warns when a project's cumulative exceeds this many times its annual plan
+   * (3 when never set; kept beside the warning thresholds because 设置 edits them together).
+   */
+  planMultiple?: number;
 }
 
 export const DEFAULT_THRESHOLDS: WarningThresholds = { redMonthsLate: 3, yellowMonthsLate: 1, redGap: 0.3, yellowGap: 0.1 };
+
+/** planMultiple when never set: a cumulative above 3 × the annual plan is worth a second look. */
+export const DEFAULT_PLAN_MULTIPLE = 3;
 
 /** Size buckets of total investment, lower bound inclusive, in 元; the first that fits wins. */
 export interface SizeBucket {

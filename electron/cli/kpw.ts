@@ -19,7 +19,8 @@ import type { KeyedSummary, Summary } from '../../shared/statistics';
 import { moneyInUnit } from '../../shared/money';
 import { formatChange, formatMoneyText, formatPercent, formatPeriod } from '../../shared/format';
 import { describeIssue, type ImportIssue, type RequiredMoneyTarget } from '../../shared/import';
-import { commitProgressImport, previewProgressImport } from '../services/import/progress';
+import { commitProgressImport, missingCompletedRefusal, previewProgressImport } from '../services/import/progress';
+import { COMPLETED_HOW_LABELS } from '../../shared/progress-import';
 import { dispatch, toApiError } from '../services/handlers';
 import { problemsAtMonthEnd } from '../services/problems';
 import { plans, summaries } from '../services/ledgers';
@@ -40,7 +41,10 @@ const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
                            导入年度项目清单：先检查全部内容，有错误则不写入（--valid-only 只导入无误的行）；
                            没有“总投资”或“年度计划投资”列的清单不导入，除非用 --allow-missing 总投资,年度计划投资 确认清单没有该列
   kpw import progress 文件.xlsx [文件2.xlsx …] --db 项目库 --year 年度 --month 月份 [--sheet 工作表] [--dry-run]
-                           导入某月调度表或各区市交回的填报模板（可一次导入多个，全部无误才写入）
+                    [--confirm-month] [--allow-no-completed]
+                           导入某月调度表或各区市交回的填报模板（可一次导入多个，全部无误才写入）；
+                           完成投资可为1-M月累计、逐月各列（相加）或本月加上月累计；表头写的是别的月份时不导入，
+                           除非加 --confirm-month；没有完成投资列的表不导入，除非加 --allow-no-completed
   kpw template --db 项目库 --year 年度 --month 月份 --district 区市 --out 文件.xlsx
                            生成某区市某月的调度填报模板
   kpw stats --db 项目库 --year 年度 --month 月份 [--json]
@@ -197,7 +201,20 @@ function reportIssues(preview: { issues: ImportIssue[] }, fileName: string, allo
 async function importProgress(argv: string[]): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { db: { type: 'string' }, year: { type: 'string' }, month: { type: 'string' }, sheet: { type: 'string' }, 'dry-run': { type: 'boolean' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        db: { type: 'string' },
+        year: { type: 'string' },
+        month: { type: 'string' },
+        sheet: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'confirm-month': { type: 'boolean' },
+        'allow-no-completed': { type: 'boolean' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -211,14 +228,30 @@ async function importProgress(argv: string[]): Promise<void> {
       const { bytes, fileName } = readInput(file);
       return { fileName, workbook: readWorkbook(bytes, fileName) };
     });
-    const options = { year, month, ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}) };
+    const options = {
+      year,
+      month,
+      ...(typeof values.sheet === 'string' ? { sheet: values.sheet } : {}),
+      ...(values['confirm-month'] ? { confirmMonth: true } : {}),
+      ...(values['allow-no-completed'] ? { allowNoCompleted: true } : {}),
+    };
     const previews = previewProgressImport(ctx, sources, options);
+    // Which column(s) each file's completed investment comes from, and how they were read.
+    for (const p of previews) {
+      const from = p.completedFrom;
+      if (from) process.stderr.write(`说明 “${p.fileName}” ${p.sheet}: 完成投资取自${from.letters.map((l, i) => `${l}列“${from.columns[i]}”`).join('、')}（${COMPLETED_HOW_LABELS[from.how]}）\n`);
+      for (const note of p.notes) process.stderr.write(`说明 “${p.fileName}” ${p.sheet}: ${note}\n`);
+    }
     const errors = previews.flatMap((p) => p.issues.filter((i) => i.severity === 'error'));
     previews.forEach((p) => reportIssues(p, p.fileName, true));
     if (errors.length > 0) {
       for (const issue of errors) process.stderr.write(`${describeIssue(issue)}\n`);
-      throw new AppError('VALIDATION', `有${errors.length}处错误，未导入任何内容。`);
+      const hint = previews.some((p) => p.otherMonth) && !options.confirmMonth ? '如确认该列就是本月的累计，请加 --confirm-month。' : '';
+      throw new AppError('VALIDATION', `有${errors.length}处错误，未导入任何内容。${hint}`);
     }
+    // Never a silent zero: a sheet without any completed investment needs the user's word.
+    const refusal = missingCompletedRefusal(previews, options);
+    if (refusal) throw new AppError('VALIDATION', `${refusal}（命令行：加 --allow-no-completed）`);
     const count = (k: 'new' | 'update' | 'unchanged') => previews.reduce((n, p) => n + p.counts[k], 0);
     if (values['dry-run']) {
       process.stdout.write(`检查完成（未写入）：${year}年${month}月调度，新报送${count('new')}个，更新${count('update')}个，无变化${count('unchanged')}个\n`);

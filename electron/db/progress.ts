@@ -33,6 +33,27 @@ export function readReportBefore(db: Db, projectId: number, year: number, month:
     | undefined;
 }
 
+/** A project's reports of year Y before month M, by month (the months a dispatch import checks against). */
+export function reportsBefore(db: Db, projectId: number, year: number, month: number): Map<number, ReportSnapshot> {
+  const rows = stmt(db, 'SELECT * FROM progress_reports WHERE project_id = ? AND year = ? AND month < ? ORDER BY month').all(projectId, year, month) as ReportSnapshot[];
+  return new Map(rows.map((r) => [r.month, r]));
+}
+
+/**
+ * What the library holds of a project's completed investment in the years before Y: each earlier
+ * year's latest report (a year's cumulative runs from January), added up, and which years those are.
+ */
+export function earlierYearsCompleted(db: Db, projectId: number, year: number): { total: number; years: number[] } {
+  const rows = stmt(
+    db,
+    `SELECT r.year, r.completed_to_date FROM progress_reports r
+     WHERE r.project_id = ? AND r.year < ?
+       AND r.month = (SELECT max(month) FROM progress_reports l WHERE l.project_id = r.project_id AND l.year = r.year)
+     ORDER BY r.year`,
+  ).all(projectId, year) as { year: number; completed_to_date: number }[];
+  return { total: rows.reduce((n, r) => n + r.completed_to_date, 0), years: rows.map((r) => r.year) };
+}
+
 export function writeReport(db: Db, r: ReportSnapshot): void {
   stmt(
     db,

@@ -489,7 +489,8 @@ export function setThresholds(ctx: ServiceContext, t: WarningThresholds): Warnin
   const db = requireDb(ctx, 'write');
   if (t.yellowMonthsLate > t.redMonthsLate) throw new AppError('VALIDATION', '黄色预警的逾期月数不能多于红色预警');
   if (t.yellowGap > t.redGap) throw new AppError('VALIDATION', '黄色预警的落后百分点不能大于红色预警');
-  writeSetting(db, THRESHOLDS_SETTING, t);
+  // Kept as saved when not given (planMultiple is optional).
+  writeSetting(db, THRESHOLDS_SETTING, { ...readSetting<Partial<WarningThresholds>>(db, THRESHOLDS_SETTING), ...t });
   return warningThresholds(db);
 }
 

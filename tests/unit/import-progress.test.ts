@@ -69,19 +69,25 @@ describe('dispatch sheet import', () => {
     expect(db().prepare('SELECT count(*) AS n FROM progress_reports').get()).toEqual({ n: 0 });
   });
 
-  it('warns when the header names another month or a cumulative figure falls, and undoes as one step', async () => {
+  it('refuses a header naming another month until confirmed, warns when a cumulative figure falls, and undoes as one step', async () => {
     commitProgressImport(lib.ctx, [{ workbook: await book([['项目名称', '1-7月完成投资'], ['海峰路西延', 200]]), fileName: '7.xlsx' }], { year: 2024, month: 7 });
     const rows: CellInput[][] = [
       ['项目名称', '1-7月完成投资', '存在问题'],
       ['海峰路西延', 150, '资金不到位'],
     ];
-    const preview = previewProgressImport(lib.ctx, [{ workbook: await book(rows), fileName: '8.xlsx' }], { year: 2024, month: 8 })[0]!;
+    const refused = previewProgressImport(lib.ctx, [{ workbook: await book(rows), fileName: '8.xlsx' }], { year: 2024, month: 8 })[0]!;
+    expect(refused.issues.filter((i) => i.severity === 'error').map(describeIssue)).toEqual([
+      '8月调度!B1: 表头是“1-7月完成投资”（截至7月），而导入的是8月的调度，不会当作1-8月累计完成投资读入。请核对导入的月份；如该列确是1-8月的累计，请确认月份后再导入',
+    ]);
+    const wb = await book(rows);
+    expect(() => commitProgressImport(lib.ctx, [{ workbook: wb, fileName: '8.xlsx' }], { year: 2024, month: 8 })).toThrow(/有1处错误/);
+    const preview = previewProgressImport(lib.ctx, [{ workbook: await book(rows), fileName: '8.xlsx' }], { year: 2024, month: 8, confirmMonth: true })[0]!;
     expect(preview.issues.filter((i) => i.severity === 'warning').map(describeIssue)).toEqual([
-      '8月调度!B1: 表头是“1-7月完成投资”，而导入的是8月的调度',
+      '8月调度!B1: 表头是“1-7月完成投资”（截至7月），而导入的是8月的调度：已按您的确认作为1-8月累计完成投资读入',
       '8月调度!B2: 累计完成投资少于7月的200万元',
       '8月调度: 2024年清单中有2个项目不在本表中（本月未报送）',
     ]);
-    commitProgressImport(lib.ctx, [{ workbook: await book(rows), fileName: '8.xlsx' }], { year: 2024, month: 8 });
+    commitProgressImport(lib.ctx, [{ workbook: await book(rows), fileName: '8.xlsx' }], { year: 2024, month: 8, confirmMonth: true });
     expect(readReport(db(), ids['A3']!, 2024, 8)?.completed_to_date).toBe(1_500_000);
     expect((await call('history.undo', {})).label).toBe('导入2024年8月调度“8.xlsx”');
     expect(readReport(db(), ids['A3']!, 2024, 8)).toBeUndefined();

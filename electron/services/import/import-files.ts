@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ImportPreview, ImportResult, ImportTarget, ProgressTarget, ProjectImportPreview, RequiredMoneyTarget } from '../../../shared/import';
+import type { ImportPreview, ImportResult, ImportTarget, ProjectImportPreview, RequiredMoneyTarget } from '../../../shared/import';
 import type { MoneyUnit } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
 import { backupBeforeImport } from '../backups';
@@ -17,7 +17,8 @@ import { exportProjectsToFile } from '../export/project-list';
 import { safeFileName } from '../export/safe-file';
 import { commitProjectImport, previewProjectImport, readWorkbookWith, type ProjectImportOptions } from './project-list';
 import { randomUUID } from 'node:crypto';
-import { commitProgressImport, previewProgressImport, type ImportSource } from './progress';
+import { commitProgressImport, previewProgressImport, type ImportSource, type ProgressImportOptions } from './progress';
+import type { DispatchChoices, ProgressImportPreview } from '../../../shared/progress-import';
 
 const MAX_PENDING = 3;
 
@@ -91,26 +92,48 @@ export async function commitImport(
   return result;
 }
 
-/** Read one or several dispatch sheets (e.g. the districts' returned templates) for month M of year Y. */
+/**
+ * Read one or several dispatch sheets (e.g. the districts' returned templates) for month M of year
+ * Y, or the files of an earlier preview again with other choices (a column mapped, a month confirmed).
+ */
 export async function previewProgress(
   ctx: ServiceContext,
-  args: { files: { fileName: string; data: string }[]; year: number; month: number },
-): Promise<{ token: string; previews: ImportPreview<ProgressTarget>[] }> {
-  const sources: ImportSource[] = [];
-  for (const f of args.files) {
-    const fileName = path.basename(f.fileName);
-    sources.push({ fileName, workbook: await readWorkbookWith(ctx, Buffer.from(f.data, 'base64'), fileName) });
+  args: { files?: { fileName: string; data: string }[]; token?: string; year: number; month: number } & Omit<DispatchChoices, 'allowNoCompleted'>,
+): Promise<{ token: string; previews: ProgressImportPreview[] }> {
+  let sources: ImportSource[];
+  if (args.token !== undefined) sources = takePending(ctx, args.token);
+  else {
+    sources = [];
+    for (const f of args.files ?? []) {
+      const fileName = path.basename(f.fileName);
+      sources.push({ fileName, workbook: await readWorkbookWith(ctx, Buffer.from(f.data, 'base64'), fileName) });
+    }
   }
-  const previews = previewProgressImport(ctx, sources, { year: args.year, month: args.month });
   const token = randomUUID();
   keepPending(ctx, token, sources);
+  const previews = previewProgressImport(ctx, sources, progressOptions(args));
   return { token, previews };
 }
 
-export async function commitProgress(ctx: ServiceContext, args: { token: string; year: number; month: number }): Promise<ImportResult> {
+function progressOptions(args: { year: number; month: number } & DispatchChoices): ProgressImportOptions {
+  return {
+    year: args.year,
+    month: args.month,
+    ...(args.mapping ? { mapping: args.mapping } : {}),
+    ...(args.confirmMonth ? { confirmMonth: true } : {}),
+    ...(args.allowNoCompleted ? { allowNoCompleted: true } : {}),
+  };
+}
+
+export async function commitProgress(ctx: ServiceContext, args: { token: string; year: number; month: number } & DispatchChoices): Promise<ImportResult> {
   await backupBeforeImport(ctx);
   const sources = takePending(ctx, args.token);
-  return commitProgressImport(ctx, sources, { year: args.year, month: args.month });
+  try {
+    return commitProgressImport(ctx, sources, progressOptions(args));
+  } catch (err) {
+    keepPending(ctx, args.token, sources); // refused: the user may confirm, or map a column, and try again
+    throw err;
+  }
 }
 
 /**

@@ -20,7 +20,8 @@ import { parseClipboardTable, toClipboardTable } from './clipboard';
 import { DetailPanel } from './detail-panel';
 import { SelectionChip, type ProjectSelection } from '../../ui/selection';
 import { ImportDialog, readFileAsBase64 } from '../import/import-dialog';
-import type { ImportPreview, ProgressTarget, ProjectImportPreview } from '../../../../shared/import';
+import type { ProjectImportPreview } from '../../../../shared/import';
+import type { ProgressImportPreview } from '../../../../shared/progress-import';
 import { IMPORT_FILE_ACCEPT, IMPORT_FORMATS_TEXT } from '../../../../shared/import-formats';
 import { ProgressImportDialog } from '../import/progress-import-dialog';
 
@@ -30,7 +31,7 @@ type Dialog =
   | { kind: 'import'; preview: ProjectImportPreview }
   | { kind: 'progressMonth' }
   | { kind: 'pickProjects' }
-  | { kind: 'progress'; month: number; token: string; previews: ImportPreview<ProgressTarget>[] }
+  | { kind: 'progress'; month: number; token: string; previews: ProgressImportPreview[] }
   | { kind: 'busy'; message: string }
   | { kind: 'remove'; ids: number[] }
   | { kind: 'messages'; title: string; intro: string; messages: string[] }

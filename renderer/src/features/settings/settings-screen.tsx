@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Lists } from '../../../../shared/domain';
 import { call, messageOf } from '../../api';
 import { BackupsPanel } from './backups-panel';
+import { DEFAULT_PLAN_MULTIPLE } from '../../../../shared/statistics';
 
 type Kind = 'districts' | 'categories' | 'tags';
 
@@ -105,11 +106,18 @@ function ListEditor(props: { kind: Kind; lists: Lists; readOnly: boolean; onChan
 
 /** 预警规则: the thresholds of the red/yellow/green rules (STATISTICS.md), in months and 百分点. */
 function ThresholdsEditor(props: { readOnly: boolean; onError: (message: string) => void }) {
-  const [values, setValues] = useState<{ redMonthsLate: string; yellowMonthsLate: string; redGap: string; yellowGap: string } | null>(null);
+  const [values, setValues] = useState<{ redMonthsLate: string; yellowMonthsLate: string; redGap: string; yellowGap: string; planMultiple: string } | null>(null);
   const [saved, setSaved] = useState('');
   useEffect(() => {
     call('settings.thresholds', {}).then(
-      (t) => setValues({ redMonthsLate: String(t.redMonthsLate), yellowMonthsLate: String(t.yellowMonthsLate), redGap: String(Math.round(t.redGap * 100)), yellowGap: String(Math.round(t.yellowGap * 100)) }),
+      (t) =>
+        setValues({
+          redMonthsLate: String(t.redMonthsLate),
+          yellowMonthsLate: String(t.yellowMonthsLate),
+          redGap: String(Math.round(t.redGap * 100)),
+          yellowGap: String(Math.round(t.yellowGap * 100)),
+          planMultiple: String(t.planMultiple ?? DEFAULT_PLAN_MULTIPLE),
+        }),
       (err) => props.onError(messageOf(err)),
     );
   }, []);
@@ -120,7 +128,7 @@ function ThresholdsEditor(props: { readOnly: boolean; onError: (message: string)
   const save = async () => {
     const n = (k: keyof typeof values) => Number(values[k]);
     try {
-      await call('settings.setThresholds', { redMonthsLate: n('redMonthsLate'), yellowMonthsLate: n('yellowMonthsLate'), redGap: n('redGap') / 100, yellowGap: n('yellowGap') / 100 });
+      await call('settings.setThresholds', { redMonthsLate: n('redMonthsLate'), yellowMonthsLate: n('yellowMonthsLate'), redGap: n('redGap') / 100, yellowGap: n('yellowGap') / 100, planMultiple: n('planMultiple') });
       setSaved('已保存');
     } catch (err) {
       props.onError(messageOf(err));
@@ -135,6 +143,9 @@ function ThresholdsEditor(props: { readOnly: boolean; onError: (message: string)
       </p>
       <p>
         <span className="warning-yellow">黄色</span>：新建项目超过计划开工月份{input('yellowMonthsLate', '黄色逾期月数')}个月仍未开工，或完成率低于时序进度超过{input('yellowGap', '黄色落后百分点')}个百分点。
+      </p>
+      <p>
+        导入调度表时，项目累计完成投资超过年度计划投资的{input('planMultiple', '累计超过年度计划的倍数')}倍时提示核对（多为单位或数字填错）。
       </p>
       <p>
         <button className="primary" disabled={props.readOnly} onClick={() => void save()}>
