@@ -2,6 +2,7 @@
  * The explicit context every service function takes: no module-level singletons, so a test, the
  * command-line tool, the browser harness and the Electron main process each build their own.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { OpenedLibrary } from '../db/connection';
@@ -39,8 +40,16 @@ export interface ServiceContext {
   chartAssets: ChartAssets;
 }
 
-/** The chart assets where they are in the source tree (tests, the harness, the command line). */
+/**
+ * The chart assets where they are: beside a bundle that has its copies (the command line's
+ * dist/cli/kpw.mjs, electron/main/copy-assets.mjs), else in the source tree (tests, the harness,
+ * the command line through tsx).
+ */
 export function sourceChartAssets(): ChartAssets {
+  const here = import.meta.dirname;
+  if (fs.existsSync(path.join(here, 'resvg.wasm')) && fs.existsSync(path.join(here, 'fonts'))) {
+    return { wasmFile: path.join(here, 'resvg.wasm'), fontDir: path.join(here, 'fonts') };
+  }
   return {
     wasmFile: createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm'),
     fontDir: path.join(import.meta.dirname, '..', 'assets', 'fonts'),

@@ -16,7 +16,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('kpw', () => {
+// Each test runs kpw several times as whole processes; a loaded machine needs more than the default.
+describe('kpw', { timeout: 120_000 }, () => {
   it('prints help, and exits 2 on wrong usage', () => {
     const help = kpw('--help');
     expect(help.status).toBe(0);
@@ -123,7 +124,7 @@ describe('kpw', () => {
   });
 });
 
-describe('kpw demo', () => {
+describe('kpw demo', { timeout: 120_000 }, () => {
   it('creates the demo city whose statistics are the press conference’s', () => {
     const r = kpw('demo', '--db', 'demo.kpw');
     expect(r.status, r.stderr).toBe(0);
