@@ -148,8 +148,10 @@ describe('import and export in Chromium', () => {
   });
 
   it('refuses a file that is not a workbook with a message naming it', async () => {
-    await pick('伪装.xlsx', Buffer.from('项目名称,总投资\n甲,1\n'));
-    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/“伪装\.xlsx”无法导入：不是有效的 \.xlsx 文件/);
+    // Formats are told by content, not by name (a CSV named .xlsx is read as the CSV it is), so
+    // the refused file is one no reader takes: a picture renamed .xlsx.
+    await pick('伪装.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/“伪装\.xlsx”无法导入：不是文本文件（含有二进制内容）/);
     expect(dbRows()).toEqual([]);
   });
 });
