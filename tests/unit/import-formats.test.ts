@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDistrict } from '../../electron/db/lists';
 import { readSpreadsheet } from '../../electron/services/spreadsheet/read-any';
@@ -162,6 +163,21 @@ describe('hostile files in the new formats', () => {
     await expect(workerReader({ script: WORKER, maxHeapMb: 128 })(huge)).rejects.toThrow('文件过大，读取时超出内存限制');
     expect(performance.now() - t).toBeLessThan(20_000);
   }, 60_000);
+
+  it('an .xls whose document properties claim two billion entries is read without parsing them', () => {
+    // The property set beside the workbook stream ([MS-OLEPS]): its first section's property count
+    // set to 0x6F000005. SheetJS, given the whole container, allocates for each until it runs out
+    // of memory (4 GB); the list itself never needs the properties.
+    const cfb = XLSX.CFB.read(fixture('项目清单.xls'), { type: 'buffer' });
+    const properties = XLSX.CFB.find(cfb, '/\u0005DocumentSummaryInformation') as { content: Uint8Array };
+    const set = Buffer.from(properties.content);
+    set.writeUInt32LE(0x6f000005, set.readUInt32LE(44) + 4);
+    properties.content = set;
+    const hostile = Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
+    const t = performance.now();
+    expect(readSpreadsheet(hostile)).toEqual(readSpreadsheet(fixture('项目清单.xls')));
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
 
   it('a CSV with a 40,000-character field is refused, naming the cell', () => {
     const csv = Buffer.from(`项目名称,建设内容\n海堤,"${'很'.repeat(40_000)}"\n`, 'utf8');

@@ -10,8 +10,13 @@
 import * as XLSX from '@e965/xlsx';
 import { columnLetter, DEFAULT_READ_LIMITS, isDateFormatCode, serialToIsoDate, WorkbookError, type Cell, type MergeRange, type ReadLimits, type Sheet, type SheetRow, type Workbook } from './xlsx-reader';
 
-/** SheetJS's BIFF parser, given an already parsed OLE container (exported by the module, not typed). */
-const parseXlsCfb = (XLSX as unknown as { parse_xlscfb: (cfb: unknown, options: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_xlscfb;
+/**
+ * SheetJS's BIFF parser (exported by the module, not typed). Given the workbook stream's bytes
+ * rather than the OLE container it reads the records only: the document property sets beside
+ * them (SummaryInformation…), which a list never needs, are not parsed at all, and a damaged one
+ * cannot run it out of memory (found by mutating a real file: 4 GB for an 8 KB .xls).
+ */
+const parseBiffStream = (XLSX as unknown as { parse_xlscfb: (stream: Buffer, options: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_xlscfb;
 
 const ENCRYPTED = '文件设有打开密码（已加密），无法读取。请在 Excel/WPS 中打开并取消密码后另存，再导入';
 
@@ -115,11 +120,16 @@ export function readXls(buf: Buffer, limits: ReadLimits): Workbook {
   if (kind === 'other') throw new WorkbookError('这是旧版 Office 格式的文件，但其中没有工作簿内容');
   const stream = (XLSX.CFB.find(cfb, '/Workbook') ?? XLSX.CFB.find(cfb, '/Book')) as { content?: Uint8Array } | null;
   if (!stream?.content) throw new WorkbookError('这是旧版 Office 格式的文件，但其中没有工作簿内容');
-  prescan(Buffer.from(stream.content.buffer, stream.content.byteOffset, stream.content.byteLength), limits);
+  const records = Buffer.from(stream.content.buffer, stream.content.byteOffset, stream.content.byteLength);
+  prescan(records, limits);
 
   let book: XLSX.WorkBook;
+  // SheetJS reports each record type it does not know on console.error: a damaged file would
+  // print thousands of lines into the terminal or the app's log. Quiet for this synchronous call.
+  const consoleError = console.error;
+  console.error = () => {};
   try {
-    book = parseXlsCfb(cfb, {
+    book = parseBiffStream(records, {
       type: 'buffer',
       dense: true, // rows as arrays: only rows that hold cells exist, whatever the sheet's declared size
       cellText: false, // no formatted text: numbers keep their stored value, and reading is faster
@@ -136,6 +146,8 @@ export function readXls(buf: Buffer, limits: ReadLimits): Workbook {
     // SheetJS refuses a FILEPASS record (an .xls saved with a password) in these words.
     if (/password|encrypt/i.test(message)) throw new WorkbookError(ENCRYPTED);
     throw new WorkbookError('旧版 Excel（.xls）文件已损坏或格式无法识别，请在 Excel/WPS 中打开后另存为 .xlsx 再导入');
+  } finally {
+    console.error = consoleError;
   }
 
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
