@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createContext } from '../services/context';
 import { backupIfDue } from '../services/backups';
-import { workerReader } from '../services/spreadsheet/read-off-thread';
+import { developmentWorkerScript, workerReader } from '../services/spreadsheet/read-off-thread';
 import { openOrCreateLibrary } from '../services/library';
 import { startHarness } from './server';
 
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     userDataDir: null,
     shell: 'browser',
     // As in the app: spreadsheets are read in a worker thread, with memory and time limits.
-    readWorkbook: workerReader({ script: new URL('../services/spreadsheet/read-worker-tsx.mjs', import.meta.url) }),
+    readWorkbook: workerReader({ script: developmentWorkerScript() }),
   });
   try {
     await openOrCreateLibrary(ctx, path.resolve(values.db));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import { closeLibrary } from '../../electron/services/library';
-import { workerReader } from '../../electron/services/spreadsheet/read-off-thread';
+import { developmentWorkerScript, workerReader } from '../../electron/services/spreadsheet/read-off-thread';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, openPage, type WatchedPage } from './browser';
@@ -19,7 +19,7 @@ export interface ServedLibrary extends TempLibrary {
 export async function serveTempLibrary(seed?: (lib: TempLibrary) => void): Promise<ServedLibrary> {
   const lib = createTempLibrary();
   // As `npm run web` does: spreadsheets are read in a worker thread.
-  lib.ctx.readWorkbook = workerReader({ script: new URL('../../electron/services/spreadsheet/read-worker-tsx.mjs', import.meta.url) });
+  lib.ctx.readWorkbook = workerReader({ script: developmentWorkerScript() });
   seed?.(lib);
   const harness = await startHarness(lib.ctx, { rendererDir: RENDERER_DIR });
   return {
