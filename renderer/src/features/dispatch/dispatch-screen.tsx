@@ -143,7 +143,7 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
         />
         {state.closed ? (
           <>
-            <span className="closed-badge" data-testid="closed-badge">
+            <span className="closed-badge" data-testid="closed-badge" title="本月的统计、排名、预警、问题和文稿数字保持关账时的样子，以后修改其他月份或清单也不会变；重新开账后恢复按最新数据计算">
               {month}月已关账
             </span>
             <button disabled={readOnly} onClick={() => setDialog('reopen')}>
@@ -190,7 +190,7 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
       {dialog === 'close' && (
         <ConfirmDialog
           title="关账"
-          message={`关账后，${year}年${month}月的数据不能再修改或导入（可以重新开账，但须说明原因）。确定关账吗？`}
+          message={`关账后，${year}年${month}月的数据不能再修改或导入，本月的统计、排名、预警、问题和文稿数字保持关账时的样子：以后修改其他月份、清单或预警规则，也不会改变本月已签发的数字。可以重新开账，但须说明原因。确定关账吗？`}
           confirmLabel="关账"
           onCancel={() => setDialog(null)}
           onConfirm={() => {
