@@ -42,6 +42,9 @@ export function closeLibrary(ctx: ServiceContext): void {
     ctx.library.db.close();
     ctx.library = null;
   }
+  // A preview was analysed against the library it was made on (its projects, matches, plans):
+  // committing it to another one would write the wrong rows, so it ends with its library.
+  ctx.pendingImports.clear();
 }
 
 export async function openLibrary(ctx: ServiceContext, file: string): Promise<LibraryInfo> {

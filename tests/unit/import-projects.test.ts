@@ -155,4 +155,14 @@ describe('import through the contract', () => {
       call('import.projects.preview', { source: { token: '00000000-0000-4000-8000-000000000000' }, year: 2025, mapping: { '1': 'password' as never } }),
     ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
+
+  it('drops a preview when another library is opened: its token cannot write to the other one', async () => {
+    const { buildWorkbook: build } = await import('../helpers/workbooks');
+    const { createLibrary } = await import('../../electron/services/library');
+    const bytes = (await build([{ name: '清单', rows: [['项目名称', '总投资', '年度计划投资'], ['甲', 100, 50]] }])).toString('base64');
+    const preview = await call('import.projects.preview', { source: { fileName: 'a.xlsx', data: bytes }, year: 2025 });
+    createLibrary(lib.ctx, `${lib.dir}/另一个.kpw`);
+    await expect(call('import.projects.commit', { token: preview.token, year: 2025, validOnly: false })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/请重新选择文件/) });
+    expect(await list(2025)).toEqual([]);
+  });
 });
