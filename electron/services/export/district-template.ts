@@ -15,7 +15,7 @@ import { listProjectRows } from '../../db/projects';
 import { readReport, readReportBefore } from '../../db/progress';
 import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
-import { neutraliseFormula } from './project-list';
+import { neutraliseFormula } from '../../../shared/formula-guard';
 import { safeFileName, writeFileAtomically } from './safe-file';
 
 const YES_NO = ['"是,否"'];

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { cleanText } from '../../../shared/fields';
 import { CONTENT_TITLES, LEDGER_FIELDS, LEDGER_KIND_KEYS, LEDGER_KINDS, LEDGER_STATUS, ledgerFields, type LedgerField, type LedgerItem } from '../../../shared/ledgers';
 import { writeFileAtomically } from './safe-file';
-import { neutraliseFormula } from './project-list';
+import { neutraliseFormula } from '../../../shared/formula-guard';
 
 const WIDTHS: Partial<Record<LedgerField, number>> = { code: 8, content: 48, progress: 40, q1: 22, q2: 22, q3: 22, q4: 22, department: 18, office: 14, staff: 12, leader: 12 };
 

@@ -10,19 +10,12 @@ import type { ProjectRow } from '../../../shared/domain';
 import { cleanText, fieldDisplayText, PROJECT_FIELDS } from '../../../shared/fields';
 import { moneyInUnit, type MoneyUnit } from '../../../shared/money';
 import { listProjectRows } from '../../db/projects';
+import { neutraliseFormula } from '../../../shared/formula-guard';
 import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
 import { writeFileAtomically } from './safe-file';
 
 const WIDTHS: Record<string, number> = { name: 36, scope: 40, ownerUnit: 28, code: 18, tags: 20, responsibleUnit: 24, category: 16, leadDepartment: 16 };
-
-/**
- * OWASP's rule for spreadsheet injection: text starting with = + - @ (or a tab or carriage return)
- * gets a leading apostrophe, so no program reads it as a formula. Import removes it again.
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 function cellValue(row: ProjectRow, key: (typeof PROJECT_FIELDS)[number]['key'], unit: MoneyUnit): ExcelJS.CellValue {
   const value = row[key];

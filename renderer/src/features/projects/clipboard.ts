@@ -2,6 +2,7 @@
  * Reading and writing the tab-separated text that Excel and WPS put on the clipboard. AG Grid
  * Community has no clipboard module, so the grid handles paste and copy with these.
  */
+import { isNumberText, neutraliseFormula } from '../../../../shared/formula-guard';
 
 /**
  * Parse clipboard text into rows of cells. Handles CRLF, a trailing line break, and cells in
@@ -64,8 +65,13 @@ export function parseClipboardTable(text: string): string[][] {
   return rows;
 }
 
-/** Rows of display texts as clipboard text Excel and WPS read back into cells. */
+/**
+ * Rows of display texts as clipboard text Excel and WPS read back into cells. Text that a
+ * spreadsheet would take for a formula (a project named "=HYPERLINK(…)") gets the apostrophe
+ * export gives it (shared/formula-guard.ts); numbers stay numbers.
+ */
 export function toClipboardTable(rows: readonly (readonly string[])[]): string {
+  const guard = (cell: string) => (isNumberText(cell) ? cell : neutraliseFormula(cell));
   const quote = (cell: string) => (/[\t\r\n"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  return rows.map((r) => r.map(quote).join('\t')).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map((c) => quote(guard(c))).join('\t')).join('\r\n') + '\r\n';
 }
