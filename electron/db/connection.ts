@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { backupTo } from './backup';
-import { openDatabase, type Db } from './open-database';
+import { openDatabase, openDatabaseFromBytes, type Db } from './open-database';
 
 export type { Db };
 
@@ -51,6 +51,29 @@ function isWritable(file: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The file as it is now, in memory: for reading a library this process may not write to. */
+function readOnlyCopy(file: string): Db {
+  return openDatabaseFromBytes(fs.readFileSync(file));
+}
+
+/**
+ * A library opened read-only. Reading a WAL file needs its -shm file, which SQLite cannot make in
+ * a folder the user may not write (a read-only share): then the file is read into memory as it is
+ * (what another program writes afterwards is not seen until it is opened again).
+ */
+function openReadOnly(file: string): Db {
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('user_version', { simple: true });
+    return db;
+  } catch (err) {
+    db.close();
+    const code = (err as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') return readOnlyCopy(file);
+    throw err;
   }
 }
 
@@ -116,17 +139,26 @@ export async function openLibraryFile(file: string, options: { now?: () => Date;
   let readOnlyReason: string | null = readOnly ? '项目库文件或其所在文件夹没有写入权限，只能查看。' : null;
   let db: Db | undefined;
   try {
-    db = openDatabase(absolute, { readonly: readOnly, fileMustExist: true });
+    db = readOnly ? openReadOnly(absolute) : openDatabase(absolute, { fileMustExist: true });
     setPragmas(db, readOnly);
     quickCheck(db, absolute);
-    const version = db.pragma('user_version', { simple: true }) as number;
+    let version = db.pragma('user_version', { simple: true }) as number;
+    if (readOnly && version < latest && version > 0) {
+      // Nothing can be written to the file, so it cannot be upgraded: this version reads an
+      // in-memory copy brought to its schema (only the copy changes), so every screen works.
+      db.close();
+      db = readOnlyCopy(absolute);
+      migrate(db, migrations);
+      readOnlyReason = `${readOnlyReason ?? ''}（项目库为旧版本格式，已在内存中按新格式打开，文件本身未作修改。）`;
+      version = db.pragma('user_version', { simple: true }) as number;
+    }
     if (version === 0 && hasTables(db)) {
       throw new AppError('CORRUPT', `“${absolute}”不是重点项目工作台的项目库。文件保持原样，未作任何修改。`);
     }
     if (version > latest) {
       if (!readOnly) {
         db.close();
-        db = openDatabase(absolute, { readonly: true, fileMustExist: true });
+        db = openReadOnly(absolute);
         setPragmas(db, true);
       }
       readOnly = true;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupIfDue, listBackups, makeBackup, restoreBackup, verifyBackup } from '../../electron/services/backups';
+import { closeLibrary } from '../../electron/services/library';
 import { contractCaller } from '../helpers/contract';
 import { createTempLibrary, tempDir, type TempLibrary } from '../helpers/library';
 import { seedSampleProjects } from '../helpers/sample';
@@ -52,6 +53,7 @@ beforeEach(() => {
 });
 afterEach(() => lib.close());
 const { call, refused } = contractCaller(() => lib.ctx);
+const KPW = path.resolve(import.meta.dirname, '../../electron/cli/kpw.mjs');
 
 describe('processes killed', () => {
   it('mid-import: after reopening, the file is sound and holds all the rows or none, in every run', async () => {
@@ -166,6 +168,26 @@ describe('faults while the app runs', () => {
     expect(out.rows).toBe(4);
     expect(integrity(lib.file)).toBe('ok');
   }, 30_000);
+
+  it('reads a library on a read-only share (no -shm, a folder the user cannot write): kpw stats works, writes are refused in Chinese', () => {
+    seedSampleProjects(lib.ctx.library!.db, 2024, 6, 5);
+    closeLibrary(lib.ctx);
+    expect(fs.existsSync(`${lib.file}-shm`)).toBe(false);
+    fs.chmodSync(lib.dir, 0o755);
+    fs.chmodSync(lib.file, 0o644);
+    const kpw = (...args: string[]) =>
+      spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, KPW, ...args], { encoding: 'utf8', env: { ...process.env, HOME: '/tmp' } });
+    const stats = kpw('stats', '--db', lib.file, '--year', '2024', '--month', '8', '--json');
+    expect(stats.stderr).toBe('');
+    expect(stats.status).toBe(0);
+    expect((JSON.parse(stats.stdout) as { overall: { projects: number } }).overall.projects).toBe(6);
+    const write = kpw('close', '--db', lib.file, '--year', '2024', '--month', '8');
+    expect(write.status).toBe(1);
+    expect(write.stderr).toMatch(/没有写入权限/);
+    expect(write.stderr).not.toMatch(/readonly|attempt to write/i);
+    expect(fs.readdirSync(lib.dir).filter((f) => f !== 'userData')).toEqual([path.basename(lib.file)]);
+    expect(integrity(lib.file)).toBe('ok');
+  }, 120_000);
 });
 
 describe('备份与恢复', () => {
