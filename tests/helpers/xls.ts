@@ -6,7 +6,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 
-function record(type: number, body: Buffer): Buffer {
+/** Any record, as given: type and body. */
+export function record(type: number, body: Buffer): Buffer {
   const head = Buffer.alloc(4);
   head.writeUInt16LE(type, 0);
   head.writeUInt16LE(body.length, 2);
@@ -86,4 +87,17 @@ export function buildXls(name: string, cells: Buffer[], claim: { rows: number; c
   XLSX.CFB.utils.cfb_add(cfb, '/Workbook', Buffer.concat([globals, sheet]));
   XLSX.CFB.utils.cfb_del(cfb, '/\u0001Sh33tJ5'); // SheetJS's placeholder stream
   return Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
+}
+
+/** A FORMULA record at (row, column) with a saved numeric result and the given parsed-formula bytes (rgce), cce as given. */
+export function formulaCell(row: number, column: number, result: number, rgce: Buffer, cce = rgce.length): Buffer {
+  const b = Buffer.alloc(22);
+  b.writeUInt16LE(row, 0);
+  b.writeUInt16LE(column, 2);
+  b.writeUInt16LE(0, 4);
+  b.writeDoubleLE(result, 6);
+  b.writeUInt16LE(0, 14); // flags
+  b.writeUInt32LE(0, 16); // chn
+  b.writeUInt16LE(cce, 20);
+  return record(0x0006, Buffer.concat([b, rgce]));
 }

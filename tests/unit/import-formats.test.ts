@@ -20,7 +20,7 @@ import { expectedRows } from '../fixtures/project-list-data';
 import { contractCaller } from '../helpers/contract';
 import { createTempLibrary, tempDir, type TempLibrary } from '../helpers/library';
 import { buildZip, zeroBomb } from '../helpers/workbooks';
-import { buildXls, integerRow, numberCell, textCell } from '../helpers/xls';
+import { buildXls, formulaCell, integerRow, numberCell, record, textCell } from '../helpers/xls';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/formats');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
@@ -176,6 +176,20 @@ describe('hostile files in the new formats', () => {
     const hostile = Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
     const t = performance.now();
     expect(readSpreadsheet(hostile)).toEqual(readSpreadsheet(fixture('项目清单.xls')));
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+
+  it('an .xls with damaged formula records (on which SheetJS itself never returns) is read, keeping saved results', () => {
+    // A FORMULA record too short to hold its formula's length (SheetJS reads past it and loops on
+    // NaN), and one whose tokens overrun the length it declares; the saved result is what counts.
+    const short = record(0x0006, Buffer.from('0a00000009002c010000000000010f00', 'hex'));
+    const overrun = formulaCell(1, 1, 1334.5678, Buffer.from([0x1e, 0x01, 0x00]), 2);
+    const xls = buildXls('表', [textCell(0, 0, '项目名称'), short, textCell(1, 0, '合计'), overrun], { rows: 2, columns: 2 });
+    const t = performance.now();
+    expect(readSpreadsheet(xls).sheets[0]!.rows).toEqual([
+      { row: 1, cells: [{ t: 's', v: '项目名称' }] },
+      { row: 2, cells: [{ t: 's', v: '合计' }, { t: 'n', v: 1334.5678, text: '1334.5678' }] },
+    ]);
     expect(performance.now() - t).toBeLessThan(2000);
   });
 

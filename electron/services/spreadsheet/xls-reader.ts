@@ -54,10 +54,29 @@ const CELL_RECORDS = new Set([0x0203 /* NUMBER */, 0x027e /* RK */, 0x00fd /* LA
 const MULRK = 0x00bd;
 
 /**
- * Walk the workbook stream's record headers (no allocation per record) before SheetJS builds its
- * cells, some 500 bytes each: a password (FILEPASS), cells past the column limit and too many
- * rows are refused here, as xlsx-reader refuses them while reading, so a hostile sheet costs
- * milliseconds, not the parse.
+ * Records whose parsed formula (rgce) SheetJS decodes even when formulas are not asked for, and
+ * where in the record the formula's length (cce) sits in BIFF8. SheetJS 0.20.3 reads a formula's
+ * tokens until its position equals the formula's end exactly; a damaged token list overshoots or
+ * reads past the record and it never returns (found by mutating a real .xls). The import needs a
+ * formula's saved result only, never the formula: its length is set to 0 before SheetJS parses.
+ */
+const FORMULA_LENGTH_AT = new Map([
+  [0x0006, 20], // FORMULA: cell (6), result (8), flags (2), chn (4), then cce
+  [0x0206, 20], // FORMULA as BIFF3 numbered it (SheetJS parses it the same way)
+  [0x0406, 20], // FORMULA as BIFF4 numbered it
+  [0x0018, 4], // NAME (defined name): flags (2), chKey, cch, then cce
+  [0x04bc, 8], // SHRFMLA (shared formula): range (6), reserved, cUse, then cce
+  [0x0221, 12], // ARRAY (array formula): range (6), flags (2), chn (4), then cce
+]);
+/** A record type SheetJS does not know, so skips: what a formula record too short to hold its length becomes. */
+const SKIPPED_RECORD = 0x7fff;
+
+/**
+ * Walk the workbook stream's records (no allocation per record) before SheetJS builds its cells,
+ * some 500 bytes each: a password (FILEPASS), cells past the column limit and too many rows are
+ * refused here, as xlsx-reader refuses them while reading, so a hostile sheet costs milliseconds,
+ * not the parse; and formulas are emptied (FORMULA_LENGTH_AT), in place, keeping every record's
+ * length so the sheets' offsets stay true.
  */
 function prescan(stream: Buffer, limits: ReadLimits): void {
   const names = new Map<number, string>(); // substream offset → sheet name (BOUNDSHEET8)
@@ -80,6 +99,11 @@ function prescan(stream: Buffer, limits: ReadLimits): void {
     const length = stream.readUInt16LE(p + 2);
     const body = p + 4;
     if (body + length > stream.length) break; // a truncated stream: SheetJS decides
+    const formulaAt = FORMULA_LENGTH_AT.get(type);
+    if (formulaAt !== undefined) {
+      if (length >= formulaAt + 2) stream.writeUInt16LE(0, body + formulaAt);
+      else stream.writeUInt16LE(SKIPPED_RECORD, p);
+    }
     if (type === 0x0809 /* BOF */) {
       depth++;
       if (depth === 1 && length >= 4 && stream.readUInt16LE(body + 2) === 0x0010) {
