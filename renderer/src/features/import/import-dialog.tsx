@@ -10,6 +10,7 @@ import { FIELD_BY_KEY, PROJECT_FIELDS } from '../../../../shared/fields';
 import { describeIssue, IMPORT_TARGET_LABELS, type ImportResult, type ImportTarget, type ProjectImportPreview, type RequiredMoneyTarget } from '../../../../shared/import';
 import { call, messageOf } from '../../api';
 import { Modal } from '../../ui/dialogs';
+import { ColumnMapping } from './column-mapping';
 import { HeadingsAndNotes, MissingColumns, MoneySums, SampleRows } from './import-checks';
 
 const TARGETS: { value: ImportTarget; label: string }[] = [
@@ -185,43 +186,16 @@ export function ImportDialog(props: { initial: ProjectImportPreview; onClose: ()
       <HeadingsAndNotes preview={preview} />
       <section>
         <h3>列对应关系</h3>
-        <table className="mapping">
-          <thead>
-            <tr>
-              <th>列</th>
-              <th>表头</th>
-              <th>导入为</th>
-              <th>单位</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.columns.map((c) => (
-              <tr key={c.index}>
-                <td>{c.letter}</td>
-                <td>{c.header}</td>
-                <td>
-                  <select
-                    aria-label={`${c.letter}列导入为`}
-                    value={c.target ?? ''}
-                    disabled={busy}
-                    onChange={(e) => {
-                      const next = { ...Object.fromEntries(preview.columns.map((col) => [String(col.index), col.target])), [String(c.index)]: (e.target.value || null) as ImportTarget | null };
-                      void reanalyse({ mapping: next });
-                    }}
-                  >
-                    <option value="">（不导入）</option>
-                    {TARGETS.map((t) => (
-                      <option key={t.value} value={t.value}>
-                        {t.label}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>{c.unit ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ColumnMapping
+          columns={preview.columns}
+          targets={TARGETS}
+          showUnit
+          disabled={busy}
+          onChange={(c, target) => {
+            const next = { ...Object.fromEntries(preview.columns.map((col) => [String(col.index), col.target])), [String(c.index)]: target };
+            void reanalyse({ mapping: next });
+          }}
+        />
       </section>
       <SampleRows preview={preview} />
       <section>

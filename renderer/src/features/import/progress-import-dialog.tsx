@@ -11,11 +11,11 @@ import {
   DISPATCH_TARGET_LABELS,
   DISPATCH_TARGETS,
   type DispatchMapping,
-  type DispatchTarget,
   type ProgressImportPreview,
 } from '../../../../shared/progress-import';
 import { call, messageOf } from '../../api';
 import { Modal } from '../../ui/dialogs';
+import { ColumnMapping } from './column-mapping';
 
 const STATUS_LABELS = { new: '新报送', update: '更新', unchanged: '无变化', error: '错误' } as const;
 
@@ -146,32 +146,13 @@ export function ProgressImportDialog(props: {
           )}
           <details>
             <summary>列对应（{p.columns.length}列）</summary>
-            <table className="mapping">
-              <tbody>
-                {p.columns.map((c) => (
-                  <tr key={c.index}>
-                    <td>{c.letter}</td>
-                    <td>{c.header}</td>
-                    <td>
-                      <select
-                        aria-label={`${c.letter}列导入为`}
-                        value={c.target ?? ''}
-                        disabled={busy}
-                        onChange={(e) => void reanalyse({ mapping: { ...mapping, [c.header]: (e.target.value || null) as DispatchTarget | null } })}
-                      >
-                        <option value="">（不导入）</option>
-                        {DISPATCH_TARGETS.map((t) => (
-                          <option key={t} value={t}>
-                            {DISPATCH_TARGET_LABELS[t]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>{c.unit ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ColumnMapping
+              columns={p.columns}
+              targets={DISPATCH_TARGETS.map((t) => ({ value: t, label: DISPATCH_TARGET_LABELS[t] }))}
+              showUnit
+              disabled={busy}
+              onChange={(c, target) => void reanalyse({ mapping: { ...mapping, [c.header]: target } })}
+            />
           </details>
           <table className="preview-rows">
             <tbody>

@@ -19,6 +19,7 @@ import {
 } from '../../../../shared/ledgers';
 import { call, messageOf } from '../../api';
 import { Modal } from '../../ui/dialogs';
+import { ColumnMapping } from '../import/column-mapping';
 
 const STATUS_LABELS = { new: '新增', update: '更新', unchanged: '无变化', error: '错误' } as const;
 const SHOWN_ROWS = 200;
@@ -170,38 +171,13 @@ function SheetPreview(props: { sheet: LedgerSheetPreview; busy: boolean; onChoos
         )}
       </h3>
       {s.ledger && s.columns.length > 0 && (
-        <table className="mapping">
-          <thead>
-            <tr>
-              <th>列</th>
-              <th>表头</th>
-              <th>导入为</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.columns.map((c) => (
-              <tr key={c.index}>
-                <td>{c.letter}</td>
-                <td>{c.header}</td>
-                <td>
-                  <select
-                    aria-label={`“${s.sheet}”${c.letter}列导入为`}
-                    value={c.target ?? ''}
-                    disabled={busy}
-                    onChange={(e) => props.onChoose({ mapping: mapping(c.index, (e.target.value || null) as LedgerField | null) })}
-                  >
-                    <option value="">（不导入）</option>
-                    {FIELDS.map((f) => (
-                      <option key={f} value={f}>
-                        {LEDGER_FIELDS[f]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ColumnMapping
+          columns={s.columns}
+          targets={FIELDS.map((f) => ({ value: f, label: LEDGER_FIELDS[f] }))}
+          label={(c) => `“${s.sheet}”${c.letter}列导入为`}
+          disabled={busy}
+          onChange={(c, target) => props.onChoose({ mapping: mapping(c.index, target) })}
+        />
       )}
       {s.ledger && s.rows.length > 0 && (
         <table className="preview-rows" data-testid="ledger-import-rows">
