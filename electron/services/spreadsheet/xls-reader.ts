@@ -54,29 +54,45 @@ const CELL_RECORDS = new Set([0x0203 /* NUMBER */, 0x027e /* RK */, 0x00fd /* LA
 const MULRK = 0x00bd;
 
 /**
- * Records whose parsed formula (rgce) SheetJS decodes even when formulas are not asked for, and
- * where in the record the formula's length (cce) sits in BIFF8. SheetJS 0.20.3 reads a formula's
- * tokens until its position equals the formula's end exactly; a damaged token list overshoots or
- * reads past the record and it never returns (found by mutating a real .xls). The import needs a
- * formula's saved result only, never the formula: its length is set to 0 before SheetJS parses.
+ * The records SheetJS is given, each with the least length it can have; every other record, and
+ * one shorter than that, is turned into SKIPPED_RECORD in place (lengths unchanged, so the sheets'
+ * offsets stay true) and SheetJS passes over it. SheetJS 0.20.3 parses every record type it knows,
+ * and several of its parsers never return on damaged input (a formula's token list, BIFF2 strings,
+ * property sets: found by mutating real .xls files); an import needs only these.
  */
-const FORMULA_LENGTH_AT = new Map([
-  [0x0006, 20], // FORMULA: cell (6), result (8), flags (2), chn (4), then cce
-  [0x0206, 20], // FORMULA as BIFF3 numbered it (SheetJS parses it the same way)
-  [0x0406, 20], // FORMULA as BIFF4 numbered it
-  [0x0018, 4], // NAME (defined name): flags (2), chKey, cch, then cce
-  [0x04bc, 8], // SHRFMLA (shared formula): range (6), reserved, cUse, then cce
-  [0x0221, 12], // ARRAY (array formula): range (6), flags (2), chn (4), then cce
+const NEEDED_RECORDS = new Map<number, number>([
+  [0x0809, 8], // BOF
+  [0x000a, 0], // EOF
+  [0x0085, 8], // BOUNDSHEET8: the sheets' names, kinds and offsets
+  [0x00fc, 8], // SST: the shared strings
+  [0x003c, 0], // CONTINUE (of the SST above all)
+  [0x041e, 5], // FORMAT: number formats, to tell dates
+  [0x00e0, 16], // XF: each cell's format (16 bytes in BIFF5, 20 in BIFF8)
+  [0x0022, 2], // DATE1904
+  [0x0042, 2], // CODEPAGE (the text of BIFF5 files)
+  [0x002f, 2], // FILEPASS: refused above, and by SheetJS too
+  [0x00e5, 2], // MERGECELLS
+  [0x0203, 14], // NUMBER
+  [0x027e, 10], // RK
+  [0x00bd, 12], // MULRK
+  [0x00fd, 10], // LABELSST
+  [0x0204, 8], // LABEL
+  [0x00d6, 8], // RSTRING
+  [0x0205, 8], // BOOLERR
+  [0x0006, 22], // FORMULA: its saved result (the formula itself is emptied, below)
+  [0x0207, 3], // STRING: a formula's text result
 ]);
-/** A record type SheetJS does not know, so skips: what a formula record too short to hold its length becomes. */
+/** A record type SheetJS does not know, so skips. */
 const SKIPPED_RECORD = 0x7fff;
+/** Where a FORMULA record's formula length (cce) sits: after cell (6), result (8), flags (2), chn (4). */
+const FORMULA_CCE_AT = 20;
 
 /**
  * Walk the workbook stream's records (no allocation per record) before SheetJS builds its cells,
  * some 500 bytes each: a password (FILEPASS), cells past the column limit and too many rows are
  * refused here, as xlsx-reader refuses them while reading, so a hostile sheet costs milliseconds,
- * not the parse; and formulas are emptied (FORMULA_LENGTH_AT), in place, keeping every record's
- * length so the sheets' offsets stay true.
+ * not the parse. Records the import does not need are skipped (NEEDED_RECORDS), and formulas
+ * emptied: only their saved result is read (SheetJS would decode the tokens even unasked).
  */
 function prescan(stream: Buffer, limits: ReadLimits): void {
   const names = new Map<number, string>(); // substream offset → sheet name (BOUNDSHEET8)
@@ -99,11 +115,9 @@ function prescan(stream: Buffer, limits: ReadLimits): void {
     const length = stream.readUInt16LE(p + 2);
     const body = p + 4;
     if (body + length > stream.length) break; // a truncated stream: SheetJS decides
-    const formulaAt = FORMULA_LENGTH_AT.get(type);
-    if (formulaAt !== undefined) {
-      if (length >= formulaAt + 2) stream.writeUInt16LE(0, body + formulaAt);
-      else stream.writeUInt16LE(SKIPPED_RECORD, p);
-    }
+    const least = NEEDED_RECORDS.get(type);
+    if (least === undefined || length < least) stream.writeUInt16LE(SKIPPED_RECORD, p);
+    else if (type === 0x0006) stream.writeUInt16LE(0, body + FORMULA_CCE_AT);
     if (type === 0x0809 /* BOF */) {
       depth++;
       if (depth === 1 && length >= 4 && stream.readUInt16LE(body + 2) === 0x0010) {
