@@ -2,9 +2,6 @@
  * 台账: action plans and their five ledgers — export of ledger workbooks (import: ledger-import.ts),
  * editing an item, and the summaries by status and department that the quarterly report is made of.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { cleanText } from '../../shared/fields';
 import {
   LEDGER_FIELDS,
@@ -21,6 +18,7 @@ import {
 import { AppError } from '../../shared/result';
 import { ledgerItems, listPlans, readLedgerItem, writeLedgerField } from '../db/ledgers';
 import { timestamp, type ServiceContext } from './context';
+import { deliverFile } from './export/deliver';
 import { safeFileName } from './export/safe-file';
 import { writeLedgerWorkbook } from './export/ledger';
 import { requireDb } from './library';
@@ -72,19 +70,7 @@ export async function exportLedgers(ctx: ServiceContext, args: { planId: number 
   const plan = plans(ctx).find((p) => p.id === args.planId);
   if (!plan) throw new AppError('NOT_FOUND', '行动计划不存在');
   const fileName = safeFileName(`${plan.name}台账.xlsx`);
-  if (ctx.dialogs) {
-    const target = await ctx.dialogs.chooseExportPath(fileName);
-    if (!target) throw new AppError('CANCELLED', '已取消');
-    return { fileName: path.basename(target), savedTo: target, data: null, items: await exportLedgersToFile(ctx, args, target) };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpw-ledger-'));
-  try {
-    const target = path.join(dir, fileName);
-    const n = await exportLedgersToFile(ctx, args, target);
-    return { fileName, savedTo: null, data: fs.readFileSync(target).toString('base64'), items: n };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return deliverFile(ctx, fileName, async (target) => ({ items: await exportLedgersToFile(ctx, args, target) }));
 }
 
 /** Change one field of an item, checked; returns the item. */

@@ -3,9 +3,6 @@
  * identity columns locked, last month's cumulative figure shown, dropdowns for the yes/no fields,
  * and a 填报说明 sheet. Returned templates are dispatch sheets: the progress import reads them.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { cleanText } from '../../../shared/fields';
 import { moneyInUnit } from '../../../shared/money';
@@ -16,6 +13,7 @@ import { readReport, readReportBefore } from '../../db/progress';
 import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
 import { neutraliseFormula } from '../../../shared/formula-guard';
+import { deliverFile } from './deliver';
 import { safeFileName, writeFileAtomically } from './safe-file';
 
 const YES_NO = ['"是,否"'];
@@ -139,18 +137,5 @@ export async function exportDistrictTemplate(
 ): Promise<{ fileName: string; savedTo: string | null; data: string | null; rows: number }> {
   requireDb(ctx);
   const fileName = safeFileName(`${args.district}${args.year}年${args.month}月调度填报模板.xlsx`);
-  if (ctx.dialogs) {
-    const target = await ctx.dialogs.chooseExportPath(fileName);
-    if (!target) throw new AppError('CANCELLED', '已取消');
-    const { rows } = await writeDistrictTemplate(ctx, args, target);
-    return { fileName: path.basename(target), savedTo: target, data: null, rows };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpw-template-'));
-  try {
-    const target = path.join(dir, fileName);
-    const { rows } = await writeDistrictTemplate(ctx, args, target);
-    return { fileName, savedTo: null, data: fs.readFileSync(target).toString('base64'), rows };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return deliverFile(ctx, fileName, async (target) => ({ rows: (await writeDistrictTemplate(ctx, args, target)).rows }));
 }

@@ -3,8 +3,6 @@
  * user picked), are read once, kept by token for the commit that follows, and the column mapping a
  * user chose is remembered for files with the same header.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { ImportPreview, ImportResult, ImportTarget, ProjectImportPreview, RequiredMoneyTarget } from '../../../shared/import';
 import type { MoneyUnit } from '../../../shared/money';
@@ -14,6 +12,7 @@ import { readSetting, writeSetting } from '../../db/settings';
 import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
 import { exportProjectsToFile } from '../export/project-list';
+import { deliverFile } from '../export/deliver';
 import { safeFileName } from '../export/safe-file';
 import { commitProjectImport, previewProjectImport, readWorkbookWith, type ProjectImportOptions } from './project-list';
 import { randomUUID } from 'node:crypto';
@@ -146,18 +145,5 @@ export async function exportProjects(
 ): Promise<{ fileName: string; savedTo: string | null; data: string | null; rows: number }> {
   requireDb(ctx);
   const fileName = safeFileName(`${args.year}年重点项目清单.xlsx`);
-  if (ctx.dialogs) {
-    const target = await ctx.dialogs.chooseExportPath(fileName);
-    if (!target) throw new AppError('CANCELLED', '已取消');
-    const { rows } = await exportProjectsToFile(ctx, args, target);
-    return { fileName: path.basename(target), savedTo: target, data: null, rows };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kpw-export-'));
-  try {
-    const target = path.join(dir, fileName);
-    const { rows } = await exportProjectsToFile(ctx, args, target);
-    return { fileName, savedTo: null, data: fs.readFileSync(target).toString('base64'), rows };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return deliverFile(ctx, fileName, async (target) => ({ rows: (await exportProjectsToFile(ctx, args, target)).rows }));
 }
