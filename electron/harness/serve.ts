@@ -8,9 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createContext } from '../services/context';
-import { backupIfDue } from '../services/backups';
-import { developmentWorkerScript, workerReader } from '../services/spreadsheet/read-off-thread';
-import { openOrCreateLibrary } from '../services/library';
+import { backupIfDue, developmentWorkerScript, openOrCreateLibrary, workerReader } from '../services/session';
 import { startHarness } from './server';
 
 const usage = '用法：npm run web -- --db 项目库文件 [--port 端口] [--open]';

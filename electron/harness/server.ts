@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../services/handlers';
 import type { ServiceContext } from '../services/context';
-import { resultOverIpc } from '../services/ipc-clone';
+import { resultOverIpc } from '../services/session';
 import type { ApiResult } from '../../shared/result';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveBundlePath } from '../web/bundle';
 

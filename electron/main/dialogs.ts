@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { BaseWindow, Dialog, FileFilter } from 'electron';
 import type { Dialogs } from '../services/context';
-import { DEFAULT_LIBRARY_NAME } from '../services/library';
+import { DEFAULT_LIBRARY_NAME } from '../services/session';
 
 export const LIBRARY_EXTENSION = 'kpw';
 

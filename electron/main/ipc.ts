@@ -11,7 +11,7 @@ import { IPC_INVOKE, type ArgsOf, type Method } from '../../shared/api';
 import type { ApiResult } from '../../shared/result';
 import type { ServiceContext } from '../services/context';
 import { dispatch, toApiError } from '../services/handlers';
-import { checkedForIpc } from '../services/ipc-clone';
+import { checkedForIpc } from '../services/session';
 import { isTrustedSender } from './security';
 
 type Log = (err: unknown) => void;

@@ -11,10 +11,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type Menu
 import { IPC_COMMAND, type Command } from '../../shared/api';
 import type { ApiResult } from '../../shared/result';
 import { createContext } from '../services/context';
-import { prepareChartRenderer } from '../services/chart-render';
-import { backupIfDue } from '../services/backups';
-import { workerReader } from '../services/spreadsheet/read-off-thread';
-import { closeLibrary, openStartupLibrary, readRecent } from '../services/library';
+import { backupIfDue, closeLibrary, openStartupLibrary, prepareChartRenderer, readRecent, workerReader } from '../services/session';
 import { createDialogs } from './dialogs';
 import { callFromMain, changesLibrary, createCallQueue, registerIpc, reportLibraryResult } from './ipc';
 import { buildMenuTemplate } from './menu';

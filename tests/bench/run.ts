@@ -68,7 +68,6 @@ async function measureInTurn(ops: { operation: string; size: string; target: str
 async function timeInPage(page: Page, action: string): Promise<number> {
   return page.evaluate(async (code) => {
     const start = performance.now();
-    // eslint-disable-next-line no-new-func
     new Function(code)();
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     return performance.now() - start;

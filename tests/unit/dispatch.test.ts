@@ -37,7 +37,7 @@ describe('月调度', () => {
     expect(row).toMatchObject({ startDate: '2024-03-05', startedNew: true });
     row = await call('dispatch.update', { projectId: id, year: 2024, month: 8, field: 'inStatistics', value: '是', unit: '万元' });
     expect(row.inStatistics).toBe(true);
-    row = await call('dispatch.update', { projectId: id, year: 2024, month: 8, field: 'visualProgress', value: '主体完工', unit: '万元' });
+    await call('dispatch.update', { projectId: id, year: 2024, month: 8, field: 'visualProgress', value: '主体完工', unit: '万元' });
     row = await call('dispatch.update', { projectId: id, year: 2024, month: 8, field: 'problem', value: '用地未落实', unit: '万元' });
     expect(row).toMatchObject({ visualProgress: '主体完工', openProblems: ['用地未落实'] });
     expect((await refused('dispatch.update', { projectId: id, year: 2024, month: 8, field: 'startDate', value: '2024年2月30日', unit: '万元' })).message).toMatch(/不是有效的日期/);

@@ -172,6 +172,7 @@ describe('the official layout in the .docx', () => {
       const errors: string[] = [];
       new DOMParser({ errorHandler: { warning: () => undefined, error: (m: string) => void errors.push(m), fatalError: (m: string) => void errors.push(m) } }).parseFromString(doc, 'text/xml');
       expect(errors).toEqual([]);
+      // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
       expect(doc).not.toMatch(/[\u0001\u0008\uFFFE]/);
       expect(paragraphTexts(doc)).toContain('<w:t>注入</w:t>&amp;项目');
     } finally {

@@ -18,6 +18,7 @@ describe('editable lists', () => {
     const { projectId } = await call('projects.add', { year: 2024, name: '石岛湾核电站扩建一期' });
     await call('projects.update', { projectId, year: 2024, field: 'district', value: '荣成市', unit: '万元' });
     lists = await call('lists.rename', { kind: 'districts', id, name: '荣成' });
+    expect(lists.districts.map((d) => d.name)).toEqual(['荣成']);
     expect((await list(2024))[0]!.district).toBe('荣成');
     await expect(call('lists.remove', { kind: 'districts', id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/仍被1个项目使用/) });
     await call('projects.update', { projectId, year: 2024, field: 'district', value: '', unit: '万元' });

@@ -89,7 +89,7 @@ export function ledgerReport(input: DraftInput): Draft {
         return [cell(d), cell(`${c.items}`), cell(`${c.done}`), cell(`${c.onTrack}`), cell(`${c.lagging}`), cell(`${c.none}`)];
       }),
     },
-    heading(1, `${chineseNumber(++chapter)}、下步工作`),
+    heading(1, `${chineseNumber(chapter + 1)}、下步工作`),
     para(placeholder('下步工作安排')),
     { kind: 'signature', office: paramText(input, 'office', '【请补充：署名机关】'), date: draftDate(input) },
   );

@@ -2,13 +2,14 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export function Modal(props: { title: string; children: ReactNode; onClose: () => void; actions: ReactNode; testId?: string; wide?: boolean }) {
+  const { onClose } = props;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') props.onClose();
+      if (e.key === 'Escape') onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [props.onClose]);
+  }, [onClose]);
   return (
     <div className="modal-backdrop" role="presentation">
       <div className={`modal${props.wide ? ' modal-wide' : ''}`} role="dialog" aria-modal="true" aria-label={props.title} data-testid={props.testId}>

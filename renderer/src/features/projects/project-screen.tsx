@@ -64,7 +64,7 @@ export function ProjectScreen(props: {
   selection: ProjectSelection | null;
   onClearSelection: () => void;
 }) {
-  const { library, lists } = props;
+  const { library, lists, onListsChanged } = props;
   const readOnly = library.readOnly;
   const [year, setYear] = useState(() => pickYear(lists.years));
   const [unit, setUnit] = useState<MoneyUnit>('万元');
@@ -160,12 +160,12 @@ export function ProjectScreen(props: {
         apiRef.current?.applyTransaction({ update: [saved] });
         recomputeTotals();
         afterChange(`已保存“${FIELD_BY_KEY[field].label}”`);
-        if (field === 'tags' || field === 'contactLeader') props.onListsChanged();
+        if (field === 'tags' || field === 'contactLeader') onListsChanged();
       } catch (err) {
         fail(err);
       }
     },
-    [year, unit, afterChange, recomputeTotals, fail, props.onListsChanged],
+    [year, unit, afterChange, recomputeTotals, fail, onListsChanged],
   );
 
   // Undo and redo (toolbar, keyboard or menu) may change this year's list: reload and say what was done.
@@ -177,11 +177,11 @@ export function ProjectScreen(props: {
         const done = e.direction === 'undo' ? '已撤销' : '已重做';
         if (!e.step.label) return setStatus({ kind: 'idle', text: e.direction === 'undo' ? '没有可撤销的操作' : '没有可重做的操作' });
         void reload();
-        props.onListsChanged();
+        onListsChanged();
         const elsewhere = e.step.years.length && !e.step.years.includes(year) ? `（${e.step.years.join('、')}年清单）` : '';
         setStatus({ kind: 'saved', text: `${done}：${e.step.label}${elsewhere}` });
       }),
-    [reload, year, fail, props.onListsChanged],
+    [reload, year, fail, onListsChanged],
   );
 
   const onPaste = useCallback(
@@ -279,13 +279,13 @@ export function ProjectScreen(props: {
         const row = await call('projects.add', { year, name });
         focusAfterLoad.current = row.projectId;
         await reload();
-        props.onListsChanged();
+        onListsChanged();
         afterChange(`已新增项目“${row.name}”`);
       } catch (err) {
         fail(err);
       }
     },
-    [year, reload, afterChange, fail, props.onListsChanged],
+    [year, reload, afterChange, fail, onListsChanged],
   );
 
   const removeProjects = useCallback(
@@ -312,11 +312,11 @@ export function ProjectScreen(props: {
       const r = await call('projects.copyToNextYear', { year, projectIds: ids });
       const skipped = [r.skippedFinished && `${r.skippedFinished}个已到竣工年份`, r.skippedPresent && `${r.skippedPresent}个已在${year + 1}年清单中`].filter(Boolean);
       afterChange(`已复制${r.copied}个项目到${year + 1}年清单${skipped.length ? `，跳过${skipped.join('、')}` : ''}`);
-      props.onListsChanged();
+      onListsChanged();
     } catch (err) {
       fail(err);
     }
-  }, [year, selectedIds, afterChange, fail, props.onListsChanged]);
+  }, [year, selectedIds, afterChange, fail, onListsChanged]);
 
   const startImport = useCallback(
     async (file: File) => {
@@ -560,7 +560,7 @@ export function ProjectScreen(props: {
             // The user may import into any year, not only the one on screen: show that year's list.
             if (importedYear !== year) setYear(importedYear);
             else void reload();
-            props.onListsChanged();
+            onListsChanged();
             afterChange(`已导入“${fileName}”：新增${r.added}个，更新${r.updated}个，无变化${r.unchanged}个${r.skipped ? `，跳过有错误的${r.skipped}行` : ''}`);
           }}
         />

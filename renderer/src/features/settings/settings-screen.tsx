@@ -120,6 +120,8 @@ function ThresholdsEditor(props: { readOnly: boolean; onError: (message: string)
         }),
       (err) => props.onError(messageOf(err)),
     );
+    // Loaded once when the screen opens; onError only reports, a new one must not reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   if (!values) return null;
   const input = (k: keyof typeof values, label: string) => (
