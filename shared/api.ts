@@ -57,6 +57,8 @@ const dispatchChoices = {
     .refine((m) => Object.keys(m).length <= 200, '列对应过多')
     .optional(),
   confirmMonth: z.boolean().optional(),
+  /** The sheet to read when a file has several (kpw --sheet); by default the one that looks like a dispatch sheet. */
+  sheet: z.string().max(64).optional(),
 };
 const listKind = z.enum(['districts', 'categories', 'tags']);
 const ids = z.array(id).min(1, '请先选择项目').max(100_000);
@@ -82,8 +84,11 @@ export const api = {
   'library.recent': method(none).returns<string[]>(),
   /** Open an existing library file (from the recent list, or a path typed in the browser harness). */
   'library.open': method(z.object({ path }).strict()).returns<LibraryInfo>(),
-  /** Create a new, empty library file with the default lists and open it. Refuses an existing file. */
-  'library.create': method(z.object({ path }).strict()).returns<LibraryInfo>(),
+  /**
+   * Create a new library file with the default lists and open it (with demo, filled with the demo
+   * city of 打开示例项目库). Refuses an existing file.
+   */
+  'library.create': method(z.object({ path, demo: z.boolean().optional() }).strict()).returns<LibraryInfo>(),
   /** 打开示例项目库: a demo city whose figures are those of the 2024 press conference (seed 000). */
   'library.openDemo': method(none).returns<LibraryInfo>(),
   /** Show the native "打开项目库…" dialog and open the chosen file (Electron only). */
@@ -287,6 +292,8 @@ export const api = {
   'problems.list': method(z.object({ year }).strict()).returns<ProblemRow[]>(),
   /** Counts overall and by type, district, responsible department and project. */
   'problems.summary': method(z.object({ year }).strict()).returns<ProblemSummary>(),
+  /** Problems on year Y's projects as of the end of month M (a closed month's as closed); projects: with at least one. */
+  'problems.atMonthEnd': method(z.object({ year, month }).strict()).returns<{ total: number; open: number; solved: number; projects: number }>(),
   /** Record a problem by hand (undoable). */
   'problems.add': method(
     z
@@ -351,6 +358,8 @@ export const api = {
   'backups.list': method(none).returns<BackupInfo[]>(),
   /** Make a verified backup now (kept until deleted by hand). */
   'backups.create': method(none).returns<BackupInfo>(),
+  /** 备份到…: a verified copy of the library where the user chooses (the save dialog; bytes in the browser). */
+  'backups.saveAs': method(none).returns<{ fileName: string; savedTo: string | null; data: string | null }>(),
   /** Check a backup with integrity_check. */
   'backups.verify': method(z.object({ name: z.string().max(300) }).strict()).returns<{ ok: boolean; message: string }>(),
   /** Put a backup in place of the library (the current state is backed up first, so it can be undone). */
@@ -359,7 +368,7 @@ export const api = {
   /** 材料生成: a draft's blocks and the figures they use, built now from the statistics engine (the preview). */
   'drafts.build': method(draftArgs).returns<Draft>(),
   /** Save a draft as .docx: through the save dialog in Electron (written atomically), as bytes in the browser. */
-  'drafts.export': method(draftArgs).returns<{ fileName: string; savedTo: string | null; data: string | null }>(),
+  'drafts.export': method(draftArgs).returns<DraftExport>(),
   /** The drafts' templates: the office's text, the default, and the fields each may use. */
   'drafts.templates': method(none).returns<TemplateState[]>(),
   /** Change a template; an unknown field or an unpaired brace is refused with a message. */
@@ -372,6 +381,18 @@ export const api = {
     z.object({ body: fontName, title: fontName, heading1: fontName, heading2: fontName, pageNumber: fontName, latin: fontName } satisfies Record<(typeof FONT_KEYS)[number], unknown>).strict(),
   ).returns<DraftFonts>(),
 } as const;
+
+/** A saved draft: where it went (or its bytes), and what a writer still has to do with it. */
+export interface DraftExport {
+  fileName: string;
+  savedTo: string | null;
+  data: string | null;
+  /** Figures taken from the statistics, and 【请补充：…】 placeholders left to fill. */
+  figures: number;
+  placeholders: number;
+  /** Templates that could not be used (Draft.problems). */
+  problems: string[];
+}
 
 export interface TemplateState extends TemplateDef {
   defaultText: string;

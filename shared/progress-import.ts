@@ -73,3 +73,11 @@ export interface DispatchChoices {
   /** The sheets give no completed investment: import them anyway (the figures stay as they were). */
   allowNoCompleted?: boolean;
 }
+
+/** Why sheets without any completed investment are not imported as they are (null when all have one, or the user confirmed). */
+export function missingCompletedRefusal(previews: ProgressImportPreview[], options: DispatchChoices): string | null {
+  const missing = previews.filter((p) => p.missingCompleted !== null);
+  if (missing.length === 0 || options.allowNoCompleted) return null;
+  const lines = missing.map((p) => `“${p.fileName}” ${p.sheet}: ${p.missingCompleted}`);
+  return `未导入任何内容：\n${lines.join('\n')}\n如${missing.length > 1 ? '这些表' : '本表'}只报开工、纳统、形象进度等情况，请确认“不含完成投资”后再导入。`;
+}

@@ -10,7 +10,9 @@ import path from 'node:path';
 import type { BackupInfo, LibraryInfo } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { backupTo, checkFile, releaseSoleUse, takeSoleUse } from '../db/backup';
-import type { ServiceContext } from './context';
+import { timestamp, type ServiceContext } from './context';
+import { deliverFile, type Delivered } from './export/deliver';
+import { safeFileName } from './export/safe-file';
 import { closeLibrary, openLibrary, requireDb } from './library';
 
 const KEEP_AUTOMATIC = 20;
@@ -91,8 +93,18 @@ export async function backupIfDue(ctx: ServiceContext): Promise<BackupInfo | nul
 }
 
 /** A verified backup of the open library at a path the user chose (kpw backup). */
-export async function backupLibraryTo(ctx: ServiceContext, target: string): Promise<void> {
-  await backupTo(requireDb(ctx), target);
+/**
+ * 备份到…: a verified copy where the user chooses (a USB stick, a shared folder), suggested as
+ * "<library>-备份-YYYYMMDD-HHMM.kpw"; the browser harness hands the copy back as bytes.
+ */
+export async function saveBackupAs(ctx: ServiceContext): Promise<Delivered> {
+  const db = requireDb(ctx);
+  const stamp = timestamp(ctx).slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  const name = safeFileName(`${path.basename(ctx.library!.path, path.extname(ctx.library!.path))}-备份-${stamp}.kpw`);
+  return deliverFile(ctx, name, async (target) => {
+    await backupTo(db, target);
+    return {};
+  });
 }
 
 /** Before an import: a backup, so that the state before it can always be got back. */

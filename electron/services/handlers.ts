@@ -8,7 +8,7 @@ import { api, describeSchemaError, isMethod, type Method, type ParsedArgsOf, typ
 import { AppError, type ApiError, type ApiResult } from '../../shared/result';
 import type { ServiceContext } from './context';
 import { undo, redo, historyState } from './history';
-import { createLibrary, libraryInfo, openDemoLibrary, openLibrary, readRecent, requireDb } from './library';
+import { createDemoLibrary, createLibrary, libraryInfo, openDemoLibrary, openLibrary, readRecent, requireDb } from './library';
 import { readLists } from '../db/lists';
 import { closeMonth, dispatchRows, monthState, reopenMonth, updateDispatch } from './dispatch';
 import { monthContext } from './month-freeze';
@@ -16,11 +16,11 @@ import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warni
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
-import { backupsOf, listBackups, makeBackup, recoverLibrary, restoreBackup, verifyBackup } from './backups';
+import { backupsOf, listBackups, makeBackup, recoverLibrary, restoreBackup, saveBackupAs, verifyBackup } from './backups';
 import { exportLedgers, items, plans, summaries, updateLedgerItem } from './ledgers';
 import { commitLedgerFile, previewLedgerFile } from './ledger-import';
 import { exportDistrictTemplate } from './export/district-template';
-import { addProblem, listProblems, problemSummary, removeProblem, updateProblem } from './problems';
+import { addProblem, listProblems, problemsAtMonthEnd, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
 
@@ -38,7 +38,7 @@ export const handlers = {
   'library.current': (ctx) => libraryInfo(ctx),
   'library.recent': (ctx) => readRecent(ctx),
   'library.open': (ctx, { path }) => openLibrary(ctx, path),
-  'library.create': (ctx, { path }) => createLibrary(ctx, path),
+  'library.create': (ctx, { path, demo }) => (demo ? createDemoLibrary(ctx, path) : createLibrary(ctx, path)),
   'library.openDemo': (ctx) => openDemoLibrary(ctx),
   'library.openWithDialog': (ctx) => withDialog(ctx, 'open'),
   'library.createWithDialog': (ctx) => withDialog(ctx, 'create'),
@@ -77,6 +77,7 @@ export const handlers = {
   'history.state': (ctx) => historyState(ctx),
   'problems.list': (ctx, args) => listProblems(ctx, args),
   'problems.summary': (ctx, args) => problemSummary(ctx, args),
+  'problems.atMonthEnd': (ctx, { year, month }) => problemsAtMonthEnd(monthContext(ctx, year, month), year, month),
   'problems.add': (ctx, args) => addProblem(ctx, args),
   'problems.update': (ctx, args) => updateProblem(ctx, args),
   'problems.remove': (ctx, args) => removeProblem(ctx, args),
@@ -91,6 +92,7 @@ export const handlers = {
   'library.recover': (ctx, args) => recoverLibrary(ctx, args),
   'backups.list': (ctx) => listBackups(ctx),
   'backups.create': (ctx) => makeBackup(ctx, '手动'),
+  'backups.saveAs': (ctx) => saveBackupAs(ctx),
   'backups.verify': (ctx, { name }) => verifyBackup(ctx, name),
   'backups.restore': (ctx, { name }) => restoreBackup(ctx, name),
   'drafts.build': (ctx, args) => buildDraft(ctx, args),

@@ -112,6 +112,11 @@ function rememberRecent(ctx: ServiceContext, file: string): void {
 
 export const DEMO_LIBRARY_NAME = '示例项目库.kpw';
 
+/** A new library at `file` filled with the demo city (kpw demo). */
+export function createDemoLibrary(ctx: ServiceContext, file: string): LibraryInfo {
+  return createLibrary(ctx, file, (db) => fillDemoLibrary(db, timestamp(ctx)));
+}
+
 /**
  * 打开示例项目库: the demo city (seed 000's figures) in the user's data folder, made on first use
  * and kept afterwards (it is the user's to try things in); in the browser harness, in the
@@ -122,5 +127,5 @@ export async function openDemoLibrary(ctx: ServiceContext): Promise<LibraryInfo>
   fs.mkdirSync(folder, { recursive: true });
   const file = path.join(folder, DEMO_LIBRARY_NAME);
   if (fs.existsSync(file)) return openLibrary(ctx, file);
-  return createLibrary(ctx, file, (db) => fillDemoLibrary(db, timestamp(ctx)));
+  return createDemoLibrary(ctx, file);
 }

@@ -149,6 +149,7 @@ const calls: { [M in Method]: Calls<M> } = {
   ],
   'problems.list': () => [{ year: 2024 }],
   'problems.summary': () => [{ year: 2024 }],
+  'problems.atMonthEnd': () => [{ year: 2024, month: 8 }],
   'problems.update': (r) => [{ id: r['problems.add']!.id, year: 2024, field: 'status', value: '已解决' }],
   'problems.remove': (r) => [{ id: r['problems.add']!.id }],
 
@@ -169,6 +170,7 @@ const calls: { [M in Method]: Calls<M> } = {
   'drafts.export': drafts,
 
   'backups.create': () => [{}],
+  'backups.saveAs': () => [{}],
   'backups.list': () => [{}],
   'backups.verify': (r) => [{ name: r['backups.create']!.name }],
   'backups.restore': (r) => [{ name: r['backups.create']!.name }],

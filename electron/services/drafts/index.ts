@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_FONTS, type Draft, type DraftFonts, type DraftKind } from '../../../shared/drafts';
+import type { DraftExport } from '../../../shared/api';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/settings';
@@ -74,24 +75,23 @@ export async function draftDocx(ctx: ServiceContext, args: DraftArgs): Promise<{
 }
 
 /** Write the draft to `target` atomically (a failure leaves any old file as it was). */
-export async function saveDraftToFile(ctx: ServiceContext, args: DraftArgs, target: string): Promise<Draft> {
-  const { draft, bytes } = await draftDocx(ctx, args);
-  await writeBytes(target, bytes);
-  return draft;
-}
-
 const writeBytes = (target: string, bytes: Buffer) => writeFileAtomically(target, async (temp) => fs.writeFileSync(temp, bytes));
 
 /** Save as .docx: where the user chooses in Electron; as bytes for the browser to download in the harness. */
-export async function exportDraft(ctx: ServiceContext, args: DraftArgs): Promise<{ fileName: string; savedTo: string | null; data: string | null }> {
+export async function exportDraft(ctx: ServiceContext, args: DraftArgs): Promise<DraftExport> {
   // Built once: its name suggests the file name, its bytes are what is written.
   const { draft, bytes } = await draftDocx(ctx, args);
   const fileName = safeFileName(`${draft.name}.docx`);
+  const made = {
+    figures: draft.figures.length,
+    placeholders: draft.blocks.flatMap((b) => ('runs' in b ? b.runs : [])).filter((r) => r.placeholder).length,
+    problems: draft.problems,
+  };
   if (ctx.dialogs) {
     const target = await ctx.dialogs.chooseExportPath(fileName);
     if (!target) throw new AppError('CANCELLED', '已取消');
     await writeBytes(target, bytes);
-    return { fileName: path.basename(target), savedTo: target, data: null };
+    return { ...made, fileName: path.basename(target), savedTo: target, data: null };
   }
-  return { fileName, savedTo: null, data: bytes.toString('base64') };
+  return { ...made, fileName, savedTo: null, data: bytes.toString('base64') };
 }

@@ -97,7 +97,7 @@ export async function commitImport(
  */
 export async function previewProgress(
   ctx: ServiceContext,
-  args: { files?: { fileName: string; data: string }[]; token?: string; year: number; month: number } & Omit<DispatchChoices, 'allowNoCompleted'>,
+  args: { files?: { fileName: string; data: string }[]; token?: string; year: number; month: number; sheet?: string } & Omit<DispatchChoices, 'allowNoCompleted'>,
 ): Promise<{ token: string; previews: ProgressImportPreview[] }> {
   let sources: ImportSource[];
   if (args.token !== undefined) sources = takePending(ctx, args.token);
@@ -114,17 +114,18 @@ export async function previewProgress(
   return { token, previews };
 }
 
-function progressOptions(args: { year: number; month: number } & DispatchChoices): ProgressImportOptions {
+function progressOptions(args: { year: number; month: number; sheet?: string } & DispatchChoices): ProgressImportOptions {
   return {
     year: args.year,
     month: args.month,
+    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
     ...(args.mapping ? { mapping: args.mapping } : {}),
     ...(args.confirmMonth ? { confirmMonth: true } : {}),
     ...(args.allowNoCompleted ? { allowNoCompleted: true } : {}),
   };
 }
 
-export async function commitProgress(ctx: ServiceContext, args: { token: string; year: number; month: number } & DispatchChoices): Promise<ImportResult> {
+export async function commitProgress(ctx: ServiceContext, args: { token: string; year: number; month: number; sheet?: string } & DispatchChoices): Promise<ImportResult> {
   await backupBeforeImport(ctx);
   const sources = takePending(ctx, args.token);
   try {

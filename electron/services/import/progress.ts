@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { parseDateText } from '../../../shared/fields';
 import { type ImportIssue, type ImportResult, type ImportRowPreview, type ProgressTarget } from '../../../shared/import';
 import { problemTypeOf } from '../../../shared/problems';
-import type { DispatchChoices, DispatchTarget, ProgressImportPreview } from '../../../shared/progress-import';
+import { missingCompletedRefusal, type DispatchChoices, type DispatchTarget, type ProgressImportPreview } from '../../../shared/progress-import';
 import { formatMoneyCell } from '../../../shared/format';
 import { AppError } from '../../../shared/result';
 import { insertChangeSet, type ChangeRecord } from '../../db/changes';
@@ -279,14 +279,6 @@ export function previewProgressImport(ctx: ServiceContext, sources: ImportSource
     for (const p of previews) p.issues.unshift({ severity: 'error', sheet: p.sheet, cell: '', message: `${options.year}年${options.month}月已关账，不能导入。如确需修改，请先重新开账。` });
   }
   return previews;
-}
-
-/** Why sheets without any completed investment are not imported as they are (null when all have one, or the user confirmed). */
-export function missingCompletedRefusal(previews: ProgressImportPreview[], options: DispatchChoices): string | null {
-  const missing = previews.filter((p) => p.missingCompleted !== null);
-  if (missing.length === 0 || options.allowNoCompleted) return null;
-  const lines = missing.map((p) => `“${p.fileName}” ${p.sheet}: ${p.missingCompleted}`);
-  return `未导入任何内容：\n${lines.join('\n')}\n如${missing.length > 1 ? '这些表' : '本表'}只报开工、纳统、形象进度等情况，请确认“不含完成投资”后再导入。`;
 }
 
 /**
