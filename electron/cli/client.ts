@@ -36,11 +36,11 @@ function session(out: string | null): { ctx: ServiceContext; call: Call } {
 }
 
 /** Open the library named by --db for one command (a missing or damaged file is refused as it is), and close it after. */
-export async function withLibrary<T>(db: string, use: (call: Call) => Promise<T>, out: string | null = null): Promise<T> {
+export async function withLibrary<T>(db: string, work: (call: Call) => Promise<T>, out: string | null = null): Promise<T> {
   const { ctx, call } = session(out);
   try {
     await call('library.open', { path: path.resolve(db) });
-    return await use(call);
+    return await work(call);
   } finally {
     closeLibrary(ctx);
   }
