@@ -238,16 +238,28 @@ export const api = {
       })
       .strict(),
   ).returns<ProjectFigures[]>(),
-  /** The warning thresholds (settings, with the defaults of STATISTICS.md). */
+  /** The warning rules in use and their thresholds (settings, with the defaults of STATISTICS.md). */
   'settings.thresholds': method(none).returns<WarningThresholds>(),
-  /** Change the warning thresholds; validated (yellow below red). */
+  /**
+   * Change the warning rules: which forms are on and their thresholds (fractions: 0.1 = 10 百分点,
+   * 0.8 = 80 % of 序时); a field not given keeps its saved value. Validated (yellow below red).
+   */
   'settings.setThresholds': method(
     z
       .object({
-        redMonthsLate: z.number().int().min(1).max(12),
-        yellowMonthsLate: z.number().int().min(1).max(12),
-        redGap: z.number().min(0.01).max(1),
-        yellowGap: z.number().min(0.01).max(1),
+        rules: z
+          .array(z.enum(['late', 'gap', 'share', 'unreported']))
+          .min(1, '请至少选择一种预警规则')
+          .max(4)
+          .optional(),
+        redMonthsLate: z.number().int('逾期月数须为整数').min(1, '逾期月数不能小于1').max(12, '逾期月数不能大于12').optional(),
+        yellowMonthsLate: z.number().int('逾期月数须为整数').min(1, '逾期月数不能小于1').max(12, '逾期月数不能大于12').optional(),
+        redGap: z.number().min(0.01, '落后百分点不能小于1').max(1, '落后百分点不能大于100').optional(),
+        yellowGap: z.number().min(0.01, '落后百分点不能小于1').max(1, '落后百分点不能大于100').optional(),
+        redShare: z.number().min(0.01, '序时进度比例不能小于1%').max(1, '序时进度比例不能大于100%').optional(),
+        yellowShare: z.number().min(0.01, '序时进度比例不能小于1%').max(1, '序时进度比例不能大于100%').optional(),
+        redMonthsUnreported: z.number().int('未报送月数须为整数').min(1, '未报送月数不能小于1').max(12, '未报送月数不能大于12').optional(),
+        yellowMonthsUnreported: z.number().int('未报送月数须为整数').min(1, '未报送月数不能小于1').max(12, '未报送月数不能大于12').optional(),
         /** The dispatch import's check: a cumulative above this many times the annual plan. */
         planMultiple: z.number().min(1, '倍数不能小于1').max(100, '倍数不能大于100').optional(),
       })
