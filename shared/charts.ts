@@ -227,7 +227,10 @@ export function natureStartChart(st: Statistics): ChartSpec {
 /** Cumulative completed investment by month, this year and last, against the plan's time line. */
 export interface MonthlyTrend {
   year: number;
-  /** Cumulative completed (元) for months 1..12 of the year (null for months not reached). */
+  /**
+   * Cumulative completed (元) for months 1..12 of the year: null for months not reached, and for
+   * months before the year's first report (no data: the line leaves them out rather than draw 0).
+   */
   current: (number | null)[];
   previous: (number | null)[] | null;
   annualPlan: number;

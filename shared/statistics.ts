@@ -102,8 +102,12 @@ export interface ProjectFigures {
   plannedStartMonth: number | null;
   /** Cumulative for year Y: month M's report, else the latest before it, else 0. */
   completedToDate: Money;
-  /** The same as of the month before M (0 for January). */
-  completedLastMonth: Money;
+  /**
+   * The same as of the month before M (0 for January); null when that month has no data — it is
+   * before the year's first report in the library — so nobody reads the whole cumulative as this
+   * month's work.
+   */
+  completedLastMonth: Money | null;
   /** Whether the project reported for month M itself. */
   reported: boolean;
   startedNew: boolean;

@@ -23,7 +23,7 @@ import type { Ranking } from '../../shared/api';
 import type { ServiceContext } from './context';
 import { requireDb } from './library';
 import { changeStamp } from '../db/statements';
-import { KIND, latestReportsBefore, listedProjects, listVersion, monthlyCompleted, projectNames, projectTagIds, reportsOfMonth } from '../db/statistics';
+import { KIND, firstReportMonth, latestReportsBefore, listedProjects, listVersion, monthlyCompleted, projectNames, projectTagIds, reportsOfMonth } from '../db/statistics';
 import type { ChartDimension, MonthlyTrend } from '../../shared/charts';
 import { warningOf, warningReason, warningThresholds, type WarningInput } from './statistics/warning-rules';
 
@@ -288,7 +288,10 @@ export function projectFigures(db: Db, year: number, month: number, filter: Stat
   const list = yearList(db, year);
   const names = namesOf(db, year, list);
   const now = monthFigures(db, list, year, month);
-  const before = monthFigures(db, list, year, month - 1);
+  // Month M−1 before the year's first report has no data: its cumulative is unknown, not 0
+  // (a library started with a 1-8月 sheet knows nothing of July). January's month before is 0.
+  const first = firstReportMonth(db, year);
+  const before = month === 1 || (first !== null && month - 1 >= first) ? monthFigures(db, list, year, month - 1) : null;
   return selectedIndexes(list, filter).map((i) => {
     const p = list.projects[i]!;
     const e = evaluate(p, now, i, month, thresholds);
@@ -308,7 +311,7 @@ export function projectFigures(db: Db, year: number, month: number, filter: Stat
       annualPlan: p.annualPlan,
       plannedStartMonth: p.plannedStartMonth,
       completedToDate: e.completedToDate,
-      completedLastMonth: before.completedToDate[i]!,
+      completedLastMonth: before ? before.completedToDate[i]! : null,
       reported: e.reported,
       startedNew: e.startedNew,
       resumed: e.resumed,
@@ -470,9 +473,15 @@ export function monthlyTrend(ctx: ServiceContext, year: number, month: number, f
   return monthlyTrendOf(requireDb(ctx), year, month, filter);
 }
 
+/** The months with data: from the year's first report on (the ones before are no data, left out, not 0). */
+function fromFirstReport(db: Db, year: number, values: number[], through = 12): (number | null)[] {
+  const first = firstReportMonth(db, year) ?? 13;
+  return values.map((v, i) => (i + 1 >= first && i < through ? v : null));
+}
+
 export function monthlyTrendOf(db: Db, year: number, month: number, filter: StatsFilter = {}): MonthlyTrend {
-  const current = monthlyCompletedReused(db, year, filter).map((v, i) => (i < month ? v : null));
-  const previous = yearList(db, year - 1).projects.length ? monthlyCompletedReused(db, year - 1, filter) : null;
+  const current = fromFirstReport(db, year, monthlyCompletedReused(db, year, filter), month);
+  const previous = yearList(db, year - 1).projects.length ? fromFirstReport(db, year - 1, monthlyCompletedReused(db, year - 1, filter)) : null;
   const annualPlan = statistics(db, year, month, filter).overall.annualPlan;
   return { year, current, previous, annualPlan };
 }
