@@ -16,6 +16,7 @@ import { DISPATCH_TARGETS, type ProgressImportPreview } from './progress-import'
 import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
 import type { DispatchRow, MonthState } from './dispatch';
 import type { MonthlyTrend } from './charts';
+import { DRILL_DIMENSIONS } from './drill-down';
 import type { ProblemRow, ProblemSummary } from './problems';
 import { LEDGER_FIELDS, LEDGER_KIND_KEYS, type ActionPlan, type LedgerField, type LedgerImportPreview, type LedgerItem, type LedgerKind, type LedgerSummary } from './ledgers';
 import { DRAFT_KINDS, FONT_KEYS, type Draft, type DraftFonts, type TemplateDef } from './drafts';
@@ -226,15 +227,22 @@ export const api = {
   'stats.ranking': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<Ranking>(),
   /** Cumulative completed investment by month (year Y through M, and all of Y−1) for the trend chart. */
   'stats.trend': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<MonthlyTrend>(),
-  /** The projects behind one bar, slice or point of a chart (its filter and the clicked key), or behind a draft's figure ('all': the whole filter). */
+  /**
+   * The projects behind a number: a chart's bar, slice or point (its filter, dimension and clicked
+   * key), a draft's figure or a screen's card (its filter and conditions, all of which must hold).
+   */
   'stats.projects': method(
     z
       .object({
         year,
         month,
         filter: statsFilter.optional(),
-        dimension: z.enum(['all', 'district', 'category', 'level', 'size', 'warning', 'nature', 'started']),
-        key: z.string().max(200),
+        dimension: z.enum(['all', 'district', 'category', 'level', 'size', 'warning', 'nature', 'started']).optional(),
+        key: z.string().max(200).optional(),
+        where: z
+          .array(z.object({ dimension: z.enum(DRILL_DIMENSIONS), keys: z.array(z.string().max(200)).max(100) }).strict())
+          .max(10)
+          .optional(),
       })
       .strict(),
   ).returns<ProjectFigures[]>(),

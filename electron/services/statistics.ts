@@ -24,7 +24,7 @@ import type { ServiceContext } from './context';
 import { requireDb } from './library';
 import { changeStamp } from '../db/statements';
 import { KIND, firstReportMonth, latestReportsBefore, listedProjects, listVersion, monthlyCompleted, projectNames, projectTagIds, reportsOfMonth } from '../db/statistics';
-import type { ChartDimension, MonthlyTrend } from '../../shared/charts';
+import type { MonthlyTrend } from '../../shared/charts';
 import { warningOf, warningReason, warningThresholds, type WarningInput } from './statistics/warning-rules';
 
 /** Sums and counts of a group of projects: everything a Summary is made of. */
@@ -484,28 +484,4 @@ export function monthlyTrendOf(db: Db, year: number, month: number, filter: Stat
   const previous = yearList(db, year - 1).projects.length ? fromFirstReport(db, year - 1, monthlyCompletedReused(db, year - 1, filter)) : null;
   const annualPlan = statistics(db, year, month, filter).overall.annualPlan;
   return { year, current, previous, annualPlan };
-}
-
-/**
- * The projects behind one bar, slice or point of a chart: the chart's filter, and the clicked key
- * of its dimension (a district, a category, a level, a size bucket, a colour, new/continued,
- * started or not), decided here by the same rules the chart's numbers came from.
- */
-export function projectsBehind(
-  ctx: ServiceContext,
-  args: { year: number; month: number; filter?: StatsFilter; dimension: ChartDimension | 'all'; key: string },
-): ProjectFigures[] {
-  const all = projectFigures(requireDb(ctx), args.year, args.month, args.filter ?? {});
-  const pick: (f: ProjectFigures) => boolean = {
-    all: () => true,
-    district: (f: ProjectFigures) => f.district === args.key,
-    category: (f: ProjectFigures) => f.category === args.key,
-    level: (f: ProjectFigures) => f.level === args.key,
-    size: (f: ProjectFigures) => sizeKey(f.totalInvestment) === args.key,
-    warning: (f: ProjectFigures) => f.warning === args.key,
-    nature: (f: ProjectFigures) =>
-      args.key === 'started' ? f.startedNew || f.resumed : args.key === 'notStarted' ? !(f.startedNew || f.resumed) : f.nature === args.key,
-    started: (f: ProjectFigures) => (args.key === 'notStarted' ? !(f.startedNew || f.resumed) : f.startedNew || f.resumed),
-  }[args.dimension];
-  return all.filter(pick);
 }
