@@ -16,6 +16,7 @@ import { DISPATCH_TARGETS, type ProgressImportPreview } from './progress-import'
 import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
 import type { DispatchRow, MonthState } from './dispatch';
 import type { MonthlyTrend } from './charts';
+import { DRILL_DIMENSIONS } from './drill-down';
 import type { ProblemRow, ProblemSummary } from './problems';
 import { LEDGER_FIELDS, LEDGER_KIND_KEYS, type ActionPlan, type LedgerField, type LedgerImportPreview, type LedgerItem, type LedgerKind, type LedgerSummary } from './ledgers';
 import { DRAFT_KINDS, FONT_KEYS, type Draft, type DraftFonts, type TemplateDef } from './drafts';
@@ -231,28 +232,47 @@ export const api = {
   'stats.ranking': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<Ranking>(),
   /** Cumulative completed investment by month (year Y through M, and all of Y−1) for the trend chart. */
   'stats.trend': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<MonthlyTrend>(),
-  /** The projects behind one bar, slice or point of a chart (its filter and the clicked key), or behind a draft's figure ('all': the whole filter). */
+  /**
+   * The projects behind a number: a chart's bar, slice or point (its filter, dimension and clicked
+   * key), a draft's figure or a screen's card (its filter and conditions, all of which must hold).
+   */
   'stats.projects': method(
     z
       .object({
         year,
         month,
         filter: statsFilter.optional(),
-        dimension: z.enum(['all', 'district', 'category', 'level', 'size', 'warning', 'nature', 'started']),
-        key: z.string().max(200),
+        dimension: z.enum(['all', 'district', 'category', 'level', 'size', 'warning', 'nature', 'started']).optional(),
+        key: z.string().max(200).optional(),
+        where: z
+          .array(z.object({ dimension: z.enum(DRILL_DIMENSIONS), keys: z.array(z.string().max(200)).max(100) }).strict())
+          .max(10)
+          .optional(),
       })
       .strict(),
   ).returns<ProjectFigures[]>(),
-  /** The warning thresholds (settings, with the defaults of STATISTICS.md). */
+  /** The warning rules in use and their thresholds (settings, with the defaults of STATISTICS.md). */
   'settings.thresholds': method(none).returns<WarningThresholds>(),
-  /** Change the warning thresholds; validated (yellow below red). */
+  /**
+   * Change the warning rules: which forms are on and their thresholds (fractions: 0.1 = 10 百分点,
+   * 0.8 = 80 % of 序时); a field not given keeps its saved value. Validated (yellow below red).
+   */
   'settings.setThresholds': method(
     z
       .object({
-        redMonthsLate: z.number().int().min(1).max(12),
-        yellowMonthsLate: z.number().int().min(1).max(12),
-        redGap: z.number().min(0.01).max(1),
-        yellowGap: z.number().min(0.01).max(1),
+        rules: z
+          .array(z.enum(['late', 'gap', 'share', 'unreported']))
+          .min(1, '请至少选择一种预警规则')
+          .max(4)
+          .optional(),
+        redMonthsLate: z.number().int('逾期月数须为整数').min(1, '逾期月数不能小于1').max(12, '逾期月数不能大于12').optional(),
+        yellowMonthsLate: z.number().int('逾期月数须为整数').min(1, '逾期月数不能小于1').max(12, '逾期月数不能大于12').optional(),
+        redGap: z.number().min(0.01, '落后百分点不能小于1').max(1, '落后百分点不能大于100').optional(),
+        yellowGap: z.number().min(0.01, '落后百分点不能小于1').max(1, '落后百分点不能大于100').optional(),
+        redShare: z.number().min(0.01, '序时进度比例不能小于1%').max(1, '序时进度比例不能大于100%').optional(),
+        yellowShare: z.number().min(0.01, '序时进度比例不能小于1%').max(1, '序时进度比例不能大于100%').optional(),
+        redMonthsUnreported: z.number().int('未报送月数须为整数').min(1, '未报送月数不能小于1').max(12, '未报送月数不能大于12').optional(),
+        yellowMonthsUnreported: z.number().int('未报送月数须为整数').min(1, '未报送月数不能小于1').max(12, '未报送月数不能大于12').optional(),
         /** The dispatch import's check: a cumulative above this many times the annual plan. */
         planMultiple: z.number().min(1, '倍数不能小于1').max(100, '倍数不能大于100').optional(),
       })

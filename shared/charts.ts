@@ -15,6 +15,7 @@ import type { EChartsOption } from 'echarts';
 import { formatMoneyText, formatPercent } from './format';
 import { moneyInUnit } from './money';
 import type { KeyedSummary, Statistics } from './statistics';
+import type { DrillCondition } from './drill-down';
 import { LEVEL_LABELS, type Level } from './domain';
 
 /** What a click on a chart selects: the breakdown and its key (e.g. district 荣成市). */
@@ -29,6 +30,11 @@ export interface ChartSpec {
   option: EChartsOption;
   dimension: ChartDimension | null;
   keys: string[][];
+  /**
+   * What a series counts within its key, by series index (the red part of a district's stacked
+   * bar: its red projects), so a click opens exactly the projects of the part clicked.
+   */
+  where?: DrillCondition[][];
   /**
    * The tooltip of each category or slice, by data index (HTML; text from the data escaped), for
    * charts that say more than ECharts' default tooltip would. Absent: ECharts' own tooltip.
@@ -155,7 +161,8 @@ export function warningByDistrictChart(st: Statistics): ChartSpec {
     yAxis: { type: 'value', name: '项目数（个）' },
     series,
   };
-  return { id: 'warningByDistrict', option, dimension: 'district', keys: [0, 1, 2].map(() => items.map((d) => d.key)) };
+  const where = (['red', 'yellow', 'green'] as const).map((w): DrillCondition[] => [{ dimension: 'warning', keys: [w] }]);
+  return { id: 'warningByDistrict', option, dimension: 'district', keys: [0, 1, 2].map(() => items.map((d) => d.key)), where };
 }
 
 /** The shares of red, yellow and green projects. */
@@ -227,7 +234,10 @@ export function natureStartChart(st: Statistics): ChartSpec {
 /** Cumulative completed investment by month, this year and last, against the plan's time line. */
 export interface MonthlyTrend {
   year: number;
-  /** Cumulative completed (元) for months 1..12 of the year (null for months not reached). */
+  /**
+   * Cumulative completed (元) for months 1..12 of the year: null for months not reached, and for
+   * months before the year's first report (no data: the line leaves them out rather than draw 0).
+   */
   current: (number | null)[];
   previous: (number | null)[] | null;
   annualPlan: number;

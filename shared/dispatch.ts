@@ -3,8 +3,8 @@ import type { ProjectFigures } from './statistics';
 
 /** One project's month: its figures and what the month's report says besides. */
 export interface DispatchRow extends ProjectFigures {
-  /** completedToDate − completedLastMonth: this month's increment. */
-  increment: number;
+  /** completedToDate − completedLastMonth: this month's increment (null when last month has no data). */
+  increment: number | null;
   startDate: string | null;
   inStatistics: boolean;
   visualProgress: string | null;

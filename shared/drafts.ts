@@ -5,8 +5,8 @@
  * what the writer sees is what Word gets. Every number in a block is a figure: a value of the
  * statistics engine written by the one formatter, with its definition and the projects behind it.
  */
-import type { ChartDimension, ChartSpec } from './charts';
-import type { StatsFilter } from './statistics';
+import type { ChartSpec } from './charts';
+import type { DrillSource, FigureMeasure } from './drill-down';
 
 export const DRAFT_KINDS = ['press-conference', 'proposal-reply', 'bulletin', 'leader-pages', 'supervision', 'ledger-report'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
@@ -66,8 +66,10 @@ export interface Figure {
   text: string;
   /** Its definition (STATISTICS.md), in Chinese. */
   definition: string;
-  /** The projects behind it: year, month, filter and (for a part) the breakdown and key. */
-  source: { year: number; month: number; filter: StatsFilter; dimension: ChartDimension | 'all'; key: string };
+  /** The projects behind it: year, month, the scope's filter and the conditions of what it counts. */
+  source: DrillSource;
+  /** What it says of those projects (their count, an amount's sum), or null for a rate, a growth… */
+  measure: FigureMeasure;
 }
 
 export interface Draft {

@@ -8,7 +8,19 @@ import type { Money } from './money';
 
 export type WarningLevel = 'red' | 'yellow' | 'green';
 
+/**
+ * The forms of warning rule offices use (REAL-DOCUMENTS.md, "Warning rules differ by city"):
+ * late — a new project not started months after its planned start month;
+ * gap — the completion rate so many percentage points below time progress (序时);
+ * share — the completion rate below a share of time progress (e.g. below 80 % of it);
+ * unreported — no report for so many months running.
+ */
+export type WarningRuleKind = 'late' | 'gap' | 'share' | 'unreported';
+export const WARNING_RULE_KINDS: readonly WarningRuleKind[] = ['late', 'unreported', 'gap', 'share'];
+
 export interface WarningThresholds {
+  /** The rule forms in use; several may be on, the most severe colour wins. */
+  rules: WarningRuleKind[];
   /** A new project not started this many months after its planned start month is red. */
   redMonthsLate: number;
   /** …and yellow from this many months (less than red). */
@@ -16,6 +28,14 @@ export interface WarningThresholds {
   /** Time progress minus completion rate above this (a fraction: 0.3 = 30 百分点) is red. */
   redGap: number;
   yellowGap: number;
+  /** Completion rate below this share of time progress (0.6 = 60 % of 序时) is red… */
+  redShare: number;
+  /** …and below this share yellow (more than red). */
+  yellowShare: number;
+  /** No report for this many months running (month M counted, none yet this year: M) is red… */
+  redMonthsUnreported: number;
+  /** …and yellow from this many (less than red). */
+  yellowMonthsUnreported: number;
   /**
    * A dispatch import warns when a project's cumulative exceeds this many times its annual plan
    * (3 when never set; kept beside the warning thresholds because 设置 edits them together).
@@ -23,7 +43,18 @@ export interface WarningThresholds {
   planMultiple?: number;
 }
 
-export const DEFAULT_THRESHOLDS: WarningThresholds = { redMonthsLate: 3, yellowMonthsLate: 1, redGap: 0.3, yellowGap: 0.1 };
+/** The rules of STATISTICS.md: late and gap on; the other forms' thresholds ready when turned on. */
+export const DEFAULT_THRESHOLDS: WarningThresholds = {
+  rules: ['late', 'gap'],
+  redMonthsLate: 3,
+  yellowMonthsLate: 1,
+  redGap: 0.3,
+  yellowGap: 0.1,
+  redShare: 0.6,
+  yellowShare: 0.8,
+  redMonthsUnreported: 3,
+  yellowMonthsUnreported: 2,
+};
 
 /** planMultiple when never set: a cumulative above 3 × the annual plan is worth a second look. */
 export const DEFAULT_PLAN_MULTIPLE = 3;
@@ -71,8 +102,12 @@ export interface ProjectFigures {
   plannedStartMonth: number | null;
   /** Cumulative for year Y: month M's report, else the latest before it, else 0. */
   completedToDate: Money;
-  /** The same as of the month before M (0 for January). */
-  completedLastMonth: Money;
+  /**
+   * The same as of the month before M (0 for January); null when that month has no data — it is
+   * before the year's first report in the library — so nobody reads the whole cumulative as this
+   * month's work.
+   */
+  completedLastMonth: Money | null;
   /** Whether the project reported for month M itself. */
   reported: boolean;
   startedNew: boolean;

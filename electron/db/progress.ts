@@ -185,6 +185,16 @@ export function problemCounts(db: Db, year: number, month: number): { total: num
   return { total, solved, open: total - solved, projects };
 }
 
+/**
+ * The projects of year Y's list with problems as counted by problemCounts at the end of month M:
+ * any raised by then, one still open then, or one solved by then.
+ */
+export function projectsWithProblems(db: Db, year: number, month: number, which: 'any' | 'open' | 'solved'): Set<number> {
+  const status = { any: '', open: " AND NOT (pr.status = 'solved' AND pr.solved_date <= @asOf)", solved: " AND pr.status = 'solved' AND pr.solved_date <= @asOf" }[which];
+  const rows = stmt(db, `SELECT DISTINCT pr.project_id ${PROBLEMS_OF_YEAR}${status}`).raw(true).all({ year, asOf: monthEndDate(year, month) }) as [number][];
+  return new Set(rows.map(([id]) => id));
+}
+
 /** The oldest problems still open at the end of month M, with their project's name. */
 export function oldestOpenProblems(
   db: Db,

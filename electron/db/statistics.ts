@@ -73,18 +73,23 @@ export function reportsOfMonth(db: Db, year: number, month: number): ReportFigur
     .all(year, month) as ReportFigures[];
 }
 
-/** For each of the given projects, its latest report of year Y before month M, if any (carry-forward). */
-export function latestReportsBefore(db: Db, year: number, month: number, projectIds: readonly number[]): ReportFigures[] {
+/** For each of the given projects, its latest report of year Y before month M, if any (carry-forward), and that report's month. */
+export function latestReportsBefore(db: Db, year: number, month: number, projectIds: readonly number[]): [...ReportFigures, month: number][] {
   if (projectIds.length === 0 || month <= 1) return [];
   return stmt(
     db,
-    `SELECT r.project_id, r.started | (r.resumed << 1), r.completed_to_date
+    `SELECT r.project_id, r.started | (r.resumed << 1), r.completed_to_date, r.month
      FROM json_each(@ids) j
      JOIN progress_reports r ON r.year = @year AND r.project_id = j.value
        AND r.month = (SELECT max(x.month) FROM progress_reports x WHERE x.project_id = j.value AND x.year = @year AND x.month < @month)`,
   )
     .raw(true)
-    .all({ ids: JSON.stringify(projectIds), year, month }) as ReportFigures[];
+    .all({ ids: JSON.stringify(projectIds), year, month }) as [...ReportFigures, number][];
+}
+
+/** The first month of year Y any project reported for (null: none yet): the months before it have no data. */
+export function firstReportMonth(db: Db, year: number): number | null {
+  return (stmt(db, 'SELECT min(month) FROM progress_reports WHERE year = ?').raw(true).get(year) as [number | null])[0];
 }
 
 /**

@@ -43,7 +43,7 @@ export function dispatchRows(ctx: ServiceContext, args: { year: number; month: n
     const r = reports.get(f.projectId);
     return {
       ...f,
-      increment: f.completedToDate - f.completedLastMonth,
+      increment: f.completedLastMonth === null ? null : f.completedToDate - f.completedLastMonth,
       startDate: r?.start_date ?? null,
       inStatistics: r ? r.in_statistics === 1 : false,
       visualProgress: r?.visual_progress ?? null,

@@ -12,7 +12,9 @@ import { createDemoLibrary, createLibrary, libraryInfo, openDemoLibrary, openLib
 import { readLists } from '../db/lists';
 import { closeMonth, dispatchRows, monthState, reopenMonth, updateDispatch } from './dispatch';
 import { monthContext } from './month-freeze';
-import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warningThresholds } from './statistics';
+import { monthlyTrend, ranking, statistics } from './statistics';
+import { projectsBehind } from './statistics/drill-down';
+import { setThresholds, warningThresholds } from './statistics/warning-rules';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';

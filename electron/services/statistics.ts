@@ -1,14 +1,12 @@
 /**
  * The one statistics engine (../shared/domain/STATISTICS.md). One SQL query gives every project's
- * figures as of month M (electron/db/statistics.ts); this module applies the warning rules (one
- * function, warningOf) and adds up every summary and breakdown from exact integer sums. Rates are
+ * figures as of month M (electron/db/statistics.ts); this module applies the warning rules
+ * (statistics/warning-rules.ts) and adds up every summary and breakdown from exact integer sums. Rates are
  * fractions, rounded only when a number is written (shared/format.ts).
  */
 import type { Level, Nature } from '../../shared/domain';
-import { formatPercent, formatPointsDifference } from '../../shared/format';
 import {
   DEFAULT_SIZE_BUCKETS,
-  DEFAULT_THRESHOLDS,
   type KeyedSummary,
   type ProjectFigures,
   type SizeBucket,
@@ -21,60 +19,13 @@ import {
 } from '../../shared/statistics';
 import type { Db } from '../db/connection';
 import { readLists } from '../db/lists';
-import { readSetting, writeSetting } from '../db/settings';
 import type { Ranking } from '../../shared/api';
-import { AppError } from '../../shared/result';
 import type { ServiceContext } from './context';
 import { requireDb } from './library';
 import { changeStamp } from '../db/statements';
-import { KIND, latestReportsBefore, listedProjects, listVersion, monthlyCompleted, projectNames, projectTagIds, reportsOfMonth } from '../db/statistics';
-import type { ChartDimension, MonthlyTrend } from '../../shared/charts';
-
-export const THRESHOLDS_SETTING = 'statistics.thresholds';
-
-export function warningThresholds(db: Db): WarningThresholds {
-  return { ...DEFAULT_THRESHOLDS, ...(readSetting<Partial<WarningThresholds>>(db, THRESHOLDS_SETTING) ?? {}) };
-}
-
-/**
- * Whether time progress exceeds the completion rate by more than `threshold` (a fraction), exactly:
- * 1000·(M·plan − 12·completed) > 12·(1000·threshold)·plan, in integers (completion is 0 without a plan).
- */
-function gapAbove(completed: number, plan: number, month: number, threshold: number): boolean {
-  const th = Math.round(threshold * 1000);
-  if (plan <= 0) return 1000 * month > 12 * th;
-  const lhs = 1000 * (month * plan - 12 * completed);
-  const rhs = 12 * th * plan;
-  if (Math.abs(lhs) < Number.MAX_SAFE_INTEGER && Math.abs(rhs) < Number.MAX_SAFE_INTEGER) return lhs > rhs;
-  return 1000n * (BigInt(month) * BigInt(plan) - 12n * BigInt(completed)) > 12n * BigInt(th) * BigInt(plan);
-}
-
-export interface WarningInput {
-  nature: Nature | null;
-  started: boolean;
-  plannedStartMonth: number | null;
-  completedToDate: number;
-  annualPlan: number;
-}
-
-/** The warning rules of STATISTICS.md: the most severe colour that applies, and which rule gave it. */
-export function warningOf(f: WarningInput, month: number, t: WarningThresholds): { warning: WarningLevel; rule: 'late' | 'gap' | null; monthsLate: number } {
-  const monthsLate = f.nature === 'new' && !f.started && f.plannedStartMonth !== null ? month - f.plannedStartMonth : 0;
-  if (monthsLate >= t.redMonthsLate) return { warning: 'red', rule: 'late', monthsLate };
-  if (gapAbove(f.completedToDate, f.annualPlan, month, t.redGap)) return { warning: 'red', rule: 'gap', monthsLate };
-  if (monthsLate >= t.yellowMonthsLate) return { warning: 'yellow', rule: 'late', monthsLate };
-  if (gapAbove(f.completedToDate, f.annualPlan, month, t.yellowGap)) return { warning: 'yellow', rule: 'gap', monthsLate };
-  return { warning: 'green', rule: null, monthsLate };
-}
-
-function reasonText(rule: 'late' | 'gap' | null, monthsLate: number, f: WarningInput, month: number): string | null {
-  if (rule === 'late') return `计划${f.plannedStartMonth}月开工，已逾期${monthsLate}个月未开工`;
-  if (rule === 'gap') {
-    const [c, p] = f.annualPlan > 0 ? [f.completedToDate, f.annualPlan] : [0, 1];
-    return `投资完成率${formatPercent(c, p)}，低于时序进度${formatPointsDifference(month, 12, c, p).text}`;
-  }
-  return null;
-}
+import { KIND, firstReportMonth, latestReportsBefore, listedProjects, listVersion, monthlyCompleted, projectNames, projectTagIds, reportsOfMonth } from '../db/statistics';
+import type { MonthlyTrend } from '../../shared/charts';
+import { warningOf, warningReason, warningThresholds, type WarningInput } from './statistics/warning-rules';
 
 /** Sums and counts of a group of projects: everything a Summary is made of. */
 export interface GroupTotals {
@@ -248,6 +199,8 @@ const REPORTED = 4;
 interface MonthFigures {
   completedToDate: Float64Array;
   flags: Uint8Array;
+  /** The month of the report the figures come from (M, or earlier when carried forward); 0: none. */
+  lastReported: Uint8Array;
 }
 
 /**
@@ -256,19 +209,21 @@ interface MonthFigures {
  */
 function monthFigures(db: Db, list: YearList, year: number, month: number): MonthFigures {
   const n = list.projects.length;
-  const figures: MonthFigures = { completedToDate: new Float64Array(n), flags: new Uint8Array(n) };
+  const figures: MonthFigures = { completedToDate: new Float64Array(n), flags: new Uint8Array(n), lastReported: new Uint8Array(n) };
   if (month < 1) return figures;
   for (const [projectId, flags, completed] of reportsOfMonth(db, year, month)) {
     const i = list.position.get(projectId);
     if (i === undefined) continue;
     figures.completedToDate[i] = completed;
     figures.flags[i] = flags | REPORTED;
+    figures.lastReported[i] = month;
   }
   const unreported = list.projects.filter((_, i) => figures.flags[i] === 0).map((p) => p.id);
-  for (const [projectId, flags, completed] of latestReportsBefore(db, year, month, unreported)) {
+  for (const [projectId, flags, completed, reportMonth] of latestReportsBefore(db, year, month, unreported)) {
     const i = list.position.get(projectId)!;
     figures.completedToDate[i] = completed;
     figures.flags[i] = flags;
+    figures.lastReported[i] = reportMonth;
   }
   return figures;
 }
@@ -304,7 +259,15 @@ function evaluate(p: ListedProject, figures: MonthFigures, i: number, month: num
   const flags = figures.flags[i]!;
   const started = (flags & STARTED) !== 0;
   const completedToDate = figures.completedToDate[i]!;
-  const w = warningOf({ nature: p.nature, started, plannedStartMonth: p.plannedStartMonth, completedToDate, annualPlan: p.annualPlan }, month, t);
+  const input: WarningInput = {
+    nature: p.nature,
+    started,
+    plannedStartMonth: p.plannedStartMonth,
+    completedToDate,
+    annualPlan: p.annualPlan,
+    lastReported: figures.lastReported[i]!,
+  };
+  const w = warningOf(input, month, t);
   return {
     nature: p.nature,
     totalInvestment: p.totalInvestment,
@@ -315,8 +278,8 @@ function evaluate(p: ListedProject, figures: MonthFigures, i: number, month: num
     startedNew: p.nature === 'new' && started,
     resumed: p.nature === 'continued' && (flags & RESUMED) !== 0,
     warning: w.warning,
-    rule: w.rule,
-    monthsLate: w.monthsLate,
+    outcome: w,
+    input,
   };
 }
 
@@ -325,7 +288,10 @@ export function projectFigures(db: Db, year: number, month: number, filter: Stat
   const list = yearList(db, year);
   const names = namesOf(db, year, list);
   const now = monthFigures(db, list, year, month);
-  const before = monthFigures(db, list, year, month - 1);
+  // Month M−1 before the year's first report has no data: its cumulative is unknown, not 0
+  // (a library started with a 1-8月 sheet knows nothing of July). January's month before is 0.
+  const first = firstReportMonth(db, year);
+  const before = month === 1 || (first !== null && month - 1 >= first) ? monthFigures(db, list, year, month - 1) : null;
   return selectedIndexes(list, filter).map((i) => {
     const p = list.projects[i]!;
     const e = evaluate(p, now, i, month, thresholds);
@@ -345,13 +311,13 @@ export function projectFigures(db: Db, year: number, month: number, filter: Stat
       annualPlan: p.annualPlan,
       plannedStartMonth: p.plannedStartMonth,
       completedToDate: e.completedToDate,
-      completedLastMonth: before.completedToDate[i]!,
+      completedLastMonth: before ? before.completedToDate[i]! : null,
       reported: e.reported,
       startedNew: e.startedNew,
       resumed: e.resumed,
       rate: p.annualPlan > 0 ? e.completedToDate / p.annualPlan : 0,
       warning: e.warning,
-      warningReason: reasonText(e.rule, e.monthsLate, { nature: p.nature, started: e.started, plannedStartMonth: p.plannedStartMonth, completedToDate: e.completedToDate, annualPlan: p.annualPlan }, month),
+      warningReason: warningReason(e.input, month, thresholds, e.outcome),
     };
   });
 }
@@ -484,16 +450,6 @@ export function ranking(ctx: ServiceContext, year: number, month: number, filter
   return { districts: rank(st.byDistrict.filter((d) => d.projects > 0)), leadDepartments: rank(st.byLeadDepartment), fastest, slowest };
 }
 
-/** Change the warning thresholds (设置), refusing a yellow threshold stricter than the red one. */
-export function setThresholds(ctx: ServiceContext, t: WarningThresholds): WarningThresholds {
-  const db = requireDb(ctx, 'write');
-  if (t.yellowMonthsLate > t.redMonthsLate) throw new AppError('VALIDATION', '黄色预警的逾期月数不能多于红色预警');
-  if (t.yellowGap > t.redGap) throw new AppError('VALIDATION', '黄色预警的落后百分点不能大于红色预警');
-  // Kept as saved when not given (planMultiple is optional).
-  writeSetting(db, THRESHOLDS_SETTING, { ...readSetting<Partial<WarningThresholds>>(db, THRESHOLDS_SETTING), ...t });
-  return warningThresholds(db);
-}
-
 /** A year's twelve cumulative figures, reused while the library is unchanged (switching the month reuses them). */
 const recentMonthly = new WeakMap<Db, Map<string, { stamp: string; value: number[] }>>();
 
@@ -517,33 +473,15 @@ export function monthlyTrend(ctx: ServiceContext, year: number, month: number, f
   return monthlyTrendOf(requireDb(ctx), year, month, filter);
 }
 
-export function monthlyTrendOf(db: Db, year: number, month: number, filter: StatsFilter = {}): MonthlyTrend {
-  const current = monthlyCompletedReused(db, year, filter).map((v, i) => (i < month ? v : null));
-  const previous = yearList(db, year - 1).projects.length ? monthlyCompletedReused(db, year - 1, filter) : null;
-  const annualPlan = statistics(db, year, month, filter).overall.annualPlan;
-  return { year, current, previous, annualPlan };
+/** The months with data: from the year's first report on (the ones before are no data, left out, not 0). */
+function fromFirstReport(db: Db, year: number, values: number[], through = 12): (number | null)[] {
+  const first = firstReportMonth(db, year) ?? 13;
+  return values.map((v, i) => (i + 1 >= first && i < through ? v : null));
 }
 
-/**
- * The projects behind one bar, slice or point of a chart: the chart's filter, and the clicked key
- * of its dimension (a district, a category, a level, a size bucket, a colour, new/continued,
- * started or not), decided here by the same rules the chart's numbers came from.
- */
-export function projectsBehind(
-  ctx: ServiceContext,
-  args: { year: number; month: number; filter?: StatsFilter; dimension: ChartDimension | 'all'; key: string },
-): ProjectFigures[] {
-  const all = projectFigures(requireDb(ctx), args.year, args.month, args.filter ?? {});
-  const pick: (f: ProjectFigures) => boolean = {
-    all: () => true,
-    district: (f: ProjectFigures) => f.district === args.key,
-    category: (f: ProjectFigures) => f.category === args.key,
-    level: (f: ProjectFigures) => f.level === args.key,
-    size: (f: ProjectFigures) => sizeKey(f.totalInvestment) === args.key,
-    warning: (f: ProjectFigures) => f.warning === args.key,
-    nature: (f: ProjectFigures) =>
-      args.key === 'started' ? f.startedNew || f.resumed : args.key === 'notStarted' ? !(f.startedNew || f.resumed) : f.nature === args.key,
-    started: (f: ProjectFigures) => (args.key === 'notStarted' ? !(f.startedNew || f.resumed) : f.startedNew || f.resumed),
-  }[args.dimension];
-  return all.filter(pick);
+export function monthlyTrendOf(db: Db, year: number, month: number, filter: StatsFilter = {}): MonthlyTrend {
+  const current = fromFirstReport(db, year, monthlyCompletedReused(db, year, filter), month);
+  const previous = yearList(db, year - 1).projects.length ? fromFirstReport(db, year - 1, monthlyCompletedReused(db, year - 1, filter)) : null;
+  const annualPlan = statistics(db, year, month, filter).overall.annualPlan;
+  return { year, current, previous, annualPlan };
 }

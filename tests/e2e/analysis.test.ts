@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
-import { projectsBehind } from '../../electron/services/statistics';
+import { projectsBehind } from '../../electron/services/statistics/drill-down';
 import { servedPageForFile } from '../helpers/harness';
 
 const session = servedPageForFile((lib) => fillDemoLibrary(lib.ctx.library!.db, 'x'));

@@ -109,5 +109,15 @@ describe('预警规则 in Chromium', () => {
     await page.getByLabel('黄色落后百分点').fill('60');
     await page.getByRole('button', { name: '保存预警规则' }).click();
     await expect.poll(() => page.getByText(/黄色预警的落后百分点不能大于红色预警/).count()).toBe(1);
+    // Another form: a share of 序时 instead of points (16.7% is 28.6% of 58.3%, below 60%: red).
+    await page.getByLabel('黄色落后百分点').fill('10');
+    await page.getByLabel('启用低于序时进度（百分点）').uncheck();
+    await page.getByLabel('启用低于序时进度的比例').check();
+    await page.getByRole('button', { name: '保存预警规则' }).click();
+    await expect.poll(() => page.getByTestId('thresholds').textContent()).toMatch(/已保存/);
+    await page.getByRole('button', { name: '月调度', exact: true }).click();
+    await page.getByLabel('调度年度').selectOption('2024');
+    await page.getByLabel('调度月份选择').selectOption('7');
+    await expect.poll(() => cell(0, 'warning').textContent()).toBe('红');
   });
 });

@@ -38,6 +38,20 @@ describe('材料生成 in Chromium', () => {
     expect(session.watched.outsideRequests).toEqual([]);
   });
 
+  it('opens exactly the projects a composite figure counts from the figure list (1亿元以上: three size buckets of 工业)', async () => {
+    await page.getByLabel('文稿类型').selectOption('press-conference');
+    const figure = page.locator('.draft-figures li button', { hasText: '1亿元以上项目（工业·1亿元以上）' });
+    await expect.poll(() => figure.count(), { timeout: 10_000 }).toBe(1);
+    await figure.click();
+    const dialog = page.getByTestId('figure-projects');
+    // Once 206 opened all 311 projects of 工业.
+    await expect.poll(() => dialog.locator('h2').textContent()).toBe('1亿元以上项目（工业·1亿元以上）：206个（206个项目）');
+    expect(await dialog.locator('tbody tr').count()).toBe(206);
+    expect(new Set(await dialog.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['工业']));
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    expect(session.watched.consoleErrors).toEqual([]);
+  });
+
   it('opens the bulletin, whose charts the main process builds, through a harness that copies results as IPC does', async () => {
     // Its charts once carried formatter functions: IPC (and now the harness) cannot copy those,
     // so the draft failed to arrive and 保存为Word stayed disabled.

@@ -1,7 +1,8 @@
 /** Chart options are pure functions of the engine's numbers: their series are those numbers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
-import { monthlyTrend, projectsBehind, statistics } from '../../electron/services/statistics';
+import { monthlyTrend, statistics } from '../../electron/services/statistics';
+import { projectsBehind } from '../../electron/services/statistics/drill-down';
 import { analysisCharts, categoryChart, districtRaceChart, escapeHtml, sizeChart, trendChart, warningShareChart } from '../../shared/charts';
 import { moneyInUnit } from '../../shared/money';
 import { formatMoneyText, formatPercent } from '../../shared/format';

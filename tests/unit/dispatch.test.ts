@@ -28,7 +28,7 @@ describe('月调度', () => {
     const yi = rows.find((r) => r.name === '乙')!;
     expect(yi).toMatchObject({ completedLastMonth: 3_000_000, completedToDate: 3_800_000, increment: 800_000, reported: true });
     const jia = rows.find((r) => r.name === '甲')!;
-    expect(jia).toMatchObject({ reported: false, warning: 'red', warningReason: '计划2月开工，已逾期6个月未开工' });
+    expect(jia).toMatchObject({ reported: false, warning: 'red', warningReason: '计划2月开工，已逾期6个月未开工（红色：逾期3个月及以上）' });
   });
 
   it('edits a month’s start, date, 纳统, 形象进度 and problems, each undoable', async () => {
@@ -65,7 +65,7 @@ describe('月调度', () => {
   it('ranks districts and departments and sets warning thresholds with checks', async () => {
     expect((await refused('settings.setThresholds', { redMonthsLate: 3, yellowMonthsLate: 1, redGap: 0.1, yellowGap: 0.2 })).message).toMatch(/黄色预警/);
     const t = await call('settings.setThresholds', { redMonthsLate: 4, yellowMonthsLate: 2, redGap: 0.4, yellowGap: 0.2 });
-    expect(t).toEqual({ redMonthsLate: 4, yellowMonthsLate: 2, redGap: 0.4, yellowGap: 0.2 });
+    expect(t).toMatchObject({ rules: ['late', 'gap'], redMonthsLate: 4, yellowMonthsLate: 2, redGap: 0.4, yellowGap: 0.2 });
     const r = await call('stats.ranking', { year: 2024, month: 8 });
     // No districts or categories were given to these projects: nothing to rank by them.
     expect(r.districts).toEqual([]);

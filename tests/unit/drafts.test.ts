@@ -8,7 +8,7 @@ import { fillDemoLibrary } from '../../electron/services/demo';
 import { buildDraft, draftDocx } from '../../electron/services/drafts/index';
 import { signatureIndents } from '../../electron/services/drafts/docx-writer';
 import { listTemplates, resetTemplates, setTemplate } from '../../electron/services/drafts/templates';
-import { projectsBehind } from '../../electron/services/statistics';
+import { projectsBehind } from '../../electron/services/statistics/drill-down';
 import type { Draft } from '../../shared/drafts';
 import { docxParts, paragraphTexts, renderWithLibreOffice } from '../helpers/docx';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';

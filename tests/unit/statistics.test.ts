@@ -95,11 +95,11 @@ describe('statistics engine', () => {
     const figures = projectFigures(db(), 2024, 8);
     expect(figures.map((f) => [f.warning, f.warningReason])).toEqual([
       ['green', null],
-      ['red', '投资完成率25%，低于时序进度41.7个百分点'],
-      ['red', '计划4月开工，已逾期4个月未开工'],
-      // Only a month late (yellow by that rule), but nothing done with two thirds of the year gone: red.
-      ['red', '投资完成率0%，低于时序进度66.7个百分点'],
-      ['yellow', '投资完成率50%，低于时序进度16.7个百分点'],
+      ['red', '投资完成率25%（8月未报送，沿用6月数据），低于时序进度41.7个百分点（红色：低于时序进度超过30个百分点）'],
+      ['red', '计划4月开工，已逾期4个月未开工（红色：逾期3个月及以上）'],
+      // Only a month late (yellow by that rule), but nothing reported with two thirds of the year gone: red.
+      ['red', '1-8月未报送，完成投资按0计，低于时序进度66.7个百分点（红色：低于时序进度超过30个百分点）'],
+      ['yellow', '投资完成率50%，低于时序进度16.7个百分点（黄色：低于时序进度超过10个百分点）'],
     ]);
     expect(figures[1]).toMatchObject({ completedToDate: 0.5 * 亿, completedLastMonth: 0.5 * 亿, reported: false });
     expect(figures[0]).toMatchObject({ completedToDate: 0.8 * 亿, completedLastMonth: 0.3 * 亿, reported: true, startedNew: true });
@@ -113,11 +113,11 @@ describe('statistics engine', () => {
     report(late!, 2, 0.001 * 亿); // 10% done in February, not started
     report(behind!, 8, 0.0025 * 亿, { resumed: true }); // 25% done in August: 41.7 points behind
     const at = (month: number, id: number) => projectFigures(db(), 2024, month).find((f) => f.projectId === id)!;
-    expect([at(2, late!).warning, at(2, late!).warningReason]).toEqual(['yellow', '计划1月开工，已逾期1个月未开工']);
+    expect([at(2, late!).warning, at(2, late!).warningReason]).toEqual(['yellow', '计划1月开工，已逾期1个月未开工（黄色：逾期1个月及以上）']);
     expect(at(8, behind!).warning).toBe('red');
     const { writeSetting } = await import('../../electron/db/settings');
     writeSetting(db(), 'statistics.thresholds', { redGap: 0.5 });
-    expect([at(8, behind!).warning, at(8, behind!).warningReason]).toEqual(['yellow', '投资完成率25%，低于时序进度41.7个百分点']);
+    expect([at(8, behind!).warning, at(8, behind!).warningReason]).toEqual(['yellow', '投资完成率25%，低于时序进度41.7个百分点（黄色：低于时序进度超过10个百分点）']);
     expect(statistics(db(), 2024, 8).overall.warnings.yellow).toBeGreaterThan(0);
   });
 

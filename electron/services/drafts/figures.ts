@@ -4,10 +4,12 @@
  * preview can list every number used and open the projects behind any of them.
  */
 import type { ChartDimension } from '../../../shared/charts';
+import type { DrillCondition } from '../../../shared/drill-down';
 import type { Figure, Run } from '../../../shared/drafts';
 import { placeholder } from '../../../shared/drafts';
 import { formatChange, formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../shared/format';
 import type { StatsFilter, Summary } from '../../../shared/statistics';
+import { figureConditions, figureMeasure } from './figure-drill';
 
 /** What STATISTICS.md says each measure is, in the words of the figure list. */
 const DEFINITIONS: Record<string, string> = {
@@ -29,8 +31,9 @@ const DEFINITIONS: Record<string, string> = {
   resumed: '截至统计月底已复工的续建项目个数',
   resumeRate: '续建已复工个数 ÷ 续建项目个数',
   unreported: '统计月未报送的项目个数',
-  red: '红色预警项目个数（逾期未开工3个月以上，或落后时序进度超过阈值）',
-  yellow: '黄色预警项目个数',
+  red: '红色预警项目个数（规则见设置）',
+  yellow: '黄色预警项目个数（规则见设置）',
+  unstarted: '截至统计月底尚未开工的新建项目个数',
   growth: '本年 ÷ 上年同期 − 1',
   share: '该部分项目个数 ÷ 所在范围的项目个数',
   leaders: '联系分包这些项目的市级领导人数（不重复计数）',
@@ -49,8 +52,11 @@ export interface Scope {
   /** As written: "全市", "工业", "省级". */
   label: string;
   filter: StatsFilter;
+  /** A part of the filter's projects: one key of a breakdown ('all': the whole filter). */
   dimension: ChartDimension | 'all';
   key: string;
+  /** Further conditions of the scope (one project: its id). */
+  where?: DrillCondition[];
 }
 
 /** The figures of one draft, in the order they were first used. */
@@ -62,17 +68,29 @@ export class FigureBook {
     readonly month: number,
   ) {}
 
-  /** A run for a figure, recorded once under its label. */
+  /**
+   * A run for a figure. Its projects are the scope's and, for a part, those the figure's name
+   * counts (red: the red ones; over1yi: three size buckets; see figure-drill.ts). Its key holds
+   * the projects and the text, so two different sentences are two entries of the figure list.
+   */
   figure(scope: Scope, name: string, text: string, definitionKey = name): Run {
     const label = `${FIELD_NAMES[name] ?? name}（${scope.label}）`;
-    const id = `${scope.dimension}:${scope.key}:${JSON.stringify(scope.filter)}:${name}`;
+    const where: DrillCondition[] = [
+      ...(scope.dimension === 'all' ? [] : [{ dimension: scope.dimension, keys: [scope.key] }]),
+      ...(scope.where ?? []),
+      ...figureConditions(name),
+    ];
+    // Last year's count opens last year's projects.
+    const year = name === 'previousProjects' ? this.year - 1 : this.year;
+    const id = JSON.stringify([year, scope.filter, where, name, text]);
     if (!this.byId.has(id)) {
       const f: Figure = {
         id,
         label,
         text,
         definition: DEFINITIONS[definitionKey] ?? DEFINITIONS[name] ?? '',
-        source: { year: this.year, month: this.month, filter: scope.filter, dimension: scope.dimension, key: scope.key },
+        source: { year, month: this.month, filter: scope.filter, where },
+        measure: figureMeasure(name),
       };
       this.byId.set(id, f);
       this.figures.push(f);

@@ -120,7 +120,8 @@ function sizeSentence(book: FigureBook, scope: Scope, st: Statistics, previous: 
   const [top, mid, big] = DEFAULT_SIZE_BUCKETS.map((b) => b.key);
   const count = (s: Statistics | null, keys: string[]) => (s ? keys.reduce((n, k) => n + (bucket(s, k)?.projects ?? 0), 0) : null);
   const part = (label: string, keys: string[], name: string): Run[] => {
-    const sizeScope: Scope = keys.length === 1 ? { ...scope, label: `${scope.label}·${label}`, dimension: 'size', key: keys[0]! } : { ...scope, label: `${scope.label}·${label}` };
+    // The buckets the figure counts come with its name (figure-drill.ts).
+    const sizeScope: Scope = { ...scope, label: `${scope.label}·${label}` };
     return [t(`总投资${label}项目`), book.figure(sizeScope, name, `${count(st, keys)}个`), t('，'), ...countChange(book, sizeScope, `${name}Change`, count(st, keys)!, count(previous, keys))];
   };
   return [

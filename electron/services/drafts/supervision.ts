@@ -35,7 +35,7 @@ export function supervisionNotice(input: DraftInput): Draft {
       problems: [],
     };
   }
-  const scope: Scope = { label: project.name, filter: {}, dimension: 'all', key: '' };
+  const scope: Scope = { label: project.name, filter: {}, dimension: 'all', key: '', where: [{ dimension: 'project', keys: [String(project.projectId)] }] };
   const open = problemsOfYear(db, year).filter((p) => p.project_id === project.projectId && p.status !== 'solved');
   const focus = problem ?? open[0];
   const addressee = paramText(input, 'addressee', focus?.owner_department || project.responsibleUnit || `${project.district ?? ''}重点项目建设指挥部`);

@@ -20,7 +20,7 @@ import { listProjectRows } from '../../db/projects';
 import { hasOpenProblem, insertProblem, isMonthClosed, readProblem, readReport, writeReport, type ReportSnapshot } from '../../db/progress';
 import { timestamp, type ServiceContext } from '../context';
 import { requireDb } from '../library';
-import { warningThresholds } from '../statistics';
+import { warningThresholds } from '../statistics/warning-rules';
 import type { Workbook } from '../spreadsheet/xlsx-reader';
 import { cellRef, cellText, findHeader, isPlaceholder } from './sheet-table';
 import { normaliseName } from './project-list';

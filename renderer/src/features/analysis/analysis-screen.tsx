@@ -14,33 +14,36 @@ import { ChartView } from './chart-view';
 import type { ProjectSelection } from '../../ui/selection';
 import { downloadBase64 } from '../../ui/download';
 
-function Card(props: { label: string; value: string; note?: string }) {
+function Card(props: { label: string; value: string; note?: string; onOpen?: (label: string) => void }) {
+  // Each card is a figure of the whole filter: clicking it lists exactly those projects.
   return (
-    <div className="stat-card">
+    <button type="button" className="stat-card" title="点击查看这些项目" onClick={() => props.onOpen?.(props.label)}>
       <div className="stat-label">{props.label}</div>
       <div className="stat-value">{props.value}</div>
       {props.note && <div className="stat-note">{props.note}</div>}
-    </div>
+    </button>
   );
 }
 
-function Cards(props: { st: Statistics }) {
+function Cards(props: { st: Statistics; onOpen: (label: string) => void }) {
   const { overall: o, previous: p, month } = props.st;
   const yoy = (cur: number, prev: number | undefined) => (prev === undefined ? undefined : `同比${formatChange(cur, prev)}`);
   const gap = o.annualPlan > 0 ? formatPointsDifference(o.completedToDate, o.annualPlan, month, 12) : null;
   const starts = o.startedNew + o.resumed;
   return (
     <div className="stat-cards" data-testid="stat-cards">
-      <Card label="重点项目" value={`${o.projects}个`} note={yoy(o.projects, p?.projects)} />
-      <Card label="总投资" value={formatMoneyText(o.totalInvestment)} note={yoy(o.totalInvestment, p?.totalInvestment)} />
-      <Card label="年度计划投资" value={formatMoneyText(o.annualPlan)} note={yoy(o.annualPlan, p?.annualPlan)} />
-      <Card label={`1-${month}月完成投资`} value={formatMoneyText(o.completedToDate)} note={yoy(o.completedToDate, p?.completedToDate)} />
+      <Card onOpen={props.onOpen} label="重点项目" value={`${o.projects}个`} note={yoy(o.projects, p?.projects)} />
+      <Card onOpen={props.onOpen} label="总投资" value={formatMoneyText(o.totalInvestment)} note={yoy(o.totalInvestment, p?.totalInvestment)} />
+      <Card onOpen={props.onOpen} label="年度计划投资" value={formatMoneyText(o.annualPlan)} note={yoy(o.annualPlan, p?.annualPlan)} />
+      <Card onOpen={props.onOpen} label={`1-${month}月完成投资`} value={formatMoneyText(o.completedToDate)} note={yoy(o.completedToDate, p?.completedToDate)} />
       <Card
+        onOpen={props.onOpen}
         label="投资完成率"
         value={o.annualPlan > 0 ? formatPercent(o.completedToDate, o.annualPlan) : '—'}
         note={gap ? `${gap.sign < 0 ? '低于' : '超过'}时序进度${gap.text}` : undefined}
       />
       <Card
+        onOpen={props.onOpen}
         label="开复工率"
         value={o.projects ? formatPercent(starts, o.projects) : '—'}
         note={p && p.projects ? `同比${(() => { const d = formatPointsDifference(starts, o.projects, p.startedNew + p.resumed, p.projects); return d.sign === 0 ? '持平' : `${d.sign > 0 ? '提高' : '下降'}${d.text}`; })()}` : undefined}
@@ -78,16 +81,24 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
     if (charts.length) requestAnimationFrame(() => performance.mark('kpw:analysis-drawn'));
   }, [charts]);
   const onSelect = useCallback(
-    (spec: ChartSpec, key: string) => {
+    (spec: ChartSpec, key: string, series: number) => {
       if (!spec.dimension) return;
-      const label = spec.dimension === 'level' ? (LEVEL_LABELS[key as Level] ?? key) : key;
-      call('stats.projects', { year, month, filter, dimension: spec.dimension, key }).then(
+      // A series that counts a part of its key (the red of a district's bar) says which part.
+      const part = spec.where?.[series] ? (spec.option.series as { name?: string }[] | undefined)?.[series]?.name : undefined;
+      const label = `${spec.dimension === 'level' ? (LEVEL_LABELS[key as Level] ?? key) : key}${part ? `·${part}` : ''}`;
+      call('stats.projects', { year, month, filter, dimension: spec.dimension, key, where: spec.where?.[series] }).then(
         (projects) => setDrill({ title: `${label}：${projects.length}个项目`, label, projects }),
         (err) => setError(messageOf(err)),
       );
     },
     [year, month, filter],
   );
+  /** A headline card's projects: every project under the filter. */
+  const openAll = (label: string) =>
+    call('stats.projects', { year, month, filter }).then(
+      (projects) => setDrill({ title: `${label}：${projects.length}个项目`, label, projects }),
+      (err) => setError(messageOf(err)),
+    );
   /** The projects behind a chart element, to a workbook, as the project library exports them. */
   const exportDrill = async (projects: ProjectFigures[]) => {
     try {
@@ -175,7 +186,7 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
         {year}年{formatPeriod(month)}重点项目建设情况分析
         {filterText(filter) && <small>（{filterText(filter)}）</small>}
       </h1>
-      {st && <Cards st={st} />}
+      {st && <Cards st={st} onOpen={openAll} />}
       <div className="chart-grid">
         {charts.map((spec) => (
           <ChartView key={spec.id} spec={spec} onSelect={onSelect} onMessage={setMessage} />

@@ -48,7 +48,7 @@ export function interactiveOption(spec: ChartSpec): EChartsOption {
   return { ...spec.option, tooltip: { ...(spec.option.tooltip as object | undefined), formatter } };
 }
 
-export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, key: string) => void; onMessage: (text: string) => void }) {
+export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, key: string, series: number) => void; onMessage: (text: string) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   // The latest spec and handler, read by the click listener installed once.
@@ -61,7 +61,7 @@ export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, 
     chart.on('click', (p) => {
       const { spec: s, onSelect } = current.current;
       const key = s.keys[p.seriesIndex ?? 0]?.[p.dataIndex];
-      if (key !== undefined) onSelect(s, key);
+      if (key !== undefined) onSelect(s, key, p.seriesIndex ?? 0);
     });
     // Printing keeps the screen's drawing, scaled by CSS to the A4 column (styles.css), which needs
     // a viewBox on the SVG (ECharts sets only width and height). Resizing to the print layout's

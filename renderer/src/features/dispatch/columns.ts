@@ -19,7 +19,8 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
     headerName: `${headerName}（${unit}）`,
     type: 'rightAligned',
     width: 140,
-    valueFormatter: (p) => formatMoneyCell(p.value as number, unit),
+    // null: last month has no data (before the library's first report), so neither has the increment.
+    valueFormatter: (p) => (p.value === null ? '—' : formatMoneyCell(p.value as number, unit)),
     editable: edit && editable,
     cellEditor: 'agTextCellEditor',
     cellEditorParams: { useFormatter: true },

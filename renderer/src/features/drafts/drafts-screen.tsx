@@ -60,8 +60,8 @@ export function DraftsScreen(props: { lists: Lists; readOnly: boolean }) {
 
   const openFigure = useCallback((figure: Figure) => {
     setSelected(figure.id);
-    const { year: y, month: m, filter, dimension, key } = figure.source;
-    call('stats.projects', { year: y, month: m, filter, dimension, key }).then((projects) => setBehind({ figure, projects }), (err) => setError(messageOf(err)));
+    const { year: y, month: m, filter, where } = figure.source;
+    call('stats.projects', { year: y, month: m, filter, where }).then((projects) => setBehind({ figure, projects }), (err) => setError(messageOf(err)));
   }, []);
   const figuresById = useMemo(() => new Map(draft?.figures.map((f) => [f.id, f])), [draft]);
 

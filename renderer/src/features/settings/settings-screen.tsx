@@ -3,11 +3,11 @@
  * (so a typo cannot create a district); each category carries its lead department; tags are the
  * labels counted in the drafts ("符合十强产业项目602个").
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Lists } from '../../../../shared/domain';
 import { call, messageOf } from '../../api';
 import { BackupsPanel } from './backups-panel';
-import { DEFAULT_PLAN_MULTIPLE } from '../../../../shared/statistics';
+import { WarningRulesEditor } from './warning-rules-editor';
 
 type Kind = 'districts' | 'categories' | 'tags';
 
@@ -104,61 +104,6 @@ function ListEditor(props: { kind: Kind; lists: Lists; readOnly: boolean; onChan
   );
 }
 
-/** 预警规则: the thresholds of the red/yellow/green rules (STATISTICS.md), in months and 百分点. */
-function ThresholdsEditor(props: { readOnly: boolean; onError: (message: string) => void }) {
-  const [values, setValues] = useState<{ redMonthsLate: string; yellowMonthsLate: string; redGap: string; yellowGap: string; planMultiple: string } | null>(null);
-  const [saved, setSaved] = useState('');
-  useEffect(() => {
-    call('settings.thresholds', {}).then(
-      (t) =>
-        setValues({
-          redMonthsLate: String(t.redMonthsLate),
-          yellowMonthsLate: String(t.yellowMonthsLate),
-          redGap: String(Math.round(t.redGap * 100)),
-          yellowGap: String(Math.round(t.yellowGap * 100)),
-          planMultiple: String(t.planMultiple ?? DEFAULT_PLAN_MULTIPLE),
-        }),
-      (err) => props.onError(messageOf(err)),
-    );
-    // Loaded once when the screen opens; onError only reports, a new one must not reload.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  if (!values) return null;
-  const input = (k: keyof typeof values, label: string) => (
-    <input className="narrow" aria-label={label} value={values[k]} disabled={props.readOnly} onChange={(e) => (setValues({ ...values, [k]: e.target.value }), setSaved(''))} />
-  );
-  const save = async () => {
-    const n = (k: keyof typeof values) => Number(values[k]);
-    try {
-      await call('settings.setThresholds', { redMonthsLate: n('redMonthsLate'), yellowMonthsLate: n('yellowMonthsLate'), redGap: n('redGap') / 100, yellowGap: n('yellowGap') / 100, planMultiple: n('planMultiple') });
-      setSaved('已保存');
-    } catch (err) {
-      props.onError(messageOf(err));
-    }
-  };
-  return (
-    <section className="list-editor" data-testid="thresholds">
-      <h2>预警规则</h2>
-      <p className="muted">项目完成率按“1至当月累计完成投资 ÷ 年度计划投资”计算，时序进度为“月份 ÷ 12”。</p>
-      <p>
-        <span className="warning-red">红色</span>：新建项目超过计划开工月份{input('redMonthsLate', '红色逾期月数')}个月仍未开工，或完成率低于时序进度超过{input('redGap', '红色落后百分点')}个百分点。
-      </p>
-      <p>
-        <span className="warning-yellow">黄色</span>：新建项目超过计划开工月份{input('yellowMonthsLate', '黄色逾期月数')}个月仍未开工，或完成率低于时序进度超过{input('yellowGap', '黄色落后百分点')}个百分点。
-      </p>
-      <p>
-        导入调度表时，项目累计完成投资超过年度计划投资的{input('planMultiple', '累计超过年度计划的倍数')}倍时提示核对（多为单位或数字填错）。
-      </p>
-      <p>
-        <button className="primary" disabled={props.readOnly} onClick={() => void save()}>
-          保存预警规则
-        </button>{' '}
-        <span className="status-saved">{saved}</span>
-      </p>
-    </section>
-  );
-}
-
 export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onListsChanged: (lists: Lists) => void; onRestored: () => void }) {
   const [error, setError] = useState<string | null>(null);
   return (
@@ -168,7 +113,7 @@ export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onLists
           {error}
         </p>
       )}
-      <ThresholdsEditor readOnly={props.readOnly} onError={setError} />
+      <WarningRulesEditor readOnly={props.readOnly} onError={setError} />
       <div className="settings-columns">
         {(['districts', 'categories', 'tags'] as const).map((kind) => (
           <ListEditor
