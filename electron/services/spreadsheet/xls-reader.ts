@@ -8,6 +8,7 @@
  * ceiling and a time limit (read-off-thread.ts), so a hostile file cannot take the main process.
  */
 import * as XLSX from '@e965/xlsx';
+import { collectGarbage } from './collect-garbage';
 import { columnLetter, DEFAULT_READ_LIMITS, isDateFormatCode, serialToIsoDate, WorkbookError, type Cell, type MergeRange, type ReadLimits, type Sheet, type SheetRow, type Workbook } from './xlsx-reader';
 
 /**
@@ -148,8 +149,19 @@ function prescan(stream: Buffer, limits: ReadLimits): void {
   }
 }
 
+/** A parse this large leaves enough of SheetJS's garbage to be worth one collection (collect-garbage.ts). */
+const COLLECT_AFTER_BYTES = 1024 * 1024;
+
 /** Read every worksheet of an .xls held in `buf` (an OLE compound file). */
 export function readXls(buf: Buffer, limits: ReadLimits): Workbook {
+  const sheets = convertBook(parseBook(buf, limits), limits);
+  // SheetJS's book (and the container's copy of the stream) are unreachable from here on.
+  if (buf.length >= COLLECT_AFTER_BYTES) collectGarbage();
+  return { sheets };
+}
+
+/** The container checked, the records prescanned and parsed by SheetJS. */
+function parseBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
   const cfb = readContainer(buf);
   const kind = classify(cfb);
   if (kind === 'encrypted') throw new WorkbookError(ENCRYPTED);
@@ -161,13 +173,12 @@ export function readXls(buf: Buffer, limits: ReadLimits): Workbook {
   const records = Buffer.from(stream.content.buffer, stream.content.byteOffset, stream.content.byteLength);
   prescan(records, limits);
 
-  let book: XLSX.WorkBook;
   // SheetJS reports each record type it does not know on console.error: a damaged file would
   // print thousands of lines into the terminal or the app's log. Quiet for this synchronous call.
   const consoleError = console.error;
   console.error = () => {};
   try {
-    book = parseBiffStream(records, {
+    return parseBiffStream(records, {
       type: 'buffer',
       dense: true, // rows as arrays: only rows that hold cells exist, whatever the sheet's declared size
       cellText: false, // no formatted text: numbers keep their stored value, and reading is faster
@@ -187,7 +198,9 @@ export function readXls(buf: Buffer, limits: ReadLimits): Workbook {
   } finally {
     console.error = consoleError;
   }
+}
 
+function convertBook(book: XLSX.WorkBook, limits: ReadLimits): Sheet[] {
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const sheets: Sheet[] = [];
   book.SheetNames.forEach((name) => {
@@ -195,7 +208,7 @@ export function readXls(buf: Buffer, limits: ReadLimits): Workbook {
     if (!ws || (ws['!type'] && ws['!type'] !== 'sheet')) return; // chart, macro or dialog sheets hold no list
     sheets.push(convertSheet(name, ws['!data'] ?? [], ws['!merges'] ?? [], date1904, limits));
   });
-  return { sheets };
+  return sheets;
 }
 
 function convertSheet(name: string, data: (XLSX.CellObject | undefined)[][], merges: XLSX.Range[], date1904: boolean, limits: ReadLimits): Sheet {
