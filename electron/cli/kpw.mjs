@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `kpw` command. `npm run build:cli` bundles the command-line tool into dist/cli/kpw.mjs,
-// which starts in a fraction of the time; it is used while it is newer than every source it is
+// split into chunks so that each command loads only what it uses (--version and --help nothing
+// but the entry), which starts in a fraction of the time; it is used while it is newer than every source it is
 // built from, so an edited source is never answered by a stale bundle. Otherwise the TypeScript
 // runs through tsx, as right after `npm install`.
 import fs from 'node:fs';
@@ -30,6 +31,8 @@ function bundleIsCurrent() {
 }
 
 if (bundleIsCurrent()) {
+  // Node 22.1+ keeps the compiled bundle between runs (a no-op where it has no compile cache).
+  (await import('node:module')).enableCompileCache?.();
   await import(pathToFileURL(bundle).href);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -5,7 +5,7 @@
  * ApiError value with a Chinese message; a stack trace never leaves this file.
  */
 import { api, describeSchemaError, isMethod, type Method, type ParsedArgsOf, type ResultOf } from '../../shared/api';
-import { AppError, type ApiError, type ApiResult } from '../../shared/result';
+import { AppError, type ApiResult } from '../../shared/result';
 import type { ServiceContext } from './context';
 import { undo, redo, historyState } from './history';
 import { createDemoLibrary, createLibrary, libraryInfo, openDemoLibrary, openLibrary, readRecent, requireDb } from './library';
@@ -106,24 +106,9 @@ export const handlers = {
   'drafts.setFonts': (ctx, args) => setDraftFonts(ctx, args),
 } satisfies Handlers;
 
-/** SQLite's error codes that a user can act on, in Chinese. */
-export function toApiError(err: unknown): ApiError {
-  if (err instanceof AppError) return err.toApiError();
-  const code = (err as { code?: unknown })?.code;
-  if (typeof code === 'string') {
-    if (code === 'SQLITE_FULL') return { code: 'DISK_FULL', message: '磁盘空间不足，本次修改未保存。请释放磁盘空间后重试。' };
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      return { code: 'BUSY', message: '数据库正被其他程序使用，本次修改未保存，请稍后重试。' };
-    }
-    if (code.startsWith('SQLITE_READONLY')) return { code: 'READ_ONLY', message: '项目库文件为只读，本次修改未保存。' };
-    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-      return { code: 'CORRUPT', message: '项目库文件已损坏，本次修改未保存。请从备份恢复。' };
-    }
-    if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'VALIDATION', message: '该值违反了项目库的数据规则，未保存。' };
-    if (code.startsWith('SQLITE_IOERR')) return { code: 'INTERNAL', message: '读写项目库文件时出错，本次修改未保存。' };
-  }
-  return { code: 'INTERNAL', message: '程序内部错误，操作未完成。' };
-}
+import { toApiError } from './api-error';
+
+export { toApiError };
 
 /**
  * Run one call of the contract. Never throws: a bad method, a bad argument or a failure inside a
