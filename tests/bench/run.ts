@@ -21,11 +21,13 @@ import { dispatch } from '../../electron/services/handlers';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { serveTempLibrary } from '../helpers/harness';
 import { seedSampleProjects } from '../helpers/sample';
+import { benchCliStartup } from './cli';
+import { benchWholeImport } from './import-whole';
 
 const PROJECTS = Number(process.env.KPW_BENCH_PROJECTS ?? 20_000);
 const RUNS = Number(process.env.KPW_BENCH_RUNS ?? 7);
-/** KPW_BENCH_ONLY=statistics,analysis runs only those parts (grid, spreadsheets, statistics, analysis, drafts). */
-const only = (part: 'grid' | 'spreadsheets' | 'statistics' | 'analysis' | 'drafts') => !process.env.KPW_BENCH_ONLY || process.env.KPW_BENCH_ONLY.split(',').includes(part);
+/** KPW_BENCH_ONLY=statistics,analysis runs only those parts (cli, grid, spreadsheets, statistics, analysis, drafts). */
+const only = (part: 'cli' | 'grid' | 'spreadsheets' | 'statistics' | 'analysis' | 'drafts') => !process.env.KPW_BENCH_ONLY || process.env.KPW_BENCH_ONLY.split(',').includes(part);
 
 interface Row {
   operation: string;
@@ -80,6 +82,9 @@ async function browserHeap(page: Page): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  // kpw as whole processes (cli.ts, import-whole.ts): each command's start-up, and the import against LibreOffice.
+  if (only('cli')) rows.push(...(await benchCliStartup(RUNS)), ...(await benchWholeImport(PROJECTS, RUNS)));
+  if (!(['grid', 'spreadsheets', 'statistics', 'analysis', 'drafts'] as const).some(only)) return printTable();
   process.stderr.write(`Generating ${PROJECTS} projects…\n`);
   const served = await serveTempLibrary((lib) => seedSampleProjects(lib.ctx.library!.db, 2024, PROJECTS));
   const size = `${PROJECTS} projects`;
@@ -326,8 +331,11 @@ async function main(): Promise<void> {
 
   await browser.close();
   await served.stop();
-  clearInterval(sampler);
+  printTable();
+}
 
+function printTable(): void {
+  clearInterval(sampler);
   const header = ['operation', 'size', 'target', 'median ms', 'min ms', 'max ms', 'runs', 'peak memory'];
   const table = rows.map((r) => [
     r.operation,
