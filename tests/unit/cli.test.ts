@@ -67,9 +67,9 @@ describe('kpw', { timeout: 120_000 }, () => {
     const nameCol = header.cells.findIndex((c) => c?.t === 's' && c.v === '项目名称');
     const totalCol = header.cells.findIndex((c) => c?.t === 's' && c.v === '总投资（万元）');
     const data = sheet.rows.filter((r) => r.row > header.row);
-    // Formula-like text is guarded with an apostrophe; amounts are exact numbers in 万元.
+    // Formula-like text keeps its value (guarded by its cell style's quote prefix); amounts are exact numbers in 万元.
     expect(data.map((r) => [r.cells[nameCol], r.cells[totalCol]])).toEqual([
-      [{ t: 's', v: "'=SUM(A1)危险" }, { t: 'n', v: 15000, text: '15000' }],
+      [{ t: 's', v: '=SUM(A1)危险' }, { t: 'n', v: 15000, text: '15000' }],
       [{ t: 's', v: '海堤修复' }, { t: 'n', v: 1234.5678, text: '1234.5678' }],
     ]);
 

@@ -71,7 +71,7 @@ describe('clipboard tables as Excel and WPS write them', () => {
     expect(parseClipboardTable(toClipboardTable(table))).toEqual(table);
   });
 
-  it('copies formula-like text with the apostrophe export gives it, and numbers as numbers', () => {
+  it('copies formula-like text with a leading apostrophe (a clipboard has no cell styles), and numbers as numbers', () => {
     const out = toClipboardTable([['=HYPERLINK("http://x","点我")', '-1,234.5', '@SUM(A1)', '+86-631', '12.5%', '-', '海堤']]);
     expect(parseClipboardTable(out)).toEqual([["'=HYPERLINK(\"http://x\",\"点我\")", '-1,234.5', "'@SUM(A1)", "'+86-631", '12.5%', "'-", '海堤']]);
   });

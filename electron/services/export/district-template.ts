@@ -12,7 +12,7 @@ import { listProjectRows } from '../../db/projects';
 import { readReport, readReportBefore } from '../../db/progress';
 import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
-import { neutraliseFormula } from '../../../shared/formula-guard';
+import { quoteIfFormulaLike } from './quote-prefix';
 import { deliverFile } from './deliver';
 import { safeFileName, writeFileAtomically } from './safe-file';
 
@@ -69,7 +69,7 @@ export async function writeDistrictTemplate(
   projects.forEach((p, i) => {
     const current = readReport(db, p.projectId, year, month);
     const previous = readReportBefore(db, p.projectId, year, month);
-    const text = (v: string | null) => (v ? neutraliseFormula(cleanText(v)) : null);
+    const text = (v: string | null) => (v ? cleanText(v) : null);
     const row = ws.addRow([
       i + 1,
       text(p.code),
@@ -86,6 +86,7 @@ export async function writeDistrictTemplate(
       null,
     ]);
     row.eachCell({ includeEmpty: true }, (cell, col) => {
+      quoteIfFormulaLike(cell);
       cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
       if (col >= INPUT_FROM) {
         cell.protection = { locked: false };

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { cleanText } from '../../../shared/fields';
 import { CONTENT_TITLES, LEDGER_FIELDS, LEDGER_KIND_KEYS, LEDGER_KINDS, LEDGER_STATUS, ledgerFields, type LedgerField, type LedgerItem } from '../../../shared/ledgers';
 import { writeFileAtomically } from './safe-file';
-import { neutraliseFormula } from '../../../shared/formula-guard';
+import { quoteFormulaLikeCells } from './quote-prefix';
 
 const WIDTHS: Partial<Record<LedgerField, number>> = { code: 8, content: 48, progress: 40, q1: 22, q2: 22, q3: 22, q4: 22, department: 18, office: 14, staff: 12, leader: 12 };
 
@@ -15,7 +15,7 @@ function cell(item: LedgerItem, field: LedgerField): string | null {
   if (value === null || value === undefined) return null;
   if (field === 'status') return LEDGER_STATUS[value as keyof typeof LEDGER_STATUS];
   if (field === 'onTrack') return value ? '是' : '否';
-  return neutraliseFormula(cleanText(String(value)));
+  return cleanText(String(value));
 }
 
 /** The plan's ledgers as an .xlsx (only ledgers that have items, in the usual order). */
@@ -28,7 +28,9 @@ export async function writeLedgerWorkbook(planName: string, items: readonly Ledg
     const fields = ledgerFields(kind);
     const sheet = workbook.addWorksheet(LEDGER_KINDS[kind], { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
     sheet.columns = fields.map((f) => ({ key: f, width: WIDTHS[f] ?? 12 }));
-    sheet.addRow([neutraliseFormula(cleanText(`${planName}——${LEDGER_KINDS[kind]}台账`))]).font = { bold: true, size: 14 };
+    const title = sheet.addRow([cleanText(`${planName}——${LEDGER_KINDS[kind]}台账`)]);
+    title.font = { bold: true, size: 14 };
+    quoteFormulaLikeCells(title);
     sheet.mergeCells(1, 1, 1, fields.length);
     const header = sheet.addRow(fields.map((f) => (f === 'content' ? CONTENT_TITLES[kind] : LEDGER_FIELDS[f])));
     header.font = { bold: true };
@@ -40,6 +42,7 @@ export async function writeLedgerWorkbook(planName: string, items: readonly Ledg
     for (const item of mine) {
       const row = sheet.addRow(fields.map((f) => cell(item, f)));
       row.alignment = { vertical: 'top', wrapText: true };
+      quoteFormulaLikeCells(row);
     }
   }
   if (workbook.worksheets.length === 0) workbook.addWorksheet(LEDGER_KINDS.tasks).addRow([`${planName}——尚无台账条目`]);

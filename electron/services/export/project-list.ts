@@ -2,7 +2,7 @@
  * Exporting a year's list (or what the grid shows) to .xlsx as offices keep it: a title, the unit
  * line, a styled and frozen header, thousands separators, sensible widths. Written by exceljs's
  * streaming writer (20,000 rows in bounded memory), to a temporary file renamed at the end.
- * Text never becomes a formula, nothing becomes a hyperlink, and only characters XML allows are
+ * Text never becomes a formula (formula-like text is quote-prefixed: quote-prefix.ts), nothing becomes a hyperlink, and only characters XML allows are
  * written.
  */
 import ExcelJS from 'exceljs';
@@ -10,7 +10,8 @@ import type { ProjectRow } from '../../../shared/domain';
 import { cleanText, fieldDisplayText, PROJECT_FIELDS } from '../../../shared/fields';
 import { moneyInUnit, type MoneyUnit } from '../../../shared/money';
 import { listProjectRows } from '../../db/projects';
-import { neutraliseFormula } from '../../../shared/formula-guard';
+import { isFormulaLike } from '../../../shared/formula-guard';
+import { quoteFormulaLikeCells } from './quote-prefix';
 import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
 import { writeFileAtomically } from './safe-file';
@@ -23,7 +24,7 @@ function cellValue(row: ProjectRow, key: (typeof PROJECT_FIELDS)[number]['key'],
   if (key === 'totalInvestment' || key === 'annualPlan') return moneyInUnit(value as number, unit);
   if (key === 'startYear' || key === 'endYear') return value as number;
   const text = cleanText(fieldDisplayText(key, value, unit));
-  return text === '' ? null : neutraliseFormula(text);
+  return text === '' ? null : text;
 }
 
 export async function exportProjectsToFile(
@@ -63,8 +64,10 @@ export async function exportProjectsToFile(
     const moneyFormat = args.unit === '万元' ? '#,##0.00##' : '#,##0.00######';
     const moneyColumns = PROJECT_FIELDS.flatMap((f, i) => (f.kind === 'money' ? [i + 2] : []));
     rows.forEach((row, i) => {
-      const r = sheet.addRow([i + 1, ...PROJECT_FIELDS.map((f) => cellValue(row, f.key, args.unit))]);
+      const values = [i + 1, ...PROJECT_FIELDS.map((f) => cellValue(row, f.key, args.unit))];
+      const r = sheet.addRow(values);
       for (const c of moneyColumns) r.getCell(c).numFmt = moneyFormat;
+      if (values.some((v) => typeof v === 'string' && isFormulaLike(v))) quoteFormulaLikeCells(r);
       r.commit();
     });
     await workbook.commit();
