@@ -96,6 +96,12 @@ export const api = {
   'library.openWithDialog': method(none).returns<LibraryInfo>(),
   /** Show the native "新建项目库…" dialog and create the chosen file (Electron only). */
   'library.createWithDialog': method(none).returns<LibraryInfo>(),
+  /**
+   * 在本机副本上工作 (offered when the library is on a network share, LibraryInfo.networkShare):
+   * copy the open library to the local folder the warning names and open the copy. The share's
+   * file is left as it was; returns the copy's info and the file it was copied from.
+   */
+  'library.openLocalCopy': method(none).returns<LibraryInfo & { copiedFrom: string }>(),
 
   /** The editable lists (categories with lead departments, districts, tags, leaders) and the years. */
   'lists.get': method(none).returns<Lists>(),

@@ -145,6 +145,20 @@ export interface LibraryInfo {
   readOnlyReason: string | null;
   schemaVersion: number;
   years: number[];
+  /** Set when the file is on a network file system (NFS, SMB/CIFS, a Windows share): a warning. */
+  networkShare: NetworkShare | null;
+}
+
+/** A library on a network share: SQLite's locking is unsafe there (electron/services/network-share.ts). */
+export interface NetworkShare {
+  /** The file system: NFS4, CIFS, SMBFS, Windows 共享（SMB）… */
+  kind: string;
+  /** The share: server:/export, //server/share, \\server\share. */
+  where: string;
+  /** The warning for the user, in Chinese, naming localCopyFolder. */
+  warning: string;
+  /** Where library.openLocalCopy puts the copy. */
+  localCopyFolder: string;
 }
 
 /** A backup of the open library (备份与恢复). */

@@ -35,11 +35,17 @@ function session(out: string | null): { ctx: ServiceContext; call: Call } {
   return { ctx, call };
 }
 
-/** Open the library named by --db for one command (a missing or damaged file is refused as it is), and close it after. */
+/**
+ * Open the library named by --db for one command (a missing or damaged file is refused as it is),
+ * and close it after.
+ */
 export async function withLibrary<T>(db: string, work: (call: Call) => Promise<T>, out: string | null = null): Promise<T> {
   const { ctx, call } = session(out);
   try {
-    await call('library.open', { path: path.resolve(db) });
+    const file = path.resolve(db);
+    const info = await call('library.open', { path: file });
+    // A library on a network share: the app's warning, on stderr (stdout is for scripts), and how to copy it.
+    if (info.networkShare) process.stderr.write(`警告：${info.networkShare.warning}（命令行：kpw backup --db ${file} --out 本机文件.kpw 复制到本机）\n`);
     return await work(call);
   } finally {
     closeLibrary(ctx);

@@ -20,6 +20,7 @@ const METHOD_NAMES: Record<Method, true> = {
   'library.openDemo': true,
   'library.openWithDialog': true,
   'library.createWithDialog': true,
+  'library.openLocalCopy': true,
   'lists.get': true,
   'lists.add': true,
   'lists.rename': true,

@@ -9,6 +9,7 @@ import type { OpenedLibrary } from '../db/connection';
 import type { ChartAssets } from './chart-render';
 import type { Workbook } from './spreadsheet/xlsx-reader';
 import { readInPlace, type WorkbookReader } from './spreadsheet/read-off-thread';
+import { systemMounts, type MountSource } from './network-share';
 
 export interface Dialogs {
   /** Ask for an existing library file; null when the user cancels. */
@@ -38,6 +39,8 @@ export interface ServiceContext {
   pendingImports: Map<string, { fileName: string; workbook: Workbook }[]>;
   /** The chart rasteriser's files (the packaged app has its own copies beside main.cjs). */
   chartAssets: ChartAssets;
+  /** Where the system says files live (a library on a network share is warned about). */
+  mounts: MountSource;
 }
 
 /**
@@ -64,6 +67,7 @@ export function createContext(options: {
   dialogs?: Dialogs | null;
   readWorkbook?: WorkbookReader;
   chartAssets?: ChartAssets;
+  mounts?: MountSource;
 }): ServiceContext {
   return {
     now: options.now ?? (() => new Date()),
@@ -75,6 +79,7 @@ export function createContext(options: {
     readWorkbook: options.readWorkbook ?? readInPlace,
     pendingImports: new Map(),
     chartAssets: options.chartAssets ?? sourceChartAssets(),
+    mounts: options.mounts ?? systemMounts,
   };
 }
 

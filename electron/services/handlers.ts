@@ -4,6 +4,7 @@
  * argument against the contract's schema before anything runs, and turns every failure into an
  * ApiError value with a Chinese message; a stack trace never leaves this file.
  */
+import { openLocalCopy } from './local-copy';
 import { api, describeSchemaError, isMethod, type Method, type ParsedArgsOf, type ResultOf } from '../../shared/api';
 import { AppError, type ApiResult } from '../../shared/result';
 import type { ServiceContext } from './context';
@@ -44,6 +45,7 @@ export const handlers = {
   'library.openDemo': (ctx) => openDemoLibrary(ctx),
   'library.openWithDialog': (ctx) => withDialog(ctx, 'open'),
   'library.createWithDialog': (ctx) => withDialog(ctx, 'create'),
+  'library.openLocalCopy': (ctx) => openLocalCopy(ctx),
   'lists.get': (ctx) => readLists(requireDb(ctx)),
   'lists.add': (ctx, args) => addListItem(ctx, args),
   'lists.rename': (ctx, args) => renameList(ctx, args),

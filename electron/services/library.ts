@@ -6,14 +6,24 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LibraryInfo } from '../../shared/domain';
 import { AppError } from '../../shared/result';
-import { createLibraryFile, openLibraryFile, type Db } from '../db/connection';
+import { createLibraryFile, openLibraryFile, type Db, type OpenedLibrary } from '../db/connection';
 import { readLists, seedDefaultLists } from '../db/lists';
 import { timestamp, type ServiceContext } from './context';
 import { fillDemoLibrary } from './demo';
+import { networkShareOf } from './network-share';
 
 const RECENT_FILE = 'recent-libraries.json';
 const RECENT_MAX = 10;
 export const DEFAULT_LIBRARY_NAME = '重点项目库.kpw';
+
+/** Whether each open library is on a network share, asked of the system once per opening (and source). */
+const shares = new WeakMap<OpenedLibrary, { mounts: ServiceContext['mounts']; share: LibraryInfo['networkShare'] }>();
+
+function networkShare(ctx: ServiceContext, lib: OpenedLibrary): LibraryInfo['networkShare'] {
+  let known = shares.get(lib);
+  if (known?.mounts !== ctx.mounts) shares.set(lib, (known = { mounts: ctx.mounts, share: networkShareOf(lib.path, ctx.mounts, ctx.userDataDir) }));
+  return known.share;
+}
 
 export function libraryInfo(ctx: ServiceContext): LibraryInfo | null {
   const lib = ctx.library;
@@ -24,6 +34,7 @@ export function libraryInfo(ctx: ServiceContext): LibraryInfo | null {
     readOnlyReason: lib.readOnlyReason,
     schemaVersion: lib.schemaVersion,
     years: readLists(lib.db).years,
+    networkShare: networkShare(ctx, lib),
   };
 }
 

@@ -4,6 +4,7 @@ import type { LibraryInfo, Lists } from '../../shared/domain';
 import { call, messageOf, onCommand, runHistory } from './api';
 import { isTextTarget } from './ui/keys';
 import { LibraryScreen } from './features/library/library-screen';
+import { NetworkShareBanner } from './features/library/network-share-banner';
 import { ProjectScreen } from './features/projects/project-screen';
 import { SettingsScreen } from './features/settings/settings-screen';
 import { DispatchScreen } from './features/dispatch/dispatch-screen';
@@ -132,6 +133,7 @@ export function App() {
           只读：{loaded.library.readOnlyReason}
         </div>
       )}
+      <NetworkShareBanner library={loaded.library} onOpened={() => void load()} />
       {/* The project screen stays mounted (hidden) under 设置, keeping its filters, sort and scroll. */}
       <div className="view" hidden={view !== 'projects'}>
         <ProjectScreen

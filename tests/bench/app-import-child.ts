@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createContext } from '../../electron/services/context';
 import { closeLibrary, openLibrary } from '../../electron/services/library';
-import { dispatch } from '../../electron/services/handlers';
+import { contractCaller } from '../helpers/contract';
 import { developmentWorkerScript, workerReader } from '../../electron/services/spreadsheet/read-off-thread';
 
 const [file, library] = process.argv.slice(2) as [string, string];
@@ -18,11 +18,10 @@ const ctx = createContext({ userDataDir: null, shell: 'browser', readWorkbook: w
 await openLibrary(ctx, library);
 const start = performance.now();
 const data = fs.readFileSync(file).toString('base64');
-const preview = await dispatch(ctx, 'import.projects.preview', { source: { fileName: path.basename(file), data }, year: 2024 });
-if (!preview.ok) throw new Error(preview.error.message);
-if (preview.value.counts.error > 0) throw new Error(`import has ${preview.value.counts.error} errors`);
-const commit = await dispatch(ctx, 'import.projects.commit', { token: preview.value.token, year: 2024, validOnly: false });
-if (!commit.ok) throw new Error(commit.error.message);
+const { call } = contractCaller(() => ctx);
+const preview = await call('import.projects.preview', { source: { fileName: path.basename(file), data }, year: 2024 });
+if (preview.counts.error > 0) throw new Error(`import has ${preview.counts.error} errors`);
+const commit = await call('import.projects.commit', { token: preview.token, year: 2024, validOnly: false });
 const ms = performance.now() - start;
 closeLibrary(ctx);
-process.stdout.write(JSON.stringify({ ms, added: commit.value.added, worker: typeof script === 'string' ? 'bundle' : 'tsx' }));
+process.stdout.write(JSON.stringify({ ms, added: commit.added, worker: typeof script === 'string' ? 'bundle' : 'tsx' }));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readZipDirectory, readZipEntry } from '../../electron/services/spreadsheet/zip';
-import { dispatch } from '../../electron/services/handlers';
+import { contractCaller } from '../helpers/contract';
 import { exportProjectsToFile } from '../../electron/services/export/project-list';
 import { writeDistrictTemplate } from '../../electron/services/export/district-template';
 import { writeLedgerWorkbook } from '../../electron/services/export/ledger';
@@ -19,6 +19,7 @@ const RISKY = ['=HYPERLINK("http://x","点我")', '@SUM(A1)', '+86-631', '-1+2']
 const SAFE = '海堤修复';
 
 let lib: TempLibrary;
+const { call } = contractCaller(() => lib.ctx);
 beforeEach(() => (lib = createTempLibrary()));
 afterEach(() => lib.close());
 
@@ -63,12 +64,10 @@ function expectGuarded(cells: Map<string, boolean>, risky: string[]): void {
 
 describe('export: formula-like text gets the quote prefix, its value unchanged', () => {
   async function addProjects(): Promise<void> {
-    expect((await dispatch(lib.ctx, 'lists.add', { kind: 'districts', name: '荣成市' })).ok).toBe(true);
+    await call('lists.add', { kind: 'districts', name: '荣成市' });
     for (const name of [...RISKY, SAFE]) {
-      const added = await dispatch(lib.ctx, 'projects.add', { year: 2024, name });
-      if (!added.ok) throw new Error(added.error.message);
-      const district = await dispatch(lib.ctx, 'projects.update', { projectId: added.value.projectId, year: 2024, field: 'district', value: '荣成市', unit: '万元' });
-      if (!district.ok) throw new Error(district.error.message);
+      const added = await call('projects.add', { year: 2024, name });
+      await call('projects.update', { projectId: added.projectId, year: 2024, field: 'district', value: '荣成市', unit: '万元' });
     }
   }
 

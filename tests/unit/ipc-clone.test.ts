@@ -180,6 +180,7 @@ const calls: { [M in Method]: Calls<M> } = {
   'library.create': () => [{ path: path.join(dir, '新项目库.kpw') }],
   'library.openWithDialog': () => [{}],
   'library.createWithDialog': () => [{}],
+  'library.openLocalCopy': () => [{}],
 };
 
 describe('every result of the contract crosses IPC unchanged', () => {
@@ -206,6 +207,7 @@ describe('every result of the contract crosses IPC unchanged', () => {
     expect(fs.existsSync(results['drafts.export']!.savedTo!)).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'saved')).filter((f) => f.endsWith('.docx'))).toHaveLength(DRAFT_KINDS.length);
     expect(results['library.createWithDialog']!.path).toBe(path.join(dir, '对话框新建.kpw'));
+    expect(results['library.openLocalCopy']!.path).toBe(path.join(dir, 'userData', '本地副本', '对话框新建.kpw'));
   }, 180_000);
 
   it('builds the bulletin’s charts as plain data that clones equal (they once carried formatter functions)', async () => {
