@@ -4,6 +4,7 @@
  * timeout), runs quick_check, and brings the schema up to date after a backup. Nothing here ever
  * deletes, truncates or replaces a file it was asked to open.
  */
+import { BUSY_TIMEOUT_MS } from './busy-timeout';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
@@ -23,7 +24,7 @@ export interface OpenedLibrary {
   backupPath: string | null;
 }
 
-export const BUSY_TIMEOUT_MS = 5000;
+export { BUSY_TIMEOUT_MS };
 
 function setPragmas(db: Db, readOnly: boolean): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

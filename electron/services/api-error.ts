@@ -3,6 +3,7 @@
  * client which only needs this (kpw's entry) does not load every service with handlers.ts.
  */
 import { AppError, type ApiError } from '../../shared/result';
+import { BUSY_TIMEOUT_MS } from '../db/busy-timeout';
 
 /** SQLite's error codes that a user can act on, in Chinese. */
 export function toApiError(err: unknown): ApiError {
@@ -11,7 +12,8 @@ export function toApiError(err: unknown): ApiError {
   if (typeof code === 'string') {
     if (code === 'SQLITE_FULL') return { code: 'DISK_FULL', message: '磁盘空间不足，本次修改未保存。请释放磁盘空间后重试。' };
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      return { code: 'BUSY', message: '数据库正被其他程序使用，本次修改未保存，请稍后重试。' };
+      // Every write waits for the lock up to BUSY_TIMEOUT_MS (db/connection.ts) before this.
+      return { code: 'BUSY', message: `项目库正被其他程序使用（另一个窗口或 kpw 命令正在写入），等待${BUSY_TIMEOUT_MS / 1000}秒仍未轮到，本次修改未保存，请稍后重试。` };
     }
     if (code.startsWith('SQLITE_READONLY')) return { code: 'READ_ONLY', message: '项目库文件为只读，本次修改未保存。' };
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {

@@ -146,7 +146,7 @@ describe('faults while the app runs', () => {
     const holder = child('lock-child.ts', [lib.file]);
     await waitFor(holder, 'locked');
     const error = await refused('projects.update', { projectId: id!, year: 2024, field: 'scope', value: '等锁', unit: '万元' });
-    expect(error).toMatchObject({ code: 'BUSY', message: expect.stringContaining('数据库正被其他程序使用') });
+    expect(error).toMatchObject({ code: 'BUSY', message: expect.stringMatching(/^项目库正被其他程序使用.*等待5秒仍未轮到，本次修改未保存/) });
     holder.stdin!.end();
     await exited(holder);
     expect((await call('projects.update', { projectId: id!, year: 2024, field: 'scope', value: '等锁', unit: '万元' })).scope).toBe('等锁');
