@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LibraryInfo } from '../../shared/domain';
 import { AppError } from '../../shared/result';
-import { backupLibraryTo } from './backups';
+import { backupTo } from '../db/backup';
 import type { ServiceContext } from './context';
-import { libraryInfo, openLibrary } from './library';
+import { libraryInfo, openLibrary, requireDb } from './library';
 import { localCopyFolder } from './network-share';
 
 /** A name in `folder` not yet taken: 项目库.kpw, else 项目库-2.kpw, 项目库-3.kpw … */
@@ -32,6 +32,6 @@ export async function openLocalCopy(ctx: ServiceContext): Promise<LibraryInfo & 
     throw new AppError('INTERNAL', `无法创建本机文件夹“${folder}”，未复制。`);
   }
   const target = freeName(folder, path.basename(info.path));
-  await backupLibraryTo(ctx, target);
+  await backupTo(requireDb(ctx), target);
   return { ...(await openLibrary(ctx, target)), copiedFrom: info.path };
 }
