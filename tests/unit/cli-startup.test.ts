@@ -28,6 +28,6 @@ describe('kpw start-up', () => {
     const text = graph.map((f) => fs.readFileSync(path.join(DIST, f), 'utf8')).join('\n');
     for (const heavy of ['better-sqlite3', 'exceljs', 'node_modules/docx', 'node_modules/echarts', 'node_modules/zod']) expect(text, heavy).not.toContain(heavy);
     // Lazily: a command's module is there, imported dynamically.
-    expect(text).toMatch(/import\("\.\/kpw-import-commands-[A-Z0-9]+\.mjs"\)/);
+    expect(text).toMatch(/import\("\.\/kpw-import-projects-[A-Z0-9]+\.mjs"\)/);
   });
 });
