@@ -12,6 +12,7 @@ import { createDemoLibrary, createLibrary, libraryInfo, openDemoLibrary, openLib
 import { readLists } from '../db/lists';
 import { closeMonth, dispatchRows, monthState, reopenMonth, updateDispatch } from './dispatch';
 import { monthContext } from './month-freeze';
+import { numberStyleOf, setNumberStyle } from './number-style';
 import { monthlyTrend, projectsBehind, ranking, setThresholds, statistics, warningThresholds } from './statistics';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
@@ -67,6 +68,8 @@ export const handlers = {
   'stats.projects': (ctx, args) => projectsBehind(monthContext(ctx, args.year, args.month), args),
   'settings.thresholds': (ctx) => warningThresholds(requireDb(ctx)),
   'settings.setThresholds': (ctx, args) => setThresholds(ctx, args),
+  'settings.style': (ctx, { year, month }) => numberStyleOf(ctx, year, month),
+  'settings.setStyle': (ctx, args) => setNumberStyle(ctx, args),
   'dispatch.list': (ctx, args) => dispatchRows(monthContext(ctx, args.year, args.month), args),
   'dispatch.update': (ctx, args) => updateDispatch(ctx, args),
   'dispatch.state': (ctx, args) => monthState(ctx, args),

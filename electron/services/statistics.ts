@@ -5,7 +5,7 @@
  * fractions, rounded only when a number is written (shared/format.ts).
  */
 import type { Level, Nature } from '../../shared/domain';
-import { formatPercent, formatPointsDifference } from '../../shared/format';
+import { belowTimeProgressPhrase, byCompletionRate, percent } from '../../shared/phrases';
 import {
   DEFAULT_SIZE_BUCKETS,
   DEFAULT_THRESHOLDS,
@@ -71,7 +71,7 @@ function reasonText(rule: 'late' | 'gap' | null, monthsLate: number, f: WarningI
   if (rule === 'late') return `计划${f.plannedStartMonth}月开工，已逾期${monthsLate}个月未开工`;
   if (rule === 'gap') {
     const [c, p] = f.annualPlan > 0 ? [f.completedToDate, f.annualPlan] : [0, 1];
-    return `投资完成率${formatPercent(c, p)}，低于时序进度${formatPointsDifference(month, 12, c, p).text}`;
+    return `投资完成率${percent(c, p)}，${belowTimeProgressPhrase(c, p, month)}`;
   }
   return null;
 }
@@ -466,13 +466,14 @@ function computeStatistics(db: Db, year: number, month: number, filter: StatsFil
 
 /** 赛马: groups by completion rate (highest first), ties broken by the amount completed. */
 export function rank(groups: readonly KeyedSummary[]): KeyedSummary[] {
-  return [...groups].sort((a, b) => (b.completionRate ?? -1) - (a.completionRate ?? -1) || b.completedToDate - a.completedToDate);
+  // Exactly, by the phrase library's order: two rates that print alike are still told apart.
+  return [...groups].sort(byCompletionRate);
 }
 
 /** The N fastest and slowest projects by completion rate (projects with a plan only). */
 export function fastestAndSlowest(figures: readonly ProjectFigures[], n = 10): { fastest: ProjectFigures[]; slowest: ProjectFigures[] } {
   const planned = figures.filter((f) => f.annualPlan > 0);
-  const byRate = [...planned].sort((a, b) => b.rate - a.rate || b.completedToDate - a.completedToDate);
+  const byRate = [...planned].sort(byCompletionRate);
   return { fastest: byRate.slice(0, n), slowest: byRate.slice(-n).reverse() };
 }
 

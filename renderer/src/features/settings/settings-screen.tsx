@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Lists } from '../../../../shared/domain';
 import { call, messageOf } from '../../api';
 import { BackupsPanel } from './backups-panel';
+import { StyleEditor } from './style-editor';
 import { DEFAULT_PLAN_MULTIPLE } from '../../../../shared/statistics';
 
 type Kind = 'districts' | 'categories' | 'tags';
@@ -169,6 +170,7 @@ export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onLists
         </p>
       )}
       <ThresholdsEditor readOnly={props.readOnly} onError={setError} />
+      <StyleEditor readOnly={props.readOnly} onError={setError} />
       <div className="settings-columns">
         {(['districts', 'categories', 'tags'] as const).map((kind) => (
           <ListEditor
