@@ -138,7 +138,7 @@ describe('项目库 grid in Chromium', () => {
       [20_000_000, 3_005_000],
       [30_000_000, 4_000_000],
     ]);
-    await expect.poll(() => cell(1, 'annualPlan').textContent()).toBe('300.5');
+    await expect.poll(() => cell(1, 'annualPlan').textContent()).toBe('300.50');
 
     await cell(5, 'seq').click();
     await page.keyboard.press('Control+z');

@@ -23,10 +23,10 @@ const CHOICES: Choice<keyof NumberStyle>[] = [
 
 /** An example of the style: a sentence and a table cell, as they will be written. */
 function example(style: NumberStyle): string {
-  const 亿 = 100_000_000;
-  const [plan, done] = [1372.23 * 亿, 800.5 * 亿];
+  // In 元, as integers (the formatter computes exactly and takes nothing else).
+  const [total, plan, done] = [439_960_000_000, 137_223_000_000, 80_050_000_000];
   return (
-    `重点项目${count(896, style)}，总投资${moneyText(4399.6 * 亿, style)}，1-7月完成投资${moneyText(done, style)}，投资完成率${percent(done, plan, style)}，` +
+    `重点项目${count(896, style)}，总投资${moneyText(total, style)}，1-7月完成投资${moneyText(done, style)}，投资完成率${percent(done, plan, style)}，` +
     `${progressGapPhrase(done, plan, 7, style)}（时序进度${timeProgress(7, style)}）；表格中的年度计划投资（${style.tableUnit}）：${moneyTable(plan, style)}`
   );
 }
