@@ -17,6 +17,7 @@ import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from
 import type { DispatchRow, MonthState } from './dispatch';
 import type { MonthlyTrend } from './charts';
 import { DRILL_DIMENSIONS } from './drill-down';
+import { numberStyleChanges, type NumberStyle } from './number-style';
 import type { ProblemRow, ProblemSummary } from './problems';
 import { LEDGER_FIELDS, LEDGER_KIND_KEYS, type ActionPlan, type LedgerField, type LedgerImportPreview, type LedgerItem, type LedgerKind, type LedgerSummary } from './ledgers';
 import { DRAFT_KINDS, FONT_KEYS, type Draft, type DraftFonts, type TemplateDef } from './drafts';
@@ -259,6 +260,10 @@ export const api = {
   ).returns<ProjectFigures[]>(),
   /** The warning rules in use and their thresholds (settings, with the defaults of STATISTICS.md). */
   'settings.thresholds': method(none).returns<WarningThresholds>(),
+  /** 口径: the office's number style; of Y年M月 when given (a closed month keeps the one it was closed with). */
+  'settings.style': method(z.object({ year: year.optional(), month: month.optional() }).strict()).returns<NumberStyle>(),
+  /** Change some of the number style; returns the whole style. */
+  'settings.setStyle': method(numberStyleChanges).returns<NumberStyle>(),
   /**
    * Change the warning rules: which forms are on and their thresholds (fractions: 0.1 = 10 百分点,
    * 0.8 = 80 % of 序时); a field not given keeps its saved value. Validated (yellow below red).

@@ -7,19 +7,25 @@
  *
  * A spec is plain data, with no function anywhere in it: the drafts build charts in the main
  * process, and results cross Electron IPC by structured clone, which refuses functions. So labels
- * use ECharts' string templates ('{c}%'), computed numbers stand where ECharts accepts a callback
+ * are written here by the phrase library (shared/phrases.ts) as strings, item by item, or are
+ * ECharts' string templates of a count ('{c}个'); computed numbers stand where ECharts accepts a callback
  * (an axis maximum), and each chart's tooltip texts are written here as strings, which the screen
  * shows with the one function that needs a function (renderer/.../chart-view.tsx, interactiveOption).
+ *
+ * A rate is drawn as the number its label writes (percentNumber: 1001 of 2000万元 is a bar of 50.1
+ * labelled "50.1%", the same text as beside it), and bars are ordered by the exact rate. Every
+ * builder takes the office's style (设置 > 口径) last: its decimals, counting word and table unit.
  */
 import type { EChartsOption } from 'echarts';
-import { formatMoneyText, formatPercent } from './format';
-import { moneyInUnit } from './money';
+import { moneyInUnit, type Money } from './money';
+import { DEFAULT_NUMBER_STYLE, type NumberStyle } from './number-style';
+import { byCompletionRate, count, countWord, moneyText, percent, percentNumber, TIME_PROGRESS, timeProgress, timeProgressNumber } from './phrases';
 import type { KeyedSummary, Statistics } from './statistics';
-import type { DrillCondition } from './drill-down';
+import type { ChartDimension, DrillCondition } from './drill-down';
 import { LEVEL_LABELS, type Level } from './domain';
 
 /** What a click on a chart selects: the breakdown and its key (e.g. district 荣成市). */
-export type ChartDimension = 'district' | 'category' | 'level' | 'size' | 'warning' | 'nature' | 'started';
+export type { ChartDimension } from './drill-down';
 
 /**
  * A chart: its ECharts option, and for each series (by index) the key of each data item, so a
@@ -66,28 +72,29 @@ function base(title: string): EChartsOption {
   };
 }
 
-const yi = (amount: number) => moneyInUnit(amount, '亿元');
-const rate = (s: KeyedSummary) => (s.annualPlan > 0 ? Math.round((s.completedToDate / s.annualPlan) * 1000) / 10 : 0);
+const STANDARD = DEFAULT_NUMBER_STYLE;
+/** An amount as a chart draws it: exact, in the office's table unit (the axis names the unit). */
+const inUnit = (amount: Money, style: NumberStyle) => moneyInUnit(amount, style.tableUnit);
 
 /** The tooltip of each item of a breakdown: its name, projects, plan, completed and rate. */
-function tooltipsFor(items: readonly KeyedSummary[], label: (k: string) => string): string[] {
+function tooltipsFor(items: readonly KeyedSummary[], label: (k: string) => string, style: NumberStyle): string[] {
   return items.map((s) =>
     [
       `<b>${escapeHtml(label(s.key))}</b>`,
-      `项目${s.projects}个`,
-      `年度计划投资${formatMoneyText(s.annualPlan)}`,
-      `完成投资${formatMoneyText(s.completedToDate)}`,
-      `完成率${s.annualPlan > 0 ? formatPercent(s.completedToDate, s.annualPlan) : '—'}`,
+      `项目${count(s.projects, style)}`,
+      `年度计划投资${moneyText(s.annualPlan, style)}`,
+      `完成投资${moneyText(s.completedToDate, style)}`,
+      `完成率${percent(s.completedToDate, s.annualPlan, style)}`,
     ].join('<br/>'),
   );
 }
 
-/** 赛马: completion rate by district, highest first, against the time-progress line. */
-export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate'): ChartSpec {
+/** 赛马: completion rate by district, highest first (exactly), against the time-progress line. */
+export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate', style: NumberStyle = STANDARD): ChartSpec {
   const items = st.byDistrict.filter((d) => d.projects > 0);
-  if (sort === 'rate') items.sort((a, b) => rate(b) - rate(a) || b.completedToDate - a.completedToDate);
-  const progress = Math.round((st.month / 12) * 1000) / 10;
-  const rates = items.map(rate);
+  if (sort === 'rate') items.sort(byCompletionRate);
+  const progress = timeProgressNumber(st.month, style);
+  const rates = items.map((d) => percentNumber(d.completedToDate, d.annualPlan, style) ?? 0);
   const option: EChartsOption = {
     ...base(`各区市投资完成率（1-${st.month}月）`),
     tooltip: { trigger: 'axis' },
@@ -98,53 +105,58 @@ export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate'
       {
         type: 'bar',
         name: '投资完成率',
-        data: rates.map((r) => ({ value: r, itemStyle: { color: r >= progress ? PALETTE[0] : PALETTE[1] } })),
-        label: { show: true, position: 'top', formatter: '{c}%' },
-        markLine: { symbol: 'none', data: [{ yAxis: progress, name: '时序进度' }], label: { position: 'insideEndTop', formatter: `时序进度${progress}%` }, lineStyle: { type: 'dashed', color: '#333' } },
+        // Coloured by the exact comparison with M ÷ 12 (12·completed ≥ M·plan), as the text says 超过/低于.
+        data: items.map((d, i) => ({
+          value: rates[i]!,
+          label: { formatter: percent(d.completedToDate, d.annualPlan, style) },
+          itemStyle: { color: d.annualPlan > 0 && 12 * d.completedToDate >= st.month * d.annualPlan ? PALETTE[0] : PALETTE[1] },
+        })),
+        label: { show: true, position: 'top' },
+        markLine: { symbol: 'none', data: [{ yAxis: progress, name: TIME_PROGRESS }], label: { position: 'insideEndTop', formatter: `${TIME_PROGRESS}${timeProgress(st.month, style)}` }, lineStyle: { type: 'dashed', color: '#333' } },
       },
     ],
   };
-  return { id: 'districtRace', option, dimension: 'district', keys: [items.map((d) => d.key)], tooltips: tooltipsFor(items, (k) => k) };
+  return { id: 'districtRace', option, dimension: 'district', keys: [items.map((d) => d.key)], tooltips: tooltipsFor(items, (k) => k, style) };
 }
 
-/** By category: annual plan and completed (亿元), and the number of projects. */
-export function categoryChart(st: Statistics): ChartSpec {
+/** By category: annual plan and completed (in the table unit), and the number of projects. */
+export function categoryChart(st: Statistics, style: NumberStyle = STANDARD): ChartSpec {
   const items = st.byCategory.filter((c) => c.projects > 0);
   const option: EChartsOption = {
     ...base(`各类别年度计划投资与完成投资（1-${st.month}月）`),
     legend: { bottom: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: items.map((c) => c.key), axisLabel: { interval: 0 } },
-    yAxis: [{ type: 'value', name: '亿元' }, { type: 'value', name: '项目数（个）' }],
+    yAxis: [{ type: 'value', name: style.tableUnit }, { type: 'value', name: `项目数（${countWord(style)}）` }],
     series: [
-      { type: 'bar', name: '年度计划投资', data: items.map((c) => ({ value: yi(c.annualPlan) })) },
-      { type: 'bar', name: '完成投资', data: items.map((c) => ({ value: yi(c.completedToDate) })) },
+      { type: 'bar', name: '年度计划投资', data: items.map((c) => ({ value: inUnit(c.annualPlan, style) })) },
+      { type: 'bar', name: '完成投资', data: items.map((c) => ({ value: inUnit(c.completedToDate, style) })) },
       { type: 'line', name: '项目数', yAxisIndex: 1, data: items.map((c) => ({ value: c.projects })) },
     ],
   };
-  return { id: 'category', option, dimension: 'category', keys: [0, 1, 2].map(() => items.map((c) => c.key)), tooltips: tooltipsFor(items, (k) => k) };
+  return { id: 'category', option, dimension: 'category', keys: [0, 1, 2].map(() => items.map((c) => c.key)), tooltips: tooltipsFor(items, (k) => k, style) };
 }
 
-/** By level: annual plan and completed (亿元) for 省重点, 市重点, 县重点. */
-export function levelChart(st: Statistics): ChartSpec {
+/** By level: annual plan and completed (in the table unit) for 省重点, 市重点, 县重点. */
+export function levelChart(st: Statistics, style: NumberStyle = STANDARD): ChartSpec {
   const items = st.byLevel;
   const label = (k: string) => LEVEL_LABELS[k as Level] ?? k;
   const option: EChartsOption = {
     ...base(`各级别重点项目投资（1-${st.month}月）`),
     legend: { bottom: 0 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: items.map((l) => `${label(l.key)}（${l.projects}个）`) },
-    yAxis: { type: 'value', name: '亿元' },
+    xAxis: { type: 'category', data: items.map((l) => `${label(l.key)}（${count(l.projects, style)}）`) },
+    yAxis: { type: 'value', name: style.tableUnit },
     series: [
-      { type: 'bar', name: '年度计划投资', data: items.map((l) => ({ value: yi(l.annualPlan) })) },
-      { type: 'bar', name: '完成投资', data: items.map((l) => ({ value: yi(l.completedToDate) })) },
+      { type: 'bar', name: '年度计划投资', data: items.map((l) => ({ value: inUnit(l.annualPlan, style) })) },
+      { type: 'bar', name: '完成投资', data: items.map((l) => ({ value: inUnit(l.completedToDate, style) })) },
     ],
   };
-  return { id: 'level', option, dimension: 'level', keys: [0, 1].map(() => items.map((l) => l.key)), tooltips: tooltipsFor(items, label) };
+  return { id: 'level', option, dimension: 'level', keys: [0, 1].map(() => items.map((l) => l.key)), tooltips: tooltipsFor(items, label, style) };
 }
 
 /** Red, yellow and green projects by district, stacked. */
-export function warningByDistrictChart(st: Statistics): ChartSpec {
+export function warningByDistrictChart(st: Statistics, style: NumberStyle = STANDARD): ChartSpec {
   const items = st.byDistrict.filter((d) => d.projects > 0);
   const series = (['red', 'yellow', 'green'] as const).map((w) => ({
     type: 'bar' as const,
@@ -158,7 +170,7 @@ export function warningByDistrictChart(st: Statistics): ChartSpec {
     legend: { bottom: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: items.map((d) => d.key), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', name: '项目数（个）' },
+    yAxis: { type: 'value', name: `项目数（${countWord(style)}）` },
     series,
   };
   const where = (['red', 'yellow', 'green'] as const).map((w): DrillCondition[] => [{ dimension: 'warning', keys: [w] }]);
@@ -166,7 +178,7 @@ export function warningByDistrictChart(st: Statistics): ChartSpec {
 }
 
 /** The shares of red, yellow and green projects. */
-export function warningShareChart(st: Statistics): ChartSpec {
+export function warningShareChart(st: Statistics, style: NumberStyle = STANDARD): ChartSpec {
   const w = st.overall.warnings;
   const data = [
     { name: '红色预警', value: w.red, itemStyle: { color: WARNING_COLOURS.red } },
@@ -177,27 +189,27 @@ export function warningShareChart(st: Statistics): ChartSpec {
     ...base(`红黄绿预警分布（1-${st.month}月）`),
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: '{b}\n{c}个' } }],
+    series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: `{b}\n{c}${countWord(style)}` } }],
   };
-  const tooltips = data.map((d) => `${escapeHtml(d.name)}：${d.value}个（${formatPercent(d.value, st.overall.projects || 1)}）`);
+  const tooltips = data.map((d) => `${escapeHtml(d.name)}：${count(d.value, style)}（${percent(d.value, st.overall.projects, style)}）`);
   return { id: 'warningShare', option, dimension: 'warning', keys: [['red', 'yellow', 'green']], tooltips };
 }
 
 /** Projects by size of total investment. */
-export function sizeChart(st: Statistics): ChartSpec {
+export function sizeChart(st: Statistics, style: NumberStyle = STANDARD): ChartSpec {
   const items = st.bySize;
   const option: EChartsOption = {
     ...base('项目规模分布（按总投资）'),
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: items.map((s) => s.key.replace('>=', '≥')) },
-    yAxis: { type: 'value', name: '项目数（个）' },
-    series: [{ type: 'bar', name: '项目数', data: items.map((s) => ({ value: s.projects })), label: { show: true, position: 'top' } }],
+    yAxis: { type: 'value', name: `项目数（${countWord(style)}）` },
+    series: [{ type: 'bar', name: '项目数', data: items.map((s) => ({ value: s.projects })), label: { show: true, position: 'top', formatter: '{c}' } }],
   };
-  return { id: 'size', option, dimension: 'size', keys: [items.map((b) => b.key)], tooltips: tooltipsFor(items, (k) => k) };
+  return { id: 'size', option, dimension: 'size', keys: [items.map((b) => b.key)], tooltips: tooltipsFor(items, (k) => k, style) };
 }
 
 /** New and continuing projects, and how many have started or resumed. */
-export function natureStartChart(st: Statistics): ChartSpec {
+export function natureStartChart(st: Statistics, style: NumberStyle = STANDARD): ChartSpec {
   const o = st.overall;
   const option: EChartsOption = {
     ...base(`新建、续建与开复工情况（1-${st.month}月）`),
@@ -213,7 +225,7 @@ export function natureStartChart(st: Statistics): ChartSpec {
           { name: '新建', value: o.newProjects },
           { name: '续建', value: o.continuedProjects },
         ],
-        label: { formatter: '{b}{c}个' },
+        label: { formatter: `{b}{c}${countWord(style)}` },
       },
       {
         type: 'pie',
@@ -224,7 +236,7 @@ export function natureStartChart(st: Statistics): ChartSpec {
           { name: '已开复工', value: o.startedNew + o.resumed },
           { name: '未开复工', value: o.projects - o.startedNew - o.resumed },
         ],
-        label: { formatter: '{b}{c}个' },
+        label: { formatter: `{b}{c}${countWord(style)}` },
       },
     ],
   };
@@ -243,24 +255,44 @@ export interface MonthlyTrend {
   annualPlan: number;
 }
 
-export function trendChart(t: MonthlyTrend): ChartSpec {
+export function trendChart(t: MonthlyTrend, style: NumberStyle = STANDARD): ChartSpec {
   const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+  const yi = (amount: Money) => inUnit(amount, style);
+  const plan = (i: number) => Math.round((t.annualPlan * (i + 1)) / 12);
+  // ECharts' own axis tooltip would print the exact values (8 decimals): each month's is written here.
+  const tooltips = months.map((m, i) =>
+    [
+      `<b>${m}</b>`,
+      ...(t.current[i] != null ? [`${t.year}年累计完成${moneyText(t.current[i]!, style)}`] : []),
+      ...(t.previous?.[i] != null ? [`${t.year - 1}年同期${moneyText(t.previous[i]!, style)}`] : []),
+      `${TIME_PROGRESS}（计划）${moneyText(plan(i), style)}`,
+    ].join('<br/>'),
+  );
   const option: EChartsOption = {
     ...base(`${t.year}年累计完成投资走势`),
     legend: { bottom: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: months, boundaryGap: false },
-    yAxis: { type: 'value', name: '亿元' },
+    yAxis: { type: 'value', name: style.tableUnit },
     series: [
       { type: 'line', name: `${t.year}年累计完成`, data: t.current.map((v) => (v === null ? null : yi(v))), symbolSize: 6 },
       ...(t.previous ? [{ type: 'line' as const, name: `${t.year - 1}年同期`, data: t.previous.map((v) => (v === null ? null : yi(v))), lineStyle: { type: 'dotted' as const }, symbolSize: 6 }] : []),
-      { type: 'line', name: '时序进度（计划）', data: months.map((_, i) => yi(Math.round((t.annualPlan * (i + 1)) / 12))), lineStyle: { type: 'dashed' }, symbol: 'none' },
+      { type: 'line', name: '时序进度（计划）', data: months.map((_, i) => yi(plan(i))), lineStyle: { type: 'dashed' }, symbol: 'none' },
     ],
   };
-  return { id: 'trend', option, dimension: null, keys: [] };
+  return { id: 'trend', option, dimension: null, keys: [], tooltips };
 }
 
-/** Every chart of 统计分析, in order. */
-export function analysisCharts(st: Statistics, trend: MonthlyTrend, districtOrder: 'rate' | 'name' = 'rate'): ChartSpec[] {
-  return [districtRaceChart(st, districtOrder), categoryChart(st), levelChart(st), trendChart(trend), warningShareChart(st), warningByDistrictChart(st), sizeChart(st), natureStartChart(st)];
+/** Every chart of 统计分析, in order, in the office's style. */
+export function analysisCharts(st: Statistics, trend: MonthlyTrend, districtOrder: 'rate' | 'name' = 'rate', style: NumberStyle = STANDARD): ChartSpec[] {
+  return [
+    districtRaceChart(st, districtOrder, style),
+    categoryChart(st, style),
+    levelChart(st, style),
+    trendChart(trend, style),
+    warningShareChart(st, style),
+    warningByDistrictChart(st, style),
+    sizeChart(st, style),
+    natureStartChart(st, style),
+  ];
 }

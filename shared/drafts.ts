@@ -344,15 +344,30 @@ export function templateProblem(def: TemplateDef, text: string): string | null {
   return null;
 }
 
-/** The template's text with each {field} replaced by its runs (a figure keeps its id). */
-export function fillTemplate(text: string, values: Record<string, Run[]>): Run[] {
+/** Fields that are counts of projects or problems: the counting word the template writes after them follows the office's (设置 > 口径). */
+export const COUNT_FIELDS: ReadonlySet<string> = new Set([
+  'projects', 'newProjects', 'continuedProjects', 'started', 'startedNew', 'resumed', 'unreported', 'red', 'yellow', 'previousProjects',
+  'problems', 'solvedProblems', 'openProblems', 'problemProjects', 'provinceCityProjects', 'countyProjects',
+]);
+
+/**
+ * The template's text with each {field} replaced by its runs (a figure keeps its id). With a
+ * `countWord`, the 个/项/宗 a template writes right after a count field becomes that word, so the
+ * office's own templates follow its style too ("{projects}项" prints "896个" when it counts in 个).
+ */
+export function fillTemplate(text: string, values: Record<string, Run[]>, countWord: string | null = null): Run[] {
   const runs: Run[] = [];
   let last = 0;
   const re = /\{([^{}]*)\}/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > last) runs.push({ text: text.slice(last, m.index) });
-    runs.push(...(values[m[1]!.trim()] ?? [{ text: `【缺少数据：${m[1]}】`, placeholder: true }]));
+    const field = m[1]!.trim();
+    runs.push(...(values[field] ?? [{ text: `【缺少数据：${m[1]}】`, placeholder: true }]));
     last = m.index + m[0].length;
+    if (countWord && COUNT_FIELDS.has(field) && /^[个项宗]/.test(text.slice(last))) {
+      runs.push({ text: countWord });
+      last += 1;
+    }
   }
   if (last < text.length) runs.push({ text: text.slice(last) });
   return runs;

@@ -5,10 +5,11 @@
  * its projects: 总投资1亿元以上 is three size buckets, 未开工新建 is new and not started, 红色预警 is
  * the colour, "其中" parts add their condition to the whole's.
  */
-import type { ChartDimension } from './charts';
 import type { StatsFilter } from './statistics';
 
 /** What a condition looks at: the chart dimensions, whether the project reported for month M, its problems, which project. */
+/** What a chart's items are by (a bar per district, a slice per size bucket…). */
+export type ChartDimension = 'district' | 'category' | 'level' | 'size' | 'warning' | 'nature' | 'started';
 export type DrillDimension = ChartDimension | 'reported' | 'problems' | 'project';
 export const DRILL_DIMENSIONS = ['district', 'category', 'level', 'size', 'warning', 'nature', 'started', 'reported', 'problems', 'project'] as const satisfies readonly DrillDimension[];
 

@@ -29,17 +29,23 @@ export function formatMoneyCell(amount: Money | null | undefined, unit: MoneyUni
   return withThousands(dropTrailingZeros(moneyToDecimalText(amount, unit, unit === '万元' ? 4 : 8)));
 }
 
-/** An amount in a table of a draft: in the unit given, half-up to `decimals`, thousands separated ("1,041.9"). */
-export function formatMoneyTable(amount: Money, unit: MoneyUnit, decimals = 2): string {
-  return withThousands(dropTrailingZeros(moneyToDecimalText(amount, unit, decimals)));
+/**
+ * An amount in a table: in the unit given, half-up to `decimals`, thousands separated ("1,041.9").
+ * `uniform` keeps trailing zeros, so every cell of a column has the same decimals ("1,041.90");
+ * `thousands: false` leaves the separators out.
+ */
+export function formatMoneyTable(amount: Money, unit: MoneyUnit, decimals = 2, options: { uniform?: boolean; thousands?: boolean } = {}): string {
+  const digits = moneyToDecimalText(amount, unit, decimals);
+  const text = options.uniform ? digits : dropTrailingZeros(digits);
+  return options.thousands === false ? text : withThousands(text);
 }
 
 /**
- * An amount in running Chinese text: ≥ 1亿元 in 亿元, else in 万元, half-up to `decimals`, trailing
- * zeros dropped ("4399.6亿元", "11亿元", "2350.5万元").
+ * An amount in running Chinese text: ≥ 1亿元 in 亿元, else in 万元 (or always in `unit` when given),
+ * half-up to `decimals`, trailing zeros dropped ("4399.6亿元", "11亿元", "2350.5万元").
  */
-export function formatMoneyText(amount: Money, decimals = 2): string {
-  const unit: MoneyUnit = Math.abs(amount) >= 100_000_000 ? '亿元' : '万元';
+export function formatMoneyText(amount: Money, decimals = 2, unitChosen: MoneyUnit | 'auto' = 'auto'): string {
+  const unit: MoneyUnit = unitChosen !== 'auto' ? unitChosen : Math.abs(amount) >= 100_000_000 ? '亿元' : '万元';
   return dropTrailingZeros(moneyToDecimalText(amount, unit, decimals)) + unit;
 }
 
@@ -58,6 +64,16 @@ function percentDigits(num: number, den: number, decimals: number): string {
   const rounded = (n * 100n * scale * 2n + d) / (2n * d);
   const text = decimals > 0 ? `${rounded / scale}.${(rounded % scale).toString().padStart(decimals, '0')}` : `${rounded}`;
   return dropTrailingZeros(text);
+}
+
+/**
+ * The number a percent is written with, as a JS number (50.1 for 1001 ÷ 2000): what a chart draws
+ * and labels, so the bar and the text beside it agree. null when den is 0.
+ */
+export function percentValue(num: number, den: number, decimals = 1): number | null {
+  if (den === 0) return null;
+  const value = Number(percentDigits(num, den, decimals));
+  return num < 0 !== den < 0 && value !== 0 ? -value : value;
 }
 
 /** A ratio of two exact quantities (counts, or amounts in 元) as a percent: "89.5%", "100%". */

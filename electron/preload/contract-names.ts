@@ -45,6 +45,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'stats.projects': true,
   'settings.thresholds': true,
   'settings.setThresholds': true,
+  'settings.style': true,
+  'settings.setStyle': true,
   'dispatch.list': true,
   'dispatch.update': true,
   'dispatch.state': true,

@@ -16,6 +16,7 @@ import { monthContext } from './month-freeze';
 import { monthlyTrend, ranking, statistics } from './statistics';
 import { projectsBehind } from './statistics/drill-down';
 import { setThresholds, warningThresholds } from './statistics/warning-rules';
+import { numberStyleOf, setNumberStyle } from './number-style';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
@@ -71,6 +72,8 @@ export const handlers = {
   'stats.projects': (ctx, args) => projectsBehind(monthContext(ctx, args.year, args.month), args),
   'settings.thresholds': (ctx) => warningThresholds(requireDb(ctx)),
   'settings.setThresholds': (ctx, args) => setThresholds(ctx, args),
+  'settings.style': (ctx, { year, month }) => numberStyleOf(ctx, year, month),
+  'settings.setStyle': (ctx, args) => setNumberStyle(ctx, args),
   'dispatch.list': (ctx, args) => dispatchRows(monthContext(ctx, args.year, args.month), args),
   'dispatch.update': (ctx, args) => updateDispatch(ctx, args),
   'dispatch.state': (ctx, args) => monthState(ctx, args),

@@ -5,6 +5,7 @@
  * fractions, rounded only when a number is written (shared/format.ts).
  */
 import type { Level, Nature } from '../../shared/domain';
+import { byCompletionRate } from '../../shared/phrases';
 import {
   DEFAULT_SIZE_BUCKETS,
   type KeyedSummary,
@@ -432,13 +433,14 @@ function computeStatistics(db: Db, year: number, month: number, filter: StatsFil
 
 /** 赛马: groups by completion rate (highest first), ties broken by the amount completed. */
 export function rank(groups: readonly KeyedSummary[]): KeyedSummary[] {
-  return [...groups].sort((a, b) => (b.completionRate ?? -1) - (a.completionRate ?? -1) || b.completedToDate - a.completedToDate);
+  // Exactly, by the phrase library's order: two rates that print alike are still told apart.
+  return [...groups].sort(byCompletionRate);
 }
 
 /** The N fastest and slowest projects by completion rate (projects with a plan only). */
 export function fastestAndSlowest(figures: readonly ProjectFigures[], n = 10): { fastest: ProjectFigures[]; slowest: ProjectFigures[] } {
   const planned = figures.filter((f) => f.annualPlan > 0);
-  const byRate = [...planned].sort((a, b) => b.rate - a.rate || b.completedToDate - a.completedToDate);
+  const byRate = [...planned].sort(byCompletionRate);
   return { fastest: byRate.slice(0, n), slowest: byRate.slice(-n).reverse() };
 }
 

@@ -55,7 +55,7 @@ describe('月调度 in Chromium', () => {
     // In August, 200 of 1200 done (16.7%) is 50 points behind time progress: red, unreported.
     await expect.poll(() => cell(0, 'warning').textContent()).toBe('红');
     expect(await cell(0, 'reported').textContent()).toBe('未报送');
-    expect(await cell(0, 'completedLastMonth').textContent()).toBe('200');
+    expect(await cell(0, 'completedLastMonth').textContent()).toBe('200.00');
     await expect.poll(() => page.getByTestId('dispatch-headline').textContent()).toMatch(/未报送2个/);
 
     await cell(0, 'completedToDate').click();
@@ -63,7 +63,7 @@ describe('月调度 in Chromium', () => {
     await page.locator('.ag-cell-inline-editing input').fill('900');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(0, 'warning').textContent()).toBe('绿');
-    expect(await cell(0, 'increment').textContent()).toBe('700');
+    expect(await cell(0, 'increment').textContent()).toBe('700.00');
     expect(await cell(0, 'reported').textContent()).toBe('已报送');
     await expect.poll(() => page.getByTestId('dispatch-headline').textContent()).toMatch(/未报送1个/);
 
@@ -89,6 +89,9 @@ describe('月调度 in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(0).locator('td').nth(1).textContent()).toBe('乳山市'); // 350/600 ahead of 200/1200
     expect(await rows.nth(0).locator('td').nth(5).textContent()).toBe('58.3%');
+    // One unit per column, in its header; every cell alike (亿元, two decimals).
+    expect(await page.getByTestId('rank-districts').locator('th').nth(3).textContent()).toBe('年度计划投资（亿元）');
+    expect(await rows.nth(0).locator('td').nth(3).textContent()).toBe('0.06');
   });
 });
 
@@ -119,5 +122,23 @@ describe('预警规则 in Chromium', () => {
     await page.getByLabel('调度年度').selectOption('2024');
     await page.getByLabel('调度月份选择').selectOption('7');
     await expect.poll(() => cell(0, 'warning').textContent()).toBe('红');
+  });
+});
+
+describe('口径 in Chromium', () => {
+  it('changes the office’s style in 设置 and 月调度’s headline follows', async () => {
+    await page.getByLabel('调度月份选择').selectOption('7');
+    // 550 of 1800 by July: 30.6% against 58.3%.
+    await expect.poll(() => page.getByTestId('dispatch-headline').textContent()).toMatch(/投资完成率30\.6%（时序进度58\.3%），低于时序进度27\.8个百分点/);
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    await page.getByLabel('时序进度', { exact: true }).selectOption({ label: '保留2位小数（58.33%）' });
+    await expect.poll(() => page.getByTestId('number-style').textContent()).toMatch(/已保存/);
+    await page.getByLabel('百分比', { exact: true }).selectOption({ label: '保留2位小数（89.53%）' });
+    await page.getByLabel('计数单位', { exact: true }).selectOption({ label: '宗' });
+    await expect.poll(() => page.getByTestId('number-style-example').textContent()).toMatch(/重点项目896宗/);
+    await page.getByRole('button', { name: '月调度', exact: true }).click();
+    await page.getByLabel('调度年度').selectOption('2024');
+    await page.getByLabel('调度月份选择').selectOption('7');
+    await expect.poll(() => page.getByTestId('dispatch-headline').textContent()).toMatch(/重点项目2宗，未报送0宗.*投资完成率30\.56%（时序进度58\.33%），低于时序进度27\.78个百分点/);
   });
 });

@@ -81,13 +81,13 @@ describe('项目库 grid in Chromium', () => {
     await editCell(0, 'totalInvestment', '1,234.5');
     await expect.poll(() => status().textContent()).toMatch(/已保存“总投资”/);
     expect(dbRows()[0]!.totalInvestment).toBe(12_345_000);
-    await expect.poll(() => cell(0, 'totalInvestment').textContent()).toBe('1,234.5');
+    await expect.poll(() => cell(0, 'totalInvestment').textContent()).toBe('1,234.50');
 
     // Restart the library underneath (as after closing the app), then reload the page.
     closeLibrary(served.ctx);
     await openLibrary(served.ctx, served.file);
     await page.reload();
-    await expect.poll(() => cell(0, 'totalInvestment').textContent()).toBe('1,234.5');
+    await expect.poll(() => cell(0, 'totalInvestment').textContent()).toBe('1,234.50');
 
     await cell(0, 'seq').click();
     await page.keyboard.press('Control+z');
@@ -138,7 +138,7 @@ describe('项目库 grid in Chromium', () => {
       [20_000_000, 3_005_000],
       [30_000_000, 4_000_000],
     ]);
-    await expect.poll(() => cell(1, 'annualPlan').textContent()).toBe('300.5');
+    await expect.poll(() => cell(1, 'annualPlan').textContent()).toBe('300.50');
 
     await cell(5, 'seq').click();
     await page.keyboard.press('Control+z');
@@ -192,8 +192,13 @@ describe('项目库 grid in Chromium', () => {
     await editCell(0, 'totalInvestment', '123456.78');
     await expect.poll(() => cell(0, 'totalInvestment').textContent()).toBe('123,456.78');
     await page.getByRole('button', { name: '亿元' }).click();
-    await expect.poll(() => cell(0, 'totalInvestment').textContent()).toBe('12.345678');
+    // 亿元 with two decimals, as people read it; the editor starts from the exact value.
+    await expect.poll(() => cell(0, 'totalInvestment').textContent()).toBe('12.35');
     expect(await page.locator('.ag-header-cell-text', { hasText: '总投资（亿元）' }).count()).toBe(1);
+    await focusCell(0, 'totalInvestment');
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.locator('.ag-cell-inline-editing input').first().inputValue()).toBe('12.345678');
+    await page.keyboard.press('Escape');
     await editCell(0, 'annualPlan', '1.5');
     await expect.poll(() => dbRows()[0]!.annualPlan).toBe(150_000_000);
   });
@@ -231,7 +236,7 @@ describe('示例项目库 in Chromium', () => {
   it('opens the demo city from the library screen, 896 projects on 2024’s list', async () => {
     await page.getByRole('button', { name: '切换项目库…' }).click();
     await page.getByRole('button', { name: '打开示例项目库' }).click();
-    await expect.poll(() => page.getByTestId('totals').textContent(), { timeout: 20_000 }).toMatch(/合计（896个项目），总投资43,996,000万元，年度计划投资10,419,000万元/);
+    await expect.poll(() => page.getByTestId('totals').textContent(), { timeout: 20_000 }).toMatch(/合计（896个项目），总投资43,996,000.00万元，年度计划投资10,419,000.00万元/);
     expect(await page.getByLabel('年度').inputValue()).toBe('2024');
     expect(watched.consoleErrors).toEqual([]);
   });

@@ -100,7 +100,9 @@ describe('chart option builders', () => {
     const race = districtRaceChart(st);
     const highest = Math.max(...(values(race) as number[]));
     expect((race.option.yAxis as { max: number }).max).toBe(Math.max(100, Math.ceil(highest / 10) * 10));
-    expect((race.option.series as { label: { formatter: string } }[])[0]!.label.formatter).toBe('{c}%');
+    // Each bar's label is the phrase library's text, written item by item (no callback).
+    const bars = (race.option.series as { data: { value: number; label: { formatter: string } }[] }[])[0]!.data;
+    expect(bars.every((b) => typeof b.label.formatter === 'string' && b.label.formatter === `${b.value}%`)).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+import { DEFAULT_NUMBER_STYLE } from '../../shared/number-style';
 import { describe, expect, it } from 'vitest';
 import { buildColumnDefs, totalsRow, type GridRow } from '../../renderer/src/features/projects/columns';
 import { parseClipboardTable, toClipboardTable } from '../../renderer/src/features/projects/clipboard';
@@ -20,7 +21,15 @@ describe('project grid columns', () => {
   it('formats amounts with separators in the unit and labels enums in Chinese', () => {
     const cols = buildColumnDefs({ unit: '万元', lists, readOnly: false });
     const fmt = (colId: string, value: unknown) => (cols.find((c) => c.colId === colId)!.valueFormatter as (p: { value: unknown }) => string)({ value });
-    expect(fmt('totalInvestment', 13_722_300_000)).toBe('1,372,230');
+    // 万元 in the office's decimals (2 unless chosen), every cell alike; 亿元 always two.
+    expect(fmt('totalInvestment', 13_722_300_000)).toBe('1,372,230.00');
+    const whole = buildColumnDefs({ unit: '万元', lists, readOnly: false, style: { ...DEFAULT_NUMBER_STYLE, wanDecimals: 0, thousands: false } });
+    expect((whole.find((c) => c.colId === 'totalInvestment')!.valueFormatter as (p: { value: unknown }) => string)({ value: 13_722_345_678 })).toBe('1372235');
+    const yi = buildColumnDefs({ unit: '亿元', lists, readOnly: false, style: { ...DEFAULT_NUMBER_STYLE, wanDecimals: 0 } });
+    const money = yi.find((c) => c.colId === 'totalInvestment')!;
+    expect((money.valueFormatter as (p: { value: unknown }) => string)({ value: 13_722_345_678 })).toBe('137.22');
+    // The editor starts from the exact value.
+    expect((money.cellEditorParams as { formatValue: (v: unknown) => string }).formatValue(13_722_345_678)).toBe('137.22345678');
     expect(fmt('level', 'province')).toBe('省重点');
     expect(fmt('nature', 'continued')).toBe('续建');
     expect(fmt('tags', ['涉海', '民生'])).toBe('涉海、民生');

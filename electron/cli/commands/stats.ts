@@ -1,5 +1,6 @@
 /** kpw stats: the statistics of a month (a closed month's as closed), as text or as the JSON of STATISTICS.md. */
-import { formatChange, formatMoneyText, formatPercent, formatPeriod } from '../../../shared/format';
+import { formatPeriod } from '../../../shared/format';
+import { change, count, headlineClauses, moneyText } from '../../../shared/phrases';
 import { moneyInUnit } from '../../../shared/money';
 import type { KeyedSummary, Summary } from '../../../shared/statistics';
 import { parse, requireMonth, requireOption, requireYear } from '../args';
@@ -45,14 +46,15 @@ export async function stats(argv: string[]): Promise<void> {
       return;
     }
     const o = st.overall;
+    // Written by the phrase library in the office's style (a closed month's as it was closed).
+    const style = await call('settings.style', { year, month });
     const lines = [
-      `${year}年${formatPeriod(month)}：重点项目${o.projects}个，总投资${formatMoneyText(o.totalInvestment)}，年度计划投资${formatMoneyText(o.annualPlan)}`,
-      `完成投资${formatMoneyText(o.completedToDate)}，投资完成率${formatPercent(o.completedToDate, o.annualPlan)}（时序进度${formatPercent(month, 12)}）`,
-      `开复工${o.startedNew + o.resumed}个，开复工率${formatPercent(o.startedNew + o.resumed, o.projects)}；未报送${o.unreported}个；红色${o.warnings.red}个，黄色${o.warnings.yellow}个`,
+      `${year}年${formatPeriod(month)}：重点项目${count(o.projects, style)}，总投资${moneyText(o.totalInvestment, style)}，年度计划投资${moneyText(o.annualPlan, style)}`,
+      ...headlineClauses(o, month, style).slice(1),
     ];
     if (st.previous) {
       const p = st.previous;
-      lines.push(`与上年同期相比：项目数${formatChange(o.projects, p.projects)}，总投资${formatChange(o.totalInvestment, p.totalInvestment)}，年度计划投资${formatChange(o.annualPlan, p.annualPlan)}`);
+      lines.push(`与上年同期相比：项目数${change(o.projects, p.projects, style)}，总投资${change(o.totalInvestment, p.totalInvestment, style)}，年度计划投资${change(o.annualPlan, p.annualPlan, style)}`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   });

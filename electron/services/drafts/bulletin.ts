@@ -5,44 +5,46 @@
  */
 import { districtRaceChart, trendChart } from '../../../shared/charts';
 import type { Block, Draft, Run, TableColumn } from '../../../shared/drafts';
-import { fillTemplate, placeholder } from '../../../shared/drafts';
+import { placeholder } from '../../../shared/drafts';
 import { LEVEL_LABELS, type Level } from '../../../shared/domain';
-import { formatDateText, formatMoneyTable, formatPercent, formatPeriod } from '../../../shared/format';
+import { formatDateText, formatPeriod } from '../../../shared/format';
+import { count, moneyText, percent, planCompletionPhrase, timeProgress } from '../../../shared/phrases';
 import type { KeyedSummary, ProjectFigures, Summary } from '../../../shared/statistics';
 import { readLists } from '../../db/lists';
 import { oldestOpenProblems, problemCounts } from '../../db/progress';
 import { monthlyTrendOf, projectFigures, rank } from '../statistics';
 import { problemFields, type Scope } from './figures';
-import { begin, draftDate, heading, para, paramText, t, templated, type DraftInput } from './parts';
+import { begin, draftDate, fill, heading, moneyCell, moneyColumnTitle, para, paramText, t, templated, type DraftInput } from './parts';
 
 const cell = (text: string): Run[] => [{ text }];
-const 亿 = (amount: number) => formatMoneyTable(amount, '亿元');
 
-/** The figures columns shared by the level, category and district tables (widths in mm). */
-const FIGURE_COLUMNS: TableColumn[] = [
-  { title: '项目个数', width: 16, align: 'right' },
-  { title: '年度计划投资（亿元）', width: 26, align: 'right' },
-  { title: '1-M月完成投资（亿元）', width: 26, align: 'right' },
-  { title: '投资完成率', width: 19, align: 'right' },
-  { title: '开复工率', width: 17, align: 'right' },
-];
-
-function figureCells(s: Summary): Run[][] {
+/** The figures columns shared by the level, category and district tables (widths in mm; units in the headers). */
+function figureColumns(input: DraftInput): TableColumn[] {
   return [
-    cell(`${s.projects}`),
-    cell(亿(s.annualPlan)),
-    cell(亿(s.completedToDate)),
-    cell(formatPercent(s.completedToDate, s.annualPlan)),
-    cell(formatPercent(s.startedNew + s.resumed, s.projects)),
+    { title: `项目个数（${input.style.countWord ?? '个'}）`, width: 16, align: 'right' },
+    { title: moneyColumnTitle(input, '年度计划投资'), width: 26, align: 'right' },
+    { title: moneyColumnTitle(input, `${formatPeriod(input.month)}完成投资`), width: 26, align: 'right' },
+    { title: '投资完成率', width: 19, align: 'right' },
+    { title: '开复工率', width: 17, align: 'right' },
   ];
 }
 
-function columns(first: TableColumn[], month: number): TableColumn[] {
-  return [...first, ...FIGURE_COLUMNS.map((c) => ({ ...c, title: c.title.replace('1-M月', formatPeriod(month)) }))];
+function figureCells(input: DraftInput, s: Summary): Run[][] {
+  return [
+    cell(`${s.projects}`),
+    moneyCell(input, s.annualPlan),
+    moneyCell(input, s.completedToDate),
+    cell(percent(s.completedToDate, s.annualPlan, input.style)),
+    cell(percent(s.startedNew + s.resumed, s.projects, input.style)),
+  ];
+}
+
+function columns(input: DraftInput, first: TableColumn[]): TableColumn[] {
+  return [...first, ...figureColumns(input)];
 }
 
 export function bulletin(input: DraftInput): Draft {
-  const { db, year, month } = input;
+  const { db, year, month, style } = input;
   const { st, book, all } = begin(input);
   const period = formatPeriod(month);
   const title = paramText(input, 'title', `${year}年${period}全市重点项目建设情况通报`);
@@ -52,15 +54,15 @@ export function bulletin(input: DraftInput): Draft {
   const named = (groups: KeyedSummary[]) =>
     groups.flatMap((g, i) => {
       const scope: Scope = { label: g.key, filter: {}, dimension: 'district', key: g.key };
-      return [...(i ? [t('、')] : []), t(`${g.key}（`), book.figure(scope, 'completionRate', formatPercent(g.completedToDate, g.annualPlan)), t('）')];
+      return [...(i ? [t('、')] : []), t(`${g.key}（`), book.figure(scope, 'completionRate', percent(g.completedToDate, g.annualPlan, style)), t('）')];
     });
   const problems = problemCounts(db, year, month);
   const problemFigures = problemFields(book, problems);
   const red = figures.filter((f) => f.warning === 'red');
   const yellow = figures.filter((f) => f.warning === 'yellow');
   const unstarted = figures.filter((f) => f.nature === 'new' && !f.startedNew);
-  const race = districtRaceChart(st);
-  const trend = trendChart(monthlyTrendOf(db, year, month));
+  const race = districtRaceChart(st, 'rate', style);
+  const trend = trendChart(monthlyTrendOf(db, year, month), style);
 
   const blocks: Block[] = [
     { kind: 'title', text: title },
@@ -77,12 +79,13 @@ export function bulletin(input: DraftInput): Draft {
         .flatMap((l, i, shown) => {
           const scope: Scope = { label: LEVEL_LABELS[l.key as Level], filter: {}, dimension: 'level', key: l.key };
           return [
-            t(`${LEVEL_LABELS[l.key as Level]}重点项目`),
-            book.figure(scope, 'projects', `${l.projects}个`),
+            // "省重点" + "项目": the label already says 重点.
+            t(`${LEVEL_LABELS[l.key as Level]}项目`),
+            book.figure(scope, 'projects', count(l.projects, style)),
             t('，完成投资'),
-            book.figure(scope, 'completed', `${亿(l.completedToDate)}亿元`),
-            t('，投资完成率'),
-            book.figure(scope, 'completionRate', formatPercent(l.completedToDate, l.annualPlan)),
+            book.figure(scope, 'completed', moneyText(l.completedToDate, style)),
+            t('，'),
+            book.figure(scope, 'completionRate', planCompletionPhrase(l.completedToDate, l.annualPlan, style)),
             t(i === shown.length - 1 ? '。' : '；'),
           ];
         }),
@@ -90,31 +93,31 @@ export function bulletin(input: DraftInput): Draft {
     {
       kind: 'table',
       caption: `表1  分级推进情况（${period}）`,
-      columns: columns([{ title: '级别', width: 30 }], month),
+      columns: columns(input, [{ title: '级别', width: 30 }]),
       rows: [
-        ...st.byLevel.map((l) => [cell(LEVEL_LABELS[l.key as Level]), ...figureCells(l)]),
-        [cell('合计'), ...figureCells(st.overall)],
+        ...st.byLevel.map((l) => [cell(LEVEL_LABELS[l.key as Level]), ...figureCells(input, l)]),
+        [cell('合计'), ...figureCells(input, st.overall)],
       ],
     },
     heading(2, '（二）分类推进情况'),
     {
       kind: 'table',
       caption: `表2  分类推进情况（${period}）`,
-      columns: columns([{ title: '类别（牵头部门）', width: 52 }], month).map((c, i) => (i === 0 ? c : { ...c, width: c.width - 4 })),
+      columns: columns(input, [{ title: '类别（牵头部门）', width: 52 }]).map((c, i) => (i === 0 ? c : { ...c, width: c.width - 4 })),
       rows: [
         ...st.byCategory
           .filter((c) => c.projects > 0)
-          .map((c) => [cell(`${c.key}（${lists.categories.find((x) => x.name === c.key)?.leadDepartment ?? ''}）`), ...figureCells(c)]),
-        [cell('合计'), ...figureCells(st.overall)],
+          .map((c) => [cell(`${c.key}（${lists.categories.find((x) => x.name === c.key)?.leadDepartment ?? ''}）`), ...figureCells(input, c)]),
+        [cell('合计'), ...figureCells(input, st.overall)],
       ],
     },
     heading(1, '三、各区市推进情况'),
     para(
-      ...fillTemplate(input.text('bulletin.districts'), {
+      ...fill(input, 'bulletin.districts', {
         year: [t(`${year}`)],
         period: [t(period)],
         month: [t(`${month}`)],
-        timeProgress: [t(formatPercent(month, 12))],
+        timeProgress: [t(timeProgress(month, style))],
         best: districts.length ? named(districts.slice(0, 3)) : [placeholder('区市排名')],
         worst: districts.length ? named(districts.slice(-3).reverse()) : [placeholder('区市排名')],
       }),
@@ -123,15 +126,15 @@ export function bulletin(input: DraftInput): Draft {
     heading(1, '四、预警项目情况'),
     para(
       t(`按照预警规则，截至${month}月底，红色预警项目`),
-      book.figure(all, 'red', `${red.length}个`),
+      book.figure(all, 'red', count(red.length, style)),
       t('，黄色预警项目'),
-      book.figure(all, 'yellow', `${yellow.length}个`),
+      book.figure(all, 'yellow', count(yellow.length, style)),
       t('（名单见附件3）；新建项目中尚未开工的'),
-      book.figure(all, 'unstarted', `${unstarted.length}个`),
+      book.figure(all, 'unstarted', count(unstarted.length, style)),
       t('（名单见附件2）。请各区市、各牵头部门对照名单，逐个研究解决。'),
     ),
     heading(1, '五、存在问题'),
-    para(...fillTemplate(input.text('bulletin.problems'), problemFigures)),
+    para(...fill(input, 'bulletin.problems', problemFigures)),
     ...oldestOpenProblems(db, year, month, 5).map((p, i) =>
       para(t(`${i + 1}.${p.projectName}：${p.description}（${formatDateText(p.raisedDate)}提出${p.ownerDepartment ? `，责任单位：${p.ownerDepartment}` : ''}）。`)),
     ),
@@ -143,8 +146,8 @@ export function bulletin(input: DraftInput): Draft {
     {
       kind: 'table',
       caption: '',
-      columns: columns([{ title: '名次', width: 12, align: 'center' }, { title: '区市', width: 24 }], month).map((c, i) => (i < 2 ? c : { ...c, width: c.width - 2 })),
-      rows: [...districts.map((d, i) => [cell(`${i + 1}`), cell(d.key), ...figureCells(d)]), [cell(''), cell('合计'), ...figureCells(st.overall)]],
+      columns: columns(input, [{ title: '名次', width: 12, align: 'center' }, { title: '区市', width: 24 }]).map((c, i) => (i < 2 ? c : { ...c, width: c.width - 2 })),
+      rows: [...districts.map((d, i) => [cell(`${i + 1}`), cell(d.key), ...figureCells(input, d)]), [cell(''), cell('合计'), ...figureCells(input, st.overall)]],
     },
     { kind: 'attachment', number: 2, title: `${year}年未开工新建项目名单（截至${month}月底）` },
     projectTable(unstarted, [

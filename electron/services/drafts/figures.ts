@@ -1,13 +1,15 @@
 /**
  * The numbers of a draft as template fields: each value of the statistics engine written by the
- * one formatter and recorded as a Figure (label, definition, the projects behind it), so the
+ * phrase library (shared/phrases.ts) in the office's style and recorded as a Figure (label, definition, the projects behind it), so the
  * preview can list every number used and open the projects behind any of them.
  */
 import type { ChartDimension } from '../../../shared/charts';
 import type { DrillCondition } from '../../../shared/drill-down';
 import type { Figure, Run } from '../../../shared/drafts';
 import { placeholder } from '../../../shared/drafts';
-import { formatChange, formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../shared/format';
+import { formatPeriod } from '../../../shared/format';
+import { DEFAULT_NUMBER_STYLE, type NumberStyle } from '../../../shared/number-style';
+import { change, count, countChange as countChangeText, growthInList, growthList as growthListOf, listSeparator, moneyText, percent, progressGapPhrase, timeProgress } from '../../../shared/phrases';
 import type { StatsFilter, Summary } from '../../../shared/statistics';
 import { figureConditions, figureMeasure } from './figure-drill';
 
@@ -59,13 +61,15 @@ export interface Scope {
   where?: DrillCondition[];
 }
 
-/** The figures of one draft, in the order they were first used. */
+/** The figures of one draft, in the order they were first used, and the style they are written in. */
 export class FigureBook {
   readonly figures: Figure[] = [];
   private readonly byId = new Map<string, Figure>();
   constructor(
     readonly year: number,
     readonly month: number,
+    /** The office's style (设置 > 口径) as of the month: every number of the draft is written in it. */
+    readonly style: NumberStyle = DEFAULT_NUMBER_STYLE,
   ) {}
 
   /**
@@ -142,20 +146,13 @@ const FIELD_NAMES: Record<string, string> = {
 
 const text = (t: string): Run[] => [{ text: t }];
 
-/** Growth as a bare percent ("15.8%"), signed in words only when it falls ("下降3.2%"). */
-function growthText(cur: number, prev: number): string {
-  const change = formatChange(cur, prev);
-  return change.startsWith('增长') ? change.slice(2) : change;
-}
-
 /**
  * The template fields of one group of projects: its summary for year Y at month M and, when the
  * previous year has a list, the same group in Y−1 at M.
  */
 export function groupFields(book: FigureBook, scope: Scope, s: Summary, prev: Summary | null): Record<string, Run[]> {
   const f = (name: string, t: string, definitionKey?: string) => [book.figure(scope, name, t, definitionKey)];
-  const month = book.month;
-  const gap = formatPointsDifference(s.completedToDate, s.annualPlan || 1, month, 12);
+  const { month, style } = book;
   const fields: Record<string, Run[]> = {
     year: text(`${book.year}`),
     period: text(formatPeriod(month)),
@@ -163,37 +160,34 @@ export function groupFields(book: FigureBook, scope: Scope, s: Summary, prev: Su
     scope: text(scope.label),
     previousYear: text(`${book.year - 1}`),
     projects: f('projects', `${s.projects}`),
-    totalInvestment: f('totalInvestment', formatMoneyText(s.totalInvestment)),
-    annualPlan: f('annualPlan', formatMoneyText(s.annualPlan)),
-    completed: f('completed', formatMoneyText(s.completedToDate)),
-    completionRate: f('completionRate', formatPercent(s.completedToDate, s.annualPlan)),
-    timeProgress: f('timeProgress', formatPercent(month, 12)),
-    progressGap: f(
-      'progressGap',
-      s.annualPlan <= 0 ? '—' : gap.sign === 0 ? '与时序进度持平' : `${gap.sign > 0 ? '超过' : '低于'}时序进度${gap.text}`,
-    ),
+    totalInvestment: f('totalInvestment', moneyText(s.totalInvestment, style)),
+    annualPlan: f('annualPlan', moneyText(s.annualPlan, style)),
+    completed: f('completed', moneyText(s.completedToDate, style)),
+    completionRate: f('completionRate', percent(s.completedToDate, s.annualPlan, style)),
+    timeProgress: f('timeProgress', timeProgress(month, style)),
+    progressGap: f('progressGap', progressGapPhrase(s.completedToDate, s.annualPlan, month, style)),
     newProjects: f('newProjects', `${s.newProjects}`),
     continuedProjects: f('continuedProjects', `${s.continuedProjects}`),
-    newShare: f('newShare', formatPercent(s.newProjects, s.projects)),
-    continuedShare: f('continuedShare', formatPercent(s.continuedProjects, s.projects)),
+    newShare: f('newShare', percent(s.newProjects, s.projects, style)),
+    continuedShare: f('continuedShare', percent(s.continuedProjects, s.projects, style)),
     started: f('started', `${s.startedNew + s.resumed}`),
-    startRate: f('startRate', formatPercent(s.startedNew + s.resumed, s.projects)),
+    startRate: f('startRate', percent(s.startedNew + s.resumed, s.projects, style)),
     startedNew: f('startedNew', `${s.startedNew}`),
-    newStartRate: f('newStartRate', formatPercent(s.startedNew, s.newProjects)),
+    newStartRate: f('newStartRate', percent(s.startedNew, s.newProjects, style)),
     resumed: f('resumed', `${s.resumed}`),
-    resumeRate: f('resumeRate', formatPercent(s.resumed, s.continuedProjects)),
+    resumeRate: f('resumeRate', percent(s.resumed, s.continuedProjects, style)),
     unreported: f('unreported', `${s.unreported}`),
     red: f('red', `${s.warnings.red}`),
     yellow: f('yellow', `${s.warnings.yellow}`),
   };
   if (prev && prev.projects > 0) {
-    const g = (name: string, cur: number, before: number) => f(name, growthText(cur, before), 'growth');
+    const g = (name: string, cur: number, before: number) => f(name, growthInList(cur, before, style), 'growth');
     fields.previousProjects = f('previousProjects', `${prev.projects}`);
     fields.projectsGrowth = g('projectsGrowth', s.projects, prev.projects);
     fields.totalInvestmentGrowth = g('totalInvestmentGrowth', s.totalInvestment, prev.totalInvestment);
     fields.annualPlanGrowth = g('annualPlanGrowth', s.annualPlan, prev.annualPlan);
-    fields.completedGrowth = [book.figure(scope, 'completedGrowth', formatChange(s.completedToDate, prev.completedToDate), 'growth')];
-    fields.annualPlanChange = [{ text: '同比' }, book.figure(scope, 'annualPlanGrowth', formatChange(s.annualPlan, prev.annualPlan), 'growth')];
+    fields.completedGrowth = [book.figure(scope, 'completedGrowth', change(s.completedToDate, prev.completedToDate, style), 'growth')];
+    fields.annualPlanChange = [{ text: '同比' }, book.figure(scope, 'annualPlanGrowth', change(s.annualPlan, prev.annualPlan, style), 'growth')];
     fields.growthList = growthList(book, scope, [
       ['projectsGrowth', s.projects, prev.projects],
       ['totalInvestmentGrowth', s.totalInvestment, prev.totalInvestment],
@@ -206,27 +200,24 @@ export function groupFields(book: FigureBook, scope: Scope, s: Summary, prev: Su
   return fields;
 }
 
-/**
- * "分别增长15.8%、31.3%和5.2%" when all grew; otherwise each in its own words: "分别增长15.8%、
- * 下降2.1%和持平" — the sentence stays true whichever way the numbers went.
- */
+/** The phrase library's growthList ("分别增长15.8%、31.3%和5.2%"), each item recorded as its figure. */
 function growthList(book: FigureBook, scope: Scope, items: [name: string, cur: number, prev: number][]): Run[] {
-  const changes = items.map(([, cur, prev]) => formatChange(cur, prev));
-  const allUp = changes.every((c) => c.startsWith('增长'));
-  const runs: Run[] = [{ text: allUp ? '分别增长' : '分别' }];
+  const list = growthListOf(items.map(([, cur, prev]) => [cur, prev] as const), book.style);
+  const runs: Run[] = [{ text: list.lead }];
   items.forEach(([name], i) => {
-    if (i > 0) runs.push({ text: i === items.length - 1 ? '和' : '、' });
-    runs.push(book.figure(scope, name, allUp ? changes[i]!.slice(2) : changes[i]!, 'growth'));
+    if (i > 0) runs.push({ text: listSeparator(i, items.length) });
+    runs.push(book.figure(scope, name, list.items[i]!, 'growth'));
   });
   return runs;
 }
 
-/** A count compared with last year's: "比2023年增加19个" / "减少" / "与上年持平". */
+/** A count compared with last year's: "比2023年增加19个" / "减少" / "与上年持平" (the difference a figure). */
 export function countChange(book: FigureBook, scope: Scope, name: string, cur: number, prev: number | null): Run[] {
   if (prev === null) return [placeholder(`与${book.year - 1}年比较`)];
   const d = cur - prev;
   if (d === 0) return [{ text: '与上年持平' }];
-  return [{ text: `比${book.year - 1}年${d > 0 ? '增加' : '减少'}` }, book.figure(scope, name, `${Math.abs(d)}个`, 'difference')];
+  const words = countChangeText(cur, prev, book.style);
+  return [{ text: `比${book.year - 1}年${words.slice(0, 2)}` }, book.figure(scope, name, count(Math.abs(d), book.style), 'difference')];
 }
 
 /** The fields of the problems sentence: problems of the year's projects as they stood at the end of month M. */

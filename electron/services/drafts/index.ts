@@ -23,6 +23,7 @@ import { supervisionNotice } from './supervision';
 import { ledgerReport } from './ledger-report';
 import { templateTexts } from './templates';
 import { monthDb } from '../month-freeze';
+import { numberStyle } from '../number-style';
 
 const BUILDERS: Record<DraftKind, (input: DraftInput) => Draft> = {
   'press-conference': pressConference,
@@ -43,10 +44,11 @@ export interface DraftArgs {
 /** The draft's blocks and the figures they use, as of now (a draft re-built after an edit shows the new numbers). */
 export function buildDraft(ctx: ServiceContext, args: DraftArgs): Draft {
   const library = requireDb(ctx);
-  // The office's wording is today's; the figures of a closed month are those it was closed with.
+  // The office's wording is today's; the figures of a closed month, and the style they are
+  // written in (设置 > 口径), are those it was closed with.
   const templates = templateTexts(library);
   const db = monthDb(ctx, library, args.year, args.month);
-  const draft = BUILDERS[args.kind]({ db, year: args.year, month: args.month, params: args.params ?? {}, today: ctx.now(), text: templates.text });
+  const draft = BUILDERS[args.kind]({ db, year: args.year, month: args.month, params: args.params ?? {}, today: ctx.now(), text: templates.text, style: numberStyle(db) });
   // The figure list is what the text uses, in reading order (a template may leave some of a
   // group's figures out).
   const byId = new Map(draft.figures.map((f) => [f.id, f]));

@@ -2,6 +2,9 @@
 import type { Block, Run } from '../../../shared/drafts';
 import { fillTemplate, placeholder } from '../../../shared/drafts';
 import { formatDateText } from '../../../shared/format';
+import type { MoneyUnit } from '../../../shared/money';
+import type { NumberStyle } from '../../../shared/number-style';
+import { moneyHeader, moneyTable } from '../../../shared/phrases';
 import type { Statistics } from '../../../shared/statistics';
 import type { Db } from '../../db/connection';
 import { statistics } from '../statistics';
@@ -16,14 +19,21 @@ export interface DraftInput {
   today: Date;
   /** The template text to use for a key (the office's own, or the default). */
   text: (key: string) => string;
+  /** The office's style (设置 > 口径) as of the month: decimals, counting word, units. */
+  style: NumberStyle;
 }
 
 /** The pieces the statistics drafts need: statistics of Y, the figure book, the scope of the whole list. */
 export function begin(input: DraftInput) {
   const st = statistics(input.db, input.year, input.month);
-  const book = new FigureBook(input.year, input.month);
+  const book = newBook(input);
   const all: Scope = { label: '全市', filter: {}, dimension: 'all', key: '' };
   return { st, book, all };
+}
+
+/** The figure book of a draft, writing in the office's style. */
+export function newBook(input: DraftInput): FigureBook {
+  return new FigureBook(input.year, input.month, input.style);
 }
 
 /** Year Y−1 at the same month, when it has a list (its breakdowns give the 同比 of each part). */
@@ -39,7 +49,22 @@ export const heading = (level: 1 | 2 | 3, text: string): Block => ({ kind: 'head
 
 /** A template filled with a group's fields (and any extra fields the template allows). */
 export function templated(input: DraftInput, key: string, book: FigureBook, scope: Scope, st: Statistics['overall'], prev: Statistics['overall'] | null, extra: Record<string, Run[]> = {}): Run[] {
-  return fillTemplate(input.text(key), { ...groupFields(book, scope, st, prev), ...extra });
+  return fill(input, key, { ...groupFields(book, scope, st, prev), ...extra });
+}
+
+/** A template filled with the given fields, its counting words the office's. */
+export function fill(input: DraftInput, key: string, values: Record<string, Run[]>): Run[] {
+  return fillTemplate(input.text(key), values, input.style.countWord);
+}
+
+/** A table's money column: its unit in the header, never in the cells (the office's table unit). */
+export function moneyColumnTitle(input: DraftInput, label: string, unit: MoneyUnit = input.style.tableUnit): string {
+  return moneyHeader(label, unit);
+}
+
+/** A money cell of a table: the office's table unit and decimals, alike in every row. */
+export function moneyCell(input: DraftInput, amount: number): Run[] {
+  return [{ text: moneyTable(amount, input.style) }];
 }
 
 /** A parameter, or a visible placeholder naming it. */

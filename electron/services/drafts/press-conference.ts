@@ -5,7 +5,7 @@
 import type { Block, Draft, Run } from '../../../shared/drafts';
 import { placeholder } from '../../../shared/drafts';
 import { DEFAULT_SIZE_BUCKETS, type KeyedSummary, type Statistics } from '../../../shared/statistics';
-import { formatMoneyText, formatPercent } from '../../../shared/format';
+import { count, moneyText, percent } from '../../../shared/phrases';
 import { readLists } from '../../db/lists';
 import { statistics } from '../statistics';
 import { countChange, type FigureBook, type Scope } from './figures';
@@ -53,11 +53,11 @@ export function pressConference(input: DraftInput): Draft {
         para(
           t(`${chineseNumber(i + 1)}是聚焦${g.key}。`),
           t(g.key.endsWith('项目') ? g.key : `${g.key}项目`),
-          book.figure(scope, 'projects', `${g.projects}`),
-          t('个，总投资'),
-          book.figure(scope, 'totalInvestment', formatMoneyText(g.totalInvestment)),
+          book.figure(scope, 'projects', count(g.projects, input.style)),
+          t('，总投资'),
+          book.figure(scope, 'totalInvestment', moneyText(g.totalInvestment, input.style)),
           t('，年度计划投资'),
-          book.figure(scope, 'annualPlan', formatMoneyText(g.annualPlan)),
+          book.figure(scope, 'annualPlan', moneyText(g.annualPlan, input.style)),
           t('。'),
           placeholder('主要考虑和代表项目'),
         ),
@@ -118,11 +118,11 @@ export function pressConference(input: DraftInput): Draft {
 function sizeSentence(book: FigureBook, scope: Scope, st: Statistics, previous: Statistics | null, lead: string): Run[] {
   const bucket = (s: Statistics | null, key: string): KeyedSummary | undefined => s?.bySize.find((b) => b.key === key);
   const [top, mid, big] = DEFAULT_SIZE_BUCKETS.map((b) => b.key);
-  const count = (s: Statistics | null, keys: string[]) => (s ? keys.reduce((n, k) => n + (bucket(s, k)?.projects ?? 0), 0) : null);
+  const sum = (s: Statistics | null, keys: string[]) => (s ? keys.reduce((n, k) => n + (bucket(s, k)?.projects ?? 0), 0) : null);
   const part = (label: string, keys: string[], name: string): Run[] => {
     // The buckets the figure counts come with its name (figure-drill.ts).
     const sizeScope: Scope = { ...scope, label: `${scope.label}·${label}` };
-    return [t(`总投资${label}项目`), book.figure(sizeScope, name, `${count(st, keys)}个`), t('，'), ...countChange(book, sizeScope, `${name}Change`, count(st, keys)!, count(previous, keys))];
+    return [t(`总投资${label}项目`), book.figure(sizeScope, name, count(sum(st, keys)!, book.style)), t('，'), ...countChange(book, sizeScope, `${name}Change`, sum(st, keys)!, sum(previous, keys))];
   };
   return [
     t(lead),
@@ -143,9 +143,9 @@ function tagSentence(book: FigureBook, scope: Scope, st: Statistics): Run[] {
     const tagScope: Scope = { label: `${scope.label}·${g.key}`, filter: { ...scope.filter, tags: [g.key] }, dimension: 'all', key: '' };
     runs.push(
       t(g.key.endsWith('项目') ? g.key : `${g.key}项目`),
-      book.figure(tagScope, 'projects', `${g.projects}个`),
+      book.figure(tagScope, 'projects', count(g.projects, book.style)),
       t('，占项目总数的'),
-      book.figure(tagScope, 'share', formatPercent(g.projects, st.overall.projects), 'share'),
+      book.figure(tagScope, 'share', percent(g.projects, st.overall.projects, book.style), 'share'),
       t(i === tags.length - 1 ? '。' : '；'),
     );
   });

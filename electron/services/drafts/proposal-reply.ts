@@ -4,15 +4,15 @@
  * and solved, 二、下步工作举措 as placeholders, closing, signature, date and contact.
  */
 import type { Block, Draft } from '../../../shared/drafts';
-import { ANSWER_CATEGORIES, fillTemplate, placeholder } from '../../../shared/drafts';
+import { ANSWER_CATEGORIES, placeholder } from '../../../shared/drafts';
 import { problemCounts } from '../../db/progress';
 import { statistics } from '../statistics';
-import { FigureBook, problemFields, type Scope } from './figures';
-import { draftDate, flush, heading, para, param, paramText, t, templated, type DraftInput } from './parts';
+import { problemFields, type Scope } from './figures';
+import { draftDate, fill, flush, heading, newBook, para, param, paramText, t, templated, type DraftInput } from './parts';
 
 export function proposalReply(input: DraftInput): Draft {
   const { db, year, month } = input;
-  const book = new FigureBook(year, month);
+  const book = newBook(input);
   const isSuggestion = input.params.proposalKind === '人大建议';
   const noun = isSuggestion ? '建议' : '提案';
   const category = (input.params.answerCategory ?? '').trim().toUpperCase();
@@ -36,7 +36,7 @@ export function proposalReply(input: DraftInput): Draft {
     heading(1, '一、工作开展情况'),
     para(...templated(input, 'reply.overall', book, provinceCity, pc.overall, null)),
     para(...templated(input, 'reply.province', book, province, pv.overall, null)),
-    para(...fillTemplate(input.text('reply.problems'), problemFigures), placeholder('其他工作情况（领导包联、要素保障等）')),
+    para(...fill(input, 'reply.problems', problemFigures), placeholder('其他工作情况（领导包联、要素保障等）')),
     heading(1, '二、下步工作举措'),
     heading(2, '（一）【请补充：举措一】'),
     para(placeholder('具体措施')),

@@ -5,19 +5,21 @@
  */
 import type { Block, Draft, Run } from '../../../shared/drafts';
 import { placeholder } from '../../../shared/drafts';
-import { formatDateText, formatMoneyText, formatPercent, formatPeriod } from '../../../shared/format';
+import { formatDateText, formatPeriod } from '../../../shared/format';
+import { moneyText, percent } from '../../../shared/phrases';
 import { PROBLEM_TYPES, type ProblemType } from '../../../shared/problems';
 import { problemsOfYear, readProblem } from '../../db/progress';
 import { AppError } from '../../../shared/result';
 import { projectFigures } from '../statistics';
-import { FigureBook, type Scope } from './figures';
-import { draftDate, flush, heading, para, paramText, t, type DraftInput } from './parts';
+import type { Scope } from './figures';
+import { draftDate, flush, heading, newBook, para, paramText, t, type DraftInput } from './parts';
 
 const cell = (text: string): Run[] => [{ text }];
 
 export function supervisionNotice(input: DraftInput): Draft {
   const { db, year, month } = input;
-  const book = new FigureBook(year, month);
+  const book = newBook(input);
+  const { style } = input;
   const problemId = Number(input.params.problemId);
   const problem = Number.isInteger(problemId) && problemId > 0 ? readProblem(db, problemId) : undefined;
   if (input.params.problemId?.trim() && !problem) throw new AppError('NOT_FOUND', `问题（编号${input.params.problemId}）不存在`);
@@ -39,7 +41,7 @@ export function supervisionNotice(input: DraftInput): Draft {
   const open = problemsOfYear(db, year).filter((p) => p.project_id === project.projectId && p.status !== 'solved');
   const focus = problem ?? open[0];
   const addressee = paramText(input, 'addressee', focus?.owner_department || project.responsibleUnit || `${project.district ?? ''}重点项目建设指挥部`);
-  const rate = formatPercent(project.completedToDate, project.annualPlan);
+  const rate = percent(project.completedToDate, project.annualPlan, style);
 
   const facts: [string, Run[]][] = [
     ['项目名称', cell(project.name)],
@@ -47,8 +49,8 @@ export function supervisionNotice(input: DraftInput): Draft {
     ['项目类别', cell(project.category ?? '')],
     ['责任单位', cell(project.responsibleUnit ?? '')],
     ['包联领导', cell(project.contactLeader ?? '')],
-    ['年度计划投资', [book.figure(scope, 'annualPlan', formatMoneyText(project.annualPlan))]],
-    [`${period}完成投资`, [book.figure(scope, 'completed', formatMoneyText(project.completedToDate))]],
+    ['年度计划投资', [book.figure(scope, 'annualPlan', moneyText(project.annualPlan, style))]],
+    [`${period}完成投资`, [book.figure(scope, 'completed', moneyText(project.completedToDate, style))]],
     ['投资完成率', [book.figure(scope, 'completionRate', rate)]],
     ['预警情况', cell(project.warning === 'green' ? '绿色（正常）' : `${project.warning === 'red' ? '红色' : '黄色'}：${project.warningReason ?? ''}`)],
   ];
@@ -58,7 +60,7 @@ export function supervisionNotice(input: DraftInput): Draft {
     { kind: 'addressee', text: `${addressee}：` },
     para(
       t(`${project.name}是${year}年${project.level === 'county' ? '县级' : project.level === 'province' ? '省级' : '市级'}重点项目。截至${month}月底，累计完成投资`),
-      book.figure(scope, 'completed', formatMoneyText(project.completedToDate)),
+      book.figure(scope, 'completed', moneyText(project.completedToDate, style)),
       t('，投资完成率'),
       book.figure(scope, 'completionRate', rate),
       t(project.warning === 'green' ? '。' : `，${project.warningReason ?? ''}，列为${project.warning === 'red' ? '红色' : '黄色'}预警项目。`),

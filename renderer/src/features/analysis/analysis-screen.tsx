@@ -5,7 +5,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { analysisCharts, type ChartSpec, type MonthlyTrend } from '../../../../shared/charts';
 import { LEVEL_LABELS, type Level, type Lists } from '../../../../shared/domain';
-import { formatChange, formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../../shared/format';
+import { formatPeriod } from '../../../../shared/format';
+import type { NumberStyle } from '../../../../shared/number-style';
+import { count, moneyText, percent, pointsChange, progressGapPhrase, yoyPhrase } from '../../../../shared/phrases';
 import type { ProjectFigures, Statistics, StatsFilter } from '../../../../shared/statistics';
 import { call, messageOf } from '../../api';
 import { ProjectsDialog } from '../../ui/projects-dialog';
@@ -25,28 +27,29 @@ function Card(props: { label: string; value: string; note?: string; onOpen?: (la
   );
 }
 
-function Cards(props: { st: Statistics; onOpen: (label: string) => void }) {
-  const { overall: o, previous: p, month } = props.st;
-  const yoy = (cur: number, prev: number | undefined) => (prev === undefined ? undefined : `同比${formatChange(cur, prev)}`);
-  const gap = o.annualPlan > 0 ? formatPointsDifference(o.completedToDate, o.annualPlan, month, 12) : null;
+/** The headline cards, every note a phrase of the phrase library in the month's style. */
+function Cards(props: { st: Statistics; style: NumberStyle; onOpen: (label: string) => void }) {
+  const { st, style } = props;
+  const { overall: o, previous: p, month } = st;
+  const yoy = (cur: number, prev: number | undefined) => yoyPhrase(cur, prev, style) ?? undefined;
   const starts = o.startedNew + o.resumed;
   return (
     <div className="stat-cards" data-testid="stat-cards">
-      <Card onOpen={props.onOpen} label="重点项目" value={`${o.projects}个`} note={yoy(o.projects, p?.projects)} />
-      <Card onOpen={props.onOpen} label="总投资" value={formatMoneyText(o.totalInvestment)} note={yoy(o.totalInvestment, p?.totalInvestment)} />
-      <Card onOpen={props.onOpen} label="年度计划投资" value={formatMoneyText(o.annualPlan)} note={yoy(o.annualPlan, p?.annualPlan)} />
-      <Card onOpen={props.onOpen} label={`1-${month}月完成投资`} value={formatMoneyText(o.completedToDate)} note={yoy(o.completedToDate, p?.completedToDate)} />
+      <Card onOpen={props.onOpen} label="重点项目" value={count(o.projects, style)} note={yoy(o.projects, p?.projects)} />
+      <Card onOpen={props.onOpen} label="总投资" value={moneyText(o.totalInvestment, style)} note={yoy(o.totalInvestment, p?.totalInvestment)} />
+      <Card onOpen={props.onOpen} label="年度计划投资" value={moneyText(o.annualPlan, style)} note={yoy(o.annualPlan, p?.annualPlan)} />
+      <Card onOpen={props.onOpen} label={`${formatPeriod(month)}完成投资`} value={moneyText(o.completedToDate, style)} note={yoy(o.completedToDate, p?.completedToDate)} />
       <Card
         onOpen={props.onOpen}
         label="投资完成率"
-        value={o.annualPlan > 0 ? formatPercent(o.completedToDate, o.annualPlan) : '—'}
-        note={gap ? `${gap.sign < 0 ? '低于' : '超过'}时序进度${gap.text}` : undefined}
+        value={percent(o.completedToDate, o.annualPlan, style)}
+        note={o.annualPlan > 0 ? progressGapPhrase(o.completedToDate, o.annualPlan, month, style) : undefined}
       />
       <Card
         onOpen={props.onOpen}
         label="开复工率"
-        value={o.projects ? formatPercent(starts, o.projects) : '—'}
-        note={p && p.projects ? `同比${(() => { const d = formatPointsDifference(starts, o.projects, p.startedNew + p.resumed, p.projects); return d.sign === 0 ? '持平' : `${d.sign > 0 ? '提高' : '下降'}${d.text}`; })()}` : undefined}
+        value={percent(starts, o.projects, style)}
+        note={p && p.projects && o.projects ? `同比${pointsChange(starts, o.projects, p.startedNew + p.resumed, p.projects, style)}` : undefined}
       />
     </div>
   );
@@ -57,6 +60,7 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
   const [filter, setFilter] = useState<StatsFilter>({});
   const [st, setSt] = useState<Statistics | null>(null);
   const [trend, setTrend] = useState<MonthlyTrend | null>(null);
+  const [style, setStyle] = useState<NumberStyle | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [drill, setDrill] = useState<{ title: string; label: string; projects: ProjectFigures[] } | null>(null);
@@ -65,8 +69,9 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
     let live = true;
     // User-timing marks: tests/bench measures "switch month or filter → all charts drawn" with them.
     performance.mark('kpw:analysis-requested');
-    Promise.all([call('stats.get', { year, month, filter }), call('stats.trend', { year, month, filter })]).then(
-      ([s, t]) => live && (setSt(s), setTrend(t), setError(null)),
+    // The month's style with its figures, so the cards and charts are drawn once, in it.
+    Promise.all([call('stats.get', { year, month, filter }), call('stats.trend', { year, month, filter }), call('settings.style', { year, month })]).then(
+      ([s, t, numberStyle]) => live && (setSt(s), setTrend(t), setStyle(numberStyle), setError(null)),
       (err) => live && setError(messageOf(err)),
     );
     return () => {
@@ -75,7 +80,7 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
   }, [year, month, filter]);
 
   const [sortByName, setSortByName] = useState(false);
-  const charts = useMemo(() => (st && trend ? analysisCharts(st, trend, sortByName ? 'name' : 'rate') : []), [st, trend, sortByName]);
+  const charts = useMemo(() => (st && trend && style ? analysisCharts(st, trend, sortByName ? 'name' : 'rate', style) : []), [st, trend, style, sortByName]);
   useEffect(() => {
     // Children draw their charts in their own effects, which run before this one.
     if (charts.length) requestAnimationFrame(() => performance.mark('kpw:analysis-drawn'));
@@ -186,7 +191,7 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
         {year}年{formatPeriod(month)}重点项目建设情况分析
         {filterText(filter) && <small>（{filterText(filter)}）</small>}
       </h1>
-      {st && <Cards st={st} onOpen={openAll} />}
+      {st && style && <Cards st={st} style={style} onOpen={openAll} />}
       <div className="chart-grid">
         {charts.map((spec) => (
           <ChartView key={spec.id} spec={spec} onSelect={onSelect} onMessage={setMessage} />
@@ -196,6 +201,7 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
         <ProjectsDialog
           title={drill.title}
           projects={drill.projects}
+          style={style ?? undefined}
           onClose={() => setDrill(null)}
           actions={
             <>

@@ -6,13 +6,15 @@
 import type { CellClassParams, ColDef, RowClassRules } from 'ag-grid-community';
 import type { DispatchRow } from '../../../../shared/dispatch';
 import { NATURE_LABELS } from '../../../../shared/domain';
-import { formatMoneyCell, formatPercent } from '../../../../shared/format';
 import type { MoneyUnit } from '../../../../shared/money';
+import { DEFAULT_NUMBER_STYLE, type NumberStyle } from '../../../../shared/number-style';
+import { percent } from '../../../../shared/phrases';
+import { moneyColumnParts } from '../../ui/money-column';
 
 const WARNING_LABELS = { red: '红', yellow: '黄', green: '绿' } as const;
 
-export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; editable: boolean }): ColDef<DispatchRow>[] {
-  const { month, unit, editable } = options;
+export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; editable: boolean; style?: NumberStyle }): ColDef<DispatchRow>[] {
+  const { month, unit, editable, style = DEFAULT_NUMBER_STYLE } = options;
   const money = (field: 'annualPlan' | 'completedLastMonth' | 'completedToDate' | 'increment', headerName: string, edit = false): ColDef<DispatchRow> => ({
     field,
     colId: field,
@@ -20,10 +22,9 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
     type: 'rightAligned',
     width: 140,
     // null: last month has no data (before the library's first report), so neither has the increment.
-    valueFormatter: (p) => (p.value === null ? '—' : formatMoneyCell(p.value as number, unit)),
+    ...moneyColumnParts<DispatchRow>(unit, style, field === 'completedLastMonth' || field === 'increment' ? '—' : ''),
     editable: edit && editable,
     cellEditor: 'agTextCellEditor',
-    cellEditorParams: { useFormatter: true },
     filter: 'agNumberColumnFilter',
   });
   const yesNo = (field: 'started' | 'inStatistics', headerName: string, get: (r: DispatchRow) => boolean): ColDef<DispatchRow> => ({
@@ -75,7 +76,7 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
       width: 90,
       type: 'rightAligned',
       valueGetter: (p) => (p.data && p.data.annualPlan > 0 ? p.data.completedToDate / p.data.annualPlan : null),
-      valueFormatter: (p) => (p.data && p.data.annualPlan > 0 ? formatPercent(p.data.completedToDate, p.data.annualPlan) : '—'),
+      valueFormatter: (p) => (p.data && p.data.annualPlan > 0 ? percent(p.data.completedToDate, p.data.annualPlan, style) : '—'),
     },
     yesNo('started', '开工/复工', (r) => r.startedNew || r.resumed),
     { field: 'startDate', colId: 'startDate', headerName: '实际开工时间', width: 120, editable },

@@ -11,13 +11,14 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GetRowIdParams, GridApi } from 'ag-grid-community';
 import type { DispatchField, DispatchRow, MonthState } from '../../../../shared/dispatch';
 import type { LibraryInfo } from '../../../../shared/domain';
-import { formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../../../shared/format';
+import { headlineClauses } from '../../../../shared/phrases';
 import type { Summary } from '../../../../shared/statistics';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { SelectionChip, type ProjectSelection } from '../../ui/selection';
 import { call, messageOf, onHistory } from '../../api';
 import { ConfirmDialog, PromptDialog } from '../../ui/dialogs';
 import { EDIT_GRID } from '../../ui/theme';
+import { useNumberStyle } from '../../ui/number-style';
 import { buildDispatchColumns, DISPATCH_ROW_CLASSES } from './columns';
 import { DispatchImport } from './dispatch-import';
 import { TemplateDialog } from './template-dialog';
@@ -32,21 +33,11 @@ const FIELD_OF_COLUMN: Record<string, DispatchField> = {
 };
 const getRowId = (p: GetRowIdParams<DispatchRow>) => String(p.data.projectId);
 
-/** One line of the month's headline figures, written by the one formatter. */
-export function monthHeadline(s: Summary, month: number): string {
-  const gap = formatPointsDifference(s.completedToDate, s.annualPlan || 1, month, 12);
-  return [
-    `${formatPeriod(month)}：${s.projects}个项目，未报送${s.unreported}个`,
-    `完成投资${formatMoneyText(s.completedToDate)}，完成率${s.annualPlan > 0 ? formatPercent(s.completedToDate, s.annualPlan) : '—'}（时序进度${formatPercent(month, 12)}，${gap.sign >= 0 ? '超过' : '低于'}${gap.text}）`,
-    `开复工${s.startedNew + s.resumed}个，开复工率${s.projects ? formatPercent(s.startedNew + s.resumed, s.projects) : '—'}`,
-    `红色预警${s.warnings.red}个，黄色预警${s.warnings.yellow}个`,
-  ].join('；');
-}
-
 export function DispatchScreen(props: { library: LibraryInfo; years: number[]; selection: ProjectSelection | null; onClearSelection: () => void }) {
   const readOnly = props.library.readOnly;
   const { year, setYear, month, setMonth } = usePeriod(props.years);
   const { selection } = props;
+  const style = useNumberStyle(year, month);
   // Projects handed over from 统计分析 come with their period.
   useEffect(() => {
     if (!selection) return;
@@ -62,7 +53,7 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
   const [onlyAttention, setOnlyAttention] = useState(false);
   const apiRef = useRef<GridApi<DispatchRow> | null>(null);
   const editable = !readOnly && !state.closed;
-  const columnDefs = useMemo(() => buildDispatchColumns({ month, unit: '万元', editable }), [month, editable]);
+  const columnDefs = useMemo(() => buildDispatchColumns({ month, unit: '万元', editable, style }), [month, editable, style]);
 
   const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
   const refreshSummary = useCallback(() => {
@@ -158,7 +149,7 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
       </div>
       {summary && (
         <div className="headline" data-testid="dispatch-headline">
-          {monthHeadline(summary, month)}
+          {headlineClauses(summary, month, style).join('；')}
         </div>
       )}
       <div className="grid-and-detail">

@@ -16,6 +16,8 @@ import { Modal } from '../../ui/dialogs';
 import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { EDIT_GRID } from '../../ui/theme';
+import { useNumberStyle } from '../../ui/number-style';
+import { count } from '../../../../shared/phrases';
 
 const ROW_CLASSES: RowClassRules<ProblemRow> = {
   'problem-overdue': (p) => Boolean(p.data?.overdue),
@@ -101,6 +103,7 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
   const { year, setYear, month, setMonth } = usePeriod(props.years);
   const [rows, setRows] = useState<ProblemRow[] | null>(null);
   const [summary, setSummary] = useState<ProblemSummary | null>(null);
+  const style = useNumberStyle();
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -158,7 +161,7 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
       </div>
       {summary && (
         <div className="headline" data-testid="problems-headline">
-          {`${year}年清单项目共反映问题${summary.total}个（涉及${summary.projects}个项目），已解决${summary.solved}个，未解决${summary.open}个，其中超期${summary.overdue}个`}
+          {`${year}年清单项目共反映问题${count(summary.total, style)}（涉及${count(summary.projects, style)}项目），已解决${count(summary.solved, style)}，未解决${count(summary.open, style)}，其中超期${count(summary.overdue, style)}`}
         </div>
       )}
       <div className="grid-and-detail">

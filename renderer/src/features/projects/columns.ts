@@ -7,7 +7,8 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { Lists, ProjectRow } from '../../../../shared/domain';
 import { fieldDisplayText, PROJECT_FIELDS, type FieldDef, type ProjectField } from '../../../../shared/fields';
 import { moneyInUnit, type MoneyUnit } from '../../../../shared/money';
-import { formatMoneyCell } from '../../../../shared/format';
+import type { NumberStyle } from '../../../../shared/number-style';
+import { moneyColumnParts } from '../../ui/money-column';
 
 /** A row of the grid: a project, or the pinned totals row (projectId 0). */
 export type GridRow = ProjectRow;
@@ -31,7 +32,10 @@ export interface ColumnOptions {
   unit: MoneyUnit;
   lists: Pick<Lists, 'categories' | 'districts'>;
   readOnly: boolean;
+  /** The office's style: money cells in 亿元 with two decimals, in 万元 with the office's (设置 > 口径). */
+  style?: NumberStyle;
 }
+
 
 function editorFor(def: FieldDef, lists: ColumnOptions['lists']): Pick<ColDef<GridRow>, 'cellEditor' | 'cellEditorParams' | 'cellEditorPopup'> {
   switch (def.kind) {
@@ -44,15 +48,15 @@ function editorFor(def: FieldDef, lists: ColumnOptions['lists']): Pick<ColDef<Gr
     case 'longText':
       return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: def.maxLength, rows: 8, cols: 50 } };
     case 'money':
-      // Start editing from the displayed text in the grid's unit; the service parses it exactly.
-      return { cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } };
+      // Edited from the exact value in the grid's unit (moneyColumnParts); the service parses it exactly.
+      return { cellEditor: 'agTextCellEditor' };
     default:
       return { cellEditor: 'agTextCellEditor', cellEditorParams: def.maxLength ? { maxLength: def.maxLength } : {} };
   }
 }
 
 export function buildColumnDefs(options: ColumnOptions): ColDef<GridRow>[] {
-  const { unit, lists, readOnly } = options;
+  const { unit, lists, readOnly, style } = options;
   const columns: ColDef<GridRow>[] = [
     {
       colId: 'seq',
@@ -98,7 +102,7 @@ export function buildColumnDefs(options: ColumnOptions): ColDef<GridRow>[] {
     }
     if (def.kind === 'money') {
       column.type = 'rightAligned';
-      column.valueFormatter = (p) => formatMoneyCell(p.value as number | null, unit);
+      Object.assign(column, moneyColumnParts(unit, style));
       column.filter = 'agNumberColumnFilter';
       column.filterValueGetter = (p) => {
         const v = p.data?.[field] as number | null | undefined;

@@ -10,7 +10,8 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { rowsFromTable, type HistoryState, type LibraryInfo, type Lists } from '../../../../shared/domain';
 import { FIELD_BY_KEY, fieldDisplayText, isProjectField } from '../../../../shared/fields';
 import type { MoneyUnit } from '../../../../shared/money';
-import { formatMoneyCell } from '../../../../shared/format';
+import { moneyTable } from '../../../../shared/phrases';
+import { useNumberStyle } from '../../ui/number-style';
 import { call, messageOf, onCommand, onHistory, runHistory } from '../../api';
 import { BusyDialog, ChooseFileDialog, ConfirmDialog, MessageListDialog, PromptDialog } from '../../ui/dialogs';
 import { gridTheme } from '../../ui/theme';
@@ -95,7 +96,8 @@ export function ProjectScreen(props: {
   }, [selection]);
   const isSelectionPresent = useCallback(() => selected.current !== null, []);
 
-  const columnDefs = useMemo(() => buildColumnDefs({ unit, lists, readOnly }), [unit, lists, readOnly]);
+  const style = useNumberStyle();
+  const columnDefs = useMemo(() => buildColumnDefs({ unit, lists, readOnly, style }), [unit, lists, readOnly, style]);
   const yearOptions = useMemo(() => {
     const set = new Set([...lists.years, new Date().getFullYear(), year]);
     set.add(Math.max(...set) + 1);
@@ -399,7 +401,7 @@ export function ProjectScreen(props: {
   }, [recomputeTotals]);
 
   const totalsText = totals[0]
-    ? `${totals[0].name}，总投资${formatMoneyCell(totals[0].totalInvestment, unit)}${unit}，年度计划投资${formatMoneyCell(totals[0].annualPlan, unit)}${unit}`
+    ? `${totals[0].name}，总投资${moneyTable(totals[0].totalInvestment ?? 0, style, unit)}${unit}，年度计划投资${moneyTable(totals[0].annualPlan ?? 0, style, unit)}${unit}`
     : '';
 
   return (

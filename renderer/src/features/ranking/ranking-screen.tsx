@@ -4,12 +4,15 @@
  */
 import { useEffect, useState } from 'react';
 import type { Ranking } from '../../../../shared/api';
-import { formatMoneyText, formatPercent, formatPointsDifference } from '../../../../shared/format';
+import type { NumberStyle } from '../../../../shared/number-style';
+import { moneyHeader, moneyTable, percent, progressGap, progressGapPhrase } from '../../../../shared/phrases';
 import type { KeyedSummary, ProjectFigures } from '../../../../shared/statistics';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { call, messageOf } from '../../api';
+import { useNumberStyle } from '../../ui/number-style';
 
-function RankTable(props: { title: string; keyLabel: string; month: number; groups: KeyedSummary[]; testId: string }) {
+function RankTable(props: { title: string; keyLabel: string; month: number; groups: KeyedSummary[]; testId: string; style: NumberStyle }) {
+  const { style } = props;
   return (
     <section className="rank-section">
       <h2>{props.title}</h2>
@@ -19,8 +22,8 @@ function RankTable(props: { title: string; keyLabel: string; month: number; grou
             <th>名次</th>
             <th>{props.keyLabel}</th>
             <th>项目数</th>
-            <th>年度计划投资</th>
-            <th>完成投资</th>
+            <th>{moneyHeader('年度计划投资', style.tableUnit)}</th>
+            <th>{moneyHeader('完成投资', style.tableUnit)}</th>
             <th>完成率</th>
             <th>与时序进度比</th>
             <th>开复工率</th>
@@ -30,17 +33,17 @@ function RankTable(props: { title: string; keyLabel: string; month: number; grou
         </thead>
         <tbody>
           {props.groups.map((g, i) => {
-            const gap = g.annualPlan > 0 ? formatPointsDifference(g.completedToDate, g.annualPlan, props.month, 12) : null;
+            const gap = progressGap(g.completedToDate, g.annualPlan, props.month, style);
             return (
               <tr key={g.key}>
                 <td>{i + 1}</td>
                 <td>{g.key}</td>
                 <td>{g.projects}</td>
-                <td>{formatMoneyText(g.annualPlan)}</td>
-                <td>{formatMoneyText(g.completedToDate)}</td>
-                <td>{g.annualPlan > 0 ? formatPercent(g.completedToDate, g.annualPlan) : '—'}</td>
-                <td className={gap && gap.sign < 0 ? 'behind' : ''}>{gap ? `${gap.sign < 0 ? '低于' : gap.sign > 0 ? '超过' : '持平'}${gap.sign ? gap.text : ''}` : '—'}</td>
-                <td>{g.projects ? formatPercent(g.startedNew + g.resumed, g.projects) : '—'}</td>
+                <td>{moneyTable(g.annualPlan, style)}</td>
+                <td>{moneyTable(g.completedToDate, style)}</td>
+                <td>{percent(g.completedToDate, g.annualPlan, style)}</td>
+                <td className={gap && gap.sign < 0 ? 'behind' : ''}>{progressGapPhrase(g.completedToDate, g.annualPlan, props.month, style, 'short')}</td>
+                <td>{percent(g.startedNew + g.resumed, g.projects, style)}</td>
                 <td className={g.warnings.red ? 'warning-red' : ''}>{g.warnings.red}</td>
                 <td className={g.warnings.yellow ? 'warning-yellow' : ''}>{g.warnings.yellow}</td>
               </tr>
@@ -52,7 +55,7 @@ function RankTable(props: { title: string; keyLabel: string; month: number; grou
   );
 }
 
-function ProjectList(props: { title: string; projects: ProjectFigures[] }) {
+function ProjectList(props: { title: string; projects: ProjectFigures[]; style: NumberStyle }) {
   return (
     <section className="rank-section">
       <h2>{props.title}</h2>
@@ -61,7 +64,7 @@ function ProjectList(props: { title: string; projects: ProjectFigures[] }) {
           <li key={p.projectId}>
             <span>{p.name}</span>
             <span className="muted">
-              {p.district ?? ''} · 完成率{formatPercent(p.completedToDate, p.annualPlan)}
+              {p.district ?? ''} · 完成率{percent(p.completedToDate, p.annualPlan, props.style)}
             </span>
           </li>
         ))}
@@ -74,6 +77,7 @@ export function RankingScreen(props: { years: number[] }) {
   const { year, setYear, month, setMonth } = usePeriod(props.years);
   const [ranking, setRanking] = useState<Ranking | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const style = useNumberStyle(year, month);
   useEffect(() => {
     call('stats.ranking', { year, month }).then(
       (r) => (setRanking(r), setError(null)),
@@ -88,11 +92,11 @@ export function RankingScreen(props: { years: number[] }) {
       {error && <p className="error-text">{error}</p>}
       {ranking && (
         <div className="ranking-body">
-          <RankTable title="区市赛马" keyLabel="区市" month={month} groups={ranking.districts} testId="rank-districts" />
-          <RankTable title="牵头部门赛马" keyLabel="牵头部门" month={month} groups={ranking.leadDepartments} testId="rank-departments" />
+          <RankTable title="区市赛马" keyLabel="区市" month={month} groups={ranking.districts} testId="rank-districts" style={style} />
+          <RankTable title="牵头部门赛马" keyLabel="牵头部门" month={month} groups={ranking.leadDepartments} testId="rank-departments" style={style} />
           <div className="rank-lists">
-            <ProjectList title="进度最快的10个项目" projects={ranking.fastest} />
-            <ProjectList title="进度最慢的10个项目" projects={ranking.slowest} />
+            <ProjectList title="进度最快的10个项目" projects={ranking.fastest} style={style} />
+            <ProjectList title="进度最慢的10个项目" projects={ranking.slowest} style={style} />
           </div>
         </div>
       )}

@@ -1,0 +1,174 @@
+/**
+ * The phrase library (shared/phrases.ts): zero, negative, exactly-at-the-rounding-threshold and
+ * rounding-edge values, in the standard style and in an office's own (设置 > 口径).
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NUMBER_STYLE, normaliseNumberStyle, type NumberStyle } from '../../shared/number-style';
+import {
+  byCompletionRate,
+  change,
+  count,
+  countChange,
+  growthListText,
+  headlineClauses,
+  headlineSentence,
+  moneyTable,
+  moneyText,
+  percent,
+  percentNumber,
+  planCompletionPhrase,
+  pointsChange,
+  progressGapPhrase,
+  rankingLine,
+  rankingOrder,
+  sharePhrase,
+  timeProgress,
+  timeProgressNumber,
+  yoyPhrase,
+} from '../../shared/phrases';
+import type { Summary } from '../../shared/statistics';
+
+const two: NumberStyle = { ...DEFAULT_NUMBER_STYLE, percentDecimals: 2, timeProgressDecimals: 2 };
+const 亿 = 100_000_000;
+const 万 = 10_000;
+
+describe('percentages', () => {
+  it('round half-up on the exact value, in the office’s decimals', () => {
+    expect(percent(1001, 2000)).toBe('50.1%');
+    expect(percentNumber(1001, 2000)).toBe(50.1);
+    // 49.95% exactly: half-up to 50% at one decimal, kept at two.
+    expect(percent(999, 2000)).toBe('50%');
+    expect(percent(999, 2000, two)).toBe('49.95%');
+    expect(percentNumber(999, 2000, two)).toBe(49.95);
+    // Just under the threshold stays below it.
+    expect(percent(99_899, 200_000)).toBe('49.9%');
+    expect(percent(0, 5)).toBe('0%');
+    expect(percent(5, 0)).toBe('—');
+    expect(percentNumber(5, 0)).toBeNull();
+  });
+
+  it('时序进度 in one or two decimals', () => {
+    expect(timeProgress(8)).toBe('66.7%');
+    expect(timeProgress(7, two)).toBe('58.33%');
+    expect(timeProgress(5, two)).toBe('41.67%');
+    expect(timeProgress(6, two)).toBe('50%');
+    expect(timeProgressNumber(8, two)).toBe(66.67);
+  });
+});
+
+describe('against 时序进度', () => {
+  // Plan 120000 元, month 8: 时序进度 is exactly 80000 元 of it.
+  const plan = 120_000;
+  it('a zero gap reads 与时序进度持平, never 超过0个百分点', () => {
+    expect(progressGapPhrase(80_000, plan, 8)).toBe('与时序进度持平');
+    expect(progressGapPhrase(80_000, plan, 8, DEFAULT_NUMBER_STYLE, 'short')).toBe('持平');
+  });
+  it('a gap rounding to 0 either way is 持平; 0.05 points is exactly the threshold and rounds up', () => {
+    expect(progressGapPhrase(80_048, plan, 8)).toBe('与时序进度持平'); // +0.04
+    expect(progressGapPhrase(79_952, plan, 8)).toBe('与时序进度持平'); // −0.04: not "低于0个百分点"
+    expect(progressGapPhrase(80_060, plan, 8)).toBe('超过时序进度0.1个百分点'); // +0.05
+    expect(progressGapPhrase(79_940, plan, 8)).toBe('低于时序进度0.1个百分点'); // −0.05
+    expect(progressGapPhrase(80_048, plan, 8, two)).toBe('超过时序进度0.04个百分点');
+    expect(progressGapPhrase(79_952, plan, 8, two, 'short')).toBe('低于0.04个百分点');
+  });
+  it('without a plan there is nothing to compare', () => {
+    expect(progressGapPhrase(500, 0, 8)).toBe('—');
+  });
+  it('large gaps, negative and positive', () => {
+    expect(progressGapPhrase(0, plan, 8)).toBe('低于时序进度66.7个百分点');
+    expect(progressGapPhrase(plan, plan, 8)).toBe('超过时序进度33.3个百分点');
+  });
+});
+
+describe('year over year', () => {
+  it('增长/下降, and 持平 when it rounds to 0 (−0.04% is 持平, never 下降0.0%)', () => {
+    expect(change(11_580, 10_000)).toBe('增长15.8%');
+    expect(change(9_700, 10_000)).toBe('下降3%');
+    expect(change(10_000, 10_000)).toBe('持平');
+    expect(change(9_996, 10_000)).toBe('持平');
+    expect(change(10_004, 10_000)).toBe('持平');
+    expect(change(10_005, 10_000)).toBe('增长0.1%');
+    expect(change(9_995, 10_000)).toBe('下降0.1%');
+    expect(change(9_996, 10_000, two)).toBe('下降0.04%');
+    expect(change(5, 0)).toBe('—');
+  });
+  it('同比 phrases, and nothing when last year had nothing', () => {
+    expect(yoyPhrase(11_580, 10_000)).toBe('同比增长15.8%');
+    expect(yoyPhrase(9_996, 10_000)).toBe('同比持平');
+    expect(yoyPhrase(5, 0)).toBeNull();
+    expect(yoyPhrase(5, undefined)).toBeNull();
+  });
+  it('a list of changes stays true whichever way they went', () => {
+    expect(growthListText([[11_580, 10_000], [13_130, 10_000], [10_520, 10_000]])).toBe('分别增长15.8%、31.3%和5.2%');
+    expect(growthListText([[11_580, 10_000], [9_790, 10_000], [10_000, 10_000]])).toBe('分别增长15.8%、下降2.1%和持平');
+  });
+  it('rates compared in points, counts in differences', () => {
+    expect(pointsChange(8, 10, 7, 10)).toBe('提高10个百分点');
+    expect(pointsChange(7, 10, 8, 10)).toBe('下降10个百分点');
+    expect(pointsChange(1, 2, 1, 2)).toBe('持平');
+    expect(pointsChange(50_004, 100_000, 1, 2)).toBe('持平'); // +0.004 points
+    expect(countChange(206, 187)).toBe('增加19个');
+    expect(countChange(3, 5, { ...DEFAULT_NUMBER_STYLE, countWord: '项' })).toBe('减少2项');
+    expect(countChange(5, 5)).toBe('持平');
+  });
+});
+
+describe('shares, plans and counts', () => {
+  it('占比 and 完成年度计划投资的X%', () => {
+    expect(sharePhrase(166, 311)).toBe('占比53.4%');
+    expect(sharePhrase(166, 311, DEFAULT_NUMBER_STYLE, '项目总数')).toBe('占项目总数的53.4%');
+    expect(sharePhrase(0, 311)).toBe('占比0%');
+    expect(planCompletionPhrase(1001, 2000)).toBe('完成年度计划投资的50.1%');
+    expect(planCompletionPhrase(1001, 2000, two)).toBe('完成年度计划投资的50.05%');
+  });
+  it('counts carry the office’s counting word', () => {
+    expect(count(896)).toBe('896个');
+    expect(count(896, { ...DEFAULT_NUMBER_STYLE, countWord: '宗' })).toBe('896宗');
+    expect(count(0)).toBe('0个');
+  });
+  it('amounts in text and in tables', () => {
+    expect(moneyText(43_996 * 万 * 万 / 10)).toBe('4399.6亿元');
+    expect(moneyText(2350.5 * 万)).toBe('2350.5万元');
+    expect(moneyText(2350.5 * 万, { ...DEFAULT_NUMBER_STYLE, textUnit: '亿元' })).toBe('0.24亿元');
+    expect(moneyText(13.5 * 亿, { ...DEFAULT_NUMBER_STYLE, textUnit: '万元' })).toBe('135000万元');
+    // Tables: uniform decimals (亿元 two, 万元 the office's), thousands as chosen.
+    expect(moneyTable(1372.5 * 亿)).toBe('1,372.50');
+    expect(moneyTable(1234.5678 * 万, { ...DEFAULT_NUMBER_STYLE, tableUnit: '万元', wanDecimals: 0 })).toBe('1,235');
+    expect(moneyTable(1234.5 * 万, { ...DEFAULT_NUMBER_STYLE, tableUnit: '万元', wanDecimals: 2, thousands: false })).toBe('1234.50');
+    expect(moneyTable(0)).toBe('0.00');
+  });
+});
+
+describe('headline and ranking', () => {
+  const summary = (over: Partial<Summary>): Summary => ({
+    projects: 10, newProjects: 4, continuedProjects: 6, totalInvestment: 50 * 亿, annualPlan: 12 * 亿, completedToDate: 8 * 亿,
+    completionRate: 2 / 3, timeProgress: 2 / 3, progressGap: 0, startedNew: 3, resumed: 6, newStartRate: 0.75, resumeRate: 1, startRate: 0.9,
+    unreported: 0, warnings: { red: 0, yellow: 1, green: 9 }, ...over,
+  } as Summary);
+  it('says 与时序进度持平 for a zero gap, in the office’s style', () => {
+    const s = summary({});
+    expect(headlineSentence(s, 8)).toBe('1-8月：重点项目10个，未报送0个；完成投资8亿元，投资完成率66.7%（时序进度66.7%），与时序进度持平；开复工9个，开复工率90%；红色预警0个，黄色预警1个。');
+    expect(headlineSentence(s, 8)).not.toMatch(/超过0|低于0/);
+    const office: NumberStyle = { ...two, countWord: '项' };
+    expect(headlineClauses(s, 7, office)[1]).toBe('完成投资8亿元，投资完成率66.67%（时序进度58.33%），超过时序进度8.33个百分点');
+    expect(headlineClauses(s, 7, office)[0]).toBe('1-7月：重点项目10项，未报送0项');
+  });
+  it('ranking lines and orders', () => {
+    expect(rankingLine('荣成市', summary({ projects: 41, startedNew: 10, resumed: 29 }))).toBe('荣成市项目41个，开复工39个，开复工率95.1%，投资完成率66.7%');
+    expect(rankingOrder(['荣成市', '文登区'])).toBe('投资完成率排名由高到低依次是：荣成市、文登区');
+  });
+  it('orders by the exact rate, even where two rates print alike', () => {
+    const a = { key: 'a', completedToDate: 50_010, annualPlan: 100_000 }; // 50.01%
+    const b = { key: 'b', completedToDate: 50_040, annualPlan: 100_000 }; // 50.04%: both "50%"
+    const none = { key: 'n', completedToDate: 9, annualPlan: 0 };
+    expect(percent(a.completedToDate, a.annualPlan)).toBe(percent(b.completedToDate, b.annualPlan));
+    expect([a, none, b].sort(byCompletionRate).map((x) => x.key)).toEqual(['b', 'a', 'n']);
+  });
+});
+
+describe('the style itself', () => {
+  it('a stored style is made whole, a value out of range replaced by the default', () => {
+    expect(normaliseNumberStyle(undefined)).toEqual(DEFAULT_NUMBER_STYLE);
+    expect(normaliseNumberStyle({ percentDecimals: 2, countWord: '宗', thousands: 'yes', wanDecimals: 3, extra: 1 })).toEqual({ ...DEFAULT_NUMBER_STYLE, percentDecimals: 2, countWord: '宗' });
+  });
+});
