@@ -63,12 +63,15 @@ export function projectNames(db: Db, year: number): [projectId: number, code: st
     .all(year) as [number, string | null, string, string | null][];
 }
 
-/** A report's figures: the project, started (bit 0) and resumed (bit 1), cumulative completed (元). */
-export type ReportFigures = [projectId: number, flags: number, completedToDate: number];
+/**
+ * A report's figures: the project, started (bit 0) and resumed (bit 1), cumulative completed (元),
+ * and the 纳统 figure (元, null when the report gives none).
+ */
+export type ReportFigures = [projectId: number, flags: number, completedToDate: number, statisticsToDate: number | null];
 
 /** Every report of month M of year Y (of any project; the engine keeps those on its list). */
 export function reportsOfMonth(db: Db, year: number, month: number): ReportFigures[] {
-  return stmt(db, 'SELECT project_id, started | (resumed << 1), completed_to_date FROM progress_reports WHERE year = ? AND month = ?')
+  return stmt(db, 'SELECT project_id, started | (resumed << 1), completed_to_date, statistics_to_date FROM progress_reports WHERE year = ? AND month = ?')
     .raw(true)
     .all(year, month) as ReportFigures[];
 }
@@ -78,7 +81,7 @@ export function latestReportsBefore(db: Db, year: number, month: number, project
   if (projectIds.length === 0 || month <= 1) return [];
   return stmt(
     db,
-    `SELECT r.project_id, r.started | (r.resumed << 1), r.completed_to_date, r.month
+    `SELECT r.project_id, r.started | (r.resumed << 1), r.completed_to_date, r.statistics_to_date, r.month
      FROM json_each(@ids) j
      JOIN progress_reports r ON r.year = @year AND r.project_id = j.value
        AND r.month = (SELECT max(x.month) FROM progress_reports x WHERE x.project_id = j.value AND x.year = @year AND x.month < @month)`,

@@ -44,6 +44,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'stats.projects': true,
   'settings.thresholds': true,
   'settings.setThresholds': true,
+  'settings.planSplit': true,
+  'settings.setPlanSplit': true,
   'dispatch.list': true,
   'dispatch.update': true,
   'dispatch.state': true,

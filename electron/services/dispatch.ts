@@ -93,6 +93,13 @@ export function updateDispatch(
         next.completed_to_date = r.value;
         break;
       }
+      case 'statisticsToDate': {
+        // Emptied: the month reports no 纳统 figure (missing, not zero).
+        const r = text === '' ? null : parseMoney(text, args.unit);
+        if (r && !r.ok) throw new AppError('VALIDATION', `${label}：${r.message}`, where);
+        next.statistics_to_date = r ? r.value : null;
+        break;
+      }
       case 'started':
       case 'inStatistics': {
         const yes = args.value === true || YES.test(text);
@@ -150,6 +157,8 @@ export function draftReport(db: Db, projectId: number, year: number, month: numb
     year,
     month,
     completed_to_date: base?.completed_to_date ?? 0,
+    // Cumulative like the dispatch figure, so carried forward the same way.
+    statistics_to_date: base?.statistics_to_date ?? null,
     started: base?.started ?? 0,
     resumed: base?.resumed ?? 0,
     start_date: base?.start_date ?? null,

@@ -15,6 +15,7 @@ import { monthContext } from './month-freeze';
 import { monthlyTrend, ranking, statistics } from './statistics';
 import { projectsBehind } from './statistics/drill-down';
 import { setThresholds, warningThresholds } from './statistics/warning-rules';
+import { planSplitSetting, setPlanSplitSetting } from './statistics/plan-split';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
@@ -69,6 +70,8 @@ export const handlers = {
   'stats.projects': (ctx, args) => projectsBehind(monthContext(ctx, args.year, args.month), args),
   'settings.thresholds': (ctx) => warningThresholds(requireDb(ctx)),
   'settings.setThresholds': (ctx, args) => setThresholds(ctx, args),
+  'settings.planSplit': (ctx) => planSplitSetting(requireDb(ctx)),
+  'settings.setPlanSplit': (ctx, args) => setPlanSplitSetting(ctx, args),
   'dispatch.list': (ctx, args) => dispatchRows(monthContext(ctx, args.year, args.month), args),
   'dispatch.update': (ctx, args) => updateDispatch(ctx, args),
   'dispatch.state': (ctx, args) => monthState(ctx, args),

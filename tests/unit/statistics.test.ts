@@ -86,6 +86,10 @@ describe('statistics engine', () => {
       startRate: 3 / 5,
       unreported: 3,
       warnings: { red: 3, yellow: 1, green: 1 },
+      // No 纳统 figure and no plan 1-M月 reported: none (not zero). All three new projects were due by August, one started.
+      statisticsToDate: null, statisticsReported: 0, statisticsDifference: null, statisticsRate: null,
+      plannedToDate: null, plannedProjects: 0, plannedCompleted: 0, plannedRate: null,
+      dueToStart: 3, startedDue: 1, timelyStartRate: 1 / 3,
     });
     expect(st.previous).toBeNull();
     expect(st.yoy).toBeNull();
