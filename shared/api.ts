@@ -44,7 +44,7 @@ const statsFilter = z
   .strict();
 const month = z.number().int().min(1, '月份应为1至12').max(12, '月份应为1至12');
 const token = z.string().uuid('导入的文件已失效，请重新选择文件');
-const importTarget = z.enum(['years', 'seq', ...PROJECT_FIELDS.map((f) => f.key)] as [ImportTarget, ...ImportTarget[]]);
+const importTarget = z.enum(['years', 'planSplit', 'seq', ...PROJECT_FIELDS.map((f) => f.key)] as [ImportTarget, ...ImportTarget[]]);
 const importMapping = z.record(z.string().regex(/^\d{1,3}$/), importTarget.nullable());
 
 /**

@@ -7,6 +7,7 @@ import { MAX_MONEY, moneyFromSpreadsheetNumber, parseMoney, type Money } from '.
 import type { Cell, SheetRow } from '../spreadsheet/xlsx-reader';
 import type { CompletedSource, SheetColumn } from './progress-columns';
 import { cellText, isPlaceholder } from './sheet-table';
+import { formatMoneyCell } from '../../../shared/format';
 
 export type CellMoney = { ok: true; value: Money | null } | { ok: false; message: string };
 
@@ -34,6 +35,23 @@ export function moneyLabel(column: SheetColumn): string {
     default:
       return '完成投资';
   }
+}
+
+/**
+ * The row's 纳统（统计入库）figure, written into its report: an empty cell keeps what the report
+ * carries (missing is not zero). A figure above the dispatch figure is worth a second look.
+ */
+export function readStatisticsFigure(
+  row: SheetRow,
+  column: SheetColumn,
+  report: { completed_to_date: number; statistics_to_date?: number | null },
+): { error: string | null; warning: string | null } {
+  const r = readMoneyCell(row.cells[column.index], column, '纳统完成投资');
+  if (!r.ok) return { error: r.message, warning: null };
+  if (r.value === null) return { error: null, warning: null };
+  report.statistics_to_date = r.value;
+  const above = r.value > report.completed_to_date;
+  return { error: null, warning: above ? `纳统完成投资高于调度的累计完成投资（${formatMoneyCell(r.value, '万元')}万元 > ${formatMoneyCell(report.completed_to_date, '万元')}万元），请核对` : null };
 }
 
 export interface RowFigure {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProjectRow } from '../../../shared/domain';
 import { FIELD_BY_KEY, PROJECT_FIELDS, fieldDisplayText, type ProjectField } from '../../../shared/fields';
-import { REQUIRED_MONEY_TARGETS, type ImportIssue, type ImportMoneySum, type ImportRowPreview, type ImportSampleRow, type ImportTarget, type ProjectImportPreview } from '../../../shared/import';
+import { REQUIRED_MONEY_TARGETS, type ImportIssue, type ImportMoneySum, type ImportRowChange, type ImportRowPreview, type ImportSampleRow, type ImportTarget, type ProjectImportPreview } from '../../../shared/import';
 import type { Db } from '../../db/connection';
 import { readLists } from '../../db/lists';
 import { getProjectRow, isOnList, latestRowOfProject, projectIdentities } from '../../db/projects';
@@ -17,6 +17,7 @@ import { chooseSheet, mapColumns, normaliseName } from './project-columns';
 import { asWritten } from './list-sections';
 import { readProjectRows, type ParsedRow } from './project-rows';
 import { cellText } from './sheet-table';
+import { readSplits, splitChange } from './project-plan-split';
 
 export interface ProjectImportOptions {
   year: number;
@@ -28,6 +29,8 @@ export interface ProjectImportOptions {
 export interface Analysis {
   preview: ProjectImportPreview;
   parsed: ParsedRow[];
+  /** Row → the split of its annual plan (month → cumulative plan), for rows that give one. */
+  splits: Map<number, Map<number, number>>;
   /** For rows without errors: the project they match (null: a new project). */
   matches: Map<number, number | null>;
   newDistricts: string[];
@@ -51,6 +54,7 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
   const reading = readProjectRows(sheet, header, mapped, lists);
   const { parsed } = reading;
   issues.push(...reading.issues);
+  const splits = readSplits(sheet, mapped.columns, parsed, issues);
 
   // Match to the library: by code, then by normalised name. The same project twice is an error.
   const identities = projectIdentities(db);
@@ -90,12 +94,13 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
     if (current && typeof p.values.name === 'string' && normaliseName(p.values.name) === normaliseName(current.name)) delete p.values.name;
     const onList = projectId !== null && isOnList(db, projectId, options.year);
     // Changes are shown for rows already on the list; a row new to the list is all new.
-    const changes = !onList ? [] : Object.entries(p.values).flatMap(([field, value]) => {
+    const changes: ImportRowChange[] = !onList ? [] : Object.entries(p.values).flatMap(([field, value]) => {
       const f = field as ProjectField;
       const old = current?.[f] ?? null;
       if (JSON.stringify(old) === JSON.stringify(value) || (Array.isArray(value) && Array.isArray(old) && [...value].sort().join() === [...old].sort().join())) return [];
       return [{ field: f, label: FIELD_BY_KEY[f].label, oldText: fieldDisplayText(f, old), newText: fieldDisplayText(f, value) }];
     });
+    if (onList) changes.push(...splitChange(db, projectId!, options.year, splits.get(p.row)));
     rows.push({ row: p.row, status: !onList ? 'new' : changes.length ? 'update' : 'unchanged', name: p.name, code: p.code, projectId, changes });
   }
   for (const d of newDistricts) issue('warning', '', `将新增区市“${d}”（区市列表中尚无）`);
@@ -133,7 +138,7 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
     reportingUnit: header.reportingUnit,
     yearInFile: yearInFile(sheet, header.firstRow) ?? (planYear ? Number(planYear) : null),
   };
-  return { preview, parsed, matches, newDistricts: [...newDistricts] };
+  return { preview, parsed, splits, matches, newDistricts: [...newDistricts] };
 }
 
 /** The first rows as they will be stored: every field read, with its label and its value as shown. */

@@ -53,7 +53,7 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
   const issues: ImportIssue[] = [];
   const warn = (cell: string, message: string) => issues.push({ severity: 'warning', sheet: sheet.name, cell, message });
   const tracker = new SectionTracker(warn);
-  const fieldColumns = columns.filter((c): c is ImportColumn & { target: ProjectField | 'years' } => c.target !== null && c.target !== 'seq');
+  const fieldColumns = columns.filter((c): c is ImportColumn & { target: ProjectField | 'years' } => c.target !== null && c.target !== 'seq' && c.target !== 'planSplit');
   const moneyColumns = MONEY_TARGETS.flatMap((t) => (byTarget.has(t) ? [{ target: t, column: byTarget.get(t)! }] : []));
   const nameColumn = byTarget.get('name')!;
   const seqColumn = byTarget.get('seq');
