@@ -13,6 +13,7 @@ import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { ChartView } from './chart-view';
 import type { ProjectSelection } from '../../ui/selection';
 import { downloadBase64 } from '../../ui/download';
+import { besideAnnualItems } from '../dispatch/beside-annual';
 
 function Card(props: { label: string; value: string; note?: string; onOpen?: (label: string) => void }) {
   // Each card is a figure of the whole filter: clicking it lists exactly those projects.
@@ -48,6 +49,9 @@ function Cards(props: { st: Statistics; onOpen: (label: string) => void }) {
         value={o.projects ? formatPercent(starts, o.projects) : '—'}
         note={p && p.projects ? `同比${(() => { const d = formatPointsDifference(starts, o.projects, p.startedNew + p.resumed, p.projects); return d.sign === 0 ? '持平' : `${d.sign > 0 ? '提高' : '下降'}${d.text}`; })()}` : undefined}
       />
+      {besideAnnualItems(o, month).map((i) => (
+        <Card key={i.label} label={i.label} value={i.value} note={i.note} />
+      ))}
     </div>
   );
 }

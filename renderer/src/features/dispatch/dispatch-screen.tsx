@@ -21,9 +21,11 @@ import { EDIT_GRID } from '../../ui/theme';
 import { buildDispatchColumns, DISPATCH_ROW_CLASSES } from './columns';
 import { DispatchImport } from './dispatch-import';
 import { TemplateDialog } from './template-dialog';
+import { besideAnnualLine } from './beside-annual';
 
 const FIELD_OF_COLUMN: Record<string, DispatchField> = {
   completedToDate: 'completedToDate',
+  statisticsToDate: 'statisticsToDate',
   started: 'started',
   startDate: 'startDate',
   inStatistics: 'inStatistics',
@@ -159,6 +161,11 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
       {summary && (
         <div className="headline" data-testid="dispatch-headline">
           {monthHeadline(summary, month)}
+        </div>
+      )}
+      {summary && besideAnnualLine(summary, month) && (
+        <div className="headline" data-testid="dispatch-beside-annual">
+          {besideAnnualLine(summary, month)}
         </div>
       )}
       <div className="grid-and-detail">

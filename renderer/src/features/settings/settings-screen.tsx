@@ -8,6 +8,7 @@ import type { Lists } from '../../../../shared/domain';
 import { call, messageOf } from '../../api';
 import { BackupsPanel } from './backups-panel';
 import { WarningRulesEditor } from './warning-rules-editor';
+import { PlanSplitPanel } from './plan-split-panel';
 
 type Kind = 'districts' | 'categories' | 'tags';
 
@@ -114,6 +115,7 @@ export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onLists
         </p>
       )}
       <WarningRulesEditor readOnly={props.readOnly} onError={setError} />
+      <PlanSplitPanel readOnly={props.readOnly} onError={setError} />
       <div className="settings-columns">
         {(['districts', 'categories', 'tags'] as const).map((kind) => (
           <ListEditor
