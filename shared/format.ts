@@ -2,7 +2,7 @@
  * The one number formatter. Every screen and every draft writes numbers through these functions, so
  * "4399.6亿元" reads the same in the grid, a chart and a Word document (rules in STATISTICS.md).
  */
-import { moneyToDecimalText, type Money, type MoneyUnit } from './money';
+import { moneyToDecimalText, type MoneyUnit } from './money';
 
 /** Insert thousands separators into decimal text: "1372.23" → "1,372.23". */
 export function withThousands(decimalText: string): string {
@@ -22,7 +22,7 @@ function dropTrailingZeros(decimalText: string): string {
  * decimals, 亿元 to 8, the stored precision) with trailing zeros dropped, so nothing is hidden and
  * an edit starting from this text changes nothing it did not mean to.
  */
-export function formatMoneyCell(amount: Money | null | undefined, unit: MoneyUnit): string {
+export function formatMoneyCell(amount: number | null | undefined, unit: MoneyUnit): string {
   if (amount === null || amount === undefined) return '';
   // A grid may show a value still being typed (not yet parsed or saved): show it as typed.
   if (!Number.isSafeInteger(amount)) return String(amount);
@@ -30,7 +30,7 @@ export function formatMoneyCell(amount: Money | null | undefined, unit: MoneyUni
 }
 
 /** An amount in a table of a draft: in the unit given, half-up to `decimals`, thousands separated ("1,041.9"). */
-export function formatMoneyTable(amount: Money, unit: MoneyUnit, decimals = 2): string {
+export function formatMoneyTable(amount: number, unit: MoneyUnit, decimals = 2): string {
   return withThousands(dropTrailingZeros(moneyToDecimalText(amount, unit, decimals)));
 }
 
@@ -38,7 +38,7 @@ export function formatMoneyTable(amount: Money, unit: MoneyUnit, decimals = 2): 
  * An amount in running Chinese text: ≥ 1亿元 in 亿元, else in 万元, half-up to `decimals`, trailing
  * zeros dropped ("4399.6亿元", "11亿元", "2350.5万元").
  */
-export function formatMoneyText(amount: Money, decimals = 2): string {
+export function formatMoneyText(amount: number, decimals = 2): string {
   const unit: MoneyUnit = Math.abs(amount) >= 100_000_000 ? '亿元' : '万元';
   return dropTrailingZeros(moneyToDecimalText(amount, unit, decimals)) + unit;
 }

@@ -4,7 +4,7 @@
  * here; the command line's JSON gives 万元.
  */
 import type { Level, Nature } from './domain';
-import type { Money } from './money';
+import { money, type Money } from './money';
 
 export type WarningLevel = 'red' | 'yellow' | 'green';
 
@@ -67,10 +67,10 @@ export interface SizeBucket {
 }
 
 export const DEFAULT_SIZE_BUCKETS: readonly SizeBucket[] = [
-  { key: '>=30亿', label: '30亿元（含）以上', min: 3_000_000_000 },
-  { key: '10-30亿', label: '10亿元（含）-30亿元', min: 1_000_000_000 },
-  { key: '1-10亿', label: '1亿元（含）-10亿元', min: 100_000_000 },
-  { key: '<1亿', label: '1亿元以下', min: 0 },
+  { key: '>=30亿', label: '30亿元（含）以上', min: money(3_000_000_000) },
+  { key: '10-30亿', label: '10亿元（含）-30亿元', min: money(1_000_000_000) },
+  { key: '1-10亿', label: '1亿元（含）-10亿元', min: money(100_000_000) },
+  { key: '<1亿', label: '1亿元以下', min: money(0) },
 ];
 
 /** Which projects of year Y's list a statistic covers. Empty lists mean "all". */

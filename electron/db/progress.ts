@@ -3,6 +3,7 @@
  * completed investment of year Y as of month M, in 元, and the start status.
  */
 import { monthEndDate } from '../../shared/domain';
+import { sumMoney, type Money } from '../../shared/money';
 import type { Db } from './connection';
 import { stmt } from './statements';
 
@@ -11,12 +12,12 @@ export interface ReportSnapshot {
   project_id: number;
   year: number;
   month: number;
-  completed_to_date: number;
+  completed_to_date: Money;
   /**
    * 纳统（统计入库）cumulative completed investment (元), or null: the report gives none (migration
    * 0007). Absent from reports kept in the change log before 0007, and from bulk loads without it.
    */
-  statistics_to_date?: number | null;
+  statistics_to_date?: Money | null;
   started: number;
   resumed: number;
   start_date: string | null;
@@ -48,15 +49,15 @@ export function reportsBefore(db: Db, projectId: number, year: number, month: nu
  * What the library holds of a project's completed investment in the years before Y: each earlier
  * year's latest report (a year's cumulative runs from January), added up, and which years those are.
  */
-export function earlierYearsCompleted(db: Db, projectId: number, year: number): { total: number; years: number[] } {
+export function earlierYearsCompleted(db: Db, projectId: number, year: number): { total: Money; years: number[] } {
   const rows = stmt(
     db,
     `SELECT r.year, r.completed_to_date FROM progress_reports r
      WHERE r.project_id = ? AND r.year < ?
        AND r.month = (SELECT max(month) FROM progress_reports l WHERE l.project_id = r.project_id AND l.year = r.year)
      ORDER BY r.year`,
-  ).all(projectId, year) as { year: number; completed_to_date: number }[];
-  return { total: rows.reduce((n, r) => n + r.completed_to_date, 0), years: rows.map((r) => r.year) };
+  ).all(projectId, year) as { year: number; completed_to_date: Money }[];
+  return { total: sumMoney(rows.map((r) => r.completed_to_date)), years: rows.map((r) => r.year) };
 }
 
 export function writeReport(db: Db, r: ReportSnapshot): void {

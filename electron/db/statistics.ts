@@ -7,6 +7,7 @@
  */
 import type { Db } from './connection';
 import { stmt } from './statements';
+import { money, type Money } from '../../shared/money';
 
 /** The version of the project lists: raised by triggers on any change to projects, plans, tags or lists. */
 export function listVersion(db: Db): number {
@@ -25,8 +26,8 @@ export type ListedRow = [
   /** null: the category's lead department; '' for none. */
   leadDepartment: string | null,
   contactLeaderId: number | null,
-  totalInvestment: number,
-  annualPlan: number,
+  totalInvestment: Money,
+  annualPlan: Money,
   plannedStartMonth: number | null,
 ];
 
@@ -67,7 +68,7 @@ export function projectNames(db: Db, year: number): [projectId: number, code: st
  * A report's figures: the project, started (bit 0) and resumed (bit 1), cumulative completed (元),
  * and the 纳统 figure (元, null when the report gives none).
  */
-export type ReportFigures = [projectId: number, flags: number, completedToDate: number, statisticsToDate: number | null];
+export type ReportFigures = [projectId: number, flags: number, completedToDate: Money, statisticsToDate: Money | null];
 
 /** Every report of month M of year Y (of any project; the engine keeps those on its list). */
 export function reportsOfMonth(db: Db, year: number, month: number): ReportFigures[] {
@@ -101,7 +102,7 @@ export function firstReportMonth(db: Db, year: number): number | null {
  * month until the project's next report (one pass with a window function; a lookup per project and
  * month took a minute at provincial scale).
  */
-export function monthlyCompleted(db: Db, year: number, projectIds: readonly number[] | null): number[] {
+export function monthlyCompleted(db: Db, year: number, projectIds: readonly number[] | null): Money[] {
   const params: Record<string, unknown> = { year };
   if (projectIds) params.ids = JSON.stringify(projectIds);
   const sql = `
@@ -114,7 +115,7 @@ spans AS (
   FROM progress_reports WHERE year = @year AND project_id IN (SELECT project_id FROM listed)
 )
 SELECT m, sum(completed) FROM months JOIN spans ON spans.month <= m AND m < spans.until GROUP BY m ORDER BY m`;
-  const rows = stmt(db, sql).raw(true).all(params) as [number, number][];
+  const rows = stmt(db, sql).raw(true).all(params) as [number, Money][];
   const byMonth = new Map(rows);
-  return Array.from({ length: 12 }, (_, i) => byMonth.get(i + 1) ?? 0);
+  return Array.from({ length: 12 }, (_, i) => byMonth.get(i + 1) ?? money(0));
 }

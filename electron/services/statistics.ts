@@ -26,6 +26,7 @@ import { changeStamp } from '../db/statements';
 import { KIND, firstReportMonth, latestReportsBefore, listedProjects, listVersion, monthlyCompleted, projectNames, projectTagIds, reportsOfMonth } from '../db/statistics';
 import type { MonthlyTrend } from '../../shared/charts';
 import { warningOf, warningReason, warningThresholds, type WarningInput } from './statistics/warning-rules';
+import { money, type Money } from '../../shared/money';
 import { addTwoFigures, emptyTwoFigureTotals, monthTwoFigures, twoFigureFacts, twoFigureSummary, type TwoFigureFacts, type TwoFigureTotals } from './statistics/two-figures';
 
 /** Sums and counts of a group of projects: everything a Summary is made of. */
@@ -51,9 +52,9 @@ const emptyTotals = (): GroupTotals => ({
 
 interface Evaluated extends TwoFigureFacts {
   nature: Nature | null;
-  totalInvestment: number;
-  annualPlan: number;
-  completedToDate: number;
+  totalInvestment: Money;
+  annualPlan: Money;
+  completedToDate: Money;
   reported: boolean;
   startedNew: boolean;
   resumed: boolean;
@@ -85,9 +86,9 @@ export function summaryOf(g: GroupTotals, month: number): Summary {
     projects: g.projects,
     newProjects: g.newProjects,
     continuedProjects: g.continuedProjects,
-    totalInvestment: g.totalInvestment,
-    annualPlan: g.annualPlan,
-    completedToDate: g.completedToDate,
+    totalInvestment: money(g.totalInvestment),
+    annualPlan: money(g.annualPlan),
+    completedToDate: money(g.completedToDate),
     completionRate,
     timeProgress,
     progressGap: completionRate === null ? null : completionRate - timeProgress,
@@ -119,8 +120,8 @@ interface ListedProject {
   leadDepartment: string | null;
   contactLeader: string | null;
   tags: string[];
-  totalInvestment: number;
-  annualPlan: number;
+  totalInvestment: Money;
+  annualPlan: Money;
   plannedStartMonth: number | null;
   size: string;
 }
@@ -265,7 +266,7 @@ function selectedIndexes(list: YearList, filter: StatsFilter): number[] {
 function evaluate(p: ListedProject, figures: MonthFigures, i: number, month: number, t: WarningThresholds) {
   const flags = figures.flags[i]!;
   const started = (flags & STARTED) !== 0;
-  const completedToDate = figures.completedToDate[i]!;
+  const completedToDate = money(figures.completedToDate[i]!);
   const input: WarningInput = {
     nature: p.nature,
     started,
@@ -319,7 +320,7 @@ export function projectFigures(db: Db, year: number, month: number, filter: Stat
       annualPlan: p.annualPlan,
       plannedStartMonth: p.plannedStartMonth,
       completedToDate: e.completedToDate,
-      completedLastMonth: before ? before.completedToDate[i]! : null,
+      completedLastMonth: before ? money(before.completedToDate[i]!) : null,
       statisticsToDate: e.statisticsToDate, plannedToDate: e.plannedToDate,
       reported: e.reported,
       startedNew: e.startedNew,

@@ -6,7 +6,7 @@
  * the cumulative plan at the end of each (migration 0007): a period not starting in January adds
  * to the cumulative at the end of the month before it, which the row must therefore give.
  */
-import { MAX_MONEY, type MoneyUnit } from '../../../shared/money';
+import { MAX_MONEY, money, type Money, type MoneyUnit } from '../../../shared/money';
 import type { ImportColumn } from '../../../shared/import';
 import type { SheetRow } from '../spreadsheet/xlsx-reader';
 import { readMoneyCell } from './progress-figures';
@@ -82,7 +82,7 @@ export function splitColumns(columns: readonly ImportColumn[]): { split: SplitCo
 
 export interface RowSplit {
   /** Month → cumulative plan to its end (元); null when the row's split cells are all empty. */
-  points: Map<number, number> | null;
+  points: Map<number, Money> | null;
   errors: { column: ImportColumn; message: string }[];
   warnings: { column: ImportColumn; message: string }[];
 }
@@ -92,7 +92,7 @@ const periodText = (p: PlanPeriod) => (p.from === p.to ? `${p.from}月` : `${p.f
 /** One row's split, as cumulative plans; checked against the row's annual plan when it has one. */
 export function readRowSplit(row: SheetRow, columns: readonly SplitColumn[], annualPlan: number | null): RowSplit {
   const out: RowSplit = { points: null, errors: [], warnings: [] };
-  const points = new Map<number, number>();
+  const points = new Map<number, Money>();
   for (const s of columns) {
     const r = readMoneyCell(row.cells[s.column.index], { unit: s.unit } as never, `${periodText(s.period)}计划投资`);
     if (!r.ok) {
@@ -112,7 +112,7 @@ export function readRowSplit(row: SheetRow, columns: readonly SplitColumn[], ann
       continue;
     }
     if (cumulative > MAX_MONEY) out.errors.push({ column: s.column, message: '计划投资相加后过大' });
-    else points.set(s.period.to, cumulative);
+    else points.set(s.period.to, money(cumulative));
   }
   if (out.errors.length > 0 || points.size === 0) return out;
   const ordered = [...points].sort(([a], [b]) => a - b);

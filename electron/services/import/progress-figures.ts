@@ -3,7 +3,7 @@
  * (progress-columns.ts): one cell, the months 1..M added up, or 本月 plus 上月累计. Money is exact
  * (integer 元, shared/money.ts); a cell that cannot be read is an error naming the cell.
  */
-import { MAX_MONEY, moneyFromSpreadsheetNumber, parseMoney, type Money } from '../../../shared/money';
+import { MAX_MONEY, money, moneyFromSpreadsheetNumber, parseMoney, type Money } from '../../../shared/money';
 import type { Cell, SheetRow } from '../spreadsheet/xlsx-reader';
 import type { CompletedSource, SheetColumn } from './progress-columns';
 import { cellText, isPlaceholder } from './sheet-table';
@@ -73,13 +73,13 @@ export function readFigure(row: SheetRow, source: CompletedSource): RowFigure {
   });
   if (figure.errors.length > 0 || values.every((v) => v === null)) return figure;
   // Some cells filled: an empty month (or an empty 上月累计 of a project new this month) is nothing done.
-  const amounts = values.map((v) => v ?? 0);
+  const amounts = values.map((v) => v ?? money(0));
   const sum = amounts.reduce((a, b) => a + b, 0);
   if (sum > MAX_MONEY) {
     figure.errors.push({ column: source.columns[0]!, message: '完成投资相加后过大' });
     return figure;
   }
-  figure.value = sum;
+  figure.value = money(sum);
   if (source.how === 'monthly-sum') figure.months = amounts;
   if (source.how === 'month-plus-previous') figure.previous = amounts[1]!;
   return figure;

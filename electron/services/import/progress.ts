@@ -30,6 +30,7 @@ import { applyMapping, chooseCompletedSource, COMPLETED_SYNONYMS, roleOf, statis
 import { moneyLabel, readFigure, readMoneyCell, readStatisticsFigure } from './progress-figures';
 import { checkRow, type Finding } from './progress-checks';
 import { DEFAULT_PLAN_MULTIPLE } from '../../../shared/statistics';
+import type { Money } from '../../../shared/money';
 
 export const PROGRESS_COLUMN_SYNONYMS: readonly (readonly [DispatchTarget, RegExp])[] = [
   ['seq', /^序号$/],
@@ -151,7 +152,7 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: Progress
 
     const { old: existing, previous, next: report } = draftReport(db, project.projectId, year, month, at);
     // The completed investment, and the figures beside it that are only checked.
-    const facts = { completedGiven: false, sheetMonths: null as number[] | null, previousInSheet: null as number | null, sinceStartInSheet: null as number | null, cumulativeInSheet: null as number | null };
+    const facts = { completedGiven: false, sheetMonths: null as Money[] | null, previousInSheet: null as Money | null, sinceStartInSheet: null as Money | null, cumulativeInSheet: null as Money | null };
     if (source) {
       const figure = readFigure(row, source);
       for (const e of figure.errors) err(e.column, e.message);

@@ -5,6 +5,7 @@
  */
 import type { ImportColumn, ImportIssue, ImportRowChange } from '../../../shared/import';
 import { formatMoneyCell } from '../../../shared/format';
+import type { Money } from '../../../shared/money';
 import type { ChangeRecord } from '../../db/changes';
 import type { Db } from '../../db/connection';
 import { planSplitOf, writePlanSplit } from '../../db/plan-splits';
@@ -18,15 +19,15 @@ import { cellRef } from './sheet-table';
 export interface PlanSplitSnapshot {
   project_id: number;
   year: number;
-  points: [number, number][];
+  points: [number, Money][];
 }
 
 /**
  * Each parsed row's split (row number → month → cumulative plan); errors go to their row, so the
  * row is not imported; warnings and unreadable column names to `issues`.
  */
-export function readSplits(sheet: Sheet, columns: readonly ImportColumn[], parsed: ParsedRow[], issues: ImportIssue[]): Map<number, Map<number, number>> {
-  const out = new Map<number, Map<number, number>>();
+export function readSplits(sheet: Sheet, columns: readonly ImportColumn[], parsed: ParsedRow[], issues: ImportIssue[]): Map<number, Map<number, Money>> {
+  const out = new Map<number, Map<number, Money>>();
   const { split, unreadable } = splitColumns(columns);
   for (const c of unreadable) issues.push({ severity: 'error', sheet: sheet.name, cell: `${c.letter}列`, message: `“${c.header}”看不出是哪一期的计划投资（例如“1季度计划”“上半年”“1-6月计划”）` });
   if (split.length === 0) return out;
@@ -47,19 +48,19 @@ const text = (points: ReadonlyMap<number, number> | null) => splitText(points, (
 const same = (a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>) => a.size === b.size && [...a].every(([m, v]) => b.get(m) === v);
 
 /** The preview's change for a row already on the list (none when its split is as stored, or the row gives none). */
-export function splitChange(db: Db, projectId: number, year: number, points: ReadonlyMap<number, number> | undefined): ImportRowChange[] {
+export function splitChange(db: Db, projectId: number, year: number, points: ReadonlyMap<number, Money> | undefined): ImportRowChange[] {
   if (!points) return [];
   const old = planSplitOf(db, projectId, year);
   return same(old, points) ? [] : [{ field: 'planSplit', label: '分期计划投资', oldText: text(old), newText: text(points) }];
 }
 
 /** Write a project's split (when the row gives one and it differs), logged for undo. */
-export function writeSplit(db: Db, projectId: number, year: number, points: ReadonlyMap<number, number> | undefined): ChangeRecord[] {
+export function writeSplit(db: Db, projectId: number, year: number, points: ReadonlyMap<number, Money> | undefined): ChangeRecord[] {
   if (!points) return [];
   const old = planSplitOf(db, projectId, year);
   if (same(old, points)) return [];
   writePlanSplit(db, projectId, year, points);
-  const snapshot = (p: ReadonlyMap<number, number>): PlanSplitSnapshot | null => (p.size ? { project_id: projectId, year, points: [...p].sort(([a], [b]) => a - b) } : null);
+  const snapshot = (p: ReadonlyMap<number, Money>): PlanSplitSnapshot | null => (p.size ? { project_id: projectId, year, points: [...p].sort(([a], [b]) => a - b) } : null);
   return [{ projectId, year, op: 'update', field: PLAN_SPLIT_FIELD, oldValue: snapshot(old), newValue: snapshot(points) }];
 }
 

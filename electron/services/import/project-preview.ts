@@ -18,6 +18,7 @@ import { asWritten } from './list-sections';
 import { readProjectRows, type ParsedRow } from './project-rows';
 import { cellText } from './sheet-table';
 import { readSplits, splitChange } from './project-plan-split';
+import { sumMoney, type Money } from '../../../shared/money';
 
 export interface ProjectImportOptions {
   year: number;
@@ -30,7 +31,7 @@ export interface Analysis {
   preview: ProjectImportPreview;
   parsed: ParsedRow[];
   /** Row → the split of its annual plan (month → cumulative plan), for rows that give one. */
-  splits: Map<number, Map<number, number>>;
+  splits: Map<number, Map<number, Money>>;
   /** For rows without errors: the project they match (null: a new project). */
   matches: Map<number, number | null>;
   newDistricts: string[];
@@ -112,9 +113,9 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
   const sums: ImportMoneySum[] = REQUIRED_MONEY_TARGETS.flatMap((target) => {
     const column = mapped.byTarget.get(target);
     if (!column) return [];
-    const amounts = parsed.map((p) => p.values[target]).filter((v): v is number => typeof v === 'number');
+    const amounts = parsed.map((p) => p.values[target]).filter((v): v is Money => typeof v === 'number');
     const total = reading.sheetTotal[target];
-    const sum = amounts.reduce((a, b) => a + b, 0);
+    const sum = sumMoney(amounts);
     return [{ target, label: FIELD_BY_KEY[target].label, letter: column.letter, unit: column.unit ?? '万元', sum, rows: amounts.length, sheetTotal: total?.value ?? null, sheetTotalCell: total?.cell ?? null, sheetTotalAgrees: total ? total.value === asWritten(sum, total.step) : null }];
   });
 

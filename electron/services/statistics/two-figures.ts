@@ -6,6 +6,7 @@
  * (statistics.ts) adds these up with its own totals, for the whole list and every breakdown.
  */
 import type { Summary } from '../../../shared/statistics';
+import { money, type Money } from '../../../shared/money';
 import type { Db } from '../../db/connection';
 import { plannedToDates } from './plan-split';
 
@@ -16,9 +17,9 @@ export function monthTwoFigures(db: Db, year: number, month: number, projects: r
 
 /** What one project adds (statisticsToDate and plannedToDate null when it has none). */
 export interface TwoFigureFacts {
-  completedToDate: number;
-  statisticsToDate: number | null;
-  plannedToDate: number | null;
+  completedToDate: Money;
+  statisticsToDate: Money | null;
+  plannedToDate: Money | null;
   dueToStart: boolean;
   startedDue: boolean;
 }
@@ -42,15 +43,15 @@ export function twoFigureFacts(
   p: { nature: string | null; plannedStartMonth: number | null },
   started: boolean,
   month: number,
-  completedToDate: number,
+  completedToDate: Money,
   statisticsToDate: number,
   plannedToDate: number,
 ): TwoFigureFacts {
   const dueToStart = p.nature === 'new' && p.plannedStartMonth !== null && p.plannedStartMonth <= month;
   return {
     completedToDate,
-    statisticsToDate: Number.isNaN(statisticsToDate) ? null : statisticsToDate,
-    plannedToDate: Number.isNaN(plannedToDate) ? null : plannedToDate,
+    statisticsToDate: Number.isNaN(statisticsToDate) ? null : money(statisticsToDate),
+    plannedToDate: Number.isNaN(plannedToDate) ? null : money(plannedToDate),
     dueToStart,
     startedDue: dueToStart && started,
   };
@@ -83,13 +84,13 @@ export function twoFigureSummary(t: TwoFigureTotals & { completedToDate: number;
   const hasStatistics = t.statisticsReported > 0;
   const hasPlan = t.plannedProjects > 0;
   return {
-    statisticsToDate: hasStatistics ? t.statisticsToDate : null,
+    statisticsToDate: hasStatistics ? money(t.statisticsToDate) : null,
     statisticsReported: t.statisticsReported,
-    statisticsDifference: hasStatistics ? t.completedToDate - t.statisticsToDate : null,
+    statisticsDifference: hasStatistics ? money(t.completedToDate - t.statisticsToDate) : null,
     statisticsRate: hasStatistics ? ratio(t.statisticsToDate, t.annualPlan) : null,
-    plannedToDate: hasPlan ? t.plannedToDate : null,
+    plannedToDate: hasPlan ? money(t.plannedToDate) : null,
     plannedProjects: t.plannedProjects,
-    plannedCompleted: t.plannedCompleted,
+    plannedCompleted: money(t.plannedCompleted),
     plannedRate: hasPlan ? ratio(t.plannedCompleted, t.plannedToDate) : null,
     dueToStart: t.dueToStart,
     startedDue: t.startedDue,
