@@ -4,7 +4,13 @@
  * plan 1-M月 when there is one, and the 时序开工率 when new projects were due to start. Each
  * sentence is printed only when its figures exist (a clause of no data is left out, not "0").
  */
-import type { TemplateDef } from './drafts';
+/** A template as shared/drafts.ts's TemplateDef (which lists these), written here without importing it (no import cycle). */
+interface Template {
+  key: string;
+  label: string;
+  fields: readonly string[];
+  text: string;
+}
 
 export const TWO_FIGURE_FIELD_LABELS: Record<string, string> = {
   statisticsCompleted: '纳统（统计入库）完成投资',
@@ -20,7 +26,7 @@ export const TWO_FIGURE_FIELD_LABELS: Record<string, string> = {
 
 const PERIOD = ['year', 'period', 'month'] as const;
 
-export const TWO_FIGURE_TEMPLATES: readonly TemplateDef[] = [
+export const TWO_FIGURE_TEMPLATES: readonly Template[] = [
   {
     key: 'bulletin.statistics',
     label: '通报·纳统（统计入库）投资',

@@ -57,15 +57,16 @@ export function twoFigureFacts(
   };
 }
 
-export function addTwoFigures(t: TwoFigureTotals, f: TwoFigureFacts): void {
-  if (f.statisticsToDate !== null) {
+/** Add one project (summarise() may be given figures without these facts: they add nothing then). */
+export function addTwoFigures(t: TwoFigureTotals, f: Partial<TwoFigureFacts>): void {
+  if (typeof f.statisticsToDate === 'number') {
     t.statisticsToDate += f.statisticsToDate;
     t.statisticsReported++;
   }
-  if (f.plannedToDate !== null) {
+  if (typeof f.plannedToDate === 'number') {
     t.plannedToDate += f.plannedToDate;
     t.plannedProjects++;
-    t.plannedCompleted += f.completedToDate;
+    t.plannedCompleted += f.completedToDate ?? 0;
   }
   if (f.dueToStart) t.dueToStart++;
   if (f.startedDue) t.startedDue++;
