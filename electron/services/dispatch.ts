@@ -95,7 +95,7 @@ export function updateDispatch(
       }
       case 'statisticsToDate': {
         // Emptied: the month reports no 纳统 figure (missing, not zero).
-        const r = text === '' ? null : parseMoney(text, args.unit);
+        const r = text === '' || /^[—－-]$/.test(text) ? null : parseMoney(text, args.unit); // '—' is how the grid shows none
         if (r && !r.ok) throw new AppError('VALIDATION', `${label}：${r.message}`, where);
         next.statistics_to_date = r ? r.value : null;
         break;

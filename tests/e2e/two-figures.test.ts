@@ -56,9 +56,9 @@ afterEach(async () => {
 describe('two figures in 月调度', () => {
   it('shows the 纳统 figure and the plan 1-M月, edits 纳统, and spreads a plan without a split as 设置 says', async () => {
     await expect.poll(() => cell(0, 'statisticsToDate').textContent()).toBe('650');
-    expect(await cell(1, 'statisticsToDate').textContent()).toBe(''); // none reported: not 0
+    expect(await cell(1, 'statisticsToDate').textContent()).toBe('—'); // none reported: not 0
     expect(await cell(0, 'plannedToDate').textContent()).toBe('616.6667'); // 500 + 700 × 1/6
-    expect(await cell(1, 'plannedToDate').textContent()).toBe('');
+    expect(await cell(1, 'plannedToDate').textContent()).toBe('—');
     await expect.poll(() => page.getByTestId('dispatch-beside-annual').textContent()).toMatch(/1-7月纳统完成投资650万元（比调度数少500万元/);
     expect(await page.getByTestId('dispatch-beside-annual').textContent()).toMatch(/时序开工率100%/);
 
