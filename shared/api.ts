@@ -13,7 +13,7 @@ import type { ApiResult } from './result';
 import { REQUIRED_MONEY_TARGETS, type ImportResult, type ImportTarget, type ProjectImportPreview } from './import';
 import { PROJECT_FIELDS } from './fields';
 import { DISPATCH_TARGETS, type ProgressImportPreview } from './progress-import';
-import type { ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
+import type { PlanSplitSetting, ProjectFigures, Statistics, KeyedSummary, WarningThresholds } from './statistics';
 import type { DispatchRow, MonthState } from './dispatch';
 import type { MonthlyTrend } from './charts';
 import { DRILL_DIMENSIONS } from './drill-down';
@@ -45,7 +45,7 @@ const statsFilter = z
   .strict();
 const month = z.number().int().min(1, '月份应为1至12').max(12, '月份应为1至12');
 const token = z.string().uuid('导入的文件已失效，请重新选择文件');
-const importTarget = z.enum(['years', 'seq', ...PROJECT_FIELDS.map((f) => f.key)] as [ImportTarget, ...ImportTarget[]]);
+const importTarget = z.enum(['years', 'planSplit', 'seq', ...PROJECT_FIELDS.map((f) => f.key)] as [ImportTarget, ...ImportTarget[]]);
 const importMapping = z.record(z.string().regex(/^\d{1,3}$/), importTarget.nullable());
 
 /**
@@ -289,6 +289,10 @@ export const api = {
       })
       .strict(),
   ).returns<WarningThresholds>(),
+  /** How annual plans without a split of their own are split by month (设置 > 口径): none, evenly, or by a profile. */
+  'settings.planSplit': method(none).returns<PlanSplitSetting>(),
+  /** Change it; a profile is 12 cumulative percentages ending at 100 (validated). */
+  'settings.setPlanSplit': method(z.object({ mode: z.enum(['none', 'even', 'profile']), profile: z.array(z.number().min(0).max(100)).max(12) }).strict()).returns<PlanSplitSetting>(),
 
   /** 月调度: every project of year Y's list with its month M figures, report fields, problems and colour. */
   'dispatch.list': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<DispatchRow[]>(),
@@ -299,7 +303,7 @@ export const api = {
         projectId: id,
         year,
         month,
-        field: z.enum(['completedToDate', 'started', 'startDate', 'inStatistics', 'visualProgress', 'problem']),
+        field: z.enum(['completedToDate', 'statisticsToDate', 'started', 'startDate', 'inStatistics', 'visualProgress', 'problem']),
         value: z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]),
         unit: moneyUnit,
       })

@@ -17,7 +17,7 @@
  * builder takes the office's style (设置 > 口径) last: its decimals, counting word and table unit.
  */
 import type { EChartsOption } from 'echarts';
-import { moneyInUnit, type Money } from './money';
+import { money, moneyInUnit, type Money } from './money';
 import { DEFAULT_NUMBER_STYLE, type NumberStyle } from './number-style';
 import { byCompletionRate, count, countWord, moneyText, percent, percentNumber, TIME_PROGRESS, timeProgress, timeProgressNumber } from './phrases';
 import type { KeyedSummary, Statistics } from './statistics';
@@ -257,7 +257,7 @@ export interface MonthlyTrend {
 
 export function trendChart(t: MonthlyTrend, style: NumberStyle = STANDARD): ChartSpec {
   const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
-  const yi = (amount: Money) => inUnit(amount, style);
+  const yi = (amount: number) => inUnit(money(amount), style);
   const plan = (i: number) => Math.round((t.annualPlan * (i + 1)) / 12);
   // ECharts' own axis tooltip would print the exact values (8 decimals): each month's is written here.
   const tooltips = months.map((m, i) =>

@@ -15,6 +15,7 @@ export interface DispatchRow extends ProjectFigures {
 /** Fields of a month's report a user edits in the dispatch grid. */
 export const DISPATCH_FIELDS = {
   completedToDate: '累计完成投资',
+  statisticsToDate: '纳统完成投资',
   started: '开工/复工',
   startDate: '实际开工时间',
   inStatistics: '纳统',

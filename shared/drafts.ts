@@ -7,6 +7,7 @@
  */
 import type { ChartSpec } from './charts';
 import type { DrillSource, FigureMeasure } from './drill-down';
+import { TWO_FIGURE_FIELD_LABELS, TWO_FIGURE_TEMPLATES } from './drafts-two-figures';
 
 export const DRAFT_KINDS = ['press-conference', 'proposal-reply', 'bulletin', 'leader-pages', 'supervision', 'ledger-report'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
@@ -247,6 +248,7 @@ export const FIELD_LABELS: Record<string, string> = {
   departmentList: '牵头部门',
   best: '完成率前三的区市',
   worst: '完成率后三的区市',
+  ...TWO_FIGURE_FIELD_LABELS,
 };
 
 export const TEMPLATES: readonly TemplateDef[] = [
@@ -315,6 +317,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
     fields: ['year', 'period', 'month', 'problems', 'solvedProblems', 'openProblems', 'problemProjects'],
     text: '截至{month}月底，{problemProjects}个项目共反映问题{problems}个，已解决{solvedProblems}个，尚未解决{openProblems}个。',
   },
+  ...TWO_FIGURE_TEMPLATES,
 ];
 
 export const TEMPLATE_BY_KEY = new Map(TEMPLATES.map((t) => [t.key, t]));

@@ -2,7 +2,7 @@
  * The one number formatter. Every screen and every draft writes numbers through these functions, so
  * "4399.6亿元" reads the same in the grid, a chart and a Word document (rules in STATISTICS.md).
  */
-import { moneyToDecimalText, type Money, type MoneyUnit } from './money';
+import { moneyToDecimalText, type MoneyUnit } from './money';
 
 /** Insert thousands separators into decimal text: "1372.23" → "1,372.23". */
 export function withThousands(decimalText: string): string {
@@ -22,7 +22,7 @@ function dropTrailingZeros(decimalText: string): string {
  * decimals, 亿元 to 8, the stored precision) with trailing zeros dropped, so nothing is hidden and
  * an edit starting from this text changes nothing it did not mean to.
  */
-export function formatMoneyCell(amount: Money | null | undefined, unit: MoneyUnit): string {
+export function formatMoneyCell(amount: number | null | undefined, unit: MoneyUnit): string {
   if (amount === null || amount === undefined) return '';
   // A grid may show a value still being typed (not yet parsed or saved): show it as typed.
   if (!Number.isSafeInteger(amount)) return String(amount);
@@ -34,7 +34,7 @@ export function formatMoneyCell(amount: Money | null | undefined, unit: MoneyUni
  * `uniform` keeps trailing zeros, so every cell of a column has the same decimals ("1,041.90");
  * `thousands: false` leaves the separators out.
  */
-export function formatMoneyTable(amount: Money, unit: MoneyUnit, decimals = 2, options: { uniform?: boolean; thousands?: boolean } = {}): string {
+export function formatMoneyTable(amount: number, unit: MoneyUnit, decimals = 2, options: { uniform?: boolean; thousands?: boolean } = {}): string {
   const digits = moneyToDecimalText(amount, unit, decimals);
   const text = options.uniform ? digits : dropTrailingZeros(digits);
   return options.thousands === false ? text : withThousands(text);
@@ -44,7 +44,7 @@ export function formatMoneyTable(amount: Money, unit: MoneyUnit, decimals = 2, o
  * An amount in running Chinese text: ≥ 1亿元 in 亿元, else in 万元 (or always in `unit` when given),
  * half-up to `decimals`, trailing zeros dropped ("4399.6亿元", "11亿元", "2350.5万元").
  */
-export function formatMoneyText(amount: Money, decimals = 2, unitChosen: MoneyUnit | 'auto' = 'auto'): string {
+export function formatMoneyText(amount: number, decimals = 2, unitChosen: MoneyUnit | 'auto' = 'auto'): string {
   const unit: MoneyUnit = unitChosen !== 'auto' ? unitChosen : Math.abs(amount) >= 100_000_000 ? '亿元' : '万元';
   return dropTrailingZeros(moneyToDecimalText(amount, unit, decimals)) + unit;
 }

@@ -5,21 +5,26 @@
 import type { Money, MoneyUnit } from './money';
 import type { ProjectField } from './fields';
 
-/** Where a column of a project list goes: a field, the 建设起止年限 pair, or nowhere (序号). */
-export type ImportTarget = ProjectField | 'years' | 'seq';
+/**
+ * Where a column of a project list goes: a field, the 建设起止年限 pair, one period of the annual
+ * plan's split ("1季度计划", "1-6月计划"; several columns), or nowhere (序号).
+ */
+export type ImportTarget = ProjectField | 'years' | 'planSplit' | 'seq';
 
 export const IMPORT_TARGET_LABELS: Record<Exclude<ImportTarget, ProjectField>, string> = {
   years: '建设起止年限',
+  planSplit: '分期计划投资（季度、半年或1-M月）',
   seq: '序号（不导入）',
 };
 
 /** Where a column of a dispatch sheet goes. */
-export type ProgressTarget = 'code' | 'name' | 'completedToDate' | 'startStatus' | 'startDate' | 'inStatistics' | 'visualProgress' | 'problems' | 'seq';
+export type ProgressTarget = 'code' | 'name' | 'completedToDate' | 'statisticsToDate' | 'startStatus' | 'startDate' | 'inStatistics' | 'visualProgress' | 'problems' | 'seq';
 
 export const PROGRESS_TARGET_LABELS: Record<ProgressTarget, string> = {
   code: '项目编号',
   name: '项目名称',
   completedToDate: '累计完成投资',
+  statisticsToDate: '纳统（统计入库）完成投资',
   startStatus: '开工/复工',
   startDate: '实际开工时间',
   inStatistics: '纳统',

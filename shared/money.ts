@@ -4,8 +4,28 @@
  * floating point: "0.1" + "0.2" 万元 is 3000 元, exactly.
  */
 
-/** An integer number of 元 (0.0001 万元). */
-export type Money = number;
+declare const moneyBrand: unique symbol;
+
+/**
+ * An integer number of 元 (0.0001 万元), as the library stores it (migration 0006 refuses any other
+ * amount). A distinct type: a plain number (a rate, a count, a float from a spreadsheet) is not
+ * money until `money()` or a parser has checked it, so it cannot reach a sum or a money column by
+ * accident. It is still a number at run time (no cost; plain data across IPC).
+ */
+export type Money = number & { readonly [moneyBrand]: true };
+
+/** Money from a number that must already be a whole number of 元; anything else is refused. */
+export function money(n: number): Money {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`金额必须是整数（以元计），而不是${n}`);
+  return n as Money;
+}
+
+/** The sum of amounts (integers of 元 add up exactly below 2^53, MAX_MONEY × 9000). */
+export function sumMoney(amounts: Iterable<Money>): Money {
+  let total = 0;
+  for (const a of amounts) total += a;
+  return money(total);
+}
 
 export type MoneyUnit = '万元' | '亿元';
 
@@ -58,7 +78,7 @@ export function parseMoney(
   if (yuan > BigInt(MAX_MONEY)) return { ok: false, message: `金额“${String(input).trim()}”过大` };
   const value = Number(yuan) * (sign === '-' ? -1 : 1);
   if (value < 0) return { ok: false, message: '金额不能为负数' };
-  return { ok: true, value: value === 0 ? 0 : value };
+  return { ok: true, value: money(value === 0 ? 0 : value) };
 }
 
 /**
@@ -81,9 +101,10 @@ function numberToPlainString(n: number): string {
 
 /**
  * Divide an exact amount by a unit and round half-up to `decimals` places, giving decimal text
- * without thousands separators. Integer arithmetic only.
+ * without thousands separators. Integer arithmetic only. Writing takes any number of 元 (a
+ * difference, a sum a screen made), not only Money: a non-integer is refused here too (BigInt).
  */
-export function moneyToDecimalText(amount: Money, unit: MoneyUnit, decimals: number): string {
+export function moneyToDecimalText(amount: number, unit: MoneyUnit, decimals: number): string {
   const negative = amount < 0;
   const yuan = BigInt(Math.abs(amount));
   const scale = UNIT_SCALE[unit];
@@ -97,6 +118,6 @@ export function moneyToDecimalText(amount: Money, unit: MoneyUnit, decimals: num
 }
 
 /** Exact value of an amount in a unit as a JS number, for charts and JSON (never summed again). */
-export function moneyInUnit(amount: Money, unit: MoneyUnit): number {
+export function moneyInUnit(amount: number, unit: MoneyUnit): number {
   return Number(moneyToDecimalText(amount, unit, unit === '万元' ? 4 : 8));
 }

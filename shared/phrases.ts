@@ -13,7 +13,7 @@
  * 百分点"), a change that rounds to 0 is "持平" (never "下降0%"). A missing denominator reads "—".
  */
 import { formatMoneyTable, formatMoneyText, formatPercent, formatPeriod, formatPointsDifference, percentValue } from './format';
-import type { Money, MoneyUnit } from './money';
+import type { MoneyUnit } from './money';
 import { DEFAULT_NUMBER_STYLE, tableDecimals, type NumberStyle } from './number-style';
 import type { Summary } from './statistics';
 
@@ -54,8 +54,12 @@ export function count(n: number, style: NumberStyle = STANDARD, word: '个' | '�
   return `${n}${countWord(style, word)}`;
 }
 
-/** An amount in running text, unit included: "4399.6亿元", "2350.5万元" (or always the office's unit). */
-export function moneyText(amount: Money, style: NumberStyle = STANDARD): string {
+/**
+ * An amount in running text, unit included: "4399.6亿元", "2350.5万元" (or always the office's unit).
+ * Amounts are whole 元 (Money); the phrases also take a plain number (a difference, a total), and
+ * the formatter refuses a fraction when writing it.
+ */
+export function moneyText(amount: number, style: NumberStyle = STANDARD): string {
   return formatMoneyText(amount, 2, style.textUnit);
 }
 
@@ -64,7 +68,7 @@ export function moneyText(amount: Money, style: NumberStyle = STANDARD): string 
  * every cell of a column with the same decimals (亿元 two, 万元 the office's), thousands
  * separators as the office chooses. `unit` defaults to the office's table unit.
  */
-export function moneyTable(amount: Money, style: NumberStyle = STANDARD, unit: MoneyUnit = style.tableUnit): string {
+export function moneyTable(amount: number, style: NumberStyle = STANDARD, unit: MoneyUnit = style.tableUnit): string {
   return formatMoneyTable(amount, unit, tableDecimals(unit, style), { uniform: true, thousands: style.thousands });
 }
 
@@ -79,7 +83,7 @@ export function moneyHeader(label: string, unit: MoneyUnit): string {
  * How a completion rate (completed ÷ plan) stands against 时序进度 (M ÷ 12), exactly: which way
  * (0 when the gap rounds to 0 in the office's decimals) and the size ("6.6个百分点"). null without a plan.
  */
-export function progressGap(completed: Money, plan: Money, month: number, style: NumberStyle = STANDARD): { sign: -1 | 0 | 1; points: string } | null {
+export function progressGap(completed: number, plan: number, month: number, style: NumberStyle = STANDARD): { sign: -1 | 0 | 1; points: string } | null {
   if (plan <= 0) return null;
   const d = formatPointsDifference(completed, plan, month, 12, style.percentDecimals);
   return { sign: d.sign, points: d.text };
@@ -89,7 +93,7 @@ export function progressGap(completed: Money, plan: Money, month: number, style:
  * The gap to 时序进度 in words: "超过时序进度6.6个百分点", "低于时序进度16.7个百分点", "与时序进度持平";
  * 'short' leaves the subject out for a table's 与时序进度比 column ("超过6.6个百分点", "持平"). "—" without a plan.
  */
-export function progressGapPhrase(completed: Money, plan: Money, month: number, style: NumberStyle = STANDARD, form: 'full' | 'short' = 'full'): string {
+export function progressGapPhrase(completed: number, plan: number, month: number, style: NumberStyle = STANDARD, form: 'full' | 'short' = 'full'): string {
   const gap = progressGap(completed, plan, month, style);
   if (!gap) return '—';
   const subject = form === 'full' ? TIME_PROGRESS : '';
@@ -98,7 +102,7 @@ export function progressGapPhrase(completed: Money, plan: Money, month: number, 
 }
 
 /** Only how far below 时序进度, for a warning's reason: "低于时序进度41.7个百分点" (the rule fired, so it is below). */
-export function belowTimeProgressPhrase(completed: Money, plan: Money, month: number, style: NumberStyle = STANDARD): string {
+export function belowTimeProgressPhrase(completed: number, plan: number, month: number, style: NumberStyle = STANDARD): string {
   const [c, p] = plan > 0 ? [completed, plan] : [0, 1];
   return `低于${TIME_PROGRESS}${formatPointsDifference(month, 12, c, p, style.percentDecimals).text}`;
 }
@@ -171,7 +175,7 @@ export function sharePhrase(part: number, whole: number, style: NumberStyle = ST
 }
 
 /** "完成年度计划投资的X%" (REAL-DOCUMENTS.md's by-level sentences). */
-export function planCompletionPhrase(completed: Money, plan: Money, style: NumberStyle = STANDARD): string {
+export function planCompletionPhrase(completed: number, plan: number, style: NumberStyle = STANDARD): string {
   return `完成年度计划投资的${percent(completed, plan, style)}`;
 }
 
@@ -211,7 +215,7 @@ export function rankingOrder(names: readonly string[], measure = '投资完成�
  * Orders groups by completion rate, highest first, exactly (a/b against c/d by cross-multiplying
  * integers, never rounded floats), then by amount completed; a group without a plan comes last.
  */
-export function byCompletionRate(a: { completedToDate: Money; annualPlan: Money }, b: { completedToDate: Money; annualPlan: Money }): number {
+export function byCompletionRate(a: { completedToDate: number; annualPlan: number }, b: { completedToDate: number; annualPlan: number }): number {
   const hasA = a.annualPlan > 0;
   const hasB = b.annualPlan > 0;
   if (hasA !== hasB) return hasA ? -1 : 1;

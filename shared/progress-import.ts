@@ -14,7 +14,7 @@ import { PROGRESS_TARGET_LABELS } from './import';
 export type DispatchTarget = ProgressTarget | 'monthly' | 'monthCompleted' | 'previousToDate' | 'sinceStart';
 
 export const DISPATCH_TARGETS = [
-  'code', 'name', 'completedToDate', 'monthly', 'monthCompleted', 'previousToDate', 'sinceStart',
+  'code', 'name', 'completedToDate', 'monthly', 'monthCompleted', 'previousToDate', 'sinceStart', 'statisticsToDate',
   'startStatus', 'startDate', 'inStatistics', 'visualProgress', 'problems', 'seq',
 ] as const satisfies readonly DispatchTarget[];
 

@@ -4,7 +4,7 @@
  * here; the command line's JSON gives 万元.
  */
 import type { Level, Nature } from './domain';
-import type { Money } from './money';
+import { money, type Money } from './money';
 
 export type WarningLevel = 'red' | 'yellow' | 'green';
 
@@ -67,10 +67,10 @@ export interface SizeBucket {
 }
 
 export const DEFAULT_SIZE_BUCKETS: readonly SizeBucket[] = [
-  { key: '>=30亿', label: '30亿元（含）以上', min: 3_000_000_000 },
-  { key: '10-30亿', label: '10亿元（含）-30亿元', min: 1_000_000_000 },
-  { key: '1-10亿', label: '1亿元（含）-10亿元', min: 100_000_000 },
-  { key: '<1亿', label: '1亿元以下', min: 0 },
+  { key: '>=30亿', label: '30亿元（含）以上', min: money(3_000_000_000) },
+  { key: '10-30亿', label: '10亿元（含）-30亿元', min: money(1_000_000_000) },
+  { key: '1-10亿', label: '1亿元（含）-10亿元', min: money(100_000_000) },
+  { key: '<1亿', label: '1亿元以下', min: money(0) },
 ];
 
 /** Which projects of year Y's list a statistic covers. Empty lists mean "all". */
@@ -108,6 +108,10 @@ export interface ProjectFigures {
    * month's work.
    */
   completedLastMonth: Money | null;
+  /** The 纳统（统计入库）figure, carried forward like completedToDate; null when none was reported. */
+  statisticsToDate: Money | null;
+  /** The plan 1-M月 (its split, or the annual plan spread as 设置 says); null when there is none. */
+  plannedToDate: Money | null;
   /** Whether the project reported for month M itself. */
   reported: boolean;
   startedNew: boolean;
@@ -139,7 +143,47 @@ export interface Summary {
   startRate: number | null;
   unreported: number;
   warnings: { red: number; yellow: number; green: number };
+  /** Σ 纳统（统计入库）figures; null when no project of the group has one (missing is not zero). */
+  statisticsToDate: Money | null;
+  /** Projects with a 纳统 figure as of month M. */
+  statisticsReported: number;
+  /** completedToDate − statisticsToDate (调度数 − 纳统数); null when statisticsToDate is. */
+  statisticsDifference: Money | null;
+  /** statisticsToDate ÷ annualPlan; null when either is missing or the plan is 0. */
+  statisticsRate: number | null;
+  /** Σ plan 1-M月 of the projects that have one (a split, or the spread of 设置); null when none has. */
+  plannedToDate: Money | null;
+  /** Projects with a plan 1-M月. */
+  plannedProjects: number;
+  /** Σ completedToDate of those projects: the rate compares like with like. */
+  plannedCompleted: Money;
+  /** plannedCompleted ÷ plannedToDate: 完成1-M月计划的X%; null without a plan to date. */
+  plannedRate: number | null;
+  /** New projects due to start by the end of month M (planned start month ≤ M). */
+  dueToStart: number;
+  /** Of those, the ones started by then. */
+  startedDue: number;
+  /** startedDue ÷ dueToStart: 时序开工率; null when none was due. */
+  timelyStartRate: number | null;
 }
+
+/** The Summary fields that are amounts (元 here; 万元 in `kpw stats --json`). */
+export const SUMMARY_MONEY_FIELDS = [
+  'totalInvestment', 'annualPlan', 'completedToDate', 'statisticsToDate', 'statisticsDifference', 'plannedToDate', 'plannedCompleted',
+] as const satisfies readonly (keyof Summary)[];
+
+/**
+ * How a project's annual plan is split by month when its list gives no split (设置 > 口径):
+ * not at all (no plan 1-M月), evenly (M/12 of it), or by a profile of 12 cumulative percentages
+ * (the share of the year's plan due by the end of each month; the last is 100).
+ */
+export interface PlanSplitSetting {
+  mode: 'none' | 'even' | 'profile';
+  /** 12 cumulative percentages, non-decreasing, at most 2 decimals, ending at 100 (mode 'profile'). */
+  profile: number[];
+}
+
+export const DEFAULT_PLAN_SPLIT: PlanSplitSetting = { mode: 'none', profile: [] };
 
 export type KeyedSummary = Summary & { key: string };
 

@@ -44,4 +44,5 @@ export function trimToMonth(copy: Db, year: number, month: number): void {
   copy.exec('DELETE FROM month_snapshots; DELETE FROM changes; DELETE FROM change_sets;');
   copy.prepare('DELETE FROM progress_reports WHERE NOT ((year = ? AND month <= ?) OR year = ?)').run(year, month, year - 1);
   copy.prepare('DELETE FROM year_plans WHERE year NOT IN (?, ?)').run(year, year - 1);
+  copy.prepare('DELETE FROM plan_splits WHERE year NOT IN (?, ?)').run(year, year - 1);
 }

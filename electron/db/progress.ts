@@ -3,6 +3,7 @@
  * completed investment of year Y as of month M, in 元, and the start status.
  */
 import { monthEndDate } from '../../shared/domain';
+import { sumMoney, type Money } from '../../shared/money';
 import type { Db } from './connection';
 import { stmt } from './statements';
 
@@ -11,7 +12,12 @@ export interface ReportSnapshot {
   project_id: number;
   year: number;
   month: number;
-  completed_to_date: number;
+  completed_to_date: Money;
+  /**
+   * 纳统（统计入库）cumulative completed investment (元), or null: the report gives none (migration
+   * 0007). Absent from reports kept in the change log before 0007, and from bulk loads without it.
+   */
+  statistics_to_date?: Money | null;
   started: number;
   resumed: number;
   start_date: string | null;
@@ -43,29 +49,31 @@ export function reportsBefore(db: Db, projectId: number, year: number, month: nu
  * What the library holds of a project's completed investment in the years before Y: each earlier
  * year's latest report (a year's cumulative runs from January), added up, and which years those are.
  */
-export function earlierYearsCompleted(db: Db, projectId: number, year: number): { total: number; years: number[] } {
+export function earlierYearsCompleted(db: Db, projectId: number, year: number): { total: Money; years: number[] } {
   const rows = stmt(
     db,
     `SELECT r.year, r.completed_to_date FROM progress_reports r
      WHERE r.project_id = ? AND r.year < ?
        AND r.month = (SELECT max(month) FROM progress_reports l WHERE l.project_id = r.project_id AND l.year = r.year)
      ORDER BY r.year`,
-  ).all(projectId, year) as { year: number; completed_to_date: number }[];
-  return { total: rows.reduce((n, r) => n + r.completed_to_date, 0), years: rows.map((r) => r.year) };
+  ).all(projectId, year) as { year: number; completed_to_date: Money }[];
+  return { total: sumMoney(rows.map((r) => r.completed_to_date)), years: rows.map((r) => r.year) };
 }
 
 export function writeReport(db: Db, r: ReportSnapshot): void {
   stmt(
     db,
-    `INSERT INTO progress_reports (project_id, year, month, completed_to_date, started, resumed, start_date, in_statistics,
+    `INSERT INTO progress_reports (project_id, year, month, completed_to_date, statistics_to_date, started, resumed, start_date, in_statistics,
        completed, in_production, visual_progress, reported_at)
-     VALUES (@project_id, @year, @month, @completed_to_date, @started, @resumed, @start_date, @in_statistics,
+     VALUES (@project_id, @year, @month, @completed_to_date, @statistics_to_date, @started, @resumed, @start_date, @in_statistics,
        @completed, @in_production, @visual_progress, @reported_at)
      ON CONFLICT (year, month, project_id) DO UPDATE SET completed_to_date = excluded.completed_to_date,
+       statistics_to_date = excluded.statistics_to_date,
        started = excluded.started, resumed = excluded.resumed, start_date = excluded.start_date,
        in_statistics = excluded.in_statistics, completed = excluded.completed, in_production = excluded.in_production,
        visual_progress = excluded.visual_progress, reported_at = excluded.reported_at`,
-  ).run(r);
+    // A report kept in the change log before migration 0007 has no statistics figure.
+  ).run({ statistics_to_date: null, ...r });
 }
 
 export function deleteReport(db: Db, projectId: number, year: number, month: number): void {
@@ -109,7 +117,7 @@ export function deleteProblem(db: Db, id: number): void {
 }
 
 const REPORT_COLUMNS = [
-  'project_id', 'year', 'month', 'completed_to_date', 'started', 'resumed', 'start_date', 'in_statistics', 'completed', 'in_production',
+  'project_id', 'year', 'month', 'completed_to_date', 'statistics_to_date', 'started', 'resumed', 'start_date', 'in_statistics', 'completed', 'in_production',
   'visual_progress', 'reported_at',
 ] as const;
 
@@ -117,7 +125,7 @@ const REPORT_COLUMNS = [
 export function insertReports(db: Db, reports: readonly ReportSnapshot[]): void {
   const BATCH = 100;
   const sql = (n: number) => `INSERT INTO progress_reports (${REPORT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(`(${REPORT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
-  const values = (r: ReportSnapshot) => REPORT_COLUMNS.map((c) => r[c]);
+  const values = (r: ReportSnapshot) => REPORT_COLUMNS.map((c) => r[c] ?? null);
   let i = 0;
   for (; i + BATCH <= reports.length; i += BATCH) stmt(db, sql(BATCH)).run(reports.slice(i, i + BATCH).flatMap(values));
   for (; i < reports.length; i++) stmt(db, sql(1)).run(values(reports[i]!));

@@ -2,6 +2,7 @@
  * SQL for projects and year plans (a project on year Y's list). Values here are storage values:
  * list fields are ids, money is an integer of 元, enums are their codes.
  */
+import type { Money } from '../../shared/money';
 import { PROJECT_ROW_KEYS, rowsFromTable, type ProjectRow, type ProjectTable } from '../../shared/domain';
 import type { ProjectField } from '../../shared/fields';
 import type { Db } from './connection';
@@ -173,7 +174,7 @@ export interface ProjectSnapshot {
   end_year: number | null;
   start_date: string | null;
   stage: string | null;
-  total_investment: number | null;
+  total_investment: Money | null;
   contact_leader_id: number | null;
   responsible_unit: string | null;
   responsible_person: string | null;
@@ -190,7 +191,7 @@ export interface YearPlanSnapshot {
   category_id: number | null;
   lead_department: string | null;
   nature: string | null;
-  annual_plan: number | null;
+  annual_plan: Money | null;
   planned_start_month: number | null;
   sort_order: number;
 }

@@ -7,6 +7,7 @@
  */
 import type { Db } from './connection';
 import { stmt } from './statements';
+import { money, type Money } from '../../shared/money';
 
 /** The version of the project lists: raised by triggers on any change to projects, plans, tags or lists. */
 export function listVersion(db: Db): number {
@@ -25,8 +26,8 @@ export type ListedRow = [
   /** null: the category's lead department; '' for none. */
   leadDepartment: string | null,
   contactLeaderId: number | null,
-  totalInvestment: number,
-  annualPlan: number,
+  totalInvestment: Money,
+  annualPlan: Money,
   plannedStartMonth: number | null,
 ];
 
@@ -63,12 +64,15 @@ export function projectNames(db: Db, year: number): [projectId: number, code: st
     .all(year) as [number, string | null, string, string | null][];
 }
 
-/** A report's figures: the project, started (bit 0) and resumed (bit 1), cumulative completed (元). */
-export type ReportFigures = [projectId: number, flags: number, completedToDate: number];
+/**
+ * A report's figures: the project, started (bit 0) and resumed (bit 1), cumulative completed (元),
+ * and the 纳统 figure (元, null when the report gives none).
+ */
+export type ReportFigures = [projectId: number, flags: number, completedToDate: Money, statisticsToDate: Money | null];
 
 /** Every report of month M of year Y (of any project; the engine keeps those on its list). */
 export function reportsOfMonth(db: Db, year: number, month: number): ReportFigures[] {
-  return stmt(db, 'SELECT project_id, started | (resumed << 1), completed_to_date FROM progress_reports WHERE year = ? AND month = ?')
+  return stmt(db, 'SELECT project_id, started | (resumed << 1), completed_to_date, statistics_to_date FROM progress_reports WHERE year = ? AND month = ?')
     .raw(true)
     .all(year, month) as ReportFigures[];
 }
@@ -78,7 +82,7 @@ export function latestReportsBefore(db: Db, year: number, month: number, project
   if (projectIds.length === 0 || month <= 1) return [];
   return stmt(
     db,
-    `SELECT r.project_id, r.started | (r.resumed << 1), r.completed_to_date, r.month
+    `SELECT r.project_id, r.started | (r.resumed << 1), r.completed_to_date, r.statistics_to_date, r.month
      FROM json_each(@ids) j
      JOIN progress_reports r ON r.year = @year AND r.project_id = j.value
        AND r.month = (SELECT max(x.month) FROM progress_reports x WHERE x.project_id = j.value AND x.year = @year AND x.month < @month)`,
@@ -98,7 +102,7 @@ export function firstReportMonth(db: Db, year: number): number | null {
  * month until the project's next report (one pass with a window function; a lookup per project and
  * month took a minute at provincial scale).
  */
-export function monthlyCompleted(db: Db, year: number, projectIds: readonly number[] | null): number[] {
+export function monthlyCompleted(db: Db, year: number, projectIds: readonly number[] | null): Money[] {
   const params: Record<string, unknown> = { year };
   if (projectIds) params.ids = JSON.stringify(projectIds);
   const sql = `
@@ -111,7 +115,7 @@ spans AS (
   FROM progress_reports WHERE year = @year AND project_id IN (SELECT project_id FROM listed)
 )
 SELECT m, sum(completed) FROM months JOIN spans ON spans.month <= m AND m < spans.until GROUP BY m ORDER BY m`;
-  const rows = stmt(db, sql).raw(true).all(params) as [number, number][];
+  const rows = stmt(db, sql).raw(true).all(params) as [number, Money][];
   const byMonth = new Map(rows);
-  return Array.from({ length: 12 }, (_, i) => byMonth.get(i + 1) ?? 0);
+  return Array.from({ length: 12 }, (_, i) => byMonth.get(i + 1) ?? money(0));
 }

@@ -47,6 +47,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'settings.setThresholds': true,
   'settings.style': true,
   'settings.setStyle': true,
+  'settings.planSplit': true,
+  'settings.setPlanSplit': true,
   'dispatch.list': true,
   'dispatch.update': true,
   'dispatch.state': true,

@@ -10,6 +10,7 @@
 import type { Db } from '../db/connection';
 import { addDistrict, ensureContactLeader, ensureTags, readLists } from '../db/lists';
 import { insertReports, type ReportSnapshot } from '../db/progress';
+import { money } from '../../shared/money';
 import { insertProjectRecords, insertYearPlan, type NewProjectRecord } from '../db/projects';
 import { nameInitials } from './pinyin';
 
@@ -299,7 +300,7 @@ function reportsFor(p: DemoProject, year: 2023 | 2024, febUrbanScale: number): R
       project_id: 0,
       year,
       month,
-      completed_to_date: completed * WAN,
+      completed_to_date: money(completed * WAN),
       started: isNew && started ? 1 : 0,
       resumed: !isNew && started ? 1 : 0,
       start_date: null,
@@ -335,7 +336,7 @@ export function fillDemoLibrary(db: Db, at: string): { projects: number; reports
           end_year: p.in2024 ? 2025 + (p.total % 3) : 2023,
           start_date: null,
           stage: 'construction',
-          total_investment: p.total * WAN,
+          total_investment: money(p.total * WAN),
           contact_leader_id: leaderId(p.leader),
           responsible_unit: null,
           responsible_person: null,
@@ -350,7 +351,7 @@ export function fillDemoLibrary(db: Db, at: string): { projects: number; reports
           category_id: category.id,
           lead_department: category.leadDepartment,
           nature: year === 2024 ? p.nature : p.in2024 ? 'new' : 'continued',
-          annual_plan: (year === 2024 ? p.plan2024 : p.plan2023) * WAN,
+          annual_plan: money((year === 2024 ? p.plan2024 : p.plan2023) * WAN),
           planned_start_month: year === 2024 ? p.plannedStartMonth : null,
         },
       };
@@ -382,7 +383,7 @@ export function fillDemoLibrary(db: Db, at: string): { projects: number; reports
     const feb = reports.filter((r) => r.year === 2024 && r.month === 2 && urban.some((p) => ids.get(p) === r.project_id));
     const missing = 21.89 * 亿 * WAN - feb.reduce((s, r) => s + r.completed_to_date, 0);
     const largest = feb.reduce((a, b) => (b.completed_to_date > a.completed_to_date ? b : a));
-    largest.completed_to_date += missing;
+    largest.completed_to_date = money(largest.completed_to_date + missing);
     insertReports(db, reports);
   }).immediate();
   return { projects: projects.length, reports: projects.reduce((n, p) => n + (p.in2024 ? 12 : 0) + (p.in2023 ? 12 : 0), 0) };

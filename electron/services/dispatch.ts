@@ -8,7 +8,7 @@ import type { DispatchField, DispatchRow, MonthState } from '../../shared/dispat
 import { DISPATCH_FIELDS } from '../../shared/dispatch';
 import { cleanText, parseDateText } from '../../shared/fields';
 import type { MoneyUnit } from '../../shared/money';
-import { parseMoney } from '../../shared/money';
+import { money, parseMoney } from '../../shared/money';
 import { AppError } from '../../shared/result';
 import type { StatsFilter } from '../../shared/statistics';
 import { insertChangeSet, type ChangeRecord } from '../db/changes';
@@ -93,6 +93,13 @@ export function updateDispatch(
         next.completed_to_date = r.value;
         break;
       }
+      case 'statisticsToDate': {
+        // Emptied: the month reports no 纳统 figure (missing, not zero).
+        const r = text === '' || /^[—－-]$/.test(text) ? null : parseMoney(text, args.unit); // '—' is how the grid shows none
+        if (r && !r.ok) throw new AppError('VALIDATION', `${label}：${r.message}`, where);
+        next.statistics_to_date = r ? r.value : null;
+        break;
+      }
       case 'started':
       case 'inStatistics': {
         const yes = args.value === true || YES.test(text);
@@ -149,7 +156,9 @@ export function draftReport(db: Db, projectId: number, year: number, month: numb
     project_id: projectId,
     year,
     month,
-    completed_to_date: base?.completed_to_date ?? 0,
+    completed_to_date: base?.completed_to_date ?? money(0),
+    // Cumulative like the dispatch figure, so carried forward the same way.
+    statistics_to_date: base?.statistics_to_date ?? null,
     started: base?.started ?? 0,
     resumed: base?.resumed ?? 0,
     start_date: base?.start_date ?? null,

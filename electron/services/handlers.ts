@@ -17,6 +17,7 @@ import { monthlyTrend, ranking, statistics } from './statistics';
 import { projectsBehind } from './statistics/drill-down';
 import { setThresholds, warningThresholds } from './statistics/warning-rules';
 import { numberStyleOf, setNumberStyle } from './number-style';
+import { planSplitSetting, setPlanSplitSetting } from './statistics/plan-split';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
@@ -74,6 +75,8 @@ export const handlers = {
   'settings.setThresholds': (ctx, args) => setThresholds(ctx, args),
   'settings.style': (ctx, { year, month }) => numberStyleOf(ctx, year, month),
   'settings.setStyle': (ctx, args) => setNumberStyle(ctx, args),
+  'settings.planSplit': (ctx) => planSplitSetting(requireDb(ctx)),
+  'settings.setPlanSplit': (ctx, args) => setPlanSplitSetting(ctx, args),
   'dispatch.list': (ctx, args) => dispatchRows(monthContext(ctx, args.year, args.month), args),
   'dispatch.update': (ctx, args) => updateDispatch(ctx, args),
   'dispatch.state': (ctx, args) => monthState(ctx, args),

@@ -4,3 +4,5 @@
  */
 export const REPORT_FIELD = 'progressReport';
 export const PROBLEM_FIELD = 'problem';
+/** A project's split plan of a year (import/project-plan-split.ts), logged the same way. */
+export const PLAN_SPLIT_FIELD = 'planSplit';

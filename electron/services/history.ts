@@ -11,7 +11,8 @@ import { deleteProject, deleteYearPlan, insertProjectSnapshot, insertYearPlan, t
 import { timestamp, type ServiceContext } from './context';
 import { requireDb } from './library';
 import { writeStorage } from './project-edits';
-import { PROBLEM_FIELD, REPORT_FIELD } from './history-fields';
+import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, REPORT_FIELD } from './history-fields';
+import { restoreSplit, type PlanSplitSnapshot } from './import/project-plan-split';
 import { requireOpenMonth } from './dispatch';
 import { deleteProblem, deleteReport, insertProblem, writeReport, type ProblemSnapshot, type ReportSnapshot } from '../db/progress';
 import type { ListMembership } from './projects';
@@ -48,6 +49,10 @@ function applyChange(db: Db, change: StoredChange, direction: 'undo' | 'redo', a
         if (other) deleteProblem(db, other.id);
         if (problem) insertProblem(db, problem);
         return;
+      }
+      if (change.field === PLAN_SPLIT_FIELD) {
+        const [value, other] = direction === 'undo' ? [change.oldValue, change.newValue] : [change.newValue, change.oldValue];
+        return restoreSplit(db, value as PlanSplitSnapshot | null, other as PlanSplitSnapshot | null);
       }
       if (!change.field || !isProjectField(change.field) || change.year === null) throw new AppError('INTERNAL', '变更记录无效，无法撤销');
       const value = (direction === 'undo' ? change.oldValue : change.newValue) as StorageValue;

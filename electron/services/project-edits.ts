@@ -10,7 +10,8 @@ import { categoryById, contactLeaderName, districtName, ensureContactLeader, ens
 import { projectIdByCode, readField, writeField, writeTagIds, type StorageValue } from '../db/projects';
 import type { ChangeRecord } from '../db/changes';
 import type { ProblemSnapshot, ReportSnapshot } from '../db/progress';
-import { PROBLEM_FIELD, REPORT_FIELD } from './history-fields';
+import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, REPORT_FIELD } from './history-fields';
+import { splitDisplayText, type PlanSplitSnapshot } from './import/project-plan-split';
 import { nameInitials } from './pinyin';
 
 export function requireField(field: string): ProjectField {
@@ -154,6 +155,7 @@ export function storageDisplayText(db: Db, field: string, value: unknown): strin
     return `${r.month}月调度：累计完成投资${fieldDisplayText('annualPlan', r.completed_to_date)}万元${r.started || r.resumed ? '，已开复工' : ''}${r.in_statistics ? '，已纳统' : ''}`;
   }
   if (field === PROBLEM_FIELD) return `问题：${(value as ProblemSnapshot).description}`;
+  if (field === PLAN_SPLIT_FIELD) return splitDisplayText(value as PlanSplitSnapshot);
   if (!isProjectField(field)) return String(value);
   switch (field) {
     case 'district':

@@ -27,9 +27,11 @@ import { changeStamp } from '../db/statements';
 import { KIND, firstReportMonth, latestReportsBefore, listedProjects, listVersion, monthlyCompleted, projectNames, projectTagIds, reportsOfMonth } from '../db/statistics';
 import type { MonthlyTrend } from '../../shared/charts';
 import { warningOf, warningReason, warningThresholds, type WarningInput } from './statistics/warning-rules';
+import { money, type Money } from '../../shared/money';
+import { addTwoFigures, emptyTwoFigureTotals, monthTwoFigures, twoFigureFacts, twoFigureSummary, type TwoFigureFacts, type TwoFigureTotals } from './statistics/two-figures';
 
 /** Sums and counts of a group of projects: everything a Summary is made of. */
-export interface GroupTotals {
+export interface GroupTotals extends TwoFigureTotals {
   projects: number;
   newProjects: number;
   continuedProjects: number;
@@ -46,14 +48,14 @@ export interface GroupTotals {
 
 const emptyTotals = (): GroupTotals => ({
   projects: 0, newProjects: 0, continuedProjects: 0, totalInvestment: 0, annualPlan: 0, completedToDate: 0, startedNew: 0, resumed: 0,
-  unreported: 0, red: 0, yellow: 0, green: 0,
+  unreported: 0, red: 0, yellow: 0, green: 0, ...emptyTwoFigureTotals(),
 });
 
-interface Evaluated {
+interface Evaluated extends TwoFigureFacts {
   nature: Nature | null;
-  totalInvestment: number;
-  annualPlan: number;
-  completedToDate: number;
+  totalInvestment: Money;
+  annualPlan: Money;
+  completedToDate: Money;
   reported: boolean;
   startedNew: boolean;
   resumed: boolean;
@@ -72,6 +74,7 @@ function addTo(t: GroupTotals, f: Evaluated): void {
   if (f.resumed) t.resumed++;
   if (!f.reported) t.unreported++;
   t[f.warning]++;
+  addTwoFigures(t, f);
 }
 
 const ratio = (num: number, den: number) => (den > 0 ? num / den : null);
@@ -84,9 +87,9 @@ export function summaryOf(g: GroupTotals, month: number): Summary {
     projects: g.projects,
     newProjects: g.newProjects,
     continuedProjects: g.continuedProjects,
-    totalInvestment: g.totalInvestment,
-    annualPlan: g.annualPlan,
-    completedToDate: g.completedToDate,
+    totalInvestment: money(g.totalInvestment),
+    annualPlan: money(g.annualPlan),
+    completedToDate: money(g.completedToDate),
     completionRate,
     timeProgress,
     progressGap: completionRate === null ? null : completionRate - timeProgress,
@@ -97,6 +100,7 @@ export function summaryOf(g: GroupTotals, month: number): Summary {
     startRate: ratio(g.startedNew + g.resumed, g.projects),
     unreported: g.unreported,
     warnings: { red: g.red, yellow: g.yellow, green: g.green },
+    ...twoFigureSummary(g),
   };
 }
 
@@ -117,8 +121,8 @@ interface ListedProject {
   leadDepartment: string | null;
   contactLeader: string | null;
   tags: string[];
-  totalInvestment: number;
-  annualPlan: number;
+  totalInvestment: Money;
+  annualPlan: Money;
   plannedStartMonth: number | null;
   size: string;
 }
@@ -202,6 +206,8 @@ interface MonthFigures {
   flags: Uint8Array;
   /** The month of the report the figures come from (M, or earlier when carried forward); 0: none. */
   lastReported: Uint8Array;
+  statisticsToDate: Float64Array; // these two NaN for none (statistics/two-figures.ts)
+  plannedToDate: Float64Array;
 }
 
 /**
@@ -210,19 +216,21 @@ interface MonthFigures {
  */
 function monthFigures(db: Db, list: YearList, year: number, month: number): MonthFigures {
   const n = list.projects.length;
-  const figures: MonthFigures = { completedToDate: new Float64Array(n), flags: new Uint8Array(n), lastReported: new Uint8Array(n) };
+  const figures: MonthFigures = { completedToDate: new Float64Array(n), flags: new Uint8Array(n), lastReported: new Uint8Array(n), ...monthTwoFigures(db, year, month, list.projects) };
   if (month < 1) return figures;
-  for (const [projectId, flags, completed] of reportsOfMonth(db, year, month)) {
+  for (const [projectId, flags, completed, statistics] of reportsOfMonth(db, year, month)) {
     const i = list.position.get(projectId);
     if (i === undefined) continue;
     figures.completedToDate[i] = completed;
+    figures.statisticsToDate[i] = statistics ?? NaN;
     figures.flags[i] = flags | REPORTED;
     figures.lastReported[i] = month;
   }
   const unreported = list.projects.filter((_, i) => figures.flags[i] === 0).map((p) => p.id);
-  for (const [projectId, flags, completed, reportMonth] of latestReportsBefore(db, year, month, unreported)) {
+  for (const [projectId, flags, completed, statistics, reportMonth] of latestReportsBefore(db, year, month, unreported)) {
     const i = list.position.get(projectId)!;
     figures.completedToDate[i] = completed;
+    figures.statisticsToDate[i] = statistics ?? NaN;
     figures.flags[i] = flags;
     figures.lastReported[i] = reportMonth;
   }
@@ -259,7 +267,7 @@ function selectedIndexes(list: YearList, filter: StatsFilter): number[] {
 function evaluate(p: ListedProject, figures: MonthFigures, i: number, month: number, t: WarningThresholds) {
   const flags = figures.flags[i]!;
   const started = (flags & STARTED) !== 0;
-  const completedToDate = figures.completedToDate[i]!;
+  const completedToDate = money(figures.completedToDate[i]!);
   const input: WarningInput = {
     nature: p.nature,
     started,
@@ -270,6 +278,7 @@ function evaluate(p: ListedProject, figures: MonthFigures, i: number, month: num
   };
   const w = warningOf(input, month, t);
   return {
+    ...twoFigureFacts(p, started, month, completedToDate, figures.statisticsToDate[i]!, figures.plannedToDate[i]!),
     nature: p.nature,
     totalInvestment: p.totalInvestment,
     annualPlan: p.annualPlan,
@@ -312,7 +321,8 @@ export function projectFigures(db: Db, year: number, month: number, filter: Stat
       annualPlan: p.annualPlan,
       plannedStartMonth: p.plannedStartMonth,
       completedToDate: e.completedToDate,
-      completedLastMonth: before ? before.completedToDate[i]! : null,
+      completedLastMonth: before ? money(before.completedToDate[i]!) : null,
+      statisticsToDate: e.statisticsToDate, plannedToDate: e.plannedToDate,
       reported: e.reported,
       startedNew: e.startedNew,
       resumed: e.resumed,

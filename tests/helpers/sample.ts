@@ -6,6 +6,7 @@ import type { Db } from '../../electron/db/connection';
 import { addDistrict, ensureContactLeader, readLists } from '../../electron/db/lists';
 import { copyYearPlans, insertProjectRecords, type NewProjectRecord } from '../../electron/db/projects';
 import { insertProblem, insertReports, type ReportSnapshot } from '../../electron/db/progress';
+import { money } from '../../shared/money';
 import { nameInitials } from '../../electron/services/pinyin';
 
 export const SAMPLE_DISTRICTS = ['环翠区', '文登区', '荣成市', '乳山市', '高区', '经区', '临港区', '南海新区'];
@@ -49,7 +50,7 @@ export function seedSampleProjects(db: Db, year: number, count: number, seed = 7
             end_year: year + random(3),
             start_date: null,
             stage: STAGES[random(STAGES.length)]!,
-            total_investment: total,
+            total_investment: money(total),
             contact_leader_id: leaderIds[random(leaderIds.length)]!,
             responsible_unit: null,
             responsible_person: null,
@@ -64,7 +65,7 @@ export function seedSampleProjects(db: Db, year: number, count: number, seed = 7
             category_id: category.id,
             lead_department: category.leadDepartment,
             nature: isNew ? 'new' : 'continued',
-            annual_plan: Math.floor(total / (2 + random(4)) / 10_000) * 10_000,
+            annual_plan: money(Math.floor(total / (2 + random(4)) / 10_000) * 10_000),
             planned_start_month: isNew ? 1 + random(12) : null,
           },
         });
@@ -101,7 +102,7 @@ export function seedReportsOnly(db: Db, years: number[], seed = 11): number {
         const startMonth = 1 + random(4);
         for (let month = 1; month <= 12; month++) {
           reports.push({
-            project_id: id, year, month, completed_to_date: Math.floor((((plan * pace) / 100) * month) / 12 / 10_000) * 10_000,
+            project_id: id, year, month, completed_to_date: money(Math.floor((((plan * pace) / 100) * month) / 12 / 10_000) * 10_000),
             started: month >= startMonth ? 1 : 0, resumed: month >= startMonth ? 1 : 0, start_date: null, in_statistics: month > 2 ? 1 : 0,
             completed: 0, in_production: 0, visual_progress: null, reported_at: `${year}-${String(month).padStart(2, '0')}-25`,
           });
@@ -143,16 +144,16 @@ export function seedReply004(db: Db, year = 2023): void {
         return {
           project: {
             code: `${year}-${seq}`, name, name_initials: nameInitials(name), district_id: districtId, owner_unit: null, scope: null, start_year: year - 1,
-            end_year: year + 1, start_date: null, stage: 'construction', total_investment: total, contact_leader_id: null, responsible_unit: null,
+            end_year: year + 1, start_date: null, stage: 'construction', total_investment: money(total), contact_leader_id: null, responsible_unit: null,
             responsible_person: null, phone: null, created_at: `${year}-01-01T00:00:00+08:00`, updated_at: `${year}-01-01T00:00:00+08:00`,
           },
-          yearPlan: { year, level: g.level, category_id: category.id, lead_department: category.leadDepartment, nature: i % 2 ? 'continued' : 'new', annual_plan: plans[i]!, planned_start_month: i % 2 ? null : 3 },
+          yearPlan: { year, level: g.level, category_id: category.id, lead_department: category.leadDepartment, nature: i % 2 ? 'continued' : 'new', annual_plan: money(plans[i]!), planned_start_month: i % 2 ? null : 3 },
         };
       });
       const ids = insertProjectRecords(db, records).map((r) => r.id);
       ids.forEach((id, i) =>
         reports.push({
-          project_id: id, year, month: 8, completed_to_date: done[i]!, started: 1, resumed: 1, start_date: null, in_statistics: 1, completed: 0,
+          project_id: id, year, month: 8, completed_to_date: money(done[i]!), started: 1, resumed: 1, start_date: null, in_statistics: 1, completed: 0,
           in_production: 0, visual_progress: null, reported_at: `${year}-08-25`,
         }),
       );

@@ -2,6 +2,7 @@
  * Every label a chart prints is the phrase library's text for the same number: walk the built
  * options of every chart of shared/charts.ts on a real library and check each label, bar and line.
  */
+import { money } from '../../shared/money';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
 import { monthlyTrend, statistics } from '../../electron/services/statistics';
@@ -92,7 +93,7 @@ describe('chart labels', () => {
 
   it('1001 of 2000万元 is 50.1% on the bar and in the text beside it; bars ordered by the exact rate', () => {
     const st = statistics(lib.ctx.library!.db, 2024, 8);
-    const group = (key: string, completedToDate: number, annualPlan: number): KeyedSummary => ({ ...st.byDistrict[0]!, key, completedToDate, annualPlan, projects: 1 });
+    const group = (key: string, completedToDate: number, annualPlan: number): KeyedSummary => ({ ...st.byDistrict[0]!, key, completedToDate: money(completedToDate), annualPlan: money(annualPlan), projects: 1 });
     const 万 = 10_000;
     // b and c both print 50%, but c is ahead exactly; a is 50.1%.
     const made = { ...st, byDistrict: [group('b', 1000.1 * 万, 2000 * 万), group('a', 1001 * 万, 2000 * 万), group('c', 1000.8 * 万, 2000 * 万)] };

@@ -2,6 +2,7 @@
  * 材料生成: the drafts carry the seeds' figures in their sentences, in the official layout, and
  * render in LibreOffice; templates are validated; text from the data reaches Word safely.
  */
+import { money } from '../../shared/money';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../../electron/db/progress';
 import { fillDemoLibrary } from '../../electron/services/demo';
@@ -90,11 +91,11 @@ describe('proposal reply (seed 004)', () => {
     const db = reply.ctx.library!.db;
     const id = (db.prepare("SELECT id FROM projects WHERE name = '省重点建设项目1'").get() as { id: number }).id;
     const before = db.prepare('SELECT completed_to_date FROM progress_reports WHERE project_id = ? AND year = 2023 AND month = 8').get(id) as { completed_to_date: number };
-    writeReport(db, { project_id: id, year: 2023, month: 8, completed_to_date: before.completed_to_date + 100_000_000, started: 1, resumed: 1, start_date: null, in_statistics: 1, completed: 0, in_production: 0, visual_progress: null, reported_at: '2023-08-26' });
+    writeReport(db, { project_id: id, year: 2023, month: 8, completed_to_date: money(before.completed_to_date + 100_000_000), started: 1, resumed: 1, start_date: null, in_statistics: 1, completed: 0, in_production: 0, visual_progress: null, reported_at: '2023-08-26' });
     const text = textOf(buildDraft(reply.ctx, { kind: 'proposal-reply', year: 2023, month: 8 }));
     expect(text).toContain('1-8月，完成投资341.43亿元');
     expect(text).toContain('1-8月，完成投资51.64亿元');
-    writeReport(db, { project_id: id, year: 2023, month: 8, completed_to_date: before.completed_to_date, started: 1, resumed: 1, start_date: null, in_statistics: 1, completed: 0, in_production: 0, visual_progress: null, reported_at: '2023-08-25' });
+    writeReport(db, { project_id: id, year: 2023, month: 8, completed_to_date: money(before.completed_to_date), started: 1, resumed: 1, start_date: null, in_statistics: 1, completed: 0, in_production: 0, visual_progress: null, reported_at: '2023-08-25' });
   });
 });
 

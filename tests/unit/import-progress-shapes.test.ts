@@ -6,6 +6,7 @@
  * statistics office makes (warnings, each with a case that triggers it and one that does not),
  * problems typed from their words, and kpw refusing a sheet without completed investment.
  */
+import { money } from '../../shared/money';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,7 +66,7 @@ const warnings = (p: ProgressImportPreview) => p.issues.filter((i) => i.severity
 
 /** Reports written straight into the library (earlier months or years). */
 function report(code: string, year: number, month: number, completed: number, extra: Partial<ReportSnapshot> = {}): void {
-  insertReports(db(), [{ project_id: ids[code]!, year, month, completed_to_date: 万(completed), started: 0, resumed: 1, start_date: null, in_statistics: 0, completed: 0, in_production: 0, visual_progress: null, reported_at: '2024-01-01T00:00:00.000Z', ...extra }]);
+  insertReports(db(), [{ project_id: ids[code]!, year, month, completed_to_date: money(万(completed)), started: 0, resumed: 1, start_date: null, in_statistics: 0, completed: 0, in_production: 0, visual_progress: null, reported_at: '2024-01-01T00:00:00.000Z', ...extra }]);
 }
 
 describe('the shapes of the completed investment', () => {

@@ -143,6 +143,9 @@ describe('headers spanning rows', () => {
       ['B', 'name', null],
       ['C', 'totalInvestment', '亿元'],
       ['D', 'annualPlan', '万元'],
+      // The quarters under the band are the plan's split (issue 14), in the units row's 万元.
+      ['E', 'planSplit', '万元'],
+      ['F', 'planSplit', '万元'],
     ]);
     await commit(p);
     expect((await list(2025)).map((r) => [r.name, r.totalInvestment, r.annualPlan])).toEqual([['荣成核电配套', 亿(2.5), 万(8000)]]);

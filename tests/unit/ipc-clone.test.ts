@@ -137,6 +137,8 @@ const calls: { [M in Method]: Calls<M> } = {
   'settings.setThresholds': () => [{ redMonthsLate: 3, yellowMonthsLate: 1, redGap: 0.3, yellowGap: 0.1 }],
   'settings.style': () => [{}, { year: 2024, month: 8 }],
   'settings.setStyle': () => [{ thousands: true }],
+  'settings.planSplit': () => [{}],
+  'settings.setPlanSplit': () => [{ mode: 'even', profile: [] }],
 
   'dispatch.list': () => [{ year: 2024, month: 8 }],
   'dispatch.update': (r) => [{ projectId: r['dispatch.list']![0]!.projectId, year: 2024, month: 8, field: 'visualProgress', value: '主体施工', unit: '万元' }],

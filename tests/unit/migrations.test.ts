@@ -96,6 +96,15 @@ describe('upgrading every released schema', () => {
       expect(() => db.prepare('UPDATE progress_reports SET completed_to_date = 0.5').run()).toThrow(/金额必须是整数/);
       db.prepare('UPDATE projects SET total_investment = NULL WHERE id = 3').run();
       expect((await call('stats.get', { year: 2025, month: 7 })).overall.projects).toBe(3);
+
+      // 0007: the old reports have no 纳统 figure (none, not zero) and no project a split plan; both can be added, as integers only.
+      expect((await call('stats.get', { year: 2025, month: 7 })).overall).toMatchObject({ statisticsToDate: null, plannedToDate: null, statisticsReported: 0 });
+      const [yi] = (await call('dispatch.list', { year: 2025, month: 6 })).filter((r) => r.name === '文登抽水蓄能');
+      await call('dispatch.update', { projectId: yi!.projectId, year: 2025, month: 6, field: 'statisticsToDate', value: '30000', unit: '万元' });
+      db.prepare('INSERT INTO plan_splits (project_id, year, month, planned_to_date) VALUES (?, 2025, 6, 300000000)').run(yi!.projectId);
+      expect((await call('stats.get', { year: 2025, month: 6 })).overall).toMatchObject({ statisticsToDate: 300_000_000, plannedToDate: 300_000_000 });
+      expect(() => db.prepare('UPDATE progress_reports SET statistics_to_date = 0.5').run()).toThrow(/金额必须是整数/);
+      expect(() => db.prepare('UPDATE plan_splits SET planned_to_date = 1.5').run()).toThrow(/金额必须是整数/);
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moneyToDecimalText, parseMoney } from '../../shared/money';
+import { money, moneyToDecimalText, parseMoney, sumMoney, type Money } from '../../shared/money';
 import { formatMoneyCell, formatMoneyText, withThousands } from '../../shared/format';
 
 const yuan = (text: string, unit: '万元' | '亿元' = '万元') => {
@@ -48,5 +48,26 @@ describe('exact money', () => {
     expect(formatMoneyCell(yuan('13722300'), '万元')).toBe('13,722,300');
     expect(formatMoneyCell(yuan('13722300'), '亿元')).toBe('1,372.23');
     expect(formatMoneyCell(null, '万元')).toBe('');
+  });
+});
+
+describe('Money, a distinct type', () => {
+  it('is made only from a whole number of 元: 1.5, NaN, Infinity and unsafe integers are refused', () => {
+    expect(money(12_345)).toBe(12_345);
+    expect(money(-500)).toBe(-500); // a difference (调度数 − 纳统数) may be negative
+    expect(() => money(1.5)).toThrow(/金额必须是整数（以元计），而不是1.5/);
+    expect(() => money(Number.NaN)).toThrow(/金额必须是整数/);
+    expect(() => money(Number.POSITIVE_INFINITY)).toThrow(/金额必须是整数/);
+    expect(() => money(2 ** 53)).toThrow(/金额必须是整数/);
+    expect(sumMoney([money(1), money(2)])).toBe(3);
+    // A plain number is not Money to the type-checker (tsc -b fails on the next line without the directive).
+    // @ts-expect-error a number is not Money until checked
+    const unchecked: Money = 3;
+    expect(unchecked).toBe(3);
+  });
+
+  it('comes out of the parsers as Money', () => {
+    const r = parseMoney('0.1');
+    expect(r.ok && Number.isSafeInteger(r.value)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { writeReport } from '../../electron/db/progress';
 import { insertProjectRecords, type NewProjectRecord } from '../../electron/db/projects';
 import { fastestAndSlowest, projectFigures, rank, statistics, summarise } from '../../electron/services/statistics';
 import { formatChange, formatCount, formatDateText, formatMoneyText, formatPercent, formatPeriod, formatPointsDifference } from '../../shared/format';
-import { parseMoney } from '../../shared/money';
+import { money, parseMoney } from '../../shared/money';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';
 
 let lib: TempLibrary;
@@ -30,12 +30,12 @@ function add(projects: P[]): number[] {
   const records: NewProjectRecord[] = projects.map((p, i) => ({
     project: {
       code: null, name: `项目${p.year ?? 2024}-${i + 1}`, name_initials: '', district_id: districtId(p.district), owner_unit: null, scope: null,
-      start_year: null, end_year: null, start_date: null, stage: null, total_investment: p.total, contact_leader_id: null,
+      start_year: null, end_year: null, start_date: null, stage: null, total_investment: money(p.total), contact_leader_id: null,
       responsible_unit: null, responsible_person: null, phone: null, created_at: 'x', updated_at: 'x',
     },
     yearPlan: {
       year: p.year ?? 2024, level: p.level, category_id: lists.categories.find((c) => c.name === p.category)!.id,
-      lead_department: lists.categories.find((c) => c.name === p.category)!.leadDepartment, nature: p.nature, annual_plan: p.plan,
+      lead_department: lists.categories.find((c) => c.name === p.category)!.leadDepartment, nature: p.nature, annual_plan: money(p.plan),
       planned_start_month: p.start ?? null,
     },
   }));
@@ -44,7 +44,7 @@ function add(projects: P[]): number[] {
 
 function report(projectId: number, month: number, completed: number, flags: { started?: boolean; resumed?: boolean } = {}, year = 2024) {
   writeReport(db(), {
-    project_id: projectId, year, month, completed_to_date: completed, started: flags.started ? 1 : 0, resumed: flags.resumed ? 1 : 0,
+    project_id: projectId, year, month, completed_to_date: money(completed), started: flags.started ? 1 : 0, resumed: flags.resumed ? 1 : 0,
     start_date: null, in_statistics: 0, completed: 0, in_production: 0, visual_progress: null, reported_at: 'x',
   });
 }
@@ -86,6 +86,10 @@ describe('statistics engine', () => {
       startRate: 3 / 5,
       unreported: 3,
       warnings: { red: 3, yellow: 1, green: 1 },
+      // No 纳统 figure and no plan 1-M月 reported: none (not zero). All three new projects were due by August, one started.
+      statisticsToDate: null, statisticsReported: 0, statisticsDifference: null, statisticsRate: null,
+      plannedToDate: null, plannedProjects: 0, plannedCompleted: 0, plannedRate: null,
+      dueToStart: 3, startedDue: 1, timelyStartRate: 1 / 3,
     });
     expect(st.previous).toBeNull();
     expect(st.yoy).toBeNull();

@@ -2,18 +2,15 @@
 import { formatPeriod } from '../../../shared/format';
 import { change, count, headlineClauses, moneyText } from '../../../shared/phrases';
 import { moneyInUnit } from '../../../shared/money';
-import type { KeyedSummary, Summary } from '../../../shared/statistics';
+import { SUMMARY_MONEY_FIELDS, type KeyedSummary, type Summary } from '../../../shared/statistics';
 import { parse, requireMonth, requireOption, requireYear } from '../args';
 import { withLibrary } from '../client';
 
 /** A summary for the JSON contract of STATISTICS.md: amounts in 万元, exact to 0.0001. */
 function summaryJson(s: Summary): Record<string, unknown> {
-  return {
-    ...s,
-    totalInvestment: moneyInUnit(s.totalInvestment, '万元'),
-    annualPlan: moneyInUnit(s.annualPlan, '万元'),
-    completedToDate: moneyInUnit(s.completedToDate, '万元'),
-  };
+  const out: Record<string, unknown> = { ...s };
+  for (const k of SUMMARY_MONEY_FIELDS) out[k] = s[k] === null ? null : moneyInUnit(s[k], '万元');
+  return out;
 }
 
 export async function stats(argv: string[]): Promise<void> {

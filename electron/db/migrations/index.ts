@@ -8,6 +8,7 @@ import * as m0003 from './0003-list-version';
 import * as m0004 from './0004-ledgers';
 import * as m0005 from './0005-month-snapshots';
 import * as m0006 from './0006-money-integers';
+import * as m0007 from './0007-statistics-figure-and-plan-split';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004-ledgers', up: m0004.up },
   { version: 5, name: '0005-month-snapshots', up: m0005.up },
   { version: 6, name: '0006-money-integers', up: m0006.up },
+  { version: 7, name: '0007-statistics-figure-and-plan-split', up: m0007.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -15,6 +15,7 @@ import { oldestOpenProblems, problemCounts } from '../../db/progress';
 import { monthlyTrendOf, projectFigures, rank } from '../statistics';
 import { problemFields, type Scope } from './figures';
 import { begin, draftDate, fill, heading, moneyCell, moneyColumnTitle, para, paramText, t, templated, type DraftInput } from './parts';
+import { twoFigureRuns } from './two-figures';
 
 const cell = (text: string): Run[] => [{ text }];
 
@@ -63,6 +64,7 @@ export function bulletin(input: DraftInput): Draft {
   const unstarted = figures.filter((f) => f.nature === 'new' && !f.startedNew);
   const race = districtRaceChart(st, 'rate', style);
   const trend = trendChart(monthlyTrendOf(db, year, month), style);
+  const besideAnnual = twoFigureRuns(input, book, all, st.overall);
 
   const blocks: Block[] = [
     { kind: 'title', text: title },
@@ -70,6 +72,7 @@ export function bulletin(input: DraftInput): Draft {
     para(t(`现将${year}年${period}全市重点项目建设情况通报如下：`)),
     heading(1, '一、总体情况'),
     para(...templated(input, 'bulletin.overall', book, all, st.overall, st.previous)),
+    ...(besideAnnual.length ? [para(...besideAnnual)] : []),
     { kind: 'chart', chart: trend.id, caption: `图1  ${year}年累计完成投资走势` },
     heading(1, '二、分级分类推进情况'),
     heading(2, '（一）分级推进情况'),

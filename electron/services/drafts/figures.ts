@@ -47,6 +47,15 @@ const DEFINITIONS: Record<string, string> = {
   openProblems: '截至统计月底尚未解决的问题个数',
   problemProjects: '截至统计月底有问题的项目个数',
   difference: '本年个数 − 上年个数',
+  statisticsCompleted: '各项目截至统计月最近一次报送的纳统（统计入库）累计完成投资之和（未报纳统数的项目不计）',
+  statisticsDifference: '累计完成投资（调度数）− 纳统（统计入库）完成投资',
+  statisticsRate: '纳统完成投资 ÷ 年度计划投资',
+  plannedToDate: '有分期计划（或按设置分月）的项目1-M月计划投资之和；期内各月平均',
+  plannedRate: '这些项目的累计完成投资 ÷ 其1-M月计划投资',
+  plannedProjects: '有分期计划（或按设置分月）的项目个数',
+  dueToStart: '计划开工月份不晚于统计月的新建项目个数',
+  startedDue: '其中截至统计月底已开工的个数',
+  timelyStartRate: '已开工个数 ÷ 应开工个数（时序开工率）',
 };
 
 /** The scope a group of figures covers, and how to find its projects again. */
@@ -142,6 +151,15 @@ const FIELD_NAMES: Record<string, string> = {
   openProblems: '未解决问题',
   problemProjects: '有问题的项目',
   unstarted: '未开工新建项目',
+  statisticsCompleted: '纳统完成投资',
+  statisticsDifference: '纳统数与调度数之差',
+  statisticsRate: '纳统完成投资占年度计划比例',
+  plannedToDate: '1-M月计划投资',
+  plannedRate: '完成1-M月计划',
+  plannedProjects: '有分期计划的项目',
+  dueToStart: '应开工新建项目',
+  startedDue: '应开工中已开工',
+  timelyStartRate: '时序开工率',
 };
 
 const text = (t: string): Run[] => [{ text: t }];

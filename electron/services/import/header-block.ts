@@ -111,7 +111,7 @@ const SCAN_ROWS = 30;
 const MAX_DEPTH = 3;
 
 /** Leaf names that stand for their band: "合计" under "2025年计划投资" is the year's plan. */
-const TOTAL_LEAF = /^(合计|小计|总计|计|金额|投资额|数额|全年|全年合计|全年计划|年度|本年)$/;
+const TOTAL_LEAF = /^(合计|小计|总计|计|金额|投资额|数额|全年|全年合计|全年计划|年度|本年|调度数|调度|平台数|平台报表数)$/;
 
 type Synonyms<T extends string> = readonly (readonly [T, RegExp])[];
 

@@ -8,7 +8,7 @@
 import type { Level, Nature, Stage } from '../../../shared/domain';
 import { FIELD_BY_KEY, fieldDisplayText } from '../../../shared/fields';
 import { REQUIRED_MONEY_TARGETS, type ImportHeading, type RequiredMoneyTarget } from '../../../shared/import';
-import type { Money } from '../../../shared/money';
+import { money as asMoney, type Money } from '../../../shared/money';
 import { LEVEL_LABELS, NATURE_LABELS, STAGE_LABELS } from '../../../shared/domain';
 
 /**
@@ -19,7 +19,7 @@ export type Amounts = Partial<Record<RequiredMoneyTarget, { value: Money; cell: 
 
 /** The sum as a total written to `step` shows it (half-up). */
 export function asWritten(sum: Money, step: Money): Money {
-  return step <= 1 ? sum : Math.floor((sum + step / 2) / step) * step;
+  return step <= 1 ? sum : asMoney(Math.floor((sum + step / 2) / step) * step);
 }
 
 /** What a heading sets for the rows under it (null: nothing). */
@@ -69,7 +69,7 @@ interface Section extends HeadingInput, Tally {
   uncategorised: number;
 }
 
-const emptyTally = (): Tally => ({ projects: 0, sums: { totalInvestment: 0, annualPlan: 0 } });
+const emptyTally = (): Tally => ({ projects: 0, sums: { totalInvestment: asMoney(0), annualPlan: asMoney(0) } });
 const money = (field: RequiredMoneyTarget, value: Money) => `${fieldDisplayText(field, value)}万元`;
 
 export class SectionTracker {
@@ -94,7 +94,7 @@ export class SectionTracker {
   project(amounts: Partial<Record<RequiredMoneyTarget, Money>>): HeadingSettings {
     for (const tally of [this.all, this.run, ...this.stack]) {
       tally.projects++;
-      for (const t of REQUIRED_MONEY_TARGETS) tally.sums[t] += amounts[t] ?? 0;
+      for (const t of REQUIRED_MONEY_TARGETS) tally.sums[t] = asMoney(tally.sums[t] + (amounts[t] ?? 0));
     }
     const inner = [...this.stack].reverse();
     const first = <K extends keyof HeadingSettings>(key: K): HeadingSettings[K] => (inner.find((s) => s[key] !== null)?.[key] ?? null) as HeadingSettings[K];
@@ -104,7 +104,7 @@ export class SectionTracker {
 
   /** Amounts of a part of the last project (a 打包项目's row per 责任单位): added where it is counted. */
   addAmounts(amounts: Partial<Record<RequiredMoneyTarget, Money>>): void {
-    for (const tally of [this.all, this.run, ...this.stack]) for (const t of REQUIRED_MONEY_TARGETS) tally.sums[t] += amounts[t] ?? 0;
+    for (const tally of [this.all, this.run, ...this.stack]) for (const t of REQUIRED_MONEY_TARGETS) tally.sums[t] = asMoney(tally.sums[t] + (amounts[t] ?? 0));
   }
 
   /** The last project had no category at all: charged to the nearest heading that could have named one. */

@@ -11,7 +11,7 @@
  */
 import type { ProjectRow } from '../../../shared/domain';
 import { formatMoneyCell } from '../../../shared/format';
-import type { Money } from '../../../shared/money';
+import { money, type Money } from '../../../shared/money';
 import type { Db } from '../../db/connection';
 import { earlierYearsCompleted, reportsBefore, type ReportSnapshot } from '../../db/progress';
 
@@ -44,7 +44,7 @@ export interface Finding {
   message: string;
 }
 
-const wan = (amount: Money) => `${formatMoneyCell(amount, '万元')}万元`;
+const wan = (amount: number) => `${formatMoneyCell(amount, '万元')}万元`;
 
 /** A project finished or producing may have spent more than planned. */
 function isDone(project: ProjectRow, report: ReportSnapshot): boolean {
@@ -99,7 +99,7 @@ function sinceStartChecks(db: Db, year: number, month: number, f: RowFacts, find
   } else {
     // Only what the library holds: this year's cumulative plus each earlier year's last report.
     const before = earlierYearsCompleted(db, f.project.projectId, year);
-    since = f.report.completed_to_date + before.total;
+    since = money(f.report.completed_to_date + before.total);
     what =
       before.years.length > 0
         ? `自开工累计完成投资${wan(since)}（${year}年1-${month}月${wan(f.report.completed_to_date)}，加项目库中${before.years.join('、')}年的${wan(before.total)}）`
@@ -130,9 +130,9 @@ function zeroRun(year: number, month: number, f: RowFacts, earlier: Map<number, 
     // Started, date unknown: from the first month a report says so.
     after = [...earlier.values()].find((r) => r.started === 1)?.month ?? month;
   } else return null;
-  const cumulative: Money[] = [0];
+  const cumulative: Money[] = [money(0)];
   for (let m = 1; m <= month; m++) {
-    if (f.sheetMonths) cumulative.push(cumulative[m - 1]! + f.sheetMonths[m - 1]!);
+    if (f.sheetMonths) cumulative.push(money(cumulative[m - 1]! + f.sheetMonths[m - 1]!));
     else if (m === month) cumulative.push(f.report.completed_to_date);
     else cumulative.push(earlier.get(m)?.completed_to_date ?? cumulative[m - 1]!);
   }

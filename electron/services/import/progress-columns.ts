@@ -32,6 +32,20 @@ const SINCE_START = [
 ];
 const MONTH_VISUAL = /^(\d{1,2})月份?(?:底|末)?(?:工程)?形象进度$/;
 
+/**
+ * The 纳统（统计入库）figure beside the dispatch figure: "纳统投资", "入库投资", "统计入库完成投资",
+ * "1-8月纳统投资", "本年累计入库投资", or "纳统数" under a "1-8月完成投资" band (beside "调度数").
+ */
+export const STATISTICS_FIGURE = new RegExp(
+  `^(?:1月?${DASH}\\d{1,2}月份?|截[至止](?:本年)?\\d{1,2}月(?:底|末|份)?|${THIS_YEAR})?(?:累计)?(?:纳统|入库|统计入库|入统|纳入统计)(?:累计)?(?:完成)?(?:投资额?|额|数)$`,
+);
+
+/** The month a 纳统 column's name (or its band) gives: "1-7月纳统投资", "1-7月完成投资／纳统数"; null when none. */
+export function statisticsMonthOf(header: string): number | null {
+  const m = new RegExp(`(?:^|[/／])(?:\\d{4}年度?)?(?:1月?${DASH}|截[至止](?:本年)?)(\\d{1,2})月`).exec(normaliseHeader(header).header);
+  return m ? validMonth(m[1]) : null;
+}
+
 /** The regular expressions findHeader scores a header row by (the classification below decides). */
 export const COMPLETED_SYNONYMS: readonly (readonly [DispatchTarget, RegExp])[] = [
   ['completedToDate', new RegExp(`${CUMULATIVE_RANGE.source}|${CUMULATIVE_UNTIL.source}|${CUMULATIVE_YEAR.source}`)],
@@ -67,7 +81,7 @@ function classifyText(t: string): MoneyKind | null {
 }
 
 /** A band's leaf that stands for the band: "合计" under "1-8月完成投资". */
-const TOTAL_LEAF = /^(合计|小计|总计|计|金额|投资额|数额)$/;
+const TOTAL_LEAF = /^(合计|小计|总计|计|金额|投资额|数额|调度数|调度|平台数|平台报表数)$/;
 
 /**
  * The readings of a column's name ("band／leaf" as the preview shows it): its own cell, then with
@@ -247,6 +261,18 @@ export function chooseCompletedSource(columns: SheetColumn[], year: number, mont
   if (choice.source?.how === 'since-start') choice.sinceStart = null;
   if (later.length > 0) choice.notes.push(`${later.map(named).join('、')}是${month}月以后的数，不计入（导入的是${month}月）`);
   return choice;
+}
+
+/**
+ * A 纳统 column naming another month than the one imported ("1-7月纳统投资" for 8月) is read only
+ * when the user confirms the month, as the cumulative is.
+ */
+export function statisticsColumnIssue(c: SheetColumn | undefined, month: number, confirmMonth: boolean): HeaderIssue | null {
+  const named = c ? statisticsMonthOf(c.header) : null;
+  if (!c || named === null || named === month) return null;
+  return confirmMonth
+    ? { severity: 'warning', column: c, message: `表头是“${c.header}”（截至${named}月），已按您的确认作为1-${month}月纳统完成投资读入` }
+    : { severity: 'error', column: c, message: `表头是“${c.header}”（截至${named}月），而导入的是${month}月的调度，不会当作1-${month}月纳统完成投资读入。请核对导入的月份；如该列确是1-${month}月的数，请确认月份后再导入` };
 }
 
 /** Each column's role for the preview: what it gave, or what it holds when unused. */

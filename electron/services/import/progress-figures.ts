@@ -3,10 +3,11 @@
  * (progress-columns.ts): one cell, the months 1..M added up, or 本月 plus 上月累计. Money is exact
  * (integer 元, shared/money.ts); a cell that cannot be read is an error naming the cell.
  */
-import { MAX_MONEY, moneyFromSpreadsheetNumber, parseMoney, type Money } from '../../../shared/money';
+import { MAX_MONEY, money, moneyFromSpreadsheetNumber, parseMoney, type Money } from '../../../shared/money';
 import type { Cell, SheetRow } from '../spreadsheet/xlsx-reader';
 import type { CompletedSource, SheetColumn } from './progress-columns';
 import { cellText, isPlaceholder } from './sheet-table';
+import { formatMoneyCell } from '../../../shared/format';
 
 export type CellMoney = { ok: true; value: Money | null } | { ok: false; message: string };
 
@@ -36,6 +37,23 @@ export function moneyLabel(column: SheetColumn): string {
   }
 }
 
+/**
+ * The row's 纳统（统计入库）figure, written into its report: an empty cell keeps what the report
+ * carries (missing is not zero). A figure above the dispatch figure is worth a second look.
+ */
+export function readStatisticsFigure(
+  row: SheetRow,
+  column: SheetColumn,
+  report: { completed_to_date: number; statistics_to_date?: number | null },
+): { error: string | null; warning: string | null } {
+  const r = readMoneyCell(row.cells[column.index], column, '纳统完成投资');
+  if (!r.ok) return { error: r.message, warning: null };
+  if (r.value === null) return { error: null, warning: null };
+  report.statistics_to_date = r.value;
+  const above = r.value > report.completed_to_date;
+  return { error: null, warning: above ? `纳统完成投资高于调度的累计完成投资（${formatMoneyCell(r.value, '万元')}万元 > ${formatMoneyCell(report.completed_to_date, '万元')}万元），请核对` : null };
+}
+
 export interface RowFigure {
   /** The cumulative 1-M月 as the row gives it; null when its cells are all empty (nothing reported). */
   value: Money | null;
@@ -55,13 +73,13 @@ export function readFigure(row: SheetRow, source: CompletedSource): RowFigure {
   });
   if (figure.errors.length > 0 || values.every((v) => v === null)) return figure;
   // Some cells filled: an empty month (or an empty 上月累计 of a project new this month) is nothing done.
-  const amounts = values.map((v) => v ?? 0);
+  const amounts = values.map((v) => v ?? money(0));
   const sum = amounts.reduce((a, b) => a + b, 0);
   if (sum > MAX_MONEY) {
     figure.errors.push({ column: source.columns[0]!, message: '完成投资相加后过大' });
     return figure;
   }
-  figure.value = sum;
+  figure.value = money(sum);
   if (source.how === 'monthly-sum') figure.months = amounts;
   if (source.how === 'month-plus-previous') figure.previous = amounts[1]!;
   return figure;

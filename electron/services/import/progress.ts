@@ -26,10 +26,11 @@ import { cellRef, cellText, findHeader, isPlaceholder } from './sheet-table';
 import { normaliseName } from './project-list';
 import { PROBLEM_FIELD, REPORT_FIELD } from '../history-fields';
 import { draftReport, requireOpenMonth } from '../dispatch';
-import { applyMapping, chooseCompletedSource, COMPLETED_SYNONYMS, roleOf, visualMonthOf, type CompletedChoice, type SheetColumn } from './progress-columns';
-import { moneyLabel, readFigure, readMoneyCell } from './progress-figures';
+import { applyMapping, chooseCompletedSource, COMPLETED_SYNONYMS, roleOf, statisticsColumnIssue, statisticsMonthOf, STATISTICS_FIGURE, visualMonthOf, type CompletedChoice, type SheetColumn } from './progress-columns';
+import { moneyLabel, readFigure, readMoneyCell, readStatisticsFigure } from './progress-figures';
 import { checkRow, type Finding } from './progress-checks';
 import { DEFAULT_PLAN_MULTIPLE } from '../../../shared/statistics';
+import type { Money } from '../../../shared/money';
 
 export const PROGRESS_COLUMN_SYNONYMS: readonly (readonly [DispatchTarget, RegExp])[] = [
   ['seq', /^序号$/],
@@ -39,6 +40,7 @@ export const PROGRESS_COLUMN_SYNONYMS: readonly (readonly [DispatchTarget, RegEx
   ['startStatus', /^(是否开工|开工情况|开复工情况|是否开复工|开工状态|是否开工\(复工\)|是否开工（复工）|已开工|开复工|开工\/复工|是否复工)$/],
   ['startDate', /^(实际开工时间|开工时间|开工日期|实际开工日期)$/],
   ['inStatistics', /^(是否纳统|纳统|纳统情况|是否入库|入库|入统)$/],
+  ['statisticsToDate', STATISTICS_FIGURE],
   ['visualProgress', /^(形象进度|工程形象进度|进展情况|项目进展|工程进度|建设进展)$/],
   ['problems', /^(存在问题|存在的问题|问题|困难问题|需协调解决的问题|存在困难和问题)$/],
 ];
@@ -100,6 +102,10 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: Progress
   // A sheet with "N月形象进度" beside each month: month M's is this month's 形象进度.
   const visualColumn = col('visualProgress') ?? columns.find((c) => c.money === null && c.target === null && visualMonthOf(c.header) === month);
   if (visualColumn && visualColumn.target === null) notes.push(`${visualColumn.letter}列“${visualColumn.header}”作为${month}月的形象进度`);
+  const statisticsColumn = col('statisticsToDate');
+  const statisticsIssue = statisticsColumnIssue(statisticsColumn, month, options.confirmMonth === true);
+  if (statisticsIssue) issue(statisticsIssue.severity, headerCell(statisticsIssue.column), statisticsIssue.message);
+  if (statisticsIssue?.severity === 'error') choice.otherMonth ??= { header: statisticsColumn!.header, month: statisticsMonthOf(statisticsColumn!.header)! };
   const planMultiple = warningThresholds(db).planMultiple ?? DEFAULT_PLAN_MULTIPLE;
 
   // The year's list, matched by code, then by normalised name.
@@ -146,7 +152,7 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: Progress
 
     const { old: existing, previous, next: report } = draftReport(db, project.projectId, year, month, at);
     // The completed investment, and the figures beside it that are only checked.
-    const facts = { completedGiven: false, sheetMonths: null as number[] | null, previousInSheet: null as number | null, sinceStartInSheet: null as number | null, cumulativeInSheet: null as number | null };
+    const facts = { completedGiven: false, sheetMonths: null as Money[] | null, previousInSheet: null as Money | null, sinceStartInSheet: null as Money | null, cumulativeInSheet: null as Money | null };
     if (source) {
       const figure = readFigure(row, source);
       for (const e of figure.errors) err(e.column, e.message);
@@ -154,6 +160,11 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: Progress
         report.completed_to_date = figure.value;
         Object.assign(facts, { completedGiven: true, sheetMonths: figure.months, previousInSheet: figure.previous });
       } else if (figure.errors.length === 0) withoutFigure++;
+    }
+    if (statisticsColumn) {
+      const s = readStatisticsFigure(row, statisticsColumn, report);
+      if (s.error) err(statisticsColumn, s.error);
+      if (s.warning) warn(statisticsColumn, s.warning);
     }
     const checked = (c: SheetColumn | null) => {
       if (!c) return null;
@@ -240,6 +251,7 @@ function findingColumn(f: Finding, used: SheetColumn[], choice: CompletedChoice)
 
 const REPORT_LABELS: [keyof ReportSnapshot, string][] = [
   ['completed_to_date', '累计完成投资'],
+  ['statistics_to_date', '纳统完成投资'],
   ['started', '已开工'],
   ['resumed', '已复工'],
   ['start_date', '实际开工时间'],
@@ -249,7 +261,7 @@ const REPORT_LABELS: [keyof ReportSnapshot, string][] = [
 
 function reportText(key: keyof ReportSnapshot, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (key === 'completed_to_date') return formatMoneyCell(value as number, '万元');
+  if (key === 'completed_to_date' || key === 'statistics_to_date') return formatMoneyCell(value as number, '万元');
   if (key === 'started' || key === 'resumed' || key === 'in_statistics') return value ? '是' : '否';
   return String(value);
 }

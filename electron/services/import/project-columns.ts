@@ -8,6 +8,7 @@ import { IMPORT_TARGET_LABELS, REQUIRED_MONEY_TARGETS, type ImportColumn, type I
 import { AppError } from '../../../shared/result';
 import type { Sheet, Workbook } from '../spreadsheet/xlsx-reader';
 import { cellRef, findHeader, type HeaderMatch } from './sheet-table';
+import { planPeriodOf } from './plan-split-columns';
 
 /**
  * Column names offices use, tried in this order (a column's own cell first, then with its band:
@@ -40,7 +41,7 @@ export const PROJECT_COLUMN_SYNONYMS: readonly (readonly [ImportTarget, RegExp])
 ];
 
 export function importTargetLabel(target: ImportTarget): string {
-  return target === 'years' || target === 'seq' ? IMPORT_TARGET_LABELS[target] : FIELD_BY_KEY[target].label;
+  return target === 'years' || target === 'seq' || target === 'planSplit' ? IMPORT_TARGET_LABELS[target] : FIELD_BY_KEY[target].label;
 }
 
 /** Names compared the way people mean them: width, spaces and zero-width characters ignored. */
@@ -103,12 +104,14 @@ export function mapColumns(sheet: Sheet, header: HeaderMatch<ImportTarget>, mapp
     let target = c.target;
     if (target === 'ownerUnit' && c.name === '责任单位' && hasOwner) target = 'responsibleUnit';
     if (mapping && Object.prototype.hasOwnProperty.call(mapping, c.index)) target = mapping[c.index] ?? null;
-    const isMoney = target === 'totalInvestment' || target === 'annualPlan';
+    // Periods of the annual plan ("1季度计划", "上半年") are one target for several columns, so not a synonym.
+    else if (target === null && planPeriodOf(c.header)) target = 'planSplit';
+    const isMoney = target === 'totalInvestment' || target === 'annualPlan' || target === 'planSplit';
     return { index: c.index, letter: cellRef(c.index, 1).replace(/\d+$/, ''), header: c.header, target, unit: isMoney ? (c.unit ?? header.sheetUnit ?? '万元') : null };
   });
   const byTarget = new Map<ImportTarget, ImportColumn>();
   for (const c of columns) {
-    if (c.target === null || c.target === 'seq') continue;
+    if (c.target === null || c.target === 'seq' || c.target === 'planSplit') continue;
     const first = byTarget.get(c.target);
     if (first) throw new AppError('VALIDATION', `${sheet.name}: 第${first.letter}列和第${c.letter}列都对应“${importTargetLabel(c.target)}”，请在列对应关系中只保留一列`);
     byTarget.set(c.target, c);

@@ -22,6 +22,7 @@ import { readSpreadsheet } from '../spreadsheet/read-any';
 import { changeStamp } from '../../db/statements';
 import { analyse, type Analysis, type ProjectImportOptions } from './project-preview';
 import type { ParsedRow } from './project-rows';
+import { writeSplit } from './project-plan-split';
 
 export { PROJECT_COLUMN_SYNONYMS, importTargetLabel, matchCategory, normaliseName } from './project-columns';
 export type { ProjectImportOptions } from './project-preview';
@@ -87,7 +88,7 @@ export function commitProjectImport(ctx: ServiceContext, workbook: Workbook, fil
   const at = timestamp(ctx);
   return db
     .transaction(() => {
-      const { preview, parsed, matches, newDistricts } = analyseOnce(db, workbook, fileName, options);
+      const { preview, parsed, splits, matches, newDistricts } = analyseOnce(db, workbook, fileName, options);
       refuseMissingColumns(preview, fileName, options.allowMissing ?? []);
       const errors = preview.issues.filter((i) => i.severity === 'error');
       if (errors.length > 0 && (!options.validOnly || preview.counts.error === 0)) {
@@ -108,6 +109,7 @@ export function commitProjectImport(ctx: ServiceContext, workbook: Workbook, fil
           yearPlan: { ...yearPlan, project_id: id, sort_order: sortOrder },
         };
         records.push({ projectId: id, year: options.year, op: 'insert', field: null, oldValue: null, newValue: membership });
+        records.push(...writeSplit(db, id, options.year, splits.get(fresh[i]!.row)));
         added++;
       });
       let order = nextSortOrder(db, options.year);
@@ -124,6 +126,7 @@ export function commitProjectImport(ctx: ServiceContext, workbook: Workbook, fil
           added++;
         }
         for (const [field, value] of fields) records.push(...applyField(db, projectId, options.year, field, toStorage(db, projectId, options.year, field, value, lookup), at));
+        records.push(...writeSplit(db, projectId, options.year, splits.get(p.row)));
         if (records.length > before && records[before]!.op === 'update') updated++;
       }
       if (records.length > 0) insertChangeSet(db, `导入“${fileName}”：新增${added}个，更新${updated}个`, at, records);

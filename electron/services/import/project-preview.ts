@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProjectRow } from '../../../shared/domain';
 import { FIELD_BY_KEY, PROJECT_FIELDS, fieldDisplayText, type ProjectField } from '../../../shared/fields';
-import { REQUIRED_MONEY_TARGETS, type ImportIssue, type ImportMoneySum, type ImportRowPreview, type ImportSampleRow, type ImportTarget, type ProjectImportPreview } from '../../../shared/import';
+import { REQUIRED_MONEY_TARGETS, type ImportIssue, type ImportMoneySum, type ImportRowChange, type ImportRowPreview, type ImportSampleRow, type ImportTarget, type ProjectImportPreview } from '../../../shared/import';
 import type { Db } from '../../db/connection';
 import { readLists } from '../../db/lists';
 import { getProjectRow, isOnList, latestRowOfProject, projectIdentities } from '../../db/projects';
@@ -17,6 +17,8 @@ import { chooseSheet, mapColumns, normaliseName } from './project-columns';
 import { asWritten } from './list-sections';
 import { readProjectRows, type ParsedRow } from './project-rows';
 import { cellText } from './sheet-table';
+import { readSplits, splitChange } from './project-plan-split';
+import { sumMoney, type Money } from '../../../shared/money';
 
 export interface ProjectImportOptions {
   year: number;
@@ -28,6 +30,8 @@ export interface ProjectImportOptions {
 export interface Analysis {
   preview: ProjectImportPreview;
   parsed: ParsedRow[];
+  /** Row → the split of its annual plan (month → cumulative plan), for rows that give one. */
+  splits: Map<number, Map<number, Money>>;
   /** For rows without errors: the project they match (null: a new project). */
   matches: Map<number, number | null>;
   newDistricts: string[];
@@ -51,6 +55,7 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
   const reading = readProjectRows(sheet, header, mapped, lists);
   const { parsed } = reading;
   issues.push(...reading.issues);
+  const splits = readSplits(sheet, mapped.columns, parsed, issues);
 
   // Match to the library: by code, then by normalised name. The same project twice is an error.
   const identities = projectIdentities(db);
@@ -90,12 +95,13 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
     if (current && typeof p.values.name === 'string' && normaliseName(p.values.name) === normaliseName(current.name)) delete p.values.name;
     const onList = projectId !== null && isOnList(db, projectId, options.year);
     // Changes are shown for rows already on the list; a row new to the list is all new.
-    const changes = !onList ? [] : Object.entries(p.values).flatMap(([field, value]) => {
+    const changes: ImportRowChange[] = !onList ? [] : Object.entries(p.values).flatMap(([field, value]) => {
       const f = field as ProjectField;
       const old = current?.[f] ?? null;
       if (JSON.stringify(old) === JSON.stringify(value) || (Array.isArray(value) && Array.isArray(old) && [...value].sort().join() === [...old].sort().join())) return [];
       return [{ field: f, label: FIELD_BY_KEY[f].label, oldText: fieldDisplayText(f, old), newText: fieldDisplayText(f, value) }];
     });
+    if (onList) changes.push(...splitChange(db, projectId!, options.year, splits.get(p.row)));
     rows.push({ row: p.row, status: !onList ? 'new' : changes.length ? 'update' : 'unchanged', name: p.name, code: p.code, projectId, changes });
   }
   for (const d of newDistricts) issue('warning', '', `将新增区市“${d}”（区市列表中尚无）`);
@@ -107,9 +113,9 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
   const sums: ImportMoneySum[] = REQUIRED_MONEY_TARGETS.flatMap((target) => {
     const column = mapped.byTarget.get(target);
     if (!column) return [];
-    const amounts = parsed.map((p) => p.values[target]).filter((v): v is number => typeof v === 'number');
+    const amounts = parsed.map((p) => p.values[target]).filter((v): v is Money => typeof v === 'number');
     const total = reading.sheetTotal[target];
-    const sum = amounts.reduce((a, b) => a + b, 0);
+    const sum = sumMoney(amounts);
     return [{ target, label: FIELD_BY_KEY[target].label, letter: column.letter, unit: column.unit ?? '万元', sum, rows: amounts.length, sheetTotal: total?.value ?? null, sheetTotalCell: total?.cell ?? null, sheetTotalAgrees: total ? total.value === asWritten(sum, total.step) : null }];
   });
 
@@ -133,7 +139,7 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
     reportingUnit: header.reportingUnit,
     yearInFile: yearInFile(sheet, header.firstRow) ?? (planYear ? Number(planYear) : null),
   };
-  return { preview, parsed, matches, newDistricts: [...newDistricts] };
+  return { preview, parsed, splits, matches, newDistricts: [...newDistricts] };
 }
 
 /** The first rows as they will be stored: every field read, with its label and its value as shown. */

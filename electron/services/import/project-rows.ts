@@ -8,7 +8,7 @@
 import type { Lists } from '../../../shared/domain';
 import { FIELD_BY_KEY, parseFieldInput, type FieldValue, type ProjectField } from '../../../shared/fields';
 import type { ImportColumn, ImportHeading, ImportIssue, ImportTarget, RequiredMoneyTarget } from '../../../shared/import';
-import { moneyFromSpreadsheetNumber, normaliseNumberText, parseMoney, UNIT_SCALE, type Money, type MoneyUnit } from '../../../shared/money';
+import { money, moneyFromSpreadsheetNumber, normaliseNumberText, parseMoney, UNIT_SCALE, type Money, type MoneyUnit } from '../../../shared/money';
 import type { Cell, Sheet, SheetRow } from '../spreadsheet/xlsx-reader';
 import { countCell, isBareMarker, isNoteText, isStrongMarker, looksLikePlaceOrUnit, parseHeading, readLevelGroup, readNature, totalLabel } from './list-headings';
 import { SectionTracker, type Amounts } from './list-sections';
@@ -53,7 +53,7 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
   const issues: ImportIssue[] = [];
   const warn = (cell: string, message: string) => issues.push({ severity: 'warning', sheet: sheet.name, cell, message });
   const tracker = new SectionTracker(warn);
-  const fieldColumns = columns.filter((c): c is ImportColumn & { target: ProjectField | 'years' } => c.target !== null && c.target !== 'seq');
+  const fieldColumns = columns.filter((c): c is ImportColumn & { target: ProjectField | 'years' } => c.target !== null && c.target !== 'seq' && c.target !== 'planSplit');
   const moneyColumns = MONEY_TARGETS.flatMap((t) => (byTarget.has(t) ? [{ target: t, column: byTarget.get(t)! }] : []));
   const nameColumn = byTarget.get('name')!;
   const seqColumn = byTarget.get('seq');
@@ -71,7 +71,7 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
     const out: Amounts = {};
     for (const { target, column } of moneyColumns) {
       const r = parseCell(target, row.cells[column.index], column.unit ?? '万元');
-      if ('value' in r && typeof r.value === 'number') out[target] = { value: r.value, cell: cellRef(column.index, row.row), step: writtenStep(cellText(row.cells[column.index]), column.unit ?? '万元') };
+      if ('value' in r && typeof r.value === 'number') out[target] = { value: money(r.value), cell: cellRef(column.index, row.row), step: writtenStep(cellText(row.cells[column.index]), column.unit ?? '万元') };
     }
     return out;
   };
@@ -183,7 +183,7 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
     }
     const p = parseProjectRow(sheet.name, row, fieldColumns, (index) => mergedAbove.get(`${row.row}:${index}`));
     const amounts: Partial<Record<RequiredMoneyTarget, Money>> = {};
-    for (const t of MONEY_TARGETS) if (typeof p.values[t] === 'number') amounts[t] = p.values[t];
+    for (const t of MONEY_TARGETS) if (typeof p.values[t] === 'number') amounts[t] = money(p.values[t]);
     const set = tracker.project(amounts);
     if (p.values.nature === undefined && set.nature) p.values.nature = set.nature;
     if (p.values.stage === undefined && set.stage) p.values.stage = set.stage;
@@ -230,7 +230,7 @@ function isColumnNumbers(texts: { text: string }[]): boolean {
 function writtenStep(text: string, unit: MoneyUnit): Money {
   const decimals = /\.(\d+)/.exec(normaliseNumberText(text))?.[1]?.length ?? 0;
   const step = UNIT_SCALE[unit] / 10n ** BigInt(decimals);
-  return step > 1n ? Number(step) : 1;
+  return money(step > 1n ? Number(step) : 1);
 }
 
 /** Text fields a part of a 打包项目 adds to the project ("环翠区住建局、文登区住建局"). */
@@ -249,7 +249,7 @@ function joinPart(sheetName: string, row: SheetRow, project: ParsedRow, fieldCol
       const r = parseCell(c.target, cell, c.unit ?? '万元');
       if ('error' in r) project.errors.push({ severity: 'error', sheet: sheetName, cell: cellRef(c.index, row.row), message: r.error });
       else if (typeof r.value === 'number') {
-        added[c.target] = r.value;
+        added[c.target] = money(r.value);
         project.values[c.target] = (typeof project.values[c.target] === 'number' ? (project.values[c.target] as number) : 0) + r.value;
       }
     } else if (JOINED_FIELDS.has(c.target)) {

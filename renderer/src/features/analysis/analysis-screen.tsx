@@ -15,6 +15,7 @@ import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { ChartView } from './chart-view';
 import type { ProjectSelection } from '../../ui/selection';
 import { downloadBase64 } from '../../ui/download';
+import { besideAnnualItems } from '../dispatch/beside-annual';
 
 function Card(props: { label: string; value: string; note?: string; onOpen?: (label: string) => void }) {
   // Each card is a figure of the whole filter: clicking it lists exactly those projects.
@@ -51,6 +52,9 @@ function Cards(props: { st: Statistics; style: NumberStyle; onOpen: (label: stri
         value={percent(starts, o.projects, style)}
         note={p && p.projects && o.projects ? `同比${pointsChange(starts, o.projects, p.startedNew + p.resumed, p.projects, style)}` : undefined}
       />
+      {besideAnnualItems(o, month).map((i) => (
+        <Card key={i.label} label={i.label} value={i.value} note={i.note} />
+      ))}
     </div>
   );
 }

@@ -15,7 +15,7 @@ const WARNING_LABELS = { red: '红', yellow: '黄', green: '绿' } as const;
 
 export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; editable: boolean; style?: NumberStyle }): ColDef<DispatchRow>[] {
   const { month, unit, editable, style = DEFAULT_NUMBER_STYLE } = options;
-  const money = (field: 'annualPlan' | 'completedLastMonth' | 'completedToDate' | 'increment', headerName: string, edit = false): ColDef<DispatchRow> => ({
+  const money = (field: 'annualPlan' | 'completedLastMonth' | 'completedToDate' | 'increment' | 'statisticsToDate' | 'plannedToDate', headerName: string, edit = false): ColDef<DispatchRow> => ({
     field,
     colId: field,
     headerName: `${headerName}（${unit}）`,
@@ -70,6 +70,9 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
     money('completedLastMonth', month > 1 ? `1-${month - 1}月累计` : '上月累计'),
     money('completedToDate', month > 1 ? `1-${month}月累计完成` : '1月完成', true),
     money('increment', '本月完成'),
+    // Empty is "not reported" (missing is not zero); emptying the cell removes the figure.
+    money('statisticsToDate', month > 1 ? `1-${month}月纳统完成` : '1月纳统完成', true),
+    money('plannedToDate', month > 1 ? `1-${month}月计划` : '1月计划'),
     {
       colId: 'rate',
       headerName: '完成率',

@@ -22,9 +22,11 @@ import { useNumberStyle } from '../../ui/number-style';
 import { buildDispatchColumns, DISPATCH_ROW_CLASSES } from './columns';
 import { DispatchImport } from './dispatch-import';
 import { TemplateDialog } from './template-dialog';
+import { besideAnnualLine } from './beside-annual';
 
 const FIELD_OF_COLUMN: Record<string, DispatchField> = {
   completedToDate: 'completedToDate',
+  statisticsToDate: 'statisticsToDate',
   started: 'started',
   startDate: 'startDate',
   inStatistics: 'inStatistics',
@@ -150,6 +152,11 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
       {summary && (
         <div className="headline" data-testid="dispatch-headline">
           {headlineClauses(summary, month, style).join('；')}
+        </div>
+      )}
+      {summary && besideAnnualLine(summary, month) && (
+        <div className="headline" data-testid="dispatch-beside-annual">
+          {besideAnnualLine(summary, month)}
         </div>
       )}
       <div className="grid-and-detail">

@@ -16,6 +16,7 @@ import { HeadingsAndNotes, MissingColumns, MoneySums, SampleRows } from './impor
 const TARGETS: { value: ImportTarget; label: string }[] = [
   ...PROJECT_FIELDS.map((f) => ({ value: f.key as ImportTarget, label: f.label })),
   { value: 'years', label: IMPORT_TARGET_LABELS.years },
+  { value: 'planSplit', label: IMPORT_TARGET_LABELS.planSplit },
   { value: 'seq', label: IMPORT_TARGET_LABELS.seq },
 ];
 

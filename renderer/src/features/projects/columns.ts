@@ -6,7 +6,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { Lists, ProjectRow } from '../../../../shared/domain';
 import { fieldDisplayText, PROJECT_FIELDS, type FieldDef, type ProjectField } from '../../../../shared/fields';
-import { moneyInUnit, type MoneyUnit } from '../../../../shared/money';
+import { money, moneyInUnit, type MoneyUnit } from '../../../../shared/money';
 import type { NumberStyle } from '../../../../shared/number-style';
 import { moneyColumnParts } from '../../ui/money-column';
 
@@ -152,8 +152,8 @@ export function totalsRow(rows: readonly GridRow[]): GridRow {
     plannedStartMonth: null,
     startDate: null,
     stage: null,
-    totalInvestment,
-    annualPlan,
+    totalInvestment: money(totalInvestment),
+    annualPlan: money(annualPlan),
     contactLeader: null,
     responsibleUnit: null,
     responsiblePerson: null,

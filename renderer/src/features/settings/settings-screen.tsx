@@ -9,6 +9,7 @@ import { call, messageOf } from '../../api';
 import { BackupsPanel } from './backups-panel';
 import { WarningRulesEditor } from './warning-rules-editor';
 import { StyleEditor } from './style-editor';
+import { PlanSplitPanel } from './plan-split-panel';
 
 type Kind = 'districts' | 'categories' | 'tags';
 
@@ -116,6 +117,7 @@ export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onLists
       )}
       <WarningRulesEditor readOnly={props.readOnly} onError={setError} />
       <StyleEditor readOnly={props.readOnly} onError={setError} />
+      <PlanSplitPanel readOnly={props.readOnly} onError={setError} />
       <div className="settings-columns">
         {(['districts', 'categories', 'tags'] as const).map((kind) => (
           <ListEditor

@@ -1,0 +1,83 @@
+/** 月调度 shows and edits the 纳统 figure beside the dispatch figure, and the plan 1-M月 (设置 spreads plans without a split), in Chromium. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { commitProgressImport } from '../../electron/services/import/progress';
+import { commitProjectImport, readWorkbook } from '../../electron/services/import/project-list';
+import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser';
+import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
+import { buildWorkbook } from '../helpers/workbooks';
+
+let browser: Browser;
+let served: ServedLibrary;
+let watched: WatchedPage;
+let page: Page;
+const cell = (row: number, col: string) => page.locator(`[data-testid="dispatch-grid"] .ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  const list = readWorkbook(
+    await buildWorkbook([
+      {
+        name: '清单',
+        rows: [
+          ['项目名称', '所在区市', '建设性质', '年度计划投资', '上半年计划', '下半年计划', '计划开工时间'],
+          ['石岛湾核电站扩建一期', '荣成市', '新建', 1200, 500, 700, '2024年3月'],
+          ['乳山口大桥', '乳山市', '续建', 600, null, null, null],
+        ],
+      },
+    ]),
+    'l.xlsx',
+  );
+  const july = readWorkbook(
+    await buildWorkbook([{ name: '7月', rows: [['项目名称', '1-7月完成投资', '1-7月纳统投资', '是否开工'], ['石岛湾核电站扩建一期', 800, 650, '是'], ['乳山口大桥', 350, null, '是']] }]),
+    '7.xlsx',
+  );
+  served = await serveTempLibrary((lib) => {
+    commitProjectImport(lib.ctx, list, 'l.xlsx', { year: 2024, allowMissing: ['totalInvestment'] });
+    commitProgressImport(lib.ctx, [{ workbook: july, fileName: '7.xlsx' }], { year: 2024, month: 7 });
+  });
+  watched = await openPage(browser, served.harness.url);
+  page = watched.page;
+  await page.getByRole('button', { name: '月调度', exact: true }).click();
+  await page.getByLabel('调度年度').selectOption('2024');
+  await page.getByLabel('调度月份选择').selectOption('7');
+  await cell(0, 'name').waitFor();
+});
+afterEach(async () => {
+  await page.context().close();
+  await served.stop();
+});
+
+describe('two figures in 月调度', () => {
+  it('shows the 纳统 figure and the plan 1-M月, edits 纳统, and spreads a plan without a split as 设置 says', async () => {
+    await expect.poll(() => cell(0, 'statisticsToDate').textContent()).toBe('650');
+    expect(await cell(1, 'statisticsToDate').textContent()).toBe('—'); // none reported: not 0
+    expect(await cell(0, 'plannedToDate').textContent()).toBe('616.6667'); // 500 + 700 × 1/6
+    expect(await cell(1, 'plannedToDate').textContent()).toBe('—');
+    await expect.poll(() => page.getByTestId('dispatch-beside-annual').textContent()).toMatch(/1-7月纳统完成投资650万元（比调度数少500万元/);
+    expect(await page.getByTestId('dispatch-beside-annual').textContent()).toMatch(/时序开工率100%/);
+
+    await cell(1, 'statisticsToDate').click();
+    await page.keyboard.press('F2');
+    await page.locator('.ag-cell-inline-editing input').fill('300');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(1, 'statisticsToDate').textContent()).toBe('300');
+    await expect.poll(() => page.getByTestId('dispatch-beside-annual').textContent()).toMatch(/1-7月纳统完成投资950万元（比调度数少200万元/);
+    await expect.poll(() => page.getByTestId('dispatch-status').textContent()).toMatch(/已保存/);
+
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    await page.getByTestId('plan-split').getByLabel('年度计划按月平均').check();
+    await page.getByRole('button', { name: '保存分月计划' }).click();
+    await expect.poll(() => page.getByTestId('plan-split').textContent()).toMatch(/已保存/);
+    await page.getByRole('button', { name: '月调度', exact: true }).click();
+    await page.getByLabel('调度年度').selectOption('2024');
+    await page.getByLabel('调度月份选择').selectOption('7');
+    await expect.poll(() => cell(1, 'plannedToDate').textContent()).toBe('350'); // 600 × 7/12
+    expect(watched.consoleErrors).toEqual([]);
+  });
+});
