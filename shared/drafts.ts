@@ -350,7 +350,7 @@ export function templateProblem(def: TemplateDef, text: string): string | null {
 /** Fields that are counts of projects or problems: the counting word the template writes after them follows the office's (设置 > 口径). */
 export const COUNT_FIELDS: ReadonlySet<string> = new Set([
   'projects', 'newProjects', 'continuedProjects', 'started', 'startedNew', 'resumed', 'unreported', 'red', 'yellow', 'previousProjects',
-  'problems', 'solvedProblems', 'openProblems', 'problemProjects', 'provinceCityProjects', 'countyProjects',
+  'problems', 'solvedProblems', 'openProblems', 'problemProjects', 'provinceCityProjects', 'countyProjects', 'dueToStart', 'startedDue',
 ]);
 
 /**

@@ -56,7 +56,7 @@ describe('missing is not zero', () => {
     const increment = buildDispatchColumns({ month: 8, unit: '万元', editable: true }).find((c) => c.colId === 'increment')!;
     const shown = (value: number | null) => (increment.valueFormatter as (p: { value: unknown }) => string)({ value });
     expect(shown(rows[0]!.increment)).toBe('—');
-    expect(shown(250 * 万)).toBe('250');
+    expect(shown(250 * 万)).toBe('250.00'); // every cell of a money column with the office's decimals (口径)
 
     // 甲's July is entered by hand: July has data now.
     const jia = rows[0]!.projectId;
