@@ -4,12 +4,18 @@
  * unless the month is closed), open problems, and the warning colour with its reason.
  */
 import type { CellClassParams, ColDef, RowClassRules } from 'ag-grid-community';
-import type { DispatchRow } from '../../../../shared/dispatch';
+import { parseDispatchText, type DispatchRow } from '../../../../shared/dispatch';
 import { NATURE_LABELS } from '../../../../shared/domain';
 import { formatMoneyCell, formatPercent } from '../../../../shared/format';
 import type { MoneyUnit } from '../../../../shared/money';
 
 const WARNING_LABELS = { red: '红', yellow: '黄', green: '绿' } as const;
+
+/** The service's own check: a value it would refuse keeps the editor open, with the reason. */
+const check = (field: 'completedToDate' | 'startDate', unit: MoneyUnit) => (p: { value: unknown }) => {
+  const r = parseDispatchText(field, p.value, unit);
+  return r.ok ? null : [r.message];
+};
 
 export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; editable: boolean }): ColDef<DispatchRow>[] {
   const { month, unit, editable } = options;
@@ -23,7 +29,7 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
     valueFormatter: (p) => (p.value === null ? '—' : formatMoneyCell(p.value as number, unit)),
     editable: edit && editable,
     cellEditor: 'agTextCellEditor',
-    cellEditorParams: { useFormatter: true },
+    cellEditorParams: edit ? { useFormatter: true, getValidationErrors: check('completedToDate', unit) } : { useFormatter: true },
     filter: 'agNumberColumnFilter',
   });
   const yesNo = (field: 'started' | 'inStatistics', headerName: string, get: (r: DispatchRow) => boolean): ColDef<DispatchRow> => ({
@@ -56,6 +62,16 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
       filter: 'agTextColumnFilter',
     },
     {
+      // The reason in full, as a column people can read, sort and filter (not only a tooltip).
+      field: 'warningReason',
+      colId: 'warningReason',
+      headerName: '预警原因',
+      width: 260,
+      valueGetter: (p) => p.data?.warningReason ?? '',
+      tooltipValueGetter: (p) => p.data?.warningReason ?? '',
+      filter: 'agTextColumnFilter',
+    },
+    {
       colId: 'reported',
       headerName: '本月报送',
       width: 90,
@@ -78,7 +94,7 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
       valueFormatter: (p) => (p.data && p.data.annualPlan > 0 ? formatPercent(p.data.completedToDate, p.data.annualPlan) : '—'),
     },
     yesNo('started', '开工/复工', (r) => r.startedNew || r.resumed),
-    { field: 'startDate', colId: 'startDate', headerName: '实际开工时间', width: 120, editable },
+    { field: 'startDate', colId: 'startDate', headerName: '实际开工时间', width: 120, editable, cellEditorParams: { getValidationErrors: check('startDate', unit) } },
     yesNo('inStatistics', '纳统', (r) => r.inStatistics),
     { field: 'visualProgress', colId: 'visualProgress', headerName: '形象进度', width: 220, editable, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, tooltipField: 'visualProgress' },
     {
