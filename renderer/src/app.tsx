@@ -160,7 +160,15 @@ export function App() {
           }}
         />
       )}
-      {view === 'ranking' && <RankingScreen years={loaded.lists.years} />}
+      {view === 'ranking' && (
+        <RankingScreen
+          years={loaded.lists.years}
+          onEdit={(target, picked) => {
+            setSelection({ view: target, selection: picked });
+            setView(target);
+          }}
+        />
+      )}
       {view === 'problems' && <ProblemsScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
       {view === 'leaders' && <LeadersScreen lists={loaded.lists} />}
       {view === 'ledgers' && <LedgersScreen readOnly={loaded.library.readOnly} years={loaded.lists.years} />}
