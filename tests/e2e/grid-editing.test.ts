@@ -114,4 +114,12 @@ describe('项目库 editing as in a spreadsheet', () => {
     expect(rows()).toHaveLength(896);
     await expect.poll(() => page().evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-index'))).toBe('30');
   }, 60_000);
+
+  it('Ctrl+S says there is nothing to save, Ctrl+F goes to the quick search', async () => {
+    await cell(2, 'name').click();
+    await page().keyboard.press('Control+s');
+    await expect.poll(() => page().getByTestId('notice').textContent()).toBe('无需保存：每次修改在完成时就已保存到项目库');
+    await page().keyboard.press('Control+f');
+    expect(await page().evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('快速查找');
+  }, 60_000);
 });
