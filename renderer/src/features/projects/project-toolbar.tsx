@@ -46,7 +46,7 @@ export function ProjectToolbar(p: ToolbarProps) {
         </select>
       </label>
       {p.selection && <SelectionChip selection={p.selection} onClear={p.onClearSelection} />}
-      <input className="search" type="search" placeholder="快速查找（支持拼音首字母，Ctrl+F）" aria-label="快速查找" value={p.search} onChange={(e) => p.onSearch(e.target.value)} />
+      <input className="search" type="search" placeholder="快速查找（可用拼音首字母）" title="快速查找（Ctrl+F）：项目名称、单位等，也可用拼音首字母" aria-label="快速查找" value={p.search} onChange={(e) => p.onSearch(e.target.value)} />
       <div className="segmented" role="group" aria-label="金额单位">
         {(['万元', '亿元'] as const).map((u) => (
           <button key={u} className={u === p.unit ? 'active' : ''} aria-pressed={u === p.unit} onClick={() => p.onUnit(u)}>
