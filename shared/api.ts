@@ -237,6 +237,11 @@ export const api = {
   'stats.get': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<Statistics>(),
   /** 赛马: districts and lead departments ranked by completion rate, and the fastest and slowest projects. */
   'stats.ranking': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<Ranking>(),
+  /**
+   * 赛马 to .xlsx (the districts' and lead departments' tables, as the screen shows them): the save
+   * dialog in Electron (savedTo), the bytes in the browser harness (data, base64).
+   */
+  'export.ranking': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<{ fileName: string; savedTo: string | null; data: string | null; rows: number }>(),
   /** Cumulative completed investment by month (year Y through M, and all of Y−1) for the trend chart. */
   'stats.trend': method(z.object({ year, month, filter: statsFilter.optional() }).strict()).returns<MonthlyTrend>(),
   /**

@@ -102,6 +102,16 @@ export function latestRowOfProject(db: Db, projectId: number): ProjectRow | unde
   return year === null ? undefined : getProjectRow(db, projectId, year);
 }
 
+/** Where a project stands on a year's list (1-based, in the list's own order, as the grid numbers it unsorted). */
+export function listPosition(db: Db, projectId: number, year: number): number | null {
+  const row = stmt(
+    db,
+    `SELECT (SELECT count(*) FROM year_plans o WHERE o.year = yp.year AND (o.sort_order < yp.sort_order OR (o.sort_order = yp.sort_order AND o.project_id < yp.project_id))) + 1 AS n
+     FROM year_plans yp WHERE yp.project_id = ? AND yp.year = ?`,
+  ).get(projectId, year) as { n: number } | undefined;
+  return row?.n ?? null;
+}
+
 export function yearsOfProject(db: Db, projectId: number): number[] {
   return (stmt(db, 'SELECT year FROM year_plans WHERE project_id = ? ORDER BY year').all(projectId) as { year: number }[]).map((r) => r.year);
 }

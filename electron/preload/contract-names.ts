@@ -41,6 +41,7 @@ const METHOD_NAMES: Record<Method, true> = {
   'export.districtTemplate': true,
   'stats.get': true,
   'stats.ranking': true,
+  'export.ranking': true,
   'stats.trend': true,
   'stats.projects': true,
   'settings.thresholds': true,

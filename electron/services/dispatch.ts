@@ -5,8 +5,8 @@
  */
 import { raisedDateFor } from './problems';
 import type { DispatchField, DispatchRow, MonthState } from '../../shared/dispatch';
-import { DISPATCH_FIELDS } from '../../shared/dispatch';
-import { cleanText, parseDateText } from '../../shared/fields';
+import { DISPATCH_FIELDS, parseDispatchText } from '../../shared/dispatch';
+import { cleanText } from '../../shared/fields';
 import type { MoneyUnit } from '../../shared/money';
 import { money, parseMoney } from '../../shared/money';
 import { AppError } from '../../shared/result';
@@ -88,9 +88,9 @@ export function updateDispatch(
     const records: ChangeRecord[] = [];
     switch (args.field) {
       case 'completedToDate': {
-        const r = parseMoney(text === '' ? '0' : text, args.unit);
-        if (!r.ok) throw new AppError('VALIDATION', `${label}：${r.message}`, where);
-        next.completed_to_date = r.value;
+        const r = parseDispatchText('completedToDate', text, args.unit);
+        if (!r.ok) throw new AppError('VALIDATION', r.message, where);
+        next.completed_to_date = money(r.value as number);
         break;
       }
       case 'statisticsToDate': {
@@ -110,8 +110,9 @@ export function updateDispatch(
         break;
       }
       case 'startDate': {
-        const iso = text === '' ? null : parseDateText(text);
-        if (text !== '' && !iso) throw new AppError('VALIDATION', `${label}“${text}”不是有效的日期，例如2024年3月21日`, where);
+        const r = parseDispatchText('startDate', text, args.unit);
+        if (!r.ok) throw new AppError('VALIDATION', r.message, where);
+        const iso = r.value as string | null;
         next.start_date = iso;
         if (iso) {
           if (nature === 'continued') next.resumed = 1;

@@ -18,6 +18,7 @@ import { projectsBehind } from './statistics/drill-down';
 import { setThresholds, warningThresholds } from './statistics/warning-rules';
 import { numberStyleOf, setNumberStyle } from './number-style';
 import { planSplitSetting, setPlanSplitSetting } from './statistics/plan-split';
+import { exportRanking } from './export/ranking';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
@@ -69,6 +70,7 @@ export const handlers = {
   // A closed month's figures are read from its frozen copy (month-freeze.ts).
   'stats.get': (ctx, { year, month, filter }) => statistics(requireDb(monthContext(ctx, year, month)), year, month, filter ?? {}),
   'stats.ranking': (ctx, { year, month, filter }) => ranking(monthContext(ctx, year, month), year, month, filter ?? {}),
+  'export.ranking': (ctx, args) => exportRanking(ctx, args),
   'stats.trend': (ctx, { year, month, filter }) => monthlyTrend(monthContext(ctx, year, month), year, month, filter ?? {}),
   'stats.projects': (ctx, args) => projectsBehind(monthContext(ctx, args.year, args.month), args),
   'settings.thresholds': (ctx) => warningThresholds(requireDb(ctx)),

@@ -29,6 +29,7 @@ import { timestamp, type ServiceContext } from './context';
 import { requireDb } from './library';
 import { applyField, requireField, resolveInput, storageDisplayText } from './project-edits';
 import { nameInitials } from './pinyin';
+import { assertNewProjectName } from './project-names';
 
 /** What the change log keeps to undo adding a project to a list, or taking it off. */
 export interface ListMembership {
@@ -93,6 +94,7 @@ export function addProject(ctx: ServiceContext, args: { year: number; name: stri
   const at = timestamp(ctx);
   const projectId = db
     .transaction(() => {
+      assertNewProjectName(db, name, args.year);
       const id = insertProject(db, name, nameInitials(name), at);
       const yearPlan: YearPlanSnapshot = {
         project_id: id,

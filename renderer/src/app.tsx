@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LibraryInfo, Lists } from '../../shared/domain';
 import { call, messageOf, onCommand, runHistory } from './api';
 import { isTextTarget } from './ui/keys';
+import { useGlobalShortcuts } from './ui/shortcuts';
 import { LibraryScreen } from './features/library/library-screen';
 import { NetworkShareBanner } from './features/library/network-share-banner';
 import { ProjectScreen } from './features/projects/project-screen';
@@ -29,6 +30,13 @@ export function App() {
   const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'problems' | 'leaders' | 'ledgers' | 'drafts' | 'settings'>('projects');
   // Projects handed from 统计分析 to 项目库 or 月调度 for editing; cleared by the chip there.
   const [selection, setSelection] = useState<{ view: 'projects' | 'dispatch'; selection: ProjectSelection } | null>(null);
+
+  const [notice, setNotice] = useState<string | null>(null);
+  const say = useCallback((text: string) => {
+    setNotice(text);
+    setTimeout(() => setNotice((n) => (n === text ? null : n)), 4000);
+  }, []);
+  useGlobalShortcuts(say);
 
   const load = useCallback(async () => {
     try {
@@ -128,6 +136,11 @@ export function App() {
           切换项目库…
         </button>
       </header>
+      {notice && (
+        <div className="toast" role="status" data-testid="notice">
+          {notice}
+        </div>
+      )}
       {loaded.library.readOnly && (
         <div className="banner readonly" role="alert" data-testid="readonly-banner">
           只读：{loaded.library.readOnlyReason}
@@ -162,7 +175,15 @@ export function App() {
           }}
         />
       )}
-      {view === 'ranking' && <RankingScreen years={loaded.lists.years} />}
+      {view === 'ranking' && (
+        <RankingScreen
+          years={loaded.lists.years}
+          onEdit={(target, picked) => {
+            setSelection({ view: target, selection: picked });
+            setView(target);
+          }}
+        />
+      )}
       {view === 'problems' && <ProblemsScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
       {view === 'leaders' && <LeadersScreen lists={loaded.lists} />}
       {view === 'ledgers' && <LedgersScreen readOnly={loaded.library.readOnly} years={loaded.lists.years} />}

@@ -67,7 +67,7 @@ describe('备份与恢复 in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('readonly-banner').textContent()).toContain('较新版本');
     await page.getByRole('button', { name: '项目库', exact: true }).click();
-    await expect.poll(() => page.getByRole('button', { name: '新增项目' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: '新增项目…' }).isDisabled()).toBe(true);
     const error = await dispatch(ctx, 'projects.update', { projectId: 1, year: 2024, field: 'scope', value: 'x', unit: '万元' });
     expect(error).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
   });

@@ -121,7 +121,7 @@ describe('月调度: templates and the import of the districts’ sheets', () =>
     await expect.poll(() => preview.getByTestId('progress-preview').count(), SLOW).toBe(2);
     expect(await preview.getByRole('heading').first().textContent()).toBe('导入2024年8月调度（2个文件）');
     await preview.getByRole('button', { name: '导入', exact: true }).click();
-    await expect.poll(() => page.getByTestId('dispatch-status').textContent(), SLOW).toBe('已导入2024年8月调度（2个文件）：新报送3个，更新0个，无变化0个');
+    await expect.poll(() => page.getByTestId('dispatch-status').textContent(), SLOW).toMatch(/^已导入2024年8月调度（2个文件）：新报送3个，更新0个，无变化0个（\d\d:\d\d:\d\d）$/);
     // The grid shows the month as imported, without reopening the screen.
     await expect.poll(() => cell(0, 'completedToDate').textContent()).toBe('900');
     expect(await cell(0, 'increment').textContent()).toBe('700');
@@ -136,7 +136,7 @@ describe('月调度: templates and the import of the districts’ sheets', () =>
   it('disables 导入调度表… on a closed month, saying why', async () => {
     const button = page.getByRole('button', { name: '导入调度表…' });
     expect(await button.isDisabled()).toBe(false);
-    await page.getByRole('button', { name: '关账', exact: true }).click();
+    await page.getByRole('button', { name: '关账…', exact: true }).click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: '关账' }).click();
     await expect.poll(() => button.isDisabled(), SLOW).toBe(true);
     expect(await button.getAttribute('title')).toBe('8月已关账，不能导入调度表；如需导入，请先重新开账');

@@ -81,6 +81,33 @@ describe('月调度 in Chromium', () => {
     expect(watched.consoleErrors).toEqual([]);
   });
 
+  it('shows the warning reason as a filterable column, keeps a refused figure open, and has 撤销/重做 buttons', async () => {
+    await expect.poll(() => cell(0, 'warningReason').textContent()).toMatch(/^投资完成率16.7%.*低于时序进度50个百分点/);
+    // Filter on the reason: only the red project is left.
+    const reasonFilter = page.locator('[data-testid="dispatch-grid"] .ag-header-cell[col-id="warningReason"] input[type="text"]').first();
+    await reasonFilter.fill('低于时序进度50');
+    await expect.poll(() => page.locator('[data-testid="dispatch-grid"] .ag-grid-scrolling-container .ag-row').count()).toBe(1);
+    await reasonFilter.fill('');
+
+    const undo = page.getByRole('button', { name: '撤销', exact: true });
+    await cell(1, 'completedToDate').click();
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('cell-error').textContent()).toMatch(/累计完成投资：“abc”/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('500');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(1, 'increment').textContent()).toBe('150');
+    await expect.poll(() => undo.getAttribute('title')).toMatch(/^撤销：.*乳山口大桥/);
+    await undo.click();
+    await expect.poll(() => cell(1, 'increment').textContent()).toBe('0');
+    await expect.poll(() => page.getByTestId('dispatch-status').textContent()).toMatch(/已撤销/);
+    await page.getByRole('button', { name: '重做', exact: true }).click();
+    await expect.poll(() => cell(1, 'increment').textContent()).toBe('150');
+  });
+
   it('ranks districts in 赛马', async () => {
     await page.getByRole('button', { name: '赛马', exact: true }).click();
     await page.getByLabel('赛马年度').selectOption('2024');

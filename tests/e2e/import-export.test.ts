@@ -65,7 +65,10 @@ describe('import and export in Chromium', () => {
     await expect.poll(() => page.locator('.ag-row[row-index="1"] .ag-cell[col-id="name"]').textContent()).toBe('<img src=x onerror=alert(1)>海堤修复');
     expect(await page.locator('.ag-cell img').count()).toBe(0);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出…' }).click()]);
+    // 导出… asks first: what is shown, in which unit.
+    await page.getByRole('button', { name: '导出…' }).click();
+    expect(await page.getByTestId('export-dialog').textContent()).toContain('导出表格当前显示的2个项目');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-dialog').getByRole('button', { name: '导出' }).click()]);
     const file = await download.path();
     const sheet = readXlsx(fs.readFileSync(file)).sheets[0]!;
     expect(sheet.rows.some((r) => r.cells.some((c) => c?.t === 's' && c.v === '石岛湾核电站扩建一期'))).toBe(true);

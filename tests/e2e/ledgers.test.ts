@@ -41,7 +41,7 @@ describe('台账 in Chromium', () => {
     );
     expect(await dialog.getByTestId('ledger-sheet-preview').count()).toBe(5);
     await dialog.getByRole('button', { name: '导入', exact: true }).click();
-    await expect.poll(() => page.getByTestId('ledger-status').textContent(), SLOW).toBe('已导入“三年行动计划”：工作任务168项，重点任务28项，重点指标55项，试点示范11项，创新性工作25项');
+    await expect.poll(() => page.getByTestId('ledger-status').textContent(), SLOW).toMatch(/^已导入“三年行动计划”：工作任务168项，重点任务28项，重点指标55项，试点示范11项，创新性工作25项（\d\d:\d\d:\d\d）$/);
     await expect.poll(() => page.getByRole('tab', { name: /^重点指标/ }).textContent()).toBe('重点指标（55）');
     const headline = page.getByTestId('ledger-headline');
     await expect.poll(() => headline.textContent()).toMatch(/^工作任务共168项：已完成(\d+)项，序时推进(\d+)项，滞后(\d+)项，未填报(\d+)项$/);
@@ -96,7 +96,7 @@ describe('台账 in Chromium', () => {
     await leader.selectOption('leader');
     await expect.poll(() => leader.inputValue()).toBe('leader');
     await dialog.getByRole('button', { name: '导入', exact: true }).click();
-    await expect.poll(() => page.getByTestId('ledger-status').textContent(), SLOW).toBe('已导入“季度督查”：重点任务4项（警告1条）');
+    await expect.poll(() => page.getByTestId('ledger-status').textContent(), SLOW).toMatch(/^已导入“季度督查”：重点任务4项（警告1条）（\d\d:\d\d:\d\d）$/);
     await expect.poll(() => page.getByLabel('行动计划').locator('option:checked').textContent()).toBe('季度督查');
 
     const db = session.served.ctx.library!.db;

@@ -117,9 +117,12 @@ describe('项目库 grid in Chromium', () => {
     await editCell(0, 'totalInvestment', '一千万');
     await expect.poll(() => status().textContent()).toMatch(/总投资：“一千万”不是有效的金额/);
     expect(dbRows()[0]).toEqual(before);
+    // The cell stays open with the value typed; Esc gives the stored value back.
+    await page.keyboard.press('Escape');
     await editCell(0, 'startDate', '2024年2月30日');
     await expect.poll(() => status().textContent()).toMatch(/不是有效的日期/);
     expect(dbRows()[0]).toEqual(before);
+    await page.keyboard.press('Escape');
     expect(await cell(0, 'startDate').textContent()).toBe('');
   });
 
@@ -171,7 +174,7 @@ describe('项目库 grid in Chromium', () => {
   });
 
   it('adds a project, deletes it after confirmation, and brings it back with undo', async () => {
-    await page.getByRole('button', { name: '新增项目' }).click();
+    await page.getByRole('button', { name: '新增项目…' }).click();
     await page.getByTestId('prompt-dialog').getByRole('textbox').fill('乳山口大桥');
     await page.getByTestId('prompt-dialog').getByRole('button', { name: '确定' }).click();
     await expect.poll(() => status().textContent()).toMatch(/已新增项目“乳山口大桥”/);
@@ -181,7 +184,8 @@ describe('项目库 grid in Chromium', () => {
     await expect.poll(() => page.locator('.ag-grid-scrolling-container .ag-row').count()).toBe(1);
     await cell(0, 'name').click();
     await page.getByRole('button', { name: /^删除/ }).click();
-    await page.getByTestId('confirm-dialog').getByRole('button', { name: '删除' }).click();
+    expect(await page.getByTestId('confirm-dialog').textContent()).toContain('删除“乳山口大桥”吗');
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: '删除1个项目' }).click();
     await expect.poll(() => status().textContent()).toMatch(/已删除1个项目/);
     expect(dbRows().map((r) => r.name)).not.toContain('乳山口大桥');
     await page.getByRole('button', { name: '撤销' }).click();

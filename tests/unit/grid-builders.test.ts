@@ -1,7 +1,7 @@
 import { DEFAULT_NUMBER_STYLE } from '../../shared/number-style';
 import { describe, expect, it } from 'vitest';
 import { buildColumnDefs, totalsRow, type GridRow } from '../../renderer/src/features/projects/columns';
-import { parseClipboardTable, toClipboardTable } from '../../renderer/src/features/projects/clipboard';
+import { parseClipboardTable, toClipboardTable } from '../../renderer/src/ui/clipboard-table';
 import { PROJECT_FIELDS } from '../../shared/fields';
 import { DEFAULT_CATEGORIES } from '../../shared/domain';
 

@@ -131,6 +131,7 @@ const calls: { [M in Method]: Calls<M> } = {
 
   'stats.get': () => [{ year: 2024, month: 8 }, { year: 2024, month: 8, filter: { categories: ['工业'], districts: ['荣成市'] } }],
   'stats.ranking': () => [{ year: 2024, month: 8 }],
+  'export.ranking': () => [{ year: 2024, month: 8 }],
   'stats.trend': () => [{ year: 2024, month: 8 }],
   'stats.projects': () => [{ year: 2024, month: 8, dimension: 'district', key: '荣成市' }],
   'settings.thresholds': () => [{}],

@@ -40,6 +40,19 @@ describe('project library', () => {
     });
   });
 
+  it('refuses a new project whose name import would take for an existing one, naming that row', async () => {
+    await call('projects.add', { year: 2024, name: '甲项目' });
+    const b = await call('projects.add', { year: 2024, name: '高区西海岸海堤修复' });
+    await call('projects.update', { projectId: b.projectId, year: 2024, field: 'district', value: '高区', unit: '万元' });
+    // Width and spaces do not make another name: the importer would match this row to line 2.
+    const refusal = await refused('projects.add', { year: 2024, name: ' 高区西海岸　海堤修复 ' });
+    expect(refusal).toEqual({ code: 'CONFLICT', message: expect.stringMatching(/^2024年清单第2行已有“高区西海岸海堤修复”（高区），不能重复新增/), where: { projectId: b.projectId, field: 'name' } });
+    // On another year's list only: refused too, pointing at 复制到下一年.
+    expect((await refused('projects.add', { year: 2025, name: '甲项目' })).message).toMatch(/项目库中已有“甲项目”（2024年清单）.*复制到2025年/);
+    expect(await list(2024)).toHaveLength(2);
+    expect(await list(2025)).toHaveLength(0);
+  });
+
   it('refuses an invalid value with a Chinese message and saves nothing', async () => {
     const { projectId } = await call('projects.add', { year: 2024, name: '测试项目' });
     const cases: [string, string, RegExp][] = [

@@ -19,6 +19,7 @@ import { readProjectRows, type ParsedRow } from './project-rows';
 import { cellText } from './sheet-table';
 import { readSplits, splitChange } from './project-plan-split';
 import { sumMoney, type Money } from '../../../shared/money';
+import { projectsByName } from '../project-names';
 
 export interface ProjectImportOptions {
   year: number;
@@ -60,8 +61,7 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
   // Match to the library: by code, then by normalised name. The same project twice is an error.
   const identities = projectIdentities(db);
   const byCode = new Map(identities.filter((p) => p.code).map((p) => [p.code!, p.id]));
-  const byName = new Map<string, number[]>();
-  for (const p of identities) byName.set(normaliseName(p.name), [...(byName.get(normaliseName(p.name)) ?? []), p.id]);
+  const byName = projectsByName(identities);
   const inFile = new Map<string, number>();
   const lookup = new ListLookup(db);
   const matches = new Map<number, number | null>();

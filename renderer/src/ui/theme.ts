@@ -23,6 +23,8 @@ export const EDIT_GRID = {
   localeText: AG_GRID_LOCALE_CN,
   readOnlyEdit: true,
   stopEditingWhenCellsLoseFocus: true,
+  // A value the column's check refuses keeps its editor open (ui/editing-grid.tsx says why).
+  invalidEditValueMode: 'block',
   tooltipShowDelay: 300,
   defaultColDef: { resizable: true, sortable: true, floatingFilter: true, cellDataType: false },
 } as const;

@@ -4,7 +4,7 @@
  * unless the month is closed), open problems, and the warning colour with its reason.
  */
 import type { CellClassParams, ColDef, RowClassRules } from 'ag-grid-community';
-import type { DispatchRow } from '../../../../shared/dispatch';
+import { parseDispatchText, type DispatchRow } from '../../../../shared/dispatch';
 import { NATURE_LABELS } from '../../../../shared/domain';
 import type { MoneyUnit } from '../../../../shared/money';
 import { DEFAULT_NUMBER_STYLE, type NumberStyle } from '../../../../shared/number-style';
@@ -12,6 +12,12 @@ import { percent } from '../../../../shared/phrases';
 import { moneyColumnParts } from '../../ui/money-column';
 
 const WARNING_LABELS = { red: '红', yellow: '黄', green: '绿' } as const;
+
+/** The service's own check: a value it would refuse keeps the editor open, with the reason. */
+const check = (field: 'completedToDate' | 'startDate', unit: MoneyUnit) => (p: { value: unknown }) => {
+  const r = parseDispatchText(field, p.value, unit);
+  return r.ok ? null : [r.message];
+};
 
 export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; editable: boolean; style?: NumberStyle }): ColDef<DispatchRow>[] {
   const { month, unit, editable, style = DEFAULT_NUMBER_STYLE } = options;
@@ -25,6 +31,8 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
     ...moneyColumnParts<DispatchRow>(unit, style, field === 'completedLastMonth' || field === 'increment' ? '—' : ''),
     editable: edit && editable,
     cellEditor: 'agTextCellEditor',
+    // The service's own check on this month's figure: a value it would refuse keeps the editor open.
+    ...(field === 'completedToDate' ? { cellEditorParams: { ...moneyColumnParts<DispatchRow>(unit, style).cellEditorParams, getValidationErrors: check('completedToDate', unit) } } : {}),
     filter: 'agNumberColumnFilter',
   });
   const yesNo = (field: 'started' | 'inStatistics', headerName: string, get: (r: DispatchRow) => boolean): ColDef<DispatchRow> => ({
@@ -57,6 +65,16 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
       filter: 'agTextColumnFilter',
     },
     {
+      // The reason in full, as a column people can read, sort and filter (not only a tooltip).
+      field: 'warningReason',
+      colId: 'warningReason',
+      headerName: '预警原因',
+      width: 260,
+      valueGetter: (p) => p.data?.warningReason ?? '',
+      tooltipValueGetter: (p) => p.data?.warningReason ?? '',
+      filter: 'agTextColumnFilter',
+    },
+    {
       colId: 'reported',
       headerName: '本月报送',
       width: 90,
@@ -82,7 +100,7 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
       valueFormatter: (p) => (p.data && p.data.annualPlan > 0 ? percent(p.data.completedToDate, p.data.annualPlan, style) : '—'),
     },
     yesNo('started', '开工/复工', (r) => r.startedNew || r.resumed),
-    { field: 'startDate', colId: 'startDate', headerName: '实际开工时间', width: 120, editable },
+    { field: 'startDate', colId: 'startDate', headerName: '实际开工时间', width: 120, editable, cellEditorParams: { getValidationErrors: check('startDate', unit) } },
     yesNo('inStatistics', '纳统', (r) => r.inStatistics),
     { field: 'visualProgress', colId: 'visualProgress', headerName: '形象进度', width: 220, editable, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, tooltipField: 'visualProgress' },
     {

@@ -2,9 +2,9 @@
  * 月调度: pick year and month; one row per project with last month's and this month's cumulative
  * figures, the increment, start status, 纳统, 形象进度 and problems, edited like the project grid
  * (saved one cell at a time, shown as saved after the commit, undoable). Unreported, red and
- * yellow projects stand out, with the reason in a tooltip. A month can be closed (关账). The
+ * yellow projects stand out, with the reason in a column of its own. A month can be closed (关账). The
  * districts' sheets for the month are imported here (导入调度表…), and their fill-in templates
- * made (生成填报模板…).
+ * made (生成填报模板…). 撤销/重做 as on every editing screen; the warning's reason is a column.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
@@ -19,6 +19,9 @@ import { call, messageOf, onHistory } from '../../api';
 import { ConfirmDialog, PromptDialog } from '../../ui/dialogs';
 import { EDIT_GRID } from '../../ui/theme';
 import { useNumberStyle } from '../../ui/number-style';
+import { useEditingGrid } from '../../ui/editing-grid';
+import { HistoryButtons } from '../../ui/history-buttons';
+import { StatusText, useSaveStatus } from '../../ui/save-status';
 import { buildDispatchColumns, DISPATCH_ROW_CLASSES } from './columns';
 import { DispatchImport } from './dispatch-import';
 import { TemplateDialog } from './template-dialog';
@@ -50,14 +53,15 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
   const [rows, setRows] = useState<DispatchRow[] | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [state, setState] = useState<MonthState>({ closed: false, log: [] });
-  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
+  const save = useSaveStatus();
+  const { fail, saved, say } = save;
   const [dialog, setDialog] = useState<'close' | 'reopen' | 'template' | null>(null);
   const [onlyAttention, setOnlyAttention] = useState(false);
   const apiRef = useRef<GridApi<DispatchRow> | null>(null);
   const editable = !readOnly && !state.closed;
   const columnDefs = useMemo(() => buildDispatchColumns({ month, unit: '万元', editable, style }), [month, editable, style]);
 
-  const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
+  const editing = useEditingGrid(apiRef, say);
   const refreshSummary = useCallback(() => {
     call('stats.get', { year, month }).then((s) => setSummary(s.overall), fail);
   }, [year, month, fail]);
@@ -82,27 +86,28 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
     () =>
       onHistory((e) => {
         if ('error' in e) return fail(e.error);
-        if (e.step.label) setStatus({ kind: 'saved', text: `${e.direction === 'undo' ? '已撤销' : '已重做'}：${e.step.label}` });
+        if (e.step.label) say(`${e.direction === 'undo' ? '已撤销' : '已重做'}：${e.step.label}`, 'saved');
         void reload();
       }),
-    [reload, fail],
+    [reload, fail, say],
   );
 
   const onCellEditRequest = useCallback(
     async (e: CellEditRequestEvent<DispatchRow>) => {
       const field = FIELD_OF_COLUMN[e.column.getColId()];
       if (!field || !e.data) return;
-      setStatus({ kind: 'saving', text: '保存中…' });
+      save.saving();
       try {
         const row = await call('dispatch.update', { projectId: e.data.projectId, year, month, field, value: e.newValue ?? null, unit: '万元' });
         apiRef.current?.applyTransaction({ update: [row] });
-        setStatus({ kind: 'saved', text: `已保存“${row.name}”（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）` });
+        saved(`已保存“${row.name}”`);
         refreshSummary();
       } catch (err) {
         fail(err);
+        editing.refuse(e, messageOf(err));
       }
     },
-    [year, month, refreshSummary, fail],
+    [year, month, refreshSummary, fail, saved, save, editing],
   );
 
   const shown = useMemo(
@@ -130,7 +135,7 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
           readOnly={readOnly}
           onError={fail}
           onImported={(text) => {
-            setStatus({ kind: 'saved', text });
+            saved(text);
             void reload();
           }}
         />
@@ -145,9 +150,10 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
           </>
         ) : (
           <button disabled={readOnly} onClick={() => setDialog('close')}>
-            关账
+            关账…
           </button>
         )}
+        <HistoryButtons readOnly={readOnly} revision={save.revision} />
       </div>
       {summary && (
         <div className="headline" data-testid="dispatch-headline">
@@ -160,9 +166,10 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
         </div>
       )}
       <div className="grid-and-detail">
-        <div className="grid-wrap" data-testid="dispatch-grid">
+        <div {...editing.wrapProps} className={`grid-wrap ${editing.wrapProps.className}`} data-testid="dispatch-grid">
           <AgGridReact<DispatchRow>
             {...EDIT_GRID}
+            {...editing.gridProps}
             rowData={shown}
             columnDefs={columnDefs}
             getRowId={getRowId}
@@ -176,12 +183,11 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
             }}
             onModelUpdated={(e) => e.api.refreshCells({ columns: ['seq'], force: true })}
           />
+          {editing.bubble}
         </div>
       </div>
       <footer className="statusbar">
-        <span data-testid="dispatch-status" className={`status status-${status.kind}`} role="status">
-          {status.text}
-        </span>
+        <StatusText status={save.status} testId="dispatch-status" />
         <span className="spacer" />
         {state.log[0]?.action === 'reopen' && <span className="muted">最近一次重新开账：{state.log[0].reason}</span>}
       </footer>
@@ -193,7 +199,7 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
           onCancel={() => setDialog(null)}
           onConfirm={() => {
             setDialog(null);
-            call('dispatch.close', { year, month }).then((s) => (setState(s), setStatus({ kind: 'saved', text: `${month}月已关账` })), fail);
+            call('dispatch.close', { year, month }).then((s) => (setState(s), saved(`${month}月已关账`)), fail);
           }}
         />
       )}
@@ -205,7 +211,7 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
           onClose={() => setDialog(null)}
           onDone={(text) => {
             setDialog(null);
-            setStatus({ kind: 'saved', text });
+            say(text, 'saved');
           }}
         />
       )}
@@ -216,7 +222,7 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
           onCancel={() => setDialog(null)}
           onSubmit={(reason) => {
             setDialog(null);
-            call('dispatch.reopen', { year, month, reason }).then((s) => (setState(s), setStatus({ kind: 'saved', text: `${month}月已重新开账` })), fail);
+            call('dispatch.reopen', { year, month, reason }).then((s) => (setState(s), saved(`${month}月已重新开账`)), fail);
           }}
         />
       )}

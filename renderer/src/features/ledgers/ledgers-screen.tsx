@@ -23,9 +23,12 @@ import {
   type LedgerKind,
   type LedgerSummary,
 } from '../../../../shared/ledgers';
-import { call, messageOf } from '../../api';
+import { call, messageOf, onHistory } from '../../api';
 import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { EDIT_GRID } from '../../ui/theme';
+import { useEditingGrid } from '../../ui/editing-grid';
+import { HistoryButtons } from '../../ui/history-buttons';
+import { StatusText, useSaveStatus } from '../../ui/save-status';
 import { readFileAsBase64 } from '../import/import-dialog';
 import { LedgerImportDialog, type LedgerImported } from './ledger-import-dialog';
 
@@ -57,18 +60,21 @@ function columns(kind: LedgerKind, editable: boolean): ColDef<LedgerItem>[] {
   }));
 }
 
+const getRowId = (p: { data: LedgerItem }) => String(p.data.id);
+
 export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
   const [plans, setPlans] = useState<ActionPlan[]>([]);
   const [planId, setPlanId] = useState<number | null>(null);
   const [ledger, setLedger] = useState<LedgerKind>('tasks');
   const [items, setItems] = useState<LedgerItem[] | null>(null);
   const [summaries, setSummaries] = useState<LedgerSummary[]>([]);
-  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
+  const save = useSaveStatus();
+  const { fail } = save;
   const [importing, setImporting] = useState<LedgerImportPreview | null>(null);
   const [quarter, setQuarter] = useState(() => ['一', '二', '三', '四'][Math.floor(new Date().getMonth() / 3)]!);
   const fileInput = useRef<HTMLInputElement>(null);
   const apiRef = useRef<GridApi<LedgerItem> | null>(null);
-  const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
+  const editing = useEditingGrid(apiRef, save.say);
 
   const loadPlans = useCallback(
     (select?: number | null) =>
@@ -85,32 +91,35 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
     call('ledgers.summaries', { planId }).then(setSummaries, fail);
   }, [planId, ledger, fail]);
   useEffect(loadItems, [loadItems]);
+  // 撤销/重做 (here or on any screen) may change the items shown.
+  useEffect(() => onHistory((e) => ('step' in e && e.step.label ? (save.say(`${e.direction === 'undo' ? '已撤销' : '已重做'}：${e.step.label}`, 'saved'), loadItems()) : undefined)), [loadItems, save]);
 
   const columnDefs = useMemo(() => columns(ledger, !props.readOnly), [ledger, props.readOnly]);
   const onCellEditRequest = useCallback(
     async (e: CellEditRequestEvent<LedgerItem>) => {
       if (!e.data || planId === null) return;
-      setStatus({ kind: 'saving', text: '保存中…' });
+      save.saving();
       try {
         const item = await call('ledgers.update', { id: e.data.id, field: e.column.getColId() as LedgerField, value: e.newValue == null ? null : String(e.newValue) });
         apiRef.current?.applyTransaction({ update: [item] });
-        setStatus({ kind: 'saved', text: `已保存（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）` });
+        save.saved(`已保存“${item.content.slice(0, 20)}”`);
         call('ledgers.summaries', { planId }).then(setSummaries, fail);
       } catch (err) {
         fail(err);
+        editing.refuse(e, messageOf(err));
       }
     },
-    [planId, fail],
+    [planId, fail, save, editing],
   );
 
   // A picked file is previewed at once (nothing written): into the plan shown, else one named after the file.
   const previewFile = async (file: File) => {
     const base = withoutImportExtension(file.name);
     const plan = plans.find((p) => p.id === planId)?.name ?? (base.replace(/台账$/, '') || base);
-    setStatus({ kind: 'saving', text: `正在读取“${file.name}”…` });
+    save.saving(`正在读取“${file.name}”…`);
     try {
       setImporting(await call('ledgers.import.preview', { plan, source: { fileName: file.name, data: await readFileAsBase64(file) } }));
-      setStatus({ kind: 'idle', text: '' });
+      save.say('');
     } catch (err) {
       fail(err);
     }
@@ -118,11 +127,11 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
   const imported = async (r: LedgerImported) => {
     setImporting(null);
     const counts = LEDGER_KIND_KEYS.filter((k) => r.counts[k] !== undefined).map((k) => `${LEDGER_KINDS[k]}${r.counts[k]}项`).join('，');
-    setStatus({ kind: 'saved', text: `已导入“${r.plan}”：${counts}${r.warnings ? `（警告${r.warnings}条）` : ''}` });
+    save.saved(`已导入“${r.plan}”：${counts}${r.warnings ? `（警告${r.warnings}条）` : ''}`);
     await loadPlans(r.planId);
     loadItems();
   };
-  const delivered = (text: string | null) => text && setStatus({ kind: 'saved', text });
+  const delivered = (text: string | null) => text && save.say(text, 'saved');
   const exportPlan = () => planId !== null && deliverFile(call('ledgers.export', { planId })).then(delivered, fail);
   const report = () => {
     const plan = plans.find((p) => p.id === planId);
@@ -173,6 +182,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
         <button disabled={planId === null} onClick={report}>
           季度推进情况（Word）…
         </button>
+        <HistoryButtons readOnly={props.readOnly} revision={save.revision} />
         <input
           ref={fileInput}
           type="file"
@@ -193,12 +203,13 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
         </div>
       )}
       <div className="grid-and-detail">
-        <div className="grid-wrap" data-testid="ledger-grid">
+        <div {...editing.wrapProps} className={`grid-wrap ${editing.wrapProps.className}`} data-testid="ledger-grid">
           <AgGridReact<LedgerItem>
             {...EDIT_GRID}
+            {...editing.gridProps}
             rowData={items}
             columnDefs={columnDefs}
-            getRowId={(p) => String(p.data.id)}
+            getRowId={getRowId}
             onCellEditRequest={(e) => void onCellEditRequest(e)}
             suppressColumnVirtualisation
             overlayNoRowsTemplate="<span>还没有台账条目。点击“导入台账…”导入各部门报来的台账工作簿。</span>"
@@ -206,6 +217,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
               apiRef.current = e.api;
             }}
           />
+          {editing.bubble}
         </div>
         {current && current.byDepartment.length > 0 && (
           <aside className="problem-summary" aria-label="按责任部门">
@@ -227,9 +239,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
         )}
       </div>
       <footer className="statusbar">
-        <span data-testid="ledger-status" className={`status status-${status.kind}`} role="status">
-          {status.text}
-        </span>
+        <StatusText status={save.status} testId="ledger-status" />
       </footer>
       {importing && <LedgerImportDialog initial={importing} plans={plans} onClose={() => setImporting(null)} onImported={(r) => void imported(r)} />}
     </section>

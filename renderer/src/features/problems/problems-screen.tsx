@@ -18,7 +18,13 @@ import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { EDIT_GRID } from '../../ui/theme';
 import { useNumberStyle } from '../../ui/number-style';
 import { count } from '../../../../shared/phrases';
+import { useEditingGrid } from '../../ui/editing-grid';
+import { HistoryButtons } from '../../ui/history-buttons';
+import { StatusText, useSaveStatus } from '../../ui/save-status';
+import { ConfirmDialog } from '../../ui/dialogs';
 
+const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
+const getRowId = (p: { data: ProblemRow }) => String(p.data.id);
 const ROW_CLASSES: RowClassRules<ProblemRow> = {
   'problem-overdue': (p) => Boolean(p.data?.overdue),
   'problem-solved': (p) => p.data?.status === 'solved',
@@ -104,13 +110,15 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
   const [rows, setRows] = useState<ProblemRow[] | null>(null);
   const [summary, setSummary] = useState<ProblemSummary | null>(null);
   const style = useNumberStyle();
-  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
+  const save = useSaveStatus();
+  const { fail, saved } = save;
+  const [confirmNotice, setConfirmNotice] = useState(false);
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [adding, setAdding] = useState(false);
   const [selected, setSelected] = useState<ProblemRow | null>(null);
   const apiRef = useRef<GridApi<ProblemRow> | null>(null);
   const columnDefs = useMemo(() => columns(!props.readOnly), [props.readOnly]);
-  const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
+  const editing = useEditingGrid(apiRef, save.say);
 
   const reload = useCallback(() => {
     Promise.all([call('problems.list', { year }), call('problems.summary', { year })]).then(([r, s]) => (setRows(r), setSummary(s)), fail);
@@ -121,23 +129,24 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
   const onCellEditRequest = useCallback(
     async (e: CellEditRequestEvent<ProblemRow>) => {
       if (!e.data) return;
-      setStatus({ kind: 'saving', text: '保存中…' });
+      save.saving();
       try {
         const row = await call('problems.update', { id: e.data.id, year, field: e.column.getColId() as ProblemField, value: e.newValue == null ? null : String(e.newValue) });
         apiRef.current?.applyTransaction({ update: [row] });
-        setStatus({ kind: 'saved', text: `已保存（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）` });
+        saved(`已保存“${row.projectName}”的问题`);
         call('problems.summary', { year }).then(setSummary, fail);
       } catch (err) {
         fail(err);
+        editing.refuse(e, messageOf(err));
       }
     },
-    [year, fail],
+    [year, fail, saved, save, editing],
   );
 
   const notice = () => {
     if (!selected) return;
     deliverFile(call('drafts.export', { kind: 'supervision', year, month, params: { problemId: String(selected.id) } }), DOCX_TYPE).then(
-      (text) => text && setStatus({ kind: 'saved', text }),
+      (text) => text && save.say(text, 'saved'),
       fail,
     );
   };
@@ -155,9 +164,10 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
         <button disabled={props.readOnly} onClick={() => setAdding(true)}>
           记录问题…
         </button>
-        <button disabled={!selected} onClick={notice} title="为所选问题生成督办单（Word）">
+        <button disabled={!selected} onClick={() => setConfirmNotice(true)} title="为所选问题生成督办单（Word）">
           生成督办单…
         </button>
+        <HistoryButtons readOnly={props.readOnly} revision={save.revision} />
       </div>
       {summary && (
         <div className="headline" data-testid="problems-headline">
@@ -165,15 +175,16 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
         </div>
       )}
       <div className="grid-and-detail">
-        <div className="grid-wrap" data-testid="problems-grid">
+        <div {...editing.wrapProps} className={`grid-wrap ${editing.wrapProps.className}`} data-testid="problems-grid">
           <AgGridReact<ProblemRow>
             {...EDIT_GRID}
+            {...editing.gridProps}
             rowData={shown}
             columnDefs={columnDefs}
-            getRowId={(p) => String(p.data.id)}
+            getRowId={getRowId}
             rowClassRules={ROW_CLASSES}
             onCellEditRequest={(e) => void onCellEditRequest(e)}
-            rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+            rowSelection={ROW_SELECTION}
             onSelectionChanged={(e) => setSelected(e.api.getSelectedRows()[0] ?? null)}
             overlayNoRowsTemplate={`<span>${year}年清单项目没有记录问题。</span>`}
             onGridReady={(e) => {
@@ -181,6 +192,7 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
             }}
             onModelUpdated={(e) => e.api.refreshCells({ columns: ['seq'], force: true })}
           />
+          {editing.bubble}
         </div>
         {summary && (
           <aside className="problem-summary" aria-label="问题统计">
@@ -192,17 +204,24 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
         )}
       </div>
       <footer className="statusbar">
-        <span data-testid="problems-status" className={`status status-${status.kind}`} role="status">
-          {status.text}
-        </span>
+        <StatusText status={save.status} testId="problems-status" />
       </footer>
+      {confirmNotice && selected && (
+        <ConfirmDialog
+          title="生成督办单"
+          message={`为“${selected.projectName}”的问题（${selected.description}）生成${year}年${month}月的督办单（Word 文档）？${selected.ownerDepartment ? `责任部门：${selected.ownerDepartment}。` : ''}`}
+          confirmLabel="生成"
+          onCancel={() => setConfirmNotice(false)}
+          onConfirm={() => (setConfirmNotice(false), notice())}
+        />
+      )}
       {adding && (
         <AddProblemDialog
           year={year}
           onCancel={() => setAdding(false)}
           onAdded={(row) => {
             setAdding(false);
-            setStatus({ kind: 'saved', text: `已记录“${row.projectName}”的问题` });
+            saved(`已记录“${row.projectName}”的问题`);
             reload();
           }}
         />

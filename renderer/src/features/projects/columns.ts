@@ -5,7 +5,7 @@
  */
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { Lists, ProjectRow } from '../../../../shared/domain';
-import { fieldDisplayText, PROJECT_FIELDS, type FieldDef, type ProjectField } from '../../../../shared/fields';
+import { fieldDisplayText, parseFieldInput, PROJECT_FIELDS, type FieldDef, type ProjectField } from '../../../../shared/fields';
 import { money, moneyInUnit, type MoneyUnit } from '../../../../shared/money';
 import type { NumberStyle } from '../../../../shared/number-style';
 import { moneyColumnParts } from '../../ui/money-column';
@@ -119,6 +119,16 @@ export function buildColumnDefs(options: ColumnOptions): ColDef<GridRow>[] {
     }
     if (def.kind === 'tags') {
       column.comparator = (a: string[], b: string[]) => collator.compare((a ?? []).join('、'), (b ?? []).join('、'));
+    }
+    if (def.kind !== 'enum' && def.kind !== 'list') {
+      // The service's own parser: a value it would refuse keeps the editor open, with the reason.
+      column.cellEditorParams = {
+        ...column.cellEditorParams,
+        getValidationErrors: (p: { value: unknown }) => {
+          const r = parseFieldInput(field, p.value ?? null, { unit });
+          return r.ok ? null : [r.message];
+        },
+      };
     }
     columns.push(column);
   }

@@ -2,7 +2,7 @@
  * Reading and writing the tab-separated text that Excel and WPS put on the clipboard. AG Grid
  * Community has no clipboard module, so the grid handles paste and copy with these.
  */
-import { isNumberText, neutraliseFormula } from '../../../../shared/formula-guard';
+import { isNumberText, neutraliseFormula } from '../../../shared/formula-guard';
 
 /**
  * Parse clipboard text into rows of cells. Handles CRLF, a trailing line break, and cells in
