@@ -52,13 +52,13 @@ export interface SupervisionRow {
 
 type Dated = Pick<SupervisionRow, 'feedbackDate' | 'review' | 'reviewedDate' | 'closedDate' | 'deadline'>;
 
-/** The status as of `day`: what had been recorded by then. A redone answer after a return waits for review again. */
+/** The status as of `day`: what had been recorded by then. (A redone answer clears the return: it waits for review again.) */
 export function supervisionStatus(s: Dated, day = '9999-12-31'): SupervisionStatus {
   if (s.closedDate && s.closedDate <= day) return 'closed';
   const reviewed = s.review && s.reviewedDate && s.reviewedDate <= day;
   const answered = s.feedbackDate !== null && s.feedbackDate <= day;
   if (reviewed && s.review === 'accepted') return 'accepted';
-  if (reviewed && s.review === 'returned') return answered && s.feedbackDate! > s.reviewedDate! ? 'answered' : 'returned';
+  if (reviewed && s.review === 'returned') return 'returned';
   return answered ? 'answered' : 'issued';
 }
 

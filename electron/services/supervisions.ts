@@ -162,9 +162,11 @@ export function recordFeedback(ctx: ServiceContext, args: { id: number; text: st
   const date = args.date ? parseDate(args.date, '反馈日期') : today(ctx);
   if (date < old.issued_date) throw new AppError('VALIDATION', `反馈日期不能早于下发日期（${old.issued_date}）`);
   if (old.review === 'accepted') throw new AppError('CONFLICT', `督办${old.number}的反馈已审核通过`);
-  // After a return the review stays on record (returned, and when); the new answer is dated after it.
   if (old.review === 'returned' && old.reviewed_date && date < old.reviewed_date) throw new AppError('VALIDATION', `重新反馈的日期不能早于退回日期（${old.reviewed_date}）`);
-  save(ctx, `登记督办${old.number}的反馈`, old, { ...old, feedback: text, feedback_date: date });
+  // A redone answer (after a return, the same day or later) waits for review again: the return is
+  // cleared but its reason kept beside it (and the change log keeps the whole loop).
+  const redo = old.review === 'returned' ? { review: null, reviewed_date: null } : {};
+  save(ctx, `登记督办${old.number}的反馈`, old, { ...old, ...redo, feedback: text, feedback_date: date });
   return rowOf(ctx, old.year, old.id);
 }
 
