@@ -19,6 +19,7 @@ import type { MonthlyTrend } from './charts';
 import { DRILL_DIMENSIONS } from './drill-down';
 import { numberStyleChanges, type NumberStyle } from './number-style';
 import type { ProblemRow, ProblemSummary } from './problems';
+import type { SupervisionRow } from './supervision';
 import { LEDGER_FIELDS, LEDGER_KIND_KEYS, type ActionPlan, type LedgerField, type LedgerImportPreview, type LedgerItem, type LedgerKind, type LedgerSummary } from './ledgers';
 import { DRAFT_KINDS, FONT_KEYS, type Draft, type DraftFonts, type TemplateDef } from './drafts';
 
@@ -44,6 +45,8 @@ const statsFilter = z
   .object({ levels: z.array(z.enum(['province', 'city', 'county'])).optional(), categories: names, districts: names, leadDepartments: names, contactLeaders: names, tags: names })
   .strict();
 const month = z.number().int().min(1, '月份应为1至12').max(12, '月份应为1至12');
+/** A date as a person types it (2024年9月15日, 2024-09-15…); the service parses it. */
+const dateText = z.string().max(40, '日期过长');
 const token = z.string().uuid('导入的文件已失效，请重新选择文件');
 const importTarget = z.enum(['years', 'planSplit', 'seq', ...PROJECT_FIELDS.map((f) => f.key)] as [ImportTarget, ...ImportTarget[]]);
 const importMapping = z.record(z.string().regex(/^\d{1,3}$/), importTarget.nullable());
@@ -353,6 +356,36 @@ export const api = {
   ).returns<ProblemRow>(),
   /** Delete a problem recorded by mistake (undoable). */
   'problems.remove': method(z.object({ id }).strict()).returns<{ removed: number }>(),
+
+  /** 督办: year Y's 预警通知书 and 督办单, oldest first, each with its status and whether it is overdue today. */
+  'supervisions.list': method(z.object({ year }).strict()).returns<SupervisionRow[]>(),
+  /**
+   * 下发: record a notice sent for month M to a project of year Y's list. Level, reason and deadline
+   * default from the project's warning that month (红→红, 黄→黄, else 蓝; 15 days, 7 for 红). Undoable.
+   */
+  'supervisions.issue': method(
+    z
+      .object({
+        projectId: id,
+        year,
+        month,
+        form: z.enum(['notice', 'supervision']),
+        level: z.enum(['blue', 'yellow', 'red']).optional(),
+        problemId: id.nullable().optional(),
+        reason: z.string().max(500, '督办事由过长，最多500字').optional(),
+        issuedDate: dateText.optional(),
+        deadline: dateText.optional(),
+      })
+      .strict(),
+  ).returns<SupervisionRow>(),
+  /** 登记反馈: the responsible unit's written answer (again after a return). Undoable. */
+  'supervisions.feedback': method(z.object({ id, text: z.string().max(5000, '反馈内容过长，最多5000字'), date: dateText.optional() }).strict()).returns<SupervisionRow>(),
+  /** 审核: accept the answer, or return it to be redone (with the reason). Undoable. */
+  'supervisions.review': method(z.object({ id, accepted: z.boolean(), note: z.string().max(1000, '审核意见过长，最多1000字').optional(), date: dateText.optional() }).strict()).returns<SupervisionRow>(),
+  /** 办结: close a notice. Undoable. */
+  'supervisions.close': method(z.object({ id, date: dateText.optional() }).strict()).returns<SupervisionRow>(),
+  /** Delete a notice recorded by mistake. Undoable. */
+  'supervisions.remove': method(z.object({ id }).strict()).returns<{ removed: number }>(),
 
   /** 台账: the action plans. */
   'ledgers.plans': method(none).returns<ActionPlan[]>(),

@@ -139,6 +139,7 @@ export const DRAFT_PARAMS: Record<DraftKind, DraftParam[]> = {
     { key: 'date', label: '成文日期', type: 'text', placeholder: '留空为今天' },
   ],
   supervision: [
+    { key: 'supervisionId', label: '督办记录', type: 'text', placeholder: '从督办页生成时自动填写' },
     { key: 'projectName', label: '项目名称', type: 'text', placeholder: '督办的项目（从问题清单生成时自动填写）' },
     { key: 'problemId', label: '问题编号', type: 'text', placeholder: '从问题清单生成时自动填写' },
     { key: 'addressee', label: '主送单位', type: 'text', placeholder: '留空则为问题的责任部门' },

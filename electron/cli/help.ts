@@ -19,6 +19,8 @@ export const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
                            生成某区市某月的调度填报模板
   kpw stats --db 项目库 --year 年度 --month 月份 [--json]
                            统计：总体、按级别、类别、区市、规模，及上年同期（--json 输出 JSON，金额单位万元）
+  kpw supervisions --db 项目库 --year 年度 [--json]
+                           督办记录：各预警通知书、督办单的等级、办理时限、反馈和审核情况（逾期的标明）
   kpw close --db 项目库 --year 年度 --month 月份
                            关账：该月的统计、排名、预警、问题和文稿数字从此保持关账时的样子
   kpw reopen --db 项目库 --year 年度 --month 月份 --reason 原因

@@ -38,6 +38,7 @@ const commands: Record<string, Command> = {
   export: withSubcommands('export', { projects: async () => (await import('./commands/files')).exportProjects }),
   template: lazy(async () => (await import('./commands/files')).template),
   stats: lazy(async () => (await import('./commands/stats')).stats),
+  supervisions: lazy(async () => (await import('./commands/supervisions')).supervisions),
   demo: lazy(async () => (await import('./commands/library')).demo),
   init: lazy(async () => (await import('./commands/library')).init),
 };

@@ -28,6 +28,7 @@ import { commitLedgerFile, previewLedgerFile } from './ledger-import';
 import { exportDistrictTemplate } from './export/district-template';
 import { addProblem, listProblems, problemsAtMonthEnd, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
+import { closeSupervision, issueSupervision, listSupervisions, recordFeedback, removeSupervision, reviewFeedback } from './supervisions';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
 
 type Handlers = { [M in Method]: (ctx: ServiceContext, args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
@@ -93,6 +94,12 @@ export const handlers = {
   'problems.add': (ctx, args) => addProblem(ctx, args),
   'problems.update': (ctx, args) => updateProblem(ctx, args),
   'problems.remove': (ctx, args) => removeProblem(ctx, args),
+  'supervisions.list': (ctx, args) => listSupervisions(ctx, args),
+  'supervisions.issue': (ctx, args) => issueSupervision(ctx, args),
+  'supervisions.feedback': (ctx, args) => recordFeedback(ctx, args),
+  'supervisions.review': (ctx, args) => reviewFeedback(ctx, args),
+  'supervisions.close': (ctx, args) => closeSupervision(ctx, args),
+  'supervisions.remove': (ctx, args) => removeSupervision(ctx, args),
   'ledgers.plans': (ctx) => plans(ctx),
   'ledgers.items': (ctx, args) => items(ctx, args),
   'ledgers.summaries': (ctx, args) => summaries(ctx, args),

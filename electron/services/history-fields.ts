@@ -1,8 +1,9 @@
 /**
- * Change-log fields that are not project fields: a month's progress report and a problem, logged
+ * Change-log fields that are not project fields: a month’s progress report, a problem and a 督办 record, logged
  * as whole-row snapshots (null where the row did not exist), so undo and redo can restore them.
  */
 export const REPORT_FIELD = 'progressReport';
 export const PROBLEM_FIELD = 'problem';
 /** A project's split plan of a year (import/project-plan-split.ts), logged the same way. */
 export const PLAN_SPLIT_FIELD = 'planSplit';
+export const SUPERVISION_FIELD = 'supervision';

@@ -11,8 +11,9 @@ import { deleteProject, deleteYearPlan, insertProjectSnapshot, insertYearPlan, t
 import { timestamp, type ServiceContext } from './context';
 import { requireDb } from './library';
 import { writeStorage } from './project-edits';
-import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, REPORT_FIELD } from './history-fields';
+import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, REPORT_FIELD, SUPERVISION_FIELD } from './history-fields';
 import { restoreSplit, type PlanSplitSnapshot } from './import/project-plan-split';
+import { deleteSupervision, insertSupervision, type SupervisionSnapshot } from '../db/supervisions';
 import { requireOpenMonth } from './dispatch';
 import { deleteProblem, deleteReport, insertProblem, writeReport, type ProblemSnapshot, type ReportSnapshot } from '../db/progress';
 import type { ListMembership } from './projects';
@@ -53,6 +54,13 @@ function applyChange(db: Db, change: StoredChange, direction: 'undo' | 'redo', a
       if (change.field === PLAN_SPLIT_FIELD) {
         const [value, other] = direction === 'undo' ? [change.oldValue, change.newValue] : [change.newValue, change.oldValue];
         return restoreSplit(db, value as PlanSplitSnapshot | null, other as PlanSplitSnapshot | null);
+      }
+      if (change.field === SUPERVISION_FIELD) {
+        const record = (direction === 'undo' ? change.oldValue : change.newValue) as SupervisionSnapshot | null;
+        const other = (direction === 'undo' ? change.newValue : change.oldValue) as SupervisionSnapshot | null;
+        if (other) deleteSupervision(db, other.id);
+        if (record) insertSupervision(db, record);
+        return;
       }
       if (!change.field || !isProjectField(change.field) || change.year === null) throw new AppError('INTERNAL', '变更记录无效，无法撤销');
       const value = (direction === 'undo' ? change.oldValue : change.newValue) as StorageValue;

@@ -10,8 +10,10 @@ import { categoryById, contactLeaderName, districtName, ensureContactLeader, ens
 import { projectIdByCode, readField, writeField, writeTagIds, type StorageValue } from '../db/projects';
 import type { ChangeRecord } from '../db/changes';
 import type { ProblemSnapshot, ReportSnapshot } from '../db/progress';
-import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, REPORT_FIELD } from './history-fields';
+import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, REPORT_FIELD, SUPERVISION_FIELD } from './history-fields';
 import { splitDisplayText, type PlanSplitSnapshot } from './import/project-plan-split';
+import { supervisionDates, type SupervisionSnapshot } from '../db/supervisions';
+import { SUPERVISION_FORMS, SUPERVISION_LEVELS, supervisionStatus, SUPERVISION_STATUS, type SupervisionForm, type SupervisionLevel } from '../../shared/supervision';
 import { nameInitials } from './pinyin';
 
 export function requireField(field: string): ProjectField {
@@ -156,6 +158,10 @@ export function storageDisplayText(db: Db, field: string, value: unknown): strin
   }
   if (field === PROBLEM_FIELD) return `问题：${(value as ProblemSnapshot).description}`;
   if (field === PLAN_SPLIT_FIELD) return splitDisplayText(value as PlanSplitSnapshot);
+  if (field === SUPERVISION_FIELD) {
+    const s = value as SupervisionSnapshot;
+    return `${SUPERVISION_LEVELS[s.level as SupervisionLevel]}${SUPERVISION_FORMS[s.form as SupervisionForm]}${s.number}：${SUPERVISION_STATUS[supervisionStatus(supervisionDates(s))]}`;
+  }
   if (!isProjectField(field)) return String(value);
   switch (field) {
     case 'district':

@@ -14,6 +14,7 @@ import { AnalysisScreen } from './features/analysis/analysis-screen';
 import type { ProjectSelection } from './ui/selection';
 import { DraftsScreen } from './features/drafts/drafts-screen';
 import { ProblemsScreen } from './features/problems/problems-screen';
+import { SupervisionScreen } from './features/supervision/supervision-screen';
 import { LeadersScreen } from './features/leaders/leaders-screen';
 import { LedgersScreen } from './features/ledgers/ledgers-screen';
 
@@ -27,7 +28,7 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'problems' | 'leaders' | 'ledgers' | 'drafts' | 'settings'>('projects');
+  const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'problems' | 'supervision' | 'leaders' | 'ledgers' | 'drafts' | 'settings'>('projects');
   // Projects handed from 统计分析 to 项目库 or 月调度 for editing; cleared by the chip there.
   const [selection, setSelection] = useState<{ view: 'projects' | 'dispatch'; selection: ProjectSelection } | null>(null);
 
@@ -117,6 +118,7 @@ export function App() {
               ['analysis', '统计分析'],
               ['ranking', '赛马'],
               ['problems', '问题清单'],
+              ['supervision', '督办'],
               ['leaders', '包联'],
               ['ledgers', '台账'],
               ['drafts', '材料生成'],
@@ -185,6 +187,7 @@ export function App() {
         />
       )}
       {view === 'problems' && <ProblemsScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
+      {view === 'supervision' && <SupervisionScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
       {view === 'leaders' && <LeadersScreen lists={loaded.lists} />}
       {view === 'ledgers' && <LedgersScreen readOnly={loaded.library.readOnly} years={loaded.lists.years} />}
       {view === 'drafts' && <DraftsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} />}

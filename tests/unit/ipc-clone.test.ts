@@ -157,6 +157,12 @@ const calls: { [M in Method]: Calls<M> } = {
   'problems.atMonthEnd': () => [{ year: 2024, month: 8 }],
   'problems.update': (r) => [{ id: r['problems.add']!.id, year: 2024, field: 'status', value: '已解决' }],
   'problems.remove': (r) => [{ id: r['problems.add']!.id }],
+  'supervisions.issue': (r) => [{ projectId: firstRow(r).projectId, year: 2024, month: 8, form: 'supervision', issuedDate: '2024-09-05', deadline: '2024-09-20' }],
+  'supervisions.list': () => [{ year: 2024 }],
+  'supervisions.feedback': (r) => [{ id: r['supervisions.issue']!.id, text: '已协调用地指标，9月底前开工' }],
+  'supervisions.review': (r) => [{ id: r['supervisions.issue']!.id, accepted: true }],
+  'supervisions.close': (r) => [{ id: r['supervisions.issue']!.id }],
+  'supervisions.remove': (r) => [{ id: r['supervisions.issue']!.id }],
 
   'ledgers.import.preview': () => [{ plan: '深化新旧动能转换三年行动计划', source: { fileName: '台账.xlsx', data: files.ledgers } }],
   'ledgers.import.commit': (r) => [{ token: r['ledgers.import.preview']!.token, plan: '深化新旧动能转换三年行动计划' }],

@@ -105,6 +105,11 @@ describe('upgrading every released schema', () => {
       expect((await call('stats.get', { year: 2025, month: 6 })).overall).toMatchObject({ statisticsToDate: 300_000_000, plannedToDate: 300_000_000 });
       expect(() => db.prepare('UPDATE progress_reports SET statistics_to_date = 0.5').run()).toThrow(/金额必须是整数/);
       expect(() => db.prepare('UPDATE plan_splits SET planned_to_date = 1.5').run()).toThrow(/金额必须是整数/);
+      // 0008: 督办 records for the projects the old library holds, undoable like every edit.
+      const sent = await call('supervisions.issue', { projectId: 1, year: 2025, month: 9, form: 'supervision', issuedDate: '2025-09-01' });
+      expect(sent).toMatchObject({ number: '2025-001', projectName: '石岛湾核电配套', district: '荣成市', status: 'issued' });
+      await call('history.undo', {});
+      expect(await call('supervisions.list', { year: 2025 })).toEqual([]);
     });
   }
 

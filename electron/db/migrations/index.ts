@@ -9,6 +9,7 @@ import * as m0004 from './0004-ledgers';
 import * as m0005 from './0005-month-snapshots';
 import * as m0006 from './0006-money-integers';
 import * as m0007 from './0007-statistics-figure-and-plan-split';
+import * as m0008 from './0008-supervisions';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005-month-snapshots', up: m0005.up },
   { version: 6, name: '0006-money-integers', up: m0006.up },
   { version: 7, name: '0007-statistics-figure-and-plan-split', up: m0007.up },
+  { version: 8, name: '0008-supervisions', up: m0008.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

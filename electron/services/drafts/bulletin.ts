@@ -16,6 +16,7 @@ import { monthlyTrendOf, projectFigures, rank } from '../statistics';
 import { problemFields, type Scope } from './figures';
 import { begin, draftDate, fill, heading, moneyCell, moneyColumnTitle, para, paramText, t, templated, type DraftInput } from './parts';
 import { twoFigureRuns } from './two-figures';
+import { supervisionParagraph } from './supervision-lines';
 
 const cell = (text: string): Run[] => [{ text }];
 
@@ -136,6 +137,7 @@ export function bulletin(input: DraftInput): Draft {
       book.figure(all, 'unstarted', count(unstarted.length, style)),
       t('（名单见附件2）。请各区市、各牵头部门对照名单，逐个研究解决。'),
     ),
+    ...supervisionParagraph(db, year, month),
     heading(1, '五、存在问题'),
     para(...fill(input, 'bulletin.problems', problemFigures)),
     ...oldestOpenProblems(db, year, month, 5).map((p, i) =>

@@ -1,7 +1,8 @@
 /**
- * 督办单: a supervision notice for one problem (from 问题清单) or one lagging project (by name): who
- * must act, the project's figures and warning, the problems still open, a deadline and how to
- * report back, in the official layout of the drafts.
+ * 督办单: a supervision notice for one problem (from 问题清单), one lagging project (by name) or one
+ * recorded 督办 (supervisionId: its number, level, form, reason and deadline): who must act, the
+ * project's figures and warning, the problems still open, a deadline and how to report back, in
+ * the official layout of the drafts. A 红色 one summons the unit's head to 约谈.
  */
 import type { Block, Draft, Run } from '../../../shared/drafts';
 import { placeholder } from '../../../shared/drafts';
@@ -9,6 +10,8 @@ import { formatDateText, formatPeriod } from '../../../shared/format';
 import { moneyText, percent } from '../../../shared/phrases';
 import { PROBLEM_TYPES, type ProblemType } from '../../../shared/problems';
 import { problemsOfYear, readProblem } from '../../db/progress';
+import { readSupervision } from '../../db/supervisions';
+import { SUPERVISION_FORMS, SUPERVISION_LEVELS, type SupervisionForm, type SupervisionLevel } from '../../../shared/supervision';
 import { AppError } from '../../../shared/result';
 import { projectFigures } from '../statistics';
 import type { Scope } from './figures';
@@ -20,12 +23,19 @@ export function supervisionNotice(input: DraftInput): Draft {
   const { db, year, month } = input;
   const book = newBook(input);
   const { style } = input;
-  const problemId = Number(input.params.problemId);
+  const recordId = Number(input.params.supervisionId);
+  const record = Number.isInteger(recordId) && recordId > 0 ? readSupervision(db, recordId) : undefined;
+  if (input.params.supervisionId?.trim() && !record) throw new AppError('NOT_FOUND', `督办记录（${input.params.supervisionId}）不存在`);
+  const problemId = record?.problem_id ?? Number(input.params.problemId);
   const problem = Number.isInteger(problemId) && problemId > 0 ? readProblem(db, problemId) : undefined;
-  if (input.params.problemId?.trim() && !problem) throw new AppError('NOT_FOUND', `问题（编号${input.params.problemId}）不存在`);
+  if (!record && input.params.problemId?.trim() && !problem) throw new AppError('NOT_FOUND', `问题（编号${input.params.problemId}）不存在`);
   const figures = projectFigures(db, year, month);
   const wantedName = input.params.projectName?.trim();
-  const project = problem ? figures.find((f) => f.projectId === problem.project_id) : wantedName ? figures.find((f) => f.name === wantedName) : undefined;
+  const projectId = record?.project_id ?? problem?.project_id;
+  const project = projectId !== undefined ? figures.find((f) => f.projectId === projectId) : wantedName ? figures.find((f) => f.name === wantedName) : undefined;
+  const level = record ? SUPERVISION_LEVELS[record.level as SupervisionLevel] : '';
+  const docTitle = record ? `重点项目${level}${SUPERVISION_FORMS[record.form as SupervisionForm]}` : '重点项目督办单';
+  const deadline = record ? formatDateText(record.deadline) : input.params.deadline?.trim();
   const period = formatPeriod(month);
   if (!project) {
     return {
@@ -55,8 +65,8 @@ export function supervisionNotice(input: DraftInput): Draft {
     ['预警情况', cell(project.warning === 'green' ? '绿色（正常）' : `${project.warning === 'red' ? '红色' : '黄色'}：${project.warningReason ?? ''}`)],
   ];
   const blocks: Block[] = [
-    { kind: 'mark', text: `督办编号：${year}-${focus ? focus.id : `P${project.projectId}`}` },
-    { kind: 'title', text: '重点项目督办单' },
+    { kind: 'mark', text: `督办编号：${record ? record.number : `${year}-${focus ? focus.id : `P${project.projectId}`}`}` },
+    { kind: 'title', text: docTitle },
     { kind: 'addressee', text: `${addressee}：` },
     para(
       t(`${project.name}是${year}年${project.level === 'county' ? '县级' : project.level === 'province' ? '省级' : '市级'}重点项目。截至${month}月底，累计完成投资`),
@@ -67,8 +77,9 @@ export function supervisionNotice(input: DraftInput): Draft {
       ...(focus
         ? [t(`该项目反映的“${focus.description}”问题（${PROBLEM_TYPES[(focus.type in PROBLEM_TYPES ? focus.type : 'other') as ProblemType]}类，${formatDateText(focus.raised_date)}提出）至今尚未解决。`)]
         : []),
+      ...(record && !focus ? [t(`督办事由：${record.reason}。`)] : []),
       t('请你单位高度重视，于'),
-      input.params.deadline?.trim() ? t(input.params.deadline.trim()) : placeholder('办理时限'),
+      deadline ? t(deadline) : placeholder('办理时限'),
       t('前研究解决，并将办理情况书面报送'),
       t(paramText(input, 'office', '市重点项目建设指挥部办公室')),
       t('。'),
@@ -83,8 +94,9 @@ export function supervisionNotice(input: DraftInput): Draft {
       : [para(t('项目未报告需解决的问题；请对照预警原因加快推进。'))]),
     heading(1, '三、办理要求'),
     para(placeholder('办理要求（如：逐项明确措施、责任人和完成时间）')),
+    ...(record?.level === 'red' ? [para(t('请你单位主要负责同志于'), placeholder('约谈时间、地点'), t('接受约谈，当面说明项目滞后原因和整改措施。'))] : []),
     flush(t('（联系人：'), placeholder('联系人'), t('，联系电话：'), placeholder('联系电话'), t('）')),
     { kind: 'signature', office: paramText(input, 'office', '市重点项目建设指挥部办公室'), date: draftDate(input) },
   ];
-  return { kind: 'supervision', name: `督办单-${project.name}`, blocks, figures: book.figures, charts: [], problems: [] };
+  return { kind: 'supervision', name: `${record ? `${level}${SUPERVISION_FORMS[record.form as SupervisionForm]}` : '督办单'}-${project.name}`, blocks, figures: book.figures, charts: [], problems: [] };
 }
