@@ -6,6 +6,7 @@
  */
 import type { Level, Nature } from '../../shared/domain';
 import { byCompletionRate } from '../../shared/phrases';
+import { numberStyle } from './number-style';
 import {
   DEFAULT_SIZE_BUCKETS,
   type KeyedSummary,
@@ -295,6 +296,7 @@ function evaluate(p: ListedProject, figures: MonthFigures, i: number, month: num
 
 /** Every project of year Y's list (filtered) with its figures and colour as of month M, in list order. */
 export function projectFigures(db: Db, year: number, month: number, filter: StatsFilter = {}, thresholds = warningThresholds(db)): ProjectFigures[] {
+  const style = numberStyle(db);
   const list = yearList(db, year);
   const names = namesOf(db, year, list);
   const now = monthFigures(db, list, year, month);
@@ -328,7 +330,7 @@ export function projectFigures(db: Db, year: number, month: number, filter: Stat
       resumed: e.resumed,
       rate: p.annualPlan > 0 ? e.completedToDate / p.annualPlan : 0,
       warning: e.warning,
-      warningReason: warningReason(e.input, month, thresholds, e.outcome),
+      warningReason: warningReason(e.input, month, thresholds, e.outcome, style),
     };
   });
 }

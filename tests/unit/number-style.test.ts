@@ -55,6 +55,10 @@ describe('口径', () => {
     expect(changed).toMatch(/重点项目\d+宗/);
     expect(changed).toMatch(/低于时序进度\d+\.\d\d个百分点/);
     expect(changed).toMatch(/红色预警项目\d+宗/);
+    // A warning's reason writes the project's figures in the same style (the thresholds as set).
+    const reasons = (await call('dispatch.list', { year: 2024, month: 7 })).map((r) => r.warningReason).filter((r): r is string => r !== null);
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.some((r) => /^投资完成率\d+\.\d\d%，低于时序进度\d+\.\d\d个百分点（/.test(r))).toBe(true);
     expect(changed).not.toMatch(/\d万元/);
     expect(changed).not.toMatch(/项目\d+个/);
     // The chart's labels and its time-progress line follow.

@@ -9,6 +9,8 @@
  * copy (month-freeze.ts) keeps the rules it was closed with.
  */
 import { formatPercent, formatPeriod, formatPointsDifference } from '../../../shared/format';
+import { DEFAULT_NUMBER_STYLE, type NumberStyle } from '../../../shared/number-style';
+import { belowTimeProgressPhrase, percent } from '../../../shared/phrases';
 import { AppError } from '../../../shared/result';
 import {
   DEFAULT_THRESHOLDS,
@@ -132,17 +134,18 @@ export function warningOf(f: WarningInput, month: number, t: WarningThresholds):
 const COLOUR = { red: '红色', yellow: '黄色' } as const;
 
 /** The project's rate as the reason states it; a project without any report says so (missing is not zero). */
-function rateText(f: WarningInput, month: number): string {
+function rateText(f: WarningInput, month: number, style: NumberStyle): string {
   if (f.lastReported === 0) return `${formatPeriod(month)}未报送，完成投资按0计`;
-  const rate = f.annualPlan > 0 ? `投资完成率${formatPercent(f.completedToDate, f.annualPlan)}` : '未安排年度计划投资，完成率按0计';
+  const rate = f.annualPlan > 0 ? `投资完成率${percent(f.completedToDate, f.annualPlan, style)}` : '未安排年度计划投资，完成率按0计';
   return f.lastReported < month ? `${rate}（${month}月未报送，沿用${f.lastReported}月数据）` : rate;
 }
 
 /**
  * Why the project has its colour, naming the rule and its threshold:
  * "投资完成率25%，低于时序进度41.7个百分点（黄色：低于时序进度超过10个百分点）"; null for green.
+ * The project's own figures are written in the office's style (设置 > 口径), the thresholds as set.
  */
-export function warningReason(f: WarningInput, month: number, t: WarningThresholds, outcome: WarningOutcome): string | null {
+export function warningReason(f: WarningInput, month: number, t: WarningThresholds, outcome: WarningOutcome, style: NumberStyle = DEFAULT_NUMBER_STYLE): string | null {
   if (outcome.warning === 'green' || outcome.rule === null) return null;
   const red = outcome.warning === 'red';
   const colour = COLOUR[outcome.warning];
@@ -156,12 +159,11 @@ export function warningReason(f: WarningInput, month: number, t: WarningThreshol
     }
     case 'gap': {
       const threshold = red ? t.redGap : t.yellowGap;
-      const points = formatPointsDifference(month, 12, c, p).text;
-      return `${rateText(f, month)}，低于时序进度${points}（${colour}：低于时序进度超过${formatPointsDifference(Math.round(threshold * 1000), 1000, 0, 1).text}）`;
+      return `${rateText(f, month, style)}，${belowTimeProgressPhrase(c, p, month, style)}（${colour}：低于时序进度超过${formatPointsDifference(Math.round(threshold * 1000), 1000, 0, 1).text}）`;
     }
     case 'share': {
       const threshold = red ? t.redShare : t.yellowShare;
-      return `${rateText(f, month)}，为时序进度的${formatPercent(12 * c, month * p)}（${colour}：不足时序进度的${formatPercent(Math.round(threshold * 1000), 1000)}）`;
+      return `${rateText(f, month, style)}，为时序进度的${percent(12 * c, month * p, style)}（${colour}：不足时序进度的${formatPercent(Math.round(threshold * 1000), 1000)}）`;
     }
   }
 }
