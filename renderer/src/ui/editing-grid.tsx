@@ -209,11 +209,15 @@ export function useEditingGrid<T>(
   );
 
 
-  const bubble = error ? (
-    <div className="cell-error" role="alert" data-testid="cell-error" style={{ top: error.top, left: error.left }}>
-      {error.message}
-    </div>
-  ) : null;
+  const bubble = useMemo(
+    () =>
+      error ? (
+        <div className="cell-error" role="alert" data-testid="cell-error" style={{ top: error.top, left: error.left }}>
+          {error.message}
+        </div>
+      ) : null,
+    [error],
+  );
 
   return useMemo(
     () => ({

@@ -19,6 +19,8 @@ export function PlanSplitPanel(props: { readOnly: boolean; onError: (message: st
       },
       (err) => props.onError(messageOf(err)),
     );
+    // Loaded once when the screen opens; onError only reports, a new one must not reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   if (!mode) return null;
   const save = async () => {

@@ -36,6 +36,8 @@ export function StyleEditor(props: { readOnly: boolean; onError: (message: strin
   const [saved, setSaved] = useState('');
   useEffect(() => {
     call('settings.style', {}).then(setStyle, (err) => props.onError(messageOf(err)));
+    // Loaded once when the screen opens; onError only reports, a new one must not reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   if (!style) return null;
   const choose = async (key: keyof NumberStyle, value: NumberStyle[keyof NumberStyle]) => {
