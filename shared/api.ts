@@ -22,32 +22,14 @@ import type { ProblemRow, ProblemSummary } from './problems';
 import type { SupervisionRow } from './supervision';
 import { LEDGER_FIELDS, LEDGER_KIND_KEYS, type ActionPlan, type LedgerField, type LedgerImportPreview, type LedgerItem, type LedgerKind, type LedgerSummary } from './ledgers';
 import { DRAFT_KINDS, FONT_KEYS, type Draft, type DraftFonts, type TemplateDef } from './drafts';
+import { id, method, month, none, path, statsFilter, token, year } from './api-schemas';
+import { lifecycleApi } from './api-lifecycle';
 
-z.config(z.locales.zhCN());
-
-const year = z.number().int().min(1949, '年份不能早于1949年').max(2100, '年份不能晚于2100年');
-const id = z.number().int().positive();
 const cellInput = z.union([z.string().max(50_000, '内容过长'), z.number(), z.null()]);
 const moneyUnit = z.enum(['万元', '亿元']);
-const path = z.string().min(1, '请指定文件路径').max(4096);
 
-/**
- * Declares one method: its argument schema and, as a type only, its result:
- * `method(schema).returns<Result>()`.
- */
-function method<A extends z.ZodType>(args: A) {
-  return { returns: <R>() => ({ args, result: undefined as unknown as R }) };
-}
-
-const none = z.object({}).strict();
-const names = z.array(z.string().max(200)).max(1000).optional();
-const statsFilter = z
-  .object({ levels: z.array(z.enum(['province', 'city', 'county'])).optional(), categories: names, districts: names, leadDepartments: names, contactLeaders: names, tags: names })
-  .strict();
-const month = z.number().int().min(1, '月份应为1至12').max(12, '月份应为1至12');
 /** A date as a person types it (2024年9月15日, 2024-09-15…); the service parses it. */
 const dateText = z.string().max(40, '日期过长');
-const token = z.string().uuid('导入的文件已失效，请重新选择文件');
 const importTarget = z.enum(['years', 'planSplit', 'seq', ...PROJECT_FIELDS.map((f) => f.key)] as [ImportTarget, ...ImportTarget[]]);
 const importMapping = z.record(z.string().regex(/^\d{1,3}$/), importTarget.nullable());
 
@@ -453,6 +435,9 @@ export const api = {
   'drafts.setFonts': method(
     z.object({ body: fontName, title: fontName, heading1: fontName, heading2: fontName, pageNumber: fontName, latin: fontName } satisfies Record<(typeof FONT_KEYS)[number], unknown>).strict(),
   ).returns<DraftFonts>(),
+
+  /** 项目全周期: stages, 前期手续, 要素保障 (shared/api-lifecycle.ts). */
+  ...lifecycleApi,
 } as const;
 
 /** A saved draft: where it went (or its bytes), and what a writer still has to do with it. */

@@ -38,7 +38,13 @@ export interface ProjectRow {
   endYear: number | null;
   plannedStartMonth: number | null;
   startDate: string | null;
+  /** The stage on this year's list (储备 … 投产). */
   stage: Stage | null;
+  /** The stage it came from, and the day it changed (conversions count these). */
+  previousStage: Stage | null;
+  stageChangedOn: string | null;
+  /** 年度工作目标: what a 前期 project is to achieve this year, in place of an investment plan. */
+  workTarget: string | null;
   totalInvestment: Money | null;
   annualPlan: Money | null;
   contactLeader: string | null;
@@ -51,7 +57,7 @@ export interface ProjectRow {
 /** The columns of a ProjectTable, in order. */
 export const PROJECT_ROW_KEYS = [
   'projectId', 'year', 'code', 'name', 'nameInitials', 'district', 'ownerUnit', 'scope', 'level', 'category',
-  'leadDepartment', 'nature', 'startYear', 'endYear', 'plannedStartMonth', 'startDate', 'stage', 'totalInvestment',
+  'leadDepartment', 'nature', 'startYear', 'endYear', 'plannedStartMonth', 'startDate', 'stage', 'previousStage', 'stageChangedOn', 'workTarget', 'totalInvestment',
   'annualPlan', 'contactLeader', 'responsibleUnit', 'responsiblePerson', 'phone', 'tags',
 ] as const satisfies readonly (keyof ProjectRow)[];
 

@@ -9,7 +9,7 @@ import type { ChartSpec } from './charts';
 import type { DrillSource, FigureMeasure } from './drill-down';
 import { TWO_FIGURE_FIELD_LABELS, TWO_FIGURE_TEMPLATES } from './drafts-two-figures';
 
-export const DRAFT_KINDS = ['press-conference', 'proposal-reply', 'bulletin', 'leader-pages', 'supervision', 'ledger-report'] as const;
+export const DRAFT_KINDS = ['press-conference', 'proposal-reply', 'bulletin', 'leader-pages', 'supervision', 'ledger-report', 'work-summary'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 export const DRAFT_KIND_LABELS: Record<DraftKind, string> = {
@@ -19,6 +19,7 @@ export const DRAFT_KIND_LABELS: Record<DraftKind, string> = {
   'leader-pages': '领导包联项目情况（每人一页）',
   supervision: '重点项目督办单',
   'ledger-report': '行动计划台账季度推进情况',
+  'work-summary': '年度工作总结',
 };
 
 /** A stretch of text: plain, a figure (by id), or a placeholder the writer must replace. */
@@ -138,6 +139,7 @@ export const DRAFT_PARAMS: Record<DraftKind, DraftParam[]> = {
     { key: 'office', label: '署名机关', type: 'text' },
     { key: 'date', label: '成文日期', type: 'text', placeholder: '留空为今天' },
   ],
+  'work-summary': [...COMMON],
   supervision: [
     { key: 'supervisionId', label: '督办记录', type: 'text', placeholder: '从督办页生成时自动填写' },
     { key: 'projectName', label: '项目名称', type: 'text', placeholder: '督办的项目（从问题清单生成时自动填写）' },

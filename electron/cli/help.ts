@@ -18,7 +18,8 @@ export const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
   kpw template --db 项目库 --year 年度 --month 月份 --district 区市 --out 文件.xlsx
                            生成某区市某月的调度填报模板
   kpw stats --db 项目库 --year 年度 --month 月份 [--json]
-                           统计：总体、按级别、类别、区市、规模，及上年同期（--json 输出 JSON，金额单位万元）
+                           统计：总体、按级别、类别、区市、规模，及上年同期（--json 输出 JSON，金额单位万元，
+                           含项目阶段与转化 stages、前期手续 procedures、要素保障 funds）
   kpw supervisions --db 项目库 --year 年度 [--json]
                            督办记录：各预警通知书、督办单的等级、办理时限、反馈和审核情况（逾期的标明）
   kpw close --db 项目库 --year 年度 --month 月份
@@ -31,6 +32,11 @@ export const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
                            备份项目库（SQLite 备份接口，写入后校验完整性；不覆盖已有文件）
   kpw import ledger 台账.xlsx --db 项目库 --plan 行动计划名称 [--dry-run]
                            导入行动计划台账（每个工作表一个台账：工作任务、重点任务、重点指标、试点示范、创新性工作），全部无误才写入
+  kpw import procedures 手续表.xlsx --db 项目库 --year 年度 [--dry-run] [--valid-only]
+                           导入前期手续（项目编号或名称，每项手续一列：办结日期、已办/未办或“计划…”；或每项手续一组
+                           计划时间/办结时间/批复文号列），全部无误才写入（--valid-only 只导入无误的行）
+  kpw import funds 资金表.xlsx --db 项目库 --year 年度 [--dry-run]
+                           导入争取上级资金（年度、资金来源、金额、项目名称）；表中各年度的资金替换项目库中该年度的记录
   kpw ledgers --db 项目库 [--json]
                            各行动计划各台账的条目数和推进状态统计
   kpw draft press-conference|proposal-reply|bulletin --db 项目库 --year 年度 --month 月份 --out 文件.docx [--set 参数=值]…

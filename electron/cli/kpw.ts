@@ -34,6 +34,8 @@ const commands: Record<string, Command> = {
     projects: async () => (await import('./commands/import-projects')).importProjects,
     progress: async () => (await import('./commands/import-progress')).importProgress,
     ledger: async () => (await import('./commands/ledgers')).importLedger,
+    procedures: async () => (await import('./commands/lifecycle')).importProcedures,
+    funds: async () => (await import('./commands/lifecycle')).importFunds,
   }),
   export: withSubcommands('export', { projects: async () => (await import('./commands/files')).exportProjects }),
   template: lazy(async () => (await import('./commands/files')).template),

@@ -18,7 +18,10 @@ export const FIELD_COLUMNS: Readonly<Record<Exclude<ProjectField, 'tags'>, { tab
   startYear: { table: 'projects', column: 'start_year' },
   endYear: { table: 'projects', column: 'end_year' },
   startDate: { table: 'projects', column: 'start_date' },
-  stage: { table: 'projects', column: 'stage' },
+  stage: { table: 'year_plans', column: 'stage' },
+  previousStage: { table: 'year_plans', column: 'previous_stage' },
+  stageChangedOn: { table: 'year_plans', column: 'stage_changed_on' },
+  workTarget: { table: 'year_plans', column: 'work_target' },
   totalInvestment: { table: 'projects', column: 'total_investment' },
   contactLeader: { table: 'projects', column: 'contact_leader_id' },
   responsibleUnit: { table: 'projects', column: 'responsible_unit' },
@@ -52,7 +55,10 @@ const ROW_EXPRESSIONS: Record<(typeof PROJECT_ROW_KEYS)[number], string> = {
   endYear: 'p.end_year',
   plannedStartMonth: 'yp.planned_start_month',
   startDate: 'p.start_date',
-  stage: 'p.stage',
+  stage: 'yp.stage',
+  previousStage: 'yp.previous_stage',
+  stageChangedOn: 'yp.stage_changed_on',
+  workTarget: 'yp.work_target',
   totalInvestment: 'p.total_investment',
   annualPlan: 'yp.annual_plan',
   contactLeader: 'l.name',
@@ -204,7 +210,14 @@ export interface YearPlanSnapshot {
   annual_plan: Money | null;
   planned_start_month: number | null;
   sort_order: number;
+  /** Migration 0009's columns (absent in change logs written before it). */
+  stage?: string | null;
+  previous_stage?: string | null;
+  stage_changed_on?: string | null;
+  work_target?: string | null;
 }
+
+const LIFECYCLE_DEFAULTS = { stage: null, previous_stage: null, stage_changed_on: null, work_target: null } as const;
 
 export function readProjectSnapshot(db: Db, projectId: number): ProjectSnapshot | undefined {
   const row = stmt(db, 'SELECT * FROM projects WHERE id = ?').get(projectId) as Omit<ProjectSnapshot, 'tags'> | undefined;
@@ -261,9 +274,11 @@ export function readYearPlanSnapshot(db: Db, projectId: number, year: number): Y
 export function insertYearPlan(db: Db, s: YearPlanSnapshot): void {
   stmt(
     db,
-    `INSERT INTO year_plans (project_id, year, level, category_id, lead_department, nature, annual_plan, planned_start_month, sort_order)
-     VALUES (@project_id, @year, @level, @category_id, @lead_department, @nature, @annual_plan, @planned_start_month, @sort_order)`,
-  ).run(s);
+    `INSERT INTO year_plans (project_id, year, level, category_id, lead_department, nature, annual_plan, planned_start_month, sort_order,
+       stage, previous_stage, stage_changed_on, work_target)
+     VALUES (@project_id, @year, @level, @category_id, @lead_department, @nature, @annual_plan, @planned_start_month, @sort_order,
+       @stage, @previous_stage, @stage_changed_on, @work_target)`,
+  ).run({ ...LIFECYCLE_DEFAULTS, ...s });
 }
 
 export function deleteYearPlan(db: Db, projectId: number, year: number): void {
@@ -291,7 +306,10 @@ export function insertProjectRecords(db: Db, records: readonly NewProjectRecord[
     'id', 'code', 'name', 'name_initials', 'district_id', 'owner_unit', 'scope', 'start_year', 'end_year', 'start_date', 'stage',
     'total_investment', 'contact_leader_id', 'responsible_unit', 'responsible_person', 'phone', 'created_at', 'updated_at',
   ] as const;
-  const PLAN_COLUMNS = ['project_id', 'year', 'level', 'category_id', 'lead_department', 'nature', 'annual_plan', 'planned_start_month', 'sort_order'] as const;
+  const PLAN_COLUMNS = [
+    'project_id', 'year', 'level', 'category_id', 'lead_department', 'nature', 'annual_plan', 'planned_start_month', 'sort_order',
+    'stage', 'previous_stage', 'stage_changed_on', 'work_target',
+  ] as const;
   let nextId = (stmt(db, 'SELECT coalesce(max(id), 0) + 1 AS n FROM projects').get() as { n: number }).n;
   const orders = new Map<number, number>();
   const inserted: { id: number; sortOrder: number }[] = [];
@@ -328,7 +346,7 @@ function insertMany(db: Db, table: string, columns: readonly string[], rows: unk
 export function copyYearPlans(db: Db, fromYear: number, toYear: number): void {
   stmt(
     db,
-    `INSERT INTO year_plans (project_id, year, level, category_id, lead_department, nature, annual_plan, planned_start_month, sort_order)
-     SELECT project_id, ?, level, category_id, lead_department, 'continued', annual_plan, NULL, sort_order FROM year_plans WHERE year = ?`,
+    `INSERT INTO year_plans (project_id, year, level, category_id, lead_department, nature, annual_plan, planned_start_month, sort_order, stage)
+     SELECT project_id, ?, level, category_id, lead_department, 'continued', annual_plan, NULL, sort_order, stage FROM year_plans WHERE year = ?`,
   ).run(toYear, fromYear);
 }

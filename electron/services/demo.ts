@@ -335,7 +335,7 @@ export function fillDemoLibrary(db: Db, at: string): { projects: number; reports
           start_year: year === 2024 && p.nature === 'new' ? 2024 : 2023,
           end_year: p.in2024 ? 2025 + (p.total % 3) : 2023,
           start_date: null,
-          stage: 'construction',
+          stage: null,
           total_investment: money(p.total * WAN),
           contact_leader_id: leaderId(p.leader),
           responsible_unit: null,
@@ -353,6 +353,7 @@ export function fillDemoLibrary(db: Db, at: string): { projects: number; reports
           nature: year === 2024 ? p.nature : p.in2024 ? 'new' : 'continued',
           annual_plan: money((year === 2024 ? p.plan2024 : p.plan2023) * WAN),
           planned_start_month: year === 2024 ? p.plannedStartMonth : null,
+          stage: 'construction',
         },
       };
     };

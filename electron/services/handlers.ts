@@ -29,6 +29,12 @@ import { exportDistrictTemplate } from './export/district-template';
 import { addProblem, listProblems, problemsAtMonthEnd, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
 import { closeSupervision, issueSupervision, listSupervisions, recordFeedback, removeSupervision, reviewFeedback } from './supervisions';
+import { stageStatistics } from './statistics/lifecycle';
+import { addProcedureKind, listProcedureKinds, listProcedures, overdueOf, procedureCountsOf, removeProcedureKind, updateProcedure, updateProcedureKindOf } from './procedures';
+import { monthEndDate } from '../../shared/domain';
+import { addFund, addLand, commitFundFile, exportSupport, previewFundFile, removeFund, removeLand, setBank, supportSummary } from './support';
+import { fundsOfYears } from '../db/support';
+import { commitProcedureFile, exportProcedures, previewProcedureFile } from './procedure-import';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
 
 type Handlers = { [M in Method]: (ctx: ServiceContext, args: ParsedArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
@@ -121,6 +127,28 @@ export const handlers = {
   'drafts.resetTemplates': (ctx, { key }) => resetTemplates(ctx, key),
   'drafts.fonts': (ctx) => draftFonts(requireDb(ctx)),
   'drafts.setFonts': (ctx, args) => setDraftFonts(ctx, args),
+  'lifecycle.stages': (ctx, { year, month, filter }) => stageStatistics(requireDb(monthContext(ctx, year, month)), year, month, filter ?? {}),
+  'procedures.kinds': (ctx) => listProcedureKinds(ctx),
+  'procedures.addKind': (ctx, args) => addProcedureKind(ctx, args),
+  'procedures.updateKind': (ctx, args) => updateProcedureKindOf(ctx, args),
+  'procedures.removeKind': (ctx, args) => removeProcedureKind(ctx, args),
+  'procedures.list': (ctx, args) => listProcedures(ctx, args),
+  'procedures.update': (ctx, args) => updateProcedure(ctx, args),
+  'procedures.counts': (ctx, { year, month, filter }) => procedureCountsOf(requireDb(monthContext(ctx, year, month)), year, month, filter ?? {}),
+  'procedures.overdue': (ctx, { year, month, filter }) => overdueOf(requireDb(monthContext(ctx, year, month)), year, monthEndDate(year, month), filter ?? {}),
+  'import.procedures.preview': (ctx, args) => previewProcedureFile(ctx, args),
+  'import.procedures.commit': (ctx, args) => commitProcedureFile(ctx, args),
+  'export.procedures': (ctx, args) => exportProcedures(ctx, args),
+  'support.summary': (ctx, { year }) => supportSummary(requireDb(ctx), year),
+  'support.funds': (ctx, { year }) => fundsOfYears(requireDb(ctx), [year]),
+  'support.addFund': (ctx, args) => addFund(ctx, args),
+  'support.removeFund': (ctx, args) => removeFund(ctx, args),
+  'support.setBank': (ctx, args) => setBank(ctx, args),
+  'support.addLand': (ctx, args) => addLand(ctx, args),
+  'support.removeLand': (ctx, args) => removeLand(ctx, args),
+  'import.funds.preview': (ctx, args) => previewFundFile(ctx, args),
+  'import.funds.commit': (ctx, args) => commitFundFile(ctx, args),
+  'export.support': (ctx, args) => exportSupport(ctx, args),
 } satisfies Handlers;
 
 import { toApiError } from './api-error';

@@ -7,3 +7,5 @@ export const PROBLEM_FIELD = 'problem';
 /** A project's split plan of a year (import/project-plan-split.ts), logged the same way. */
 export const PLAN_SPLIT_FIELD = 'planSplit';
 export const SUPERVISION_FIELD = 'supervision';
+/** A project's preparatory procedure (前期手续) of one kind (migration 0009). */
+export const PROCEDURE_FIELD = 'procedure';

@@ -11,9 +11,10 @@ import { deleteProject, deleteYearPlan, insertProjectSnapshot, insertYearPlan, t
 import { timestamp, type ServiceContext } from './context';
 import { requireDb } from './library';
 import { writeStorage } from './project-edits';
-import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, REPORT_FIELD, SUPERVISION_FIELD } from './history-fields';
+import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, PROCEDURE_FIELD, REPORT_FIELD, SUPERVISION_FIELD } from './history-fields';
 import { restoreSplit, type PlanSplitSnapshot } from './import/project-plan-split';
 import { deleteSupervision, insertSupervision, type SupervisionSnapshot } from '../db/supervisions';
+import { deleteProcedure, writeProcedure, type ProcedureSnapshot } from '../db/lifecycle';
 import { requireOpenMonth } from './dispatch';
 import { deleteProblem, deleteReport, insertProblem, writeReport, type ProblemSnapshot, type ReportSnapshot } from '../db/progress';
 import type { ListMembership } from './projects';
@@ -60,6 +61,13 @@ function applyChange(db: Db, change: StoredChange, direction: 'undo' | 'redo', a
         const other = (direction === 'undo' ? change.newValue : change.oldValue) as SupervisionSnapshot | null;
         if (other) deleteSupervision(db, other.id);
         if (record) insertSupervision(db, record);
+        return;
+      }
+      if (change.field === PROCEDURE_FIELD) {
+        const procedure = (direction === 'undo' ? change.oldValue : change.newValue) as ProcedureSnapshot | null;
+        const other = (direction === 'undo' ? change.newValue : change.oldValue) as ProcedureSnapshot | null;
+        if (procedure) writeProcedure(db, procedure);
+        else if (other) deleteProcedure(db, other.project_id, other.kind_id);
         return;
       }
       if (!change.field || !isProjectField(change.field) || change.year === null) throw new AppError('INTERNAL', '变更记录无效，无法撤销');

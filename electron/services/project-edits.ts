@@ -10,7 +10,7 @@ import { categoryById, contactLeaderName, districtName, ensureContactLeader, ens
 import { projectIdByCode, readField, writeField, writeTagIds, type StorageValue } from '../db/projects';
 import type { ChangeRecord } from '../db/changes';
 import type { ProblemSnapshot, ReportSnapshot } from '../db/progress';
-import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, REPORT_FIELD, SUPERVISION_FIELD } from './history-fields';
+import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, PROCEDURE_FIELD, REPORT_FIELD, SUPERVISION_FIELD } from './history-fields';
 import { splitDisplayText, type PlanSplitSnapshot } from './import/project-plan-split';
 import { supervisionDates, type SupervisionSnapshot } from '../db/supervisions';
 import { SUPERVISION_FORMS, SUPERVISION_LEVELS, supervisionStatus, SUPERVISION_STATUS, type SupervisionForm, type SupervisionLevel } from '../../shared/supervision';
@@ -137,6 +137,7 @@ export function applyField(db: Db, projectId: number, year: number, field: Proje
   if (sameValue(old, value)) return [];
   writeStorage(db, projectId, year, field, value, at);
   const records: ChangeRecord[] = [{ projectId, year, op: 'update', field, oldValue: old, newValue: value }];
+  if (field === 'stage') records.push(...stageMoved(db, projectId, year, old, at));
   if (field === 'category') {
     const lead = readField(db, projectId, year, 'leadDepartment');
     const oldDefault = typeof old === 'number' ? categoryById(db, old)?.leadDepartment : undefined;
@@ -145,6 +146,22 @@ export function applyField(db: Db, projectId: number, year: number, field: Proje
       writeStorage(db, projectId, year, 'leadDepartment', newDefault, at);
       records.push({ projectId, year, op: 'update', field: 'leadDepartment', oldValue: lead, newValue: newDefault });
     }
+  }
+  return records;
+}
+
+/**
+ * A stage changed on a year's list: the stage it came from and today's date are kept with it (the
+ * user may correct the date), so conversions 储备→前期→开工 count as of the day they happened. Logged
+ * with the change, so undo puts both back.
+ */
+function stageMoved(db: Db, projectId: number, year: number, old: StorageValue, at: string): ChangeRecord[] {
+  const records: ChangeRecord[] = [];
+  for (const [field, value] of [['previousStage', old], ['stageChangedOn', at.slice(0, 10)]] as const) {
+    const before = readField(db, projectId, year, field);
+    if (sameValue(before, value)) continue;
+    writeStorage(db, projectId, year, field, value, at);
+    records.push({ projectId, year, op: 'update', field, oldValue: before, newValue: value });
   }
   return records;
 }
@@ -161,6 +178,10 @@ export function storageDisplayText(db: Db, field: string, value: unknown): strin
   if (field === SUPERVISION_FIELD) {
     const s = value as SupervisionSnapshot;
     return `${SUPERVISION_LEVELS[s.level as SupervisionLevel]}${SUPERVISION_FORMS[s.form as SupervisionForm]}${s.number}：${SUPERVISION_STATUS[supervisionStatus(supervisionDates(s))]}`;
+  }
+  if (field === PROCEDURE_FIELD) {
+    const p = value as { planned_date: string | null; obtained_date: string | null; recorded_on: string | null; document_number: string | null };
+    return `前期手续：${p.recorded_on ? `已办${p.obtained_date ? `（${p.obtained_date}）` : ''}` : '未办'}${p.planned_date ? `，计划${p.planned_date}` : ''}${p.document_number ? `，${p.document_number}` : ''}`;
   }
   if (!isProjectField(field)) return String(value);
   switch (field) {

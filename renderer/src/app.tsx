@@ -17,6 +17,7 @@ import { ProblemsScreen } from './features/problems/problems-screen';
 import { SupervisionScreen } from './features/supervision/supervision-screen';
 import { LeadersScreen } from './features/leaders/leaders-screen';
 import { LedgersScreen } from './features/ledgers/ledgers-screen';
+import { LifecycleScreen } from './features/lifecycle/lifecycle-screen';
 
 interface Loaded {
   library: LibraryInfo;
@@ -28,7 +29,7 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'problems' | 'supervision' | 'leaders' | 'ledgers' | 'drafts' | 'settings'>('projects');
+  const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'problems' | 'supervision' | 'lifecycle' | 'leaders' | 'ledgers' | 'drafts' | 'settings'>('projects');
   // Projects handed from 统计分析 to 项目库 or 月调度 for editing; cleared by the chip there.
   const [selection, setSelection] = useState<{ view: 'projects' | 'dispatch'; selection: ProjectSelection } | null>(null);
 
@@ -119,6 +120,7 @@ export function App() {
               ['ranking', '赛马'],
               ['problems', '问题清单'],
               ['supervision', '督办'],
+              ['lifecycle', '前期手续'],
               ['leaders', '包联'],
               ['ledgers', '台账'],
               ['drafts', '材料生成'],
@@ -188,6 +190,7 @@ export function App() {
       )}
       {view === 'problems' && <ProblemsScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
       {view === 'supervision' && <SupervisionScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
+      {view === 'lifecycle' && <LifecycleScreen lists={loaded.lists} readOnly={loaded.library.readOnly} />}
       {view === 'leaders' && <LeadersScreen lists={loaded.lists} />}
       {view === 'ledgers' && <LedgersScreen readOnly={loaded.library.readOnly} years={loaded.lists.years} />}
       {view === 'drafts' && <DraftsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} />}

@@ -23,11 +23,12 @@ import { serveTempLibrary } from '../helpers/harness';
 import { seedSampleProjects } from '../helpers/sample';
 import { benchCliStartup } from './cli';
 import { benchWholeImport } from './import-whole';
+import { benchWallChart } from './wall-chart';
 
 const PROJECTS = Number(process.env.KPW_BENCH_PROJECTS ?? 20_000);
 const RUNS = Number(process.env.KPW_BENCH_RUNS ?? 7);
-/** KPW_BENCH_ONLY=statistics,analysis runs only those parts (cli, grid, spreadsheets, statistics, analysis, drafts). */
-const only = (part: 'cli' | 'grid' | 'spreadsheets' | 'statistics' | 'analysis' | 'drafts') => !process.env.KPW_BENCH_ONLY || process.env.KPW_BENCH_ONLY.split(',').includes(part);
+/** KPW_BENCH_ONLY=statistics,analysis runs only those parts (cli, grid, spreadsheets, statistics, analysis, drafts, wallchart). */
+const only = (part: 'cli' | 'grid' | 'spreadsheets' | 'statistics' | 'analysis' | 'drafts' | 'wallchart') => !process.env.KPW_BENCH_ONLY || process.env.KPW_BENCH_ONLY.split(',').includes(part);
 
 interface Row {
   operation: string;
@@ -282,6 +283,7 @@ async function main(): Promise<void> {
   }
 
   const browser = await launchBrowser();
+  if (only('wallchart')) await benchWallChart(browser, measure);
   if (only('grid')) {
     const { page } = await openPage(browser, served.harness.url);
     await page.locator('.ag-row[row-index="0"]').waitFor({ timeout: 60_000 });

@@ -370,7 +370,7 @@ describe('rows as offices write them', () => {
     ]);
   });
 
-  it('natures 竣工投产 / 前期 / 储备 / 预备 understood: 续建, or no nature with the stage; a 前期 project’s goal in the plan column is said, not refused', async () => {
+  it('natures 竣工投产 / 前期 / 储备 / 预备 understood: 续建, or no nature with the stage; a 前期 project’s goal in the plan column is kept as its 年度工作目标, not refused', async () => {
     const rows: CellInput[][] = [
       ['项目名称', '建设性质', '总投资', '年度计划投资'],
       ['石岛湾核电一期', '竣工投产', 1_500_000, 200_000],
@@ -381,7 +381,7 @@ describe('rows as offices write them', () => {
     ];
     const p = await preview(rows);
     expect(p.counts).toMatchObject({ new: 5, error: 0 });
-    expect(warnings(p)).toEqual(['清单!D3: “乳山口大桥”是前期（储备）项目，年度计划投资一栏写的是“完成可研批复”（年度工作目标，不是金额），年度计划投资留空']);
+    expect(warnings(p)).toEqual(['清单!D3: “乳山口大桥”是前期（储备）项目，年度计划投资一栏写的是“完成可研批复”：记为年度工作目标，年度计划投资留空']);
     expect(p.notes).toEqual([
       '第2行1个项目的建设性质为“竣工投产”：按“续建”导入（年内竣工投产的项目在本年以前已开工）',
       '第3行1个项目的建设性质为“前期”：尚未开工，建设性质留空，项目阶段记为“前期”',
@@ -396,6 +396,7 @@ describe('rows as offices write them', () => {
       ['华能热电联产', null, 'preparation', 万(120_000), null],
       ['荣成海洋牧场', 'new', null, 万(30_000), 万(10_000)],
     ]);
+    expect((await list(2025)).find((r) => r.name === '乳山口大桥')!.workTarget).toBe('完成可研批复');
   });
 
   it('a 打包项目 split per 责任单位 under a merged name is one project; names numbered in their cell lose the number', async () => {

@@ -20,7 +20,7 @@ import { buildWorkbook, seedLedgerWorkbook } from '../helpers/workbooks';
 
 let dir: string;
 let ctx: ServiceContext;
-let files: { projectList: string; dispatchSheet: string; ledgers: string };
+let files: { projectList: string; dispatchSheet: string; ledgers: string; procedures: string; funds: string };
 beforeAll(async () => {
   dir = tempDir('kpw-ipc-clone-');
   fs.mkdirSync(path.join(dir, 'saved'));
@@ -65,6 +65,8 @@ beforeAll(async () => {
       ]),
     ),
     ledgers: base64(await seedLedgerWorkbook()),
+    funds: base64(await buildWorkbook([{ name: '资金', rows: [['资金来源', '金额（亿元）'], ['中央预算内', 27], ['专项债券', 167]] }])),
+    procedures: base64(await buildWorkbook([{ name: '前期手续', rows: [['项目名称', '立项（备案）', '用地预审'], ['不在清单的项目', '2024-03-01', '已办']] }])),
   };
 }, 60_000);
 afterAll(() => {
@@ -89,6 +91,7 @@ const draftParams: Record<DraftKind, (r: Results) => Record<string, string>> = {
   'leader-pages': (r) => ({ leader: r['lists.get']!.contactLeaders[0]!.name }),
   supervision: (r) => ({ problemId: String(r['problems.list']!.find((p) => p.description === '用地指标未落实')!.id), deadline: '2024年9月30日' }),
   'ledger-report': (r) => ({ plan: r['ledgers.plans']![0]!.name, quarter: '二' }),
+  'work-summary': () => ({ office: '威海市发展和改革委员会' }),
 };
 const drafts = (r: Results) => DRAFT_KINDS.map((kind) => ({ kind, year: 2024, month: 8, params: draftParams[kind](r) }));
 
@@ -179,6 +182,29 @@ const calls: { [M in Method]: Calls<M> } = {
   'drafts.setFonts': () => [{ body: '仿宋' }],
   'drafts.build': drafts,
   'drafts.export': drafts,
+
+  'lifecycle.stages': () => [{ year: 2024, month: 8 }],
+  'procedures.kinds': () => [{}],
+  'procedures.addKind': () => [{ name: '水土保持方案', role: null }],
+  'procedures.updateKind': (r) => [{ id: r['procedures.addKind']!.at(-1)!.id, name: '水保方案' }],
+  'procedures.list': () => [{ year: 2024, month: 8 }],
+  'procedures.update': (r) => [{ year: 2024, projectId: firstRow(r).projectId, kindId: r['procedures.kinds']![0]!.id, field: 'plannedDate', value: '2024-05-31' }],
+  'procedures.counts': () => [{ year: 2024, month: 8 }],
+  'procedures.overdue': () => [{ year: 2024, month: 8 }],
+  'import.procedures.preview': () => [{ source: { fileName: '前期手续.xlsx', data: files.procedures }, year: 2024 }],
+  'import.procedures.commit': (r) => [{ token: r['import.procedures.preview']!.token, year: 2024, validOnly: true }],
+  'export.procedures': () => [{ year: 2024, month: 8 }],
+  'support.addFund': () => [{ year: 2024, source: 'central', amount: '2.7', unit: '亿元', projectName: null }],
+  'support.funds': () => [{ year: 2024 }],
+  'support.removeFund': (r) => [{ id: r['support.funds']![0]!.id }],
+  'support.setBank': () => [{ year: 2024, projects: 32, credit: '125.15', loans: '49.09', balance: '48.43', unit: '亿元' }],
+  'support.addLand': () => [{ year: 2024, area: '511.05' }],
+  'support.removeLand': (r) => [{ id: r['support.addLand']![0]!.id }],
+  'support.summary': () => [{ year: 2024 }],
+  'import.funds.preview': () => [{ source: { fileName: '资金.xlsx', data: files.funds }, year: 2024 }],
+  'import.funds.commit': (r) => [{ token: r['import.funds.preview']!.token, year: 2024 }],
+  'export.support': () => [{ year: 2024 }],
+  'procedures.removeKind': (r) => [{ id: r['procedures.addKind']!.at(-1)!.id }],
 
   'backups.create': () => [{}],
   'backups.saveAs': () => [{}],

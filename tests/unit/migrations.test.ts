@@ -36,6 +36,8 @@ function fill(db: Db, version: number): void {
   report(ids[1]!, 7, 400_000_000);
   report(ids[1]!, 8, 520_000_000);
   db.prepare("INSERT INTO problems (project_id, year, type, description, raised_date, status) VALUES (?, 2025, 'land', '用地指标未落实', '2025-08-10', 'open')").run(ids[0]);
+  // The project's own stage (0001), before 0009 moves it onto each year's list.
+  db.prepare("UPDATE projects SET stage = 'preparation' WHERE id = ?").run(ids[2]);
   if (version >= 2) db.prepare('INSERT INTO month_closings (year, month, closed_at) VALUES (2025, 8, ?)').run(AT);
   if (version >= 4) {
     const plan = Number(db.prepare('INSERT INTO action_plans (name, created_at) VALUES (?, ?)').run('三年行动计划', AT).lastInsertRowid);
@@ -49,7 +51,7 @@ function libraryAtVersion(version: number): string {
   const db = openDatabase(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS.slice(0, version));
+  migrate(db, MIGRATIONS.filter((m) => m.version <= version));
   expect(db.pragma('user_version', { simple: true })).toBe(version);
   db.transaction(() => fill(db, version)).immediate();
   db.close();
@@ -65,7 +67,8 @@ beforeEach(() => {
 afterEach(() => closeLibrary(ctx));
 
 describe('upgrading every released schema', () => {
-  for (let version = 1; version < LATEST_VERSION; version++) {
+  // Versions need not be contiguous (0007 and 0008 are written on other branches).
+  for (const { version } of MIGRATIONS.slice(0, -1)) {
     it(`from schema ${version}: migrated after a backup, every row intact, the later features working`, async () => {
       const file = libraryAtVersion(version);
       const info = await openLibrary(ctx, file);
@@ -94,6 +97,15 @@ describe('upgrading every released schema', () => {
       expect(() => db.prepare('UPDATE year_plans SET annual_plan = 1234.5 WHERE year = 2025').run()).toThrow(/金额必须是整数/);
       expect(() => db.prepare('UPDATE projects SET total_investment = ? WHERE id = 1').run('12万')).toThrow(/金额必须是整数/);
       expect(() => db.prepare('UPDATE progress_reports SET completed_to_date = 0.5').run()).toThrow(/金额必须是整数/);
+      // 0009: the stage is on the year's list, copied from the project; procedures and their kinds work.
+      const rows = await call('projects.list', { year: 2025 });
+      const stageAt = rows.keys.indexOf('stage');
+      expect(rows.rows.map((r) => r[stageAt])).toEqual([null, null, 'preparation']);
+      const kinds = await call('procedures.kinds', {});
+      expect(kinds).toHaveLength(7);
+      await call('procedures.update', { year: 2025, projectId: 3, kindId: kinds[0]!.id, field: 'obtainedDate', value: '2025-08-10' });
+      expect(await call('procedures.counts', { year: 2025, month: 9 })).toMatchObject({ obtained: 1, approval: 1 });
+      expect((await call('lifecycle.stages', { year: 2025, month: 9 })).overall.stages.preparation).toBe(1);
       db.prepare('UPDATE projects SET total_investment = NULL WHERE id = 3').run();
       expect((await call('stats.get', { year: 2025, month: 7 })).overall.projects).toBe(3);
 

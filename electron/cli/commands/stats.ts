@@ -38,6 +38,8 @@ export async function stats(argv: string[]): Promise<void> {
         yoy: st.yoy,
         // Problems on the year's projects as of the end of month M; projects = with at least one.
         problems: await call('problems.atMonthEnd', { year, month }),
+        // The life cycle: stages and conversions, 前期手续 as of the month end, 要素保障 of the year.
+        ...(await (await import('./lifecycle')).lifecycleJson(call, year, month)),
       };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return;

@@ -10,6 +10,7 @@ import * as m0005 from './0005-month-snapshots';
 import * as m0006 from './0006-money-integers';
 import * as m0007 from './0007-statistics-figure-and-plan-split';
 import * as m0008 from './0008-supervisions';
+import * as m0009 from './0009-lifecycle';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006-money-integers', up: m0006.up },
   { version: 7, name: '0007-statistics-figure-and-plan-split', up: m0007.up },
   { version: 8, name: '0008-supervisions', up: m0008.up },
+  { version: 9, name: '0009-lifecycle', up: m0009.up },
 ];
 
-export const LATEST_VERSION = MIGRATIONS.length;
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

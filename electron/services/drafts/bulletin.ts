@@ -17,6 +17,7 @@ import { problemFields, type Scope } from './figures';
 import { begin, draftDate, fill, heading, moneyCell, moneyColumnTitle, para, paramText, t, templated, type DraftInput } from './parts';
 import { twoFigureRuns } from './two-figures';
 import { supervisionParagraph } from './supervision-lines';
+import { pipelineParagraph } from './lifecycle-parts';
 
 const cell = (text: string): Run[] => [{ text }];
 
@@ -74,6 +75,7 @@ export function bulletin(input: DraftInput): Draft {
     heading(1, '一、总体情况'),
     para(...templated(input, 'bulletin.overall', book, all, st.overall, st.previous)),
     ...(besideAnnual.length ? [para(...besideAnnual)] : []),
+    ...pipelineParagraph(input, book, all),
     { kind: 'chart', chart: trend.id, caption: `图1  ${year}年累计完成投资走势` },
     heading(1, '二、分级分类推进情况'),
     heading(2, '（一）分级推进情况'),

@@ -21,6 +21,7 @@ import { proposalReply } from './proposal-reply';
 import { leaderPages } from './leader-pages';
 import { supervisionNotice } from './supervision';
 import { ledgerReport } from './ledger-report';
+import { workSummary } from './work-summary';
 import { templateTexts } from './templates';
 import { monthDb } from '../month-freeze';
 import { numberStyle } from '../number-style';
@@ -32,6 +33,7 @@ const BUILDERS: Record<DraftKind, (input: DraftInput) => Draft> = {
   'leader-pages': leaderPages,
   supervision: supervisionNotice,
   'ledger-report': ledgerReport,
+  'work-summary': workSummary,
 };
 
 export interface DraftArgs {

@@ -9,6 +9,7 @@ import { problemCounts } from '../../db/progress';
 import { statistics } from '../statistics';
 import { problemFields, type Scope } from './figures';
 import { draftDate, fill, flush, heading, newBook, para, param, paramText, t, templated, type DraftInput } from './parts';
+import { otherWorkRuns } from './lifecycle-parts';
 
 export function proposalReply(input: DraftInput): Draft {
   const { db, year, month } = input;
@@ -36,7 +37,7 @@ export function proposalReply(input: DraftInput): Draft {
     heading(1, '一、工作开展情况'),
     para(...templated(input, 'reply.overall', book, provinceCity, pc.overall, null)),
     para(...templated(input, 'reply.province', book, province, pv.overall, null)),
-    para(...fill(input, 'reply.problems', problemFigures), placeholder('其他工作情况（领导包联、要素保障等）')),
+    para(...fill(input, 'reply.problems', problemFigures), ...otherWorkRuns(input, book, provinceCity)),
     heading(1, '二、下步工作举措'),
     heading(2, '（一）【请补充：举措一】'),
     para(placeholder('具体措施')),

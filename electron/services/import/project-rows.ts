@@ -338,7 +338,9 @@ function judgePlanWords(sheetName: string, p: ParsedProject, column: ImportColum
   if (p.planWords === null || !column) return;
   const cell = cellRef(column.index, p.row);
   if (p.values.stage === 'preparation' || p.values.stage === 'reserve') {
-    issues.push({ severity: 'warning', sheet: sheetName, cell, message: `“${p.name}”是前期（储备）项目，年度计划投资一栏写的是“${p.planWords}”（年度工作目标，不是金额），年度计划投资留空` });
+    // A 前期 project's plan is its 年度工作目标: kept as such, unless the sheet has that column too.
+    p.values.workTarget ??= p.planWords;
+    issues.push({ severity: 'warning', sheet: sheetName, cell, message: `“${p.name}”是前期（储备）项目，年度计划投资一栏写的是“${p.planWords}”：记为年度工作目标，年度计划投资留空` });
   } else p.errors.push({ severity: 'error', sheet: sheetName, cell, message: `年度计划投资：“${p.planWords}”不是有效的金额` });
 }
 

@@ -1,0 +1,88 @@
+/**
+ * SQL of the life cycle (migration 0009): stages on a year's list, procedure kinds and each
+ * project's procedures. Dates are ISO text.
+ */
+import type { Stage } from '../../shared/domain';
+import type { ProcedureKind, ProcedureRole } from '../../shared/lifecycle';
+import type { Db } from './connection';
+import { stmt } from './statements';
+
+/** Year Y's list: each project's stage, the stage it came from, the day it changed and whether it has a 年度工作目标. */
+export function stageRecordsOfYear(db: Db, year: number): [projectId: number, stage: Stage | null, previous: Stage | null, changedOn: string | null, hasTarget: number][] {
+  return stmt(
+    db,
+    `SELECT project_id, stage, previous_stage, stage_changed_on, (coalesce(trim(work_target), '') <> '') FROM year_plans WHERE year = ?`,
+  )
+    .raw(true)
+    .all(year) as [number, Stage | null, Stage | null, string | null, number][];
+}
+
+export function procedureKinds(db: Db): ProcedureKind[] {
+  return stmt(db, 'SELECT id, name, role, sort_order AS sortOrder FROM procedure_kinds ORDER BY sort_order, id').all() as ProcedureKind[];
+}
+
+export function insertProcedureKind(db: Db, name: string, role: ProcedureRole | null): number {
+  const order = (stmt(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM procedure_kinds').get() as { n: number }).n;
+  return Number(stmt(db, 'INSERT INTO procedure_kinds (name, role, sort_order) VALUES (?, ?, ?)').run(name, role, order).lastInsertRowid);
+}
+
+export function updateProcedureKind(db: Db, id: number, name: string, role: ProcedureRole | null): void {
+  stmt(db, 'UPDATE procedure_kinds SET name = ?, role = ? WHERE id = ?').run(name, role, id);
+}
+
+export function procedureKindInUse(db: Db, id: number): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM project_procedures WHERE kind_id = ?').get(id) as { n: number }).n;
+}
+
+export function deleteProcedureKind(db: Db, id: number): void {
+  stmt(db, 'DELETE FROM procedure_kinds WHERE id = ?').run(id);
+}
+
+/** One procedure as stored (and as the change log keeps it for undo). */
+export interface ProcedureSnapshot {
+  project_id: number;
+  kind_id: number;
+  planned_date: string | null;
+  obtained_date: string | null;
+  recorded_on: string | null;
+  document_number: string | null;
+}
+
+/** The procedures of year Y's projects. */
+export function proceduresOfYear(db: Db, year: number): ProcedureSnapshot[] {
+  return stmt(
+    db,
+    `SELECT pp.project_id, pp.kind_id, pp.planned_date, pp.obtained_date, pp.recorded_on, pp.document_number
+     FROM project_procedures pp JOIN year_plans yp ON yp.project_id = pp.project_id AND yp.year = ?`,
+  ).all(year) as ProcedureSnapshot[];
+}
+
+export function readProcedure(db: Db, projectId: number, kindId: number): ProcedureSnapshot | null {
+  return (stmt(db, 'SELECT * FROM project_procedures WHERE project_id = ? AND kind_id = ?').get(projectId, kindId) as ProcedureSnapshot | undefined) ?? null;
+}
+
+/** Write a procedure; one with nothing in it is removed. */
+export function writeProcedure(db: Db, p: ProcedureSnapshot): void {
+  if (p.planned_date === null && p.obtained_date === null && p.recorded_on === null && p.document_number === null) {
+    deleteProcedure(db, p.project_id, p.kind_id);
+    return;
+  }
+  stmt(
+    db,
+    `INSERT OR REPLACE INTO project_procedures (project_id, kind_id, planned_date, obtained_date, recorded_on, document_number)
+     VALUES (@project_id, @kind_id, @planned_date, @obtained_date, @recorded_on, @document_number)`,
+  ).run(p);
+}
+
+export function deleteProcedure(db: Db, projectId: number, kindId: number): void {
+  stmt(db, 'DELETE FROM project_procedures WHERE project_id = ? AND kind_id = ?').run(projectId, kindId);
+}
+
+/** The project fields the procedure grid shows beside the procedures. */
+export function procedureProjects(db: Db, year: number): { projectId: number; code: string | null; name: string; startDate: string | null }[] {
+  return stmt(
+    db,
+    `SELECT p.id AS projectId, p.code, p.name, p.start_date AS startDate FROM year_plans yp JOIN projects p ON p.id = yp.project_id
+     WHERE yp.year = ? ORDER BY yp.sort_order, p.id`,
+  ).all(year) as { projectId: number; code: string | null; name: string; startDate: string | null }[];
+}

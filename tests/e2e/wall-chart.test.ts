@@ -1,0 +1,85 @@
+/**
+ * 前期手续 and 挂图作战 in Chromium through the harness: the counts sentence, the wall chart of one
+ * district with done / due / overdue nodes, a click on a node editing it, and the chart printed to
+ * exactly one A3 landscape page.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { procedureKinds, writeProcedure } from '../../electron/db/lifecycle';
+import { fillDemoLibrary } from '../../electron/services/demo';
+import { servedPageForFile } from '../helpers/harness';
+
+const DISTRICT = '荣成市';
+let expected = { projects: 0, done: 0, overdue: 0, due: 0 };
+
+const session = servedPageForFile((lib) => {
+  const db = lib.ctx.library!.db;
+  fillDemoLibrary(db, 'x');
+  const ids = db
+    .prepare('SELECT yp.project_id FROM year_plans yp JOIN projects p ON p.id = yp.project_id JOIN districts d ON d.id = p.district_id WHERE yp.year = 2024 AND d.name = ? ORDER BY yp.sort_order')
+    .pluck()
+    .all(DISTRICT) as number[];
+  const kinds = procedureKinds(db);
+  // Every project of the district: 立项 obtained in March, 用地预审 planned for June (overdue by
+  // 8月底), 施工许可 planned for November (due).
+  for (const id of ids) {
+    writeProcedure(db, { project_id: id, kind_id: kinds[0]!.id, planned_date: null, obtained_date: '2024-03-10', recorded_on: '2024-03-10', document_number: null });
+    writeProcedure(db, { project_id: id, kind_id: kinds[1]!.id, planned_date: '2024-06-30', obtained_date: null, recorded_on: null, document_number: null });
+    writeProcedure(db, { project_id: id, kind_id: kinds[6]!.id, planned_date: '2024-11-30', obtained_date: null, recorded_on: null, document_number: null });
+  }
+  expected = { projects: ids.length, done: ids.length, overdue: ids.length, due: ids.length };
+});
+let page: Page;
+
+beforeAll(() => {
+  page = session.page;
+});
+
+const nodes = (status: string) => page.locator(`[data-testid="wall-chart"] .wc-node.wc-${status}:not([data-project="0"])`);
+
+describe('挂图作战 in Chromium', () => {
+  it('draws a district’s procedures as nodes, edits one by a click, and prints on one A3 page', async () => {
+    expect(expected.projects).toBeGreaterThan(10);
+    await page.getByRole('button', { name: '前期手续', exact: true }).click();
+    await page.getByLabel('手续年度').selectOption('2024');
+    await page.getByLabel('手续月份').selectOption('8');
+    await page.getByLabel('手续区市').selectOption(DISTRICT);
+    await expect
+      .poll(() => page.getByTestId('procedures-headline').textContent())
+      .toBe(`截至8月底，${expected.projects}个项目取得手续${expected.projects}个，其中立项、备案${expected.projects}个，施工许可证0个；逾期未办${expected.projects}个（涉及${expected.projects}个项目）；提前开工0个`);
+    // The list shows the 50 most overdue.
+    expect(await page.getByTestId('overdue-list').locator('li').count()).toBe(Math.min(50, expected.projects));
+
+    await page.getByRole('button', { name: '挂图作战', exact: true }).click();
+    await page.locator('[data-testid="wall-chart"] svg').waitFor();
+    expect(await nodes('done').count()).toBe(expected.done);
+    expect(await nodes('overdue').count()).toBe(expected.overdue);
+    // The demo's projects have started, so no start node; 施工许可 is due.
+    expect(await nodes('due').count()).toBe(expected.due);
+    expect(await page.locator('[data-testid="wall-chart"] .wc-group').first().textContent()).toBe(`${DISTRICT}（${expected.projects}个项目）`);
+    // Black and white: overdue is a hatched shape, not just a colour.
+    expect(await nodes('overdue').first().locator('path').getAttribute('fill')).toBe('url(#wc-hatch)');
+
+    // A click on an overdue node edits it: obtained, it turns done.
+    await nodes('overdue').first().click();
+    await page.getByTestId('node-dialog').waitFor();
+    await page.getByLabel('实际取得日期').fill('2024-08-20');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => nodes('overdue').count()).toBe(expected.overdue - 1);
+    expect(await nodes('done').count()).toBe(expected.done + 1);
+
+    // Printed: one A3 landscape page.
+    await page.evaluate(() => document.body.classList.add('printing-wall-chart'));
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A3', landscape: true, printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => document.body.classList.remove('printing-wall-chart'));
+    const text = pdf.toString('latin1');
+    expect(text.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1);
+    // A3 landscape: 420 × 297 mm, about 1191 × 842 points (Chromium rounds to its pixels).
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(text)!;
+    expect(Number(box[1])).toBeCloseTo(1190.55, -1);
+    expect(Number(box[2])).toBeCloseTo(841.89, -1);
+    expect(session.watched.consoleErrors).toEqual([]);
+  });
+});
