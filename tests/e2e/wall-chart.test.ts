@@ -7,7 +7,9 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureKinds, writeProcedure } from '../../electron/db/lifecycle';
 import { fillDemoLibrary } from '../../electron/services/demo';
+import { dispatch } from '../../electron/services/handlers';
 import { servedPageForFile } from '../helpers/harness';
+import type { SupervisionRow } from '../../shared/supervision';
 
 const DISTRICT = '荣成市';
 let expected = { projects: 0, done: 0, overdue: 0, due: 0 };
@@ -49,6 +51,11 @@ describe('挂图作战 in Chromium', () => {
       .toBe(`截至8月底，${expected.projects}个项目取得手续${expected.projects}个，其中立项、备案${expected.projects}个，施工许可证0个；逾期未办${expected.projects}个（涉及${expected.projects}个项目）；提前开工0个`);
     // The list shows the 50 most overdue.
     expect(await page.getByTestId('overdue-list').locator('li').count()).toBe(Math.min(50, expected.projects));
+    // The 督办 loop: an overdue procedure issued as a red 督办单 with its reason.
+    await page.getByTestId('overdue-list').getByRole('button', { name: '督办' }).first().click();
+    await expect.poll(() => page.getByTestId('lifecycle-status').textContent()).toMatch(/^已下发2024-\d{3}/);
+    const issued = await dispatch(session.served.ctx, 'supervisions.list', { year: 2024 });
+    expect(issued.ok && (issued.value as SupervisionRow[]).map((s) => [s.level, s.reason.includes('用地预审计划2024-06-30办结，已逾期62天未取得')])).toEqual([['red', true]]);
 
     await page.getByRole('button', { name: '挂图作战', exact: true }).click();
     await page.locator('[data-testid="wall-chart"] svg').waitFor();

@@ -104,6 +104,14 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
     setEditing({ row, kind: kindId === START_NODE ? null : (data.kinds.find((k) => k.id === kindId) ?? null) });
   };
 
+  // The 督办 loop: an overdue procedure becomes a notice of its colour, its reason the procedure's.
+  const issue = (o: OverdueProcedure) => {
+    call('supervisions.issue', { projectId: o.projectId, year, month, form: 'supervision', level: o.warning, reason: `${o.name}：${o.reason}` }).then(
+      (s) => setStatus(`已下发${s.number}，请到“督办”跟踪办理`),
+      fail,
+    );
+  };
+
   const printChart = () => {
     document.body.classList.add('printing-wall-chart');
     window.print();
@@ -186,6 +194,11 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
               {overdue.slice(0, 50).map((o) => (
                 <li key={`${o.projectId}-${o.kind}`} className={`warning-${o.warning}`}>
                   {o.name}：{o.reason}
+                  {!props.readOnly && (
+                    <button className="link" title="为该项目下发督办（督办事由为逾期手续）" onClick={() => issue(o)}>
+                      督办
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>
