@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureKinds, writeProcedure } from '../../electron/db/lifecycle';
+import { insertFund } from '../../electron/db/support';
 import { fillDemoLibrary } from '../../electron/services/demo';
 import { dispatch } from '../../electron/services/handlers';
 import { servedPageForFile } from '../helpers/harness';
@@ -29,6 +30,8 @@ const session = servedPageForFile((lib) => {
     writeProcedure(db, { project_id: id, kind_id: kinds[1]!.id, planned_date: '2024-06-30', obtained_date: null, recorded_on: null, document_number: null });
     writeProcedure(db, { project_id: id, kind_id: kinds[6]!.id, planned_date: '2024-11-30', obtained_date: null, recorded_on: null, document_number: null });
   }
+  insertFund(db, { year: 2023, source: 'central', amount: 1_230_000_000, projectId: null, projectName: null, note: null });
+  insertFund(db, { year: 2024, source: 'central', amount: 2_700_000_000, projectId: null, projectName: null, note: null });
   expected = { projects: ids.length, done: ids.length, overdue: ids.length, due: ids.length };
 });
 let page: Page;
@@ -88,5 +91,12 @@ describe('挂图作战 in Chromium', () => {
     expect(Number(box[1])).toBeCloseTo(1190.55, -1);
     expect(Number(box[2])).toBeCloseTo(841.89, -1);
     expect(session.watched.consoleErrors).toEqual([]);
+  });
+
+  it('shows 要素保障: funds by source with 同比', async () => {
+    await page.getByRole('button', { name: '要素保障', exact: true }).click();
+    const central = page.getByTestId('support-panel').locator('tbody tr').first();
+    await expect.poll(() => central.textContent()).toBe('中央预算内27亿元12.3亿元增长119.5%');
+    expect(await page.getByTestId('support-elements').textContent()).toBe('银行支持：尚未填报。用地保障：解决用地0亩。');
   });
 });

@@ -19,6 +19,8 @@ import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { EDIT_GRID } from '../../ui/theme';
 import { NodeDialog } from './node-dialog';
 import { parseProcedureColId, procedureColumns } from './procedure-columns';
+import { readFileBase64 } from './read-file';
+import { SupportPanel } from './support-panel';
 
 async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -39,17 +41,10 @@ async function svgToPng(svg: string, width: number, height: number): Promise<Blo
   }
 }
 
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('无法读取文件'));
-    reader.readAsDataURL(file);
-  });
 
 export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
   const { year, setYear, month, setMonth } = usePeriod(props.lists.years);
-  const [view, setView] = useState<'grid' | 'chart'>('grid');
+  const [view, setView] = useState<'grid' | 'chart' | 'support'>('grid');
   const [groupBy, setGroupBy] = useState<WallChartGroupBy>('district');
   const [district, setDistrict] = useState('');
   const [data, setData] = useState<{ kinds: ProcedureKind[]; rows: ProcedureRow[]; asOf: string } | null>(null);
@@ -121,7 +116,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      setPreview(await call('import.procedures.preview', { source: { fileName: file.name, data: await readBase64(file) }, year }));
+      setPreview(await call('import.procedures.preview', { source: { fileName: file.name, data: await readFileBase64(file) }, year }));
     } catch (err) {
       fail(err);
     }
@@ -150,6 +145,9 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
         </button>
         <button className={view === 'chart' ? 'active' : ''} onClick={() => setView('chart')}>
           挂图作战
+        </button>
+        <button className={view === 'support' ? 'active' : ''} onClick={() => setView('support')}>
+          要素保障
         </button>
         {view === 'chart' && (
           <label>
@@ -205,6 +203,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
           </aside>
         </div>
       )}
+      {view === 'support' && <SupportPanel year={year} readOnly={props.readOnly} onStatus={setStatus} onError={fail} />}
       {chart && (
         <div className="wall-chart" data-testid="wall-chart" data-nodes={chart.nodes} onClick={onChartClick} dangerouslySetInnerHTML={{ __html: chart.svg }} />
       )}
