@@ -8,7 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent } from 'ag-grid-community';
 import { describeIssue } from '../../../../shared/import';
-import type { ProcedureKind, ProcedureRow, ProcedureCounts, OverdueProcedure } from '../../../../shared/lifecycle';
+import { STAGE_ORDER, type ProcedureKind, type ProcedureRow, type ProcedureCounts, type OverdueProcedure, type StageCounts } from '../../../../shared/lifecycle';
+import { STAGE_LABELS } from '../../../../shared/domain';
 import type { ProcedureImportPreview } from '../../../../shared/lifecycle-import';
 import { START_NODE, wallChartSvg, type WallChartGroupBy } from '../../../../shared/wall-chart';
 import type { Lists } from '../../../../shared/domain';
@@ -50,6 +51,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
   const [data, setData] = useState<{ kinds: ProcedureKind[]; rows: ProcedureRow[]; asOf: string } | null>(null);
   const [counts, setCounts] = useState<ProcedureCounts | null>(null);
   const [overdue, setOverdue] = useState<OverdueProcedure[]>([]);
+  const [stages, setStages] = useState<StageCounts | null>(null);
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState<{ row: ProcedureRow; kind: ProcedureKind | null } | null>(null);
   const [preview, setPreview] = useState<ProcedureImportPreview | null>(null);
@@ -58,8 +60,13 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
   const filter = useMemo(() => (district ? { districts: [district] } : {}), [district]);
 
   const reload = useCallback(() => {
-    Promise.all([call('procedures.list', { year, month, filter }), call('procedures.counts', { year, month, filter }), call('procedures.overdue', { year, month, filter })]).then(
-      ([d, c, o]) => (setData(d), setCounts(c), setOverdue(o)),
+    Promise.all([
+      call('procedures.list', { year, month, filter }),
+      call('procedures.counts', { year, month, filter }),
+      call('procedures.overdue', { year, month, filter }),
+      call('lifecycle.stages', { year, month, filter }),
+    ]).then(
+      ([d, c, o, s]) => (setData(d), setCounts(c), setOverdue(o), setStages(s.overall)),
       fail,
     );
   }, [year, month, filter, fail]);
@@ -174,6 +181,11 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
       <div className="headline" data-testid="procedures-headline">
         {sentence}
       </div>
+      {stages && (
+        <div className="headline" data-testid="stages-headline">
+          {`项目阶段：${STAGE_ORDER.map((s) => `${STAGE_LABELS[s]}${stages.stages[s]}个`).join('、')}；本年储备转前期${stages.reserveToPreparation}个，前期转开工${stages.preparationToStart}个`}
+        </div>
+      )}
       {view === 'grid' && data && (
         <div className="grid-and-detail">
           <div className="grid-wrap" data-testid="procedures-grid">
