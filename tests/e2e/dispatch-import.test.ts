@@ -123,11 +123,11 @@ describe('月调度: templates and the import of the districts’ sheets', () =>
     await preview.getByRole('button', { name: '导入', exact: true }).click();
     await expect.poll(() => page.getByTestId('dispatch-status').textContent(), SLOW).toMatch(/^已导入2024年8月调度（2个文件）：新报送3个，更新0个，无变化0个（\d\d:\d\d:\d\d）$/);
     // The grid shows the month as imported, without reopening the screen.
-    await expect.poll(() => cell(0, 'completedToDate').textContent()).toBe('900');
-    expect(await cell(0, 'increment').textContent()).toBe('700');
-    expect(await cell(1, 'completedToDate').textContent()).toBe('150.5');
-    expect(await cell(2, 'completedToDate').textContent()).toBe('450');
-    expect(await cell(2, 'increment').textContent()).toBe('100');
+    await expect.poll(() => cell(0, 'completedToDate').textContent()).toBe('900.00'); // a money column's cells all carry the office's decimals (口径)
+    expect(await cell(0, 'increment').textContent()).toBe('700.00');
+    expect(await cell(1, 'completedToDate').textContent()).toBe('150.50');
+    expect(await cell(2, 'completedToDate').textContent()).toBe('450.00');
+    expect(await cell(2, 'increment').textContent()).toBe('100.00');
     await expect.poll(() => page.getByTestId('dispatch-headline').textContent()).toMatch(/未报送0个/);
     expect(watched.consoleErrors).toEqual([]);
     expect(watched.outsideRequests).toEqual([]);

@@ -99,13 +99,13 @@ describe('月调度 in Chromium', () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.type('500');
     await page.keyboard.press('Enter');
-    await expect.poll(() => cell(1, 'increment').textContent()).toBe('150');
+    await expect.poll(() => cell(1, 'increment').textContent()).toBe('150.00');
     await expect.poll(() => undo.getAttribute('title')).toMatch(/^撤销：.*乳山口大桥/);
     await undo.click();
-    await expect.poll(() => cell(1, 'increment').textContent()).toBe('0');
+    await expect.poll(() => cell(1, 'increment').textContent()).toBe('0.00');
     await expect.poll(() => page.getByTestId('dispatch-status').textContent()).toMatch(/已撤销/);
     await page.getByRole('button', { name: '重做', exact: true }).click();
-    await expect.poll(() => cell(1, 'increment').textContent()).toBe('150');
+    await expect.poll(() => cell(1, 'increment').textContent()).toBe('150.00');
   });
 
   it('ranks districts in 赛马', async () => {

@@ -54,10 +54,12 @@ afterEach(async () => {
 });
 
 describe('two figures in 月调度', () => {
-  it('shows the 纳统 figure and the plan 1-M月, edits 纳统, and spreads a plan without a split as 设置 says', async () => {
-    await expect.poll(() => cell(0, 'statisticsToDate').textContent()).toBe('650');
+  it('shows the 纳统 figure and the plan 1-M月, edits 纳统, and spreads a plan without a split as 设置 says', { timeout: 120_000 }, async () => {
+    // Wide enough that the grid draws every column (it draws only the columns in view).
+    await page.setViewportSize({ width: 2600, height: 900 });
+    await expect.poll(() => cell(0, 'statisticsToDate').textContent()).toBe('650.00');
     expect(await cell(1, 'statisticsToDate').textContent()).toBe('—'); // none reported: not 0
-    expect(await cell(0, 'plannedToDate').textContent()).toBe('616.6667'); // 500 + 700 × 1/6
+    expect(await cell(0, 'plannedToDate').textContent()).toBe('616.67'); // 500 + 700 × 1/6, in the office's decimals
     expect(await cell(1, 'plannedToDate').textContent()).toBe('—');
     await expect.poll(() => page.getByTestId('dispatch-beside-annual').textContent()).toMatch(/1-7月纳统完成投资650万元（比调度数少500万元/);
     expect(await page.getByTestId('dispatch-beside-annual').textContent()).toMatch(/时序开工率100%/);
@@ -66,7 +68,7 @@ describe('two figures in 月调度', () => {
     await page.keyboard.press('F2');
     await page.locator('.ag-cell-inline-editing input').fill('300');
     await page.keyboard.press('Enter');
-    await expect.poll(() => cell(1, 'statisticsToDate').textContent()).toBe('300');
+    await expect.poll(() => cell(1, 'statisticsToDate').textContent()).toBe('300.00');
     await expect.poll(() => page.getByTestId('dispatch-beside-annual').textContent()).toMatch(/1-7月纳统完成投资950万元（比调度数少200万元/);
     await expect.poll(() => page.getByTestId('dispatch-status').textContent()).toMatch(/已保存/);
 
@@ -77,7 +79,7 @@ describe('two figures in 月调度', () => {
     await page.getByRole('button', { name: '月调度', exact: true }).click();
     await page.getByLabel('调度年度').selectOption('2024');
     await page.getByLabel('调度月份选择').selectOption('7');
-    await expect.poll(() => cell(1, 'plannedToDate').textContent()).toBe('350'); // 600 × 7/12
+    await expect.poll(() => cell(1, 'plannedToDate').textContent()).toBe('350.00'); // 600 × 7/12
     expect(watched.consoleErrors).toEqual([]);
   });
 });

@@ -27,8 +27,9 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
     headerName: `${headerName}（${unit}）`,
     type: 'rightAligned',
     width: 140,
-    // null: last month has no data (before the library's first report), so neither has the increment.
-    ...moneyColumnParts<DispatchRow>(unit, style, field === 'completedLastMonth' || field === 'increment' ? '—' : ''),
+    // null is no data, never 0: last month before the library's first report (so the increment too),
+    // a month without a 纳统 figure, a project without a plan 1-M月.
+    ...moneyColumnParts<DispatchRow>(unit, style, '—'),
     editable: edit && editable,
     cellEditor: 'agTextCellEditor',
     // The service's own check on this month's figure: a value it would refuse keeps the editor open.
