@@ -3,25 +3,23 @@
  * columns) is split by month for "完成1-M月计划的X%": not at all, evenly, or by 12 cumulative
  * percentages the office sets (e.g. its usual 一季度20%、上半年45%…).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PlanSplitSetting } from '../../../../shared/statistics';
 import { call, messageOf } from '../../api';
+import { useLoadOnce } from '../../ui/load-once';
 
 export function PlanSplitPanel(props: { readOnly: boolean; onError: (message: string) => void }) {
   const [mode, setMode] = useState<PlanSplitSetting['mode'] | null>(null);
   const [profile, setProfile] = useState<string[]>(Array(12).fill(''));
   const [saved, setSaved] = useState('');
-  useEffect(() => {
-    call('settings.planSplit', {}).then(
-      (s) => {
-        setMode(s.mode);
-        setProfile(s.profile.length === 12 ? s.profile.map(String) : Array.from({ length: 12 }, (_, i) => String(Math.round(((i + 1) / 12) * 10000) / 100)));
-      },
-      (err) => props.onError(messageOf(err)),
-    );
-    // Loaded once when the screen opens; onError only reports, a new one must not reload.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnce(
+    () => call('settings.planSplit', {}),
+    (s) => {
+      setMode(s.mode);
+      setProfile(s.profile.length === 12 ? s.profile.map(String) : Array.from({ length: 12 }, (_, i) => String(Math.round(((i + 1) / 12) * 10000) / 100)));
+    },
+    props.onError,
+  );
   if (!mode) return null;
   const save = async () => {
     try {

@@ -3,10 +3,11 @@
  * is made; every screen, chart and draft writes its numbers in it from then on, except a closed
  * month's, which keep the style they were closed with.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { NumberStyle } from '../../../../shared/number-style';
 import { count, moneyTable, moneyText, percent, progressGapPhrase, timeProgress } from '../../../../shared/phrases';
 import { call, messageOf } from '../../api';
+import { useLoadOnce } from '../../ui/load-once';
 import { announceStyleChange } from '../../ui/number-style';
 
 type Choice<K extends keyof NumberStyle> = { key: K; label: string; options: [NumberStyle[K], string][] };
@@ -34,11 +35,7 @@ function example(style: NumberStyle): string {
 export function StyleEditor(props: { readOnly: boolean; onError: (message: string) => void }) {
   const [style, setStyle] = useState<NumberStyle | null>(null);
   const [saved, setSaved] = useState('');
-  useEffect(() => {
-    call('settings.style', {}).then(setStyle, (err) => props.onError(messageOf(err)));
-    // Loaded once when the screen opens; onError only reports, a new one must not reload.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnce(() => call('settings.style', {}), setStyle, props.onError);
   if (!style) return null;
   const choose = async (key: keyof NumberStyle, value: NumberStyle[keyof NumberStyle]) => {
     try {

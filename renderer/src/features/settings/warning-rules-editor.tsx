@@ -4,9 +4,10 @@
  * statistics engine applies them (electron/services/statistics/warning-rules.ts). Several may be
  * on; a project keeps the most severe colour.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { DEFAULT_PLAN_MULTIPLE, type WarningRuleKind, type WarningThresholds } from '../../../../shared/statistics';
 import { call, messageOf } from '../../api';
+import { useLoadOnce } from '../../ui/load-once';
 
 type Field = 'redMonthsLate' | 'yellowMonthsLate' | 'redGap' | 'yellowGap' | 'redShare' | 'yellowShare' | 'redMonthsUnreported' | 'yellowMonthsUnreported' | 'planMultiple';
 
@@ -34,14 +35,7 @@ export function WarningRulesEditor(props: { readOnly: boolean; onError: (message
   const [values, setValues] = useState<Record<Field, string> | null>(null);
   const [rules, setRules] = useState<WarningRuleKind[]>([]);
   const [saved, setSaved] = useState('');
-  useEffect(() => {
-    call('settings.thresholds', {}).then(
-      (t) => (setValues(toText(t)), setRules(t.rules)),
-      (err) => props.onError(messageOf(err)),
-    );
-    // Loaded once when the screen opens; onError only reports, a new one must not reload.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnce(() => call('settings.thresholds', {}), (t) => (setValues(toText(t)), setRules(t.rules)), props.onError);
   if (!values) return null;
   const input = (k: Field, label: string) => (
     <input className="narrow" aria-label={label} value={values[k]} disabled={props.readOnly} onChange={(e) => (setValues({ ...values, [k]: e.target.value }), setSaved(''))} />
