@@ -1,4 +1,4 @@
-/** Small modal dialogs: confirm, ask for a line of text, and show a list of messages. */
+/** Small modal dialogs: a form with 取消/确定, confirm, ask for a line of text, show a list of messages. */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 export function Modal(props: { title: string; children: ReactNode; onClose: () => void; actions: ReactNode; testId?: string; wide?: boolean }) {
@@ -21,23 +21,48 @@ export function Modal(props: { title: string; children: ReactNode; onClose: () =
   );
 }
 
-export function ConfirmDialog(props: { title: string; message: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+/**
+ * A dialog that asks for something: 取消 and one primary button, and the reason a submission was
+ * refused under the form (the form keeps what the user typed).
+ */
+export function FormDialog(props: {
+  title: string;
+  okLabel: string;
+  onOk: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+  okDisabled?: boolean;
+  danger?: boolean;
+  error?: string | null;
+  testId?: string;
+  wide?: boolean;
+}) {
   return (
     <Modal
       title={props.title}
       onClose={props.onCancel}
-      testId="confirm-dialog"
+      {...(props.testId ? { testId: props.testId } : {})}
+      {...(props.wide ? { wide: true } : {})}
       actions={
         <>
           <button onClick={props.onCancel}>取消</button>
-          <button className="primary danger" autoFocus onClick={props.onConfirm}>
-            {props.confirmLabel}
+          <button className={props.danger ? 'primary danger' : 'primary'} autoFocus={props.danger} disabled={props.okDisabled} onClick={props.onOk}>
+            {props.okLabel}
           </button>
         </>
       }
     >
-      <p>{props.message}</p>
+      {props.children}
+      {props.error && <p className="error-text">{props.error}</p>}
     </Modal>
+  );
+}
+
+export function ConfirmDialog(props: { title: string; message: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <FormDialog title={props.title} okLabel={props.confirmLabel} danger onOk={props.onConfirm} onCancel={props.onCancel} testId="confirm-dialog">
+      <p>{props.message}</p>
+    </FormDialog>
   );
 }
 
@@ -46,19 +71,7 @@ export function PromptDialog(props: { title: string; label: string; initial?: st
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   return (
-    <Modal
-      title={props.title}
-      onClose={props.onCancel}
-      testId="prompt-dialog"
-      actions={
-        <>
-          <button onClick={props.onCancel}>取消</button>
-          <button className="primary" disabled={!value.trim()} onClick={() => props.onSubmit(value)}>
-            确定
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={props.title} okLabel="确定" okDisabled={!value.trim()} onOk={() => props.onSubmit(value)} onCancel={props.onCancel} testId="prompt-dialog">
       <label className="field">
         {props.label}
         <input
@@ -70,7 +83,7 @@ export function PromptDialog(props: { title: string; label: string; initial?: st
           }}
         />
       </label>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -117,20 +130,8 @@ export function BusyDialog(props: { message: string; onCancel: () => void }) {
  */
 export function ChooseFileDialog(props: { title: string; children: ReactNode; onChoose: () => void; onCancel: () => void; testId?: string }) {
   return (
-    <Modal
-      title={props.title}
-      onClose={props.onCancel}
-      {...(props.testId ? { testId: props.testId } : {})}
-      actions={
-        <>
-          <button onClick={props.onCancel}>取消</button>
-          <button className="primary" onClick={props.onChoose}>
-            选择文件…
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={props.title} okLabel="选择文件…" onOk={props.onChoose} onCancel={props.onCancel} {...(props.testId ? { testId: props.testId } : {})}>
       {props.children}
-    </Modal>
+    </FormDialog>
   );
 }

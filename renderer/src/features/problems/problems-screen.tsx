@@ -9,10 +9,8 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, RowClassRules } from 'ag-grid-community';
 import { formatDateText } from '../../../../shared/format';
 import { PROBLEM_STATUS, PROBLEM_TYPES, type ProblemField, type ProblemRow, type ProblemSummary } from '../../../../shared/problems';
-import type { ProjectRow } from '../../../../shared/domain';
-import { rowsFromTable } from '../../../../shared/domain';
 import { call, messageOf, onHistory } from '../../api';
-import { Modal } from '../../ui/dialogs';
+import { AddProblemDialog } from './add-problem-dialog';
 import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { EDIT_GRID } from '../../ui/theme';
@@ -227,75 +225,5 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
         />
       )}
     </section>
-  );
-}
-
-function AddProblemDialog(props: { year: number; onCancel: () => void; onAdded: (row: ProblemRow) => void }) {
-  const [projects, setProjects] = useState<ProjectRow[]>([]);
-  const [projectName, setProjectName] = useState('');
-  const [type, setType] = useState('其他');
-  const [description, setDescription] = useState('');
-  const [department, setDepartment] = useState('');
-  const [raised, setRaised] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('projects.list', { year: props.year }).then((t) => setProjects(rowsFromTable(t)), (err) => setError(messageOf(err)));
-  }, [props.year]);
-  const submit = async () => {
-    const project = projects.find((p) => p.name === projectName.trim());
-    if (!project) return setError(`${props.year}年清单中没有名为“${projectName.trim()}”的项目`);
-    try {
-      props.onAdded(await call('problems.add', { projectId: project.projectId, year: props.year, type, description, ownerDepartment: department || null, raisedDate: raised || null }));
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
-  return (
-    <Modal
-      title="记录问题"
-      onClose={props.onCancel}
-      testId="add-problem"
-      actions={
-        <>
-          <button onClick={props.onCancel}>取消</button>
-          <button className="primary" disabled={!projectName.trim() || !description.trim()} onClick={() => void submit()}>
-            记录
-          </button>
-        </>
-      }
-    >
-      <div className="form-grid">
-        <label>
-          项目名称
-          <input list="problem-projects" value={projectName} onChange={(e) => setProjectName(e.target.value)} aria-label="项目名称" />
-          <datalist id="problem-projects">
-            {projects.map((p) => (
-              <option key={p.projectId} value={p.name} />
-            ))}
-          </datalist>
-        </label>
-        <label>
-          问题类型
-          <select value={type} onChange={(e) => setType(e.target.value)} aria-label="问题类型">
-            {Object.values(PROBLEM_TYPES).map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          问题描述
-          <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} aria-label="问题描述" />
-        </label>
-        <label>
-          责任部门
-          <input value={department} onChange={(e) => setDepartment(e.target.value)} aria-label="责任部门" />
-        </label>
-        <label>
-          提出日期
-          <input value={raised} placeholder="留空为今天" onChange={(e) => setRaised(e.target.value)} aria-label="提出日期" />
-        </label>
-      </div>
-      {error && <p className="error-text">{error}</p>}
-    </Modal>
   );
 }

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DispatchRow } from '../../../../shared/dispatch';
 import { SUPERVISION_FORMS, SUPERVISION_LEVELS, type SupervisionForm, type SupervisionLevel, type SupervisionRow } from '../../../../shared/supervision';
 import { call, messageOf } from '../../api';
-import { Modal } from '../../ui/dialogs';
+import { FormDialog } from '../../ui/dialogs';
+import { findByName, ProjectNameField } from '../../ui/project-name-field';
 
 const ORDER = { red: 0, yellow: 1, green: 2 } as const;
 
@@ -19,14 +20,18 @@ export function IssueDialog(props: { year: number; month: number; onCancel: () =
   useEffect(() => {
     call('dispatch.list', { year: props.year, month: props.month }).then(setRows, (err) => setError(messageOf(err)));
   }, [props.year, props.month]);
-  const lagging = useMemo(() => [...rows].sort((a, b) => ORDER[a.warning] - ORDER[b.warning]), [rows]);
-  const project = rows.find((r) => r.name === projectName.trim());
+  const lagging = useMemo(
+    () => [...rows].sort((a, b) => ORDER[a.warning] - ORDER[b.warning]).map((r) => ({ ...r, note: r.warning === 'green' ? '' : `${r.warning === 'red' ? '红色' : '黄色'}预警` })),
+    [rows],
+  );
+  const found = findByName(rows, projectName, props.year);
+  const project = typeof found === 'string' ? undefined : found;
   const submit = async () => {
-    if (!project) return setError(`${props.year}年清单中没有名为“${projectName.trim()}”的项目`);
+    if (typeof found === 'string') return setError(found);
     try {
       props.onIssued(
         await call('supervisions.issue', {
-          projectId: project.projectId,
+          projectId: found.projectId,
           year: props.year,
           month: props.month,
           form,
@@ -41,31 +46,17 @@ export function IssueDialog(props: { year: number; month: number; onCancel: () =
     }
   };
   return (
-    <Modal
+    <FormDialog
       title={`下发督办单（${props.year}年${props.month}月）`}
-      onClose={props.onCancel}
+      okLabel="下发"
+      okDisabled={!projectName.trim()}
+      onOk={() => void submit()}
+      onCancel={props.onCancel}
+      error={error}
       testId="issue-supervision"
-      actions={
-        <>
-          <button onClick={props.onCancel}>取消</button>
-          <button className="primary" disabled={!projectName.trim()} onClick={() => void submit()}>
-            下发
-          </button>
-        </>
-      }
     >
       <div className="form-grid">
-        <label>
-          项目名称
-          <input list="supervision-projects" value={projectName} onChange={(e) => setProjectName(e.target.value)} aria-label="项目名称" />
-          <datalist id="supervision-projects">
-            {lagging.map((p) => (
-              <option key={p.projectId} value={p.name}>
-                {p.warning === 'green' ? '' : `${p.warning === 'red' ? '红色' : '黄色'}预警`}
-              </option>
-            ))}
-          </datalist>
-        </label>
+        <ProjectNameField listId="supervision-projects" value={projectName} onChange={setProjectName} projects={lagging} />
         {project && <p className="muted">{project.warning === 'green' ? '该项目本月无预警。' : `${project.warning === 'red' ? '红色' : '黄色'}预警：${project.warningReason ?? ''}`}</p>}
         <label>
           文书
@@ -101,8 +92,7 @@ export function IssueDialog(props: { year: number; month: number; onCancel: () =
           <textarea rows={2} value={reason} placeholder="留空则用预警原因" onChange={(e) => setReason(e.target.value)} aria-label="督办事由" />
         </label>
       </div>
-      {error && <p className="error-text">{error}</p>}
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -113,19 +103,7 @@ export function TextDialog(props: { title: string; label: string; withDate: bool
   const [error, setError] = useState<string | null>(null);
   const submit = () => props.onSubmit(text, date).catch((err: unknown) => setError(messageOf(err)));
   return (
-    <Modal
-      title={props.title}
-      onClose={props.onCancel}
-      testId="supervision-text"
-      actions={
-        <>
-          <button onClick={props.onCancel}>取消</button>
-          <button className="primary" disabled={!text.trim()} onClick={() => void submit()}>
-            确定
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={props.title} okLabel="确定" okDisabled={!text.trim()} onOk={() => void submit()} onCancel={props.onCancel} error={error} testId="supervision-text">
       <div className="form-grid">
         <label>
           {props.label}
@@ -138,7 +116,6 @@ export function TextDialog(props: { title: string; label: string; withDate: bool
           </label>
         )}
       </div>
-      {error && <p className="error-text">{error}</p>}
-    </Modal>
+    </FormDialog>
   );
 }
