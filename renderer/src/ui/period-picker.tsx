@@ -8,6 +8,19 @@ export function usePeriod(years: readonly number[]) {
   return { year, setYear, month, setMonth };
 }
 
+/** 1月 … 12月, the one month chooser of every screen and dialog. */
+export function MonthSelect(props: { label: string; month: number; onMonth: (month: number) => void }) {
+  return (
+    <select aria-label={props.label} value={props.month} onChange={(e) => props.onMonth(Number(e.target.value))}>
+      {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
+        <option key={m} value={m}>
+          {m}月
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function PeriodPicker(props: {
   years: readonly number[];
   year: number;
@@ -32,13 +45,7 @@ export function PeriodPicker(props: {
       </label>
       <label>
         月份
-        <select aria-label={props.labels[1]} value={props.month} onChange={(e) => props.onMonth(Number(e.target.value))}>
-          {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
-            <option key={m} value={m}>
-              {m}月
-            </option>
-          ))}
-        </select>
+        <MonthSelect label={props.labels[1]} month={props.month} onMonth={props.onMonth} />
       </label>
     </>
   );

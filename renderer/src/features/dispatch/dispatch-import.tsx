@@ -6,11 +6,11 @@
 import { useRef, useState } from 'react';
 import type { ResultOf } from '../../../../shared/api';
 import type { ImportResult } from '../../../../shared/import';
-import { IMPORT_FILE_ACCEPT } from '../../../../shared/import-formats';
 import { call } from '../../api';
 import { BusyDialog } from '../../ui/dialogs';
 import { ProgressImportDialog } from '../import/progress-import-dialog';
 import { readFileAsBase64 } from '../import/import-dialog';
+import { HiddenFileInput } from '../../ui/file-input';
 
 type Previewed = ResultOf<'import.progress.preview'> & { year: number; month: number };
 
@@ -62,19 +62,7 @@ export function DispatchImport(props: {
       <button disabled={blocked !== null} title={blocked ?? `导入${props.year}年${props.month}月的调度表或各区市交回的填报模板（可多选）`} onClick={() => input.current?.click()}>
         导入调度表…
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept={IMPORT_FILE_ACCEPT}
-        multiple
-        hidden
-        data-testid="dispatch-import-files"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          if (files.length) void read(files);
-        }}
-      />
+      <HiddenFileInput inputRef={input} testId="dispatch-import-files" multiple onFiles={(files) => void read(files)} />
       {reading && <BusyDialog message={reading} onCancel={() => (readSeq.current++, setReading(null))} />}
       {previewed && (
         <ProgressImportDialog

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
-import { IMPORT_FILE_ACCEPT, withoutImportExtension } from '../../../../shared/import-formats';
+import { withoutImportExtension } from '../../../../shared/import-formats';
 import {
   CONTENT_TITLES,
   LEDGER_FIELDS,
@@ -31,6 +31,7 @@ import { HistoryButtons } from '../../ui/history-buttons';
 import { StatusText, useSaveStatus } from '../../ui/save-status';
 import { readFileAsBase64 } from '../import/import-dialog';
 import { LedgerImportDialog, type LedgerImported } from './ledger-import-dialog';
+import { HiddenFileInput } from '../../ui/file-input';
 
 const WIDTHS: Partial<Record<LedgerField, number>> = { code: 70, content: 320, progress: 260, q1: 150, q2: 150, q3: 150, q4: 150, department: 150 };
 
@@ -183,18 +184,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
           季度推进情况（Word）…
         </button>
         <HistoryButtons readOnly={props.readOnly} revision={save.revision} />
-        <input
-          ref={fileInput}
-          type="file"
-          accept={IMPORT_FILE_ACCEPT}
-          hidden
-          data-testid="ledger-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void previewFile(file);
-          }}
-        />
+        <HiddenFileInput inputRef={fileInput} testId="ledger-file" onFiles={(files) => void previewFile(files[0]!)} />
       </div>
       {current && (
         <div className="headline" data-testid="ledger-headline">

@@ -7,6 +7,7 @@ import type { ProgressImportPreview } from '../../../../shared/progress-import';
 import { BusyDialog, ChooseFileDialog, ConfirmDialog, MessageListDialog, Modal, PromptDialog } from '../../ui/dialogs';
 import { ImportDialog } from '../import/import-dialog';
 import { ProgressImportDialog } from '../import/progress-import-dialog';
+import { MonthSelect } from '../../ui/period-picker';
 
 export type ProjectDialog =
   | { kind: 'add' }
@@ -99,13 +100,7 @@ export function ProjectDialogs(p: ProjectDialogsProps) {
         <ChooseFileDialog title={`导入${year}年月调度`} testId="progress-month-dialog" onCancel={p.close} onChoose={p.onChooseProgress}>
           <label className="field">
             调度月份（1至该月的累计数）
-            <select aria-label="调度月份" value={p.progressMonth} onChange={(e) => p.onProgressMonth(Number(e.target.value))}>
-              {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
-                <option key={m} value={m}>
-                  {m}月
-                </option>
-              ))}
-            </select>
+            <MonthSelect label="调度月份" month={p.progressMonth} onMonth={p.onProgressMonth} />
           </label>
           <p className="muted">可一次选择多个文件（如各区市交回的填报模板），全部无误才会写入。</p>
         </ChooseFileDialog>

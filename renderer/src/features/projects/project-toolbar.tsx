@@ -1,8 +1,8 @@
 /** The 项目库 toolbar: year, quick search, unit, and the list's actions ("…" opens a dialog first). */
 import type { MoneyUnit } from '../../../../shared/money';
-import { IMPORT_FILE_ACCEPT } from '../../../../shared/import-formats';
 import { HistoryButtons } from '../../ui/history-buttons';
 import { SelectionChip, type ProjectSelection } from '../../ui/selection';
+import { HiddenFileInput } from '../../ui/file-input';
 
 export interface ToolbarProps {
   year: number;
@@ -58,34 +58,11 @@ export function ProjectToolbar(p: ToolbarProps) {
       <button disabled={p.readOnly} onClick={p.onImport} title="从 Excel/WPS 工作簿、CSV 或 Word 表格导入本年度项目清单">
         导入…
       </button>
-      <input
-        ref={p.fileInput}
-        type="file"
-        accept={IMPORT_FILE_ACCEPT}
-        hidden
-        data-testid="import-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) p.onImportFile(file);
-        }}
-      />
+      <HiddenFileInput inputRef={p.fileInput} testId="import-file" onFiles={(files) => p.onImportFile(files[0]!)} />
       <button disabled={p.readOnly} onClick={p.onProgress} title="导入某月调度表或各区市交回的填报模板">
         导入月调度…
       </button>
-      <input
-        ref={p.progressInput}
-        type="file"
-        multiple
-        accept={IMPORT_FILE_ACCEPT}
-        hidden
-        data-testid="progress-files"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          if (files.length) p.onProgressFiles(files);
-        }}
-      />
+      <HiddenFileInput inputRef={p.progressInput} testId="progress-files" multiple onFiles={p.onProgressFiles} />
       <button onClick={p.onExport} title="把表格当前显示的项目导出为 Excel 工作簿">
         导出…
       </button>
