@@ -6,8 +6,8 @@
  */
 import { formatMoneyCell } from '../../../../shared/format';
 import type { ProjectImportPreview, RequiredMoneyTarget } from '../../../../shared/import';
+import { PreviewRows } from './preview-rows';
 
-const STATUS_LABELS = { new: '新增', update: '更新', unchanged: '无变化', error: '错误' } as const;
 
 /** The missing columns, each with its confirmation: until mapped or confirmed, nothing is imported. */
 export function MissingColumns(props: { preview: ProjectImportPreview; allowed: RequiredMoneyTarget[]; disabled: boolean; onAllow: (target: RequiredMoneyTarget, allow: boolean) => void }) {
@@ -80,28 +80,7 @@ export function SampleRows(props: { preview: ProjectImportPreview }) {
   return (
     <section>
       <h3>前{sample.length}个项目将存为</h3>
-      <table className="preview-rows" data-testid="import-sample">
-        <thead>
-          <tr>
-            <th>行</th>
-            <th>结果</th>
-            {labels.map((l) => (
-              <th key={l}>{l}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sample.map((r) => (
-            <tr key={r.row}>
-              <td>{r.row}</td>
-              <td>{STATUS_LABELS[r.status]}</td>
-              {labels.map((l) => (
-                <td key={l}>{r.values.find((v) => v.label === l)?.text ?? ''}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PreviewRows rows={sample} shown={sample.length} testId="import-sample" columns={labels.map((l) => ({ title: l, cell: (r: (typeof sample)[number]) => r.values.find((v) => v.label === l)?.text ?? '' }))} />
     </section>
   );
 }

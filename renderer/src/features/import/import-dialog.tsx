@@ -12,6 +12,7 @@ import { call, messageOf } from '../../api';
 import { Modal } from '../../ui/dialogs';
 import { ColumnMapping } from './column-mapping';
 import { HeadingsAndNotes, MissingColumns, MoneySums, SampleRows } from './import-checks';
+import { changesText, PreviewRows } from './preview-rows';
 
 const TARGETS: { value: ImportTarget; label: string }[] = [
   ...PROJECT_FIELDS.map((f) => ({ value: f.key as ImportTarget, label: f.label })),
@@ -20,7 +21,6 @@ const TARGETS: { value: ImportTarget; label: string }[] = [
   { value: 'seq', label: IMPORT_TARGET_LABELS.seq },
 ];
 
-const STATUS_LABELS = { new: '新增', update: '更新', unchanged: '无变化', error: '错误' } as const;
 const SHOWN_ROWS = 300;
 const SHOWN_ISSUES = 300;
 
@@ -201,27 +201,15 @@ export function ImportDialog(props: { initial: ProjectImportPreview; onClose: ()
       <SampleRows preview={preview} />
       <section>
         <h3>逐行预览</h3>
-        <table className="preview-rows" data-testid="import-rows">
-          <thead>
-            <tr>
-              <th>行</th>
-              <th>结果</th>
-              <th>项目名称</th>
-              <th>变化</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.slice(0, SHOWN_ROWS).map((r) => (
-              <tr key={r.row} className={`status-row-${r.status}`}>
-                <td>{r.row}</td>
-                <td>{STATUS_LABELS[r.status]}</td>
-                <td>{r.name}</td>
-                <td>{r.status === 'update' ? r.changes.map((c) => `${FIELD_BY_KEY[c.field as keyof typeof FIELD_BY_KEY]?.label ?? c.label}：${c.oldText || '（空）'} → ${c.newText || '（空）'}`).join('；') : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {preview.rows.length > SHOWN_ROWS && <p className="muted">只显示前{SHOWN_ROWS}行，共{preview.rows.length}行。</p>}
+        <PreviewRows
+          rows={preview.rows}
+          shown={SHOWN_ROWS}
+          testId="import-rows"
+          columns={[
+            { title: '项目名称', cell: (r) => r.name },
+            { title: '变化', cell: (r) => (r.status === 'update' ? changesText(r.changes.map((c) => ({ ...c, label: FIELD_BY_KEY[c.field as keyof typeof FIELD_BY_KEY]?.label ?? c.label }))) : '') },
+          ]}
+        />
       </section>
     </Modal>
   );

@@ -16,8 +16,8 @@ import {
 import { call, messageOf } from '../../api';
 import { Modal } from '../../ui/dialogs';
 import { ColumnMapping } from './column-mapping';
+import { changesText, PreviewRows } from './preview-rows';
 
-const STATUS_LABELS = { new: '新报送', update: '更新', unchanged: '无变化', error: '错误' } as const;
 
 export function ProgressImportDialog(props: {
   token: string;
@@ -154,18 +154,15 @@ export function ProgressImportDialog(props: {
               onChange={(c, target) => void reanalyse({ mapping: { ...mapping, [c.header]: target } })}
             />
           </details>
-          <table className="preview-rows">
-            <tbody>
-              {p.rows.slice(0, 200).map((r) => (
-                <tr key={r.row} className={`status-row-${r.status === 'new' ? 'new' : r.status}`}>
-                  <td>{r.row}</td>
-                  <td>{STATUS_LABELS[r.status]}</td>
-                  <td>{r.name}</td>
-                  <td>{r.changes.map((c) => `${c.label}：${c.oldText || '（空）'} → ${c.newText || '（空）'}`).join('；')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PreviewRows
+            rows={p.rows}
+            shown={200}
+            newLabel="新报送"
+            columns={[
+              { title: '项目名称', cell: (r) => r.name },
+              { title: '变化', cell: (r) => changesText(r.changes) },
+            ]}
+          />
         </section>
       ))}
     </Modal>

@@ -20,8 +20,8 @@ import {
 import { call, messageOf } from '../../api';
 import { Modal } from '../../ui/dialogs';
 import { ColumnMapping } from '../import/column-mapping';
+import { changesText, PreviewRows } from '../import/preview-rows';
 
-const STATUS_LABELS = { new: '新增', update: '更新', unchanged: '无变化', error: '错误' } as const;
 const SHOWN_ROWS = 200;
 const FIELDS = Object.keys(LEDGER_FIELDS) as LedgerField[];
 
@@ -180,32 +180,18 @@ function SheetPreview(props: { sheet: LedgerSheetPreview; busy: boolean; onChoos
         />
       )}
       {s.ledger && s.rows.length > 0 && (
-        <table className="preview-rows" data-testid="ledger-import-rows">
-          <thead>
-            <tr>
-              <th>行</th>
-              <th>结果</th>
-              <th>序号</th>
-              <th>内容</th>
-              <th>推进状态</th>
-              <th>变化</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.rows.slice(0, SHOWN_ROWS).map((r) => (
-              <tr key={r.row} className={`status-row-${r.status}`}>
-                <td>{r.row}</td>
-                <td>{STATUS_LABELS[r.status]}</td>
-                <td>{r.code ?? ''}</td>
-                <td>{r.content}</td>
-                <td>{r.itemStatus ? LEDGER_STATUS[r.itemStatus] : ''}</td>
-                <td>{r.changes.map((c) => `${c.label}：${c.oldText || '（空）'} → ${c.newText || '（空）'}`).join('；')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PreviewRows
+          rows={s.rows}
+          shown={SHOWN_ROWS}
+          testId="ledger-import-rows"
+          columns={[
+            { title: '序号', cell: (r) => r.code ?? '' },
+            { title: '内容', cell: (r) => r.content },
+            { title: '推进状态', cell: (r) => (r.itemStatus ? LEDGER_STATUS[r.itemStatus] : '') },
+            { title: '变化', cell: (r) => changesText(r.changes) },
+          ]}
+        />
       )}
-      {s.rows.length > SHOWN_ROWS && <p className="muted">只显示前{SHOWN_ROWS}行，共{s.rows.length}行。</p>}
     </section>
   );
 }
