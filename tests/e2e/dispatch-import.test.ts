@@ -6,19 +6,16 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { commitProgressImport } from '../../electron/services/import/progress';
-import { commitProjectImport, readWorkbook } from '../../electron/services/import/project-list';
-import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser';
-import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
-import { buildWorkbook } from '../helpers/workbooks';
+import { launchBrowser, type WatchedPage } from '../helpers/browser';
+import { closeDispatchMonth, dispatchCell, openDispatchMonth, type DispatchPage } from '../helpers/dispatch-page';
 
 let browser: Browser;
-let served: ServedLibrary;
+let d: DispatchPage;
 let watched: WatchedPage;
 let page: Page;
 /** Reading a workbook (in a worker) or writing one takes seconds on a busy machine. */
 const SLOW = { timeout: 20_000 };
-const cell = (row: number, col: string) => page.locator(`[data-testid="dispatch-grid"] .ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`);
+const cell = (row: number, col: string) => dispatchCell(page, row, col);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -27,36 +24,19 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  const list = readWorkbook(
-    await buildWorkbook([
-      {
-        name: '清单',
-        rows: [
-          ['项目编号', '项目名称', '所在区市', '建设性质', '总投资', '年度计划投资'],
-          ['RC-01', '石岛湾核电站扩建一期', '荣成市', '续建', 50000, 1200],
-          ['RC-02', '荣成海洋食品产业园', '荣成市', '新建', 8000, 900],
-          ['RS-01', '乳山口大桥', '乳山市', '续建', 9000, 600],
-        ],
-      },
-    ]),
-    'l.xlsx',
-  );
-  const july = readWorkbook(await buildWorkbook([{ name: '7月', rows: [['项目名称', '1-7月完成投资', '是否开工'], ['石岛湾核电站扩建一期', 200, '是'], ['乳山口大桥', 350, '是']] }]), '7.xlsx');
-  served = await serveTempLibrary((lib) => {
-    commitProjectImport(lib.ctx, list, 'l.xlsx', { year: 2024 });
-    commitProgressImport(lib.ctx, [{ workbook: july, fileName: '7.xlsx' }], { year: 2024, month: 7 });
+  d = await openDispatchMonth(browser, {
+    list: [
+      ['项目编号', '项目名称', '所在区市', '建设性质', '总投资', '年度计划投资'],
+      ['RC-01', '石岛湾核电站扩建一期', '荣成市', '续建', 50000, 1200],
+      ['RC-02', '荣成海洋食品产业园', '荣成市', '新建', 8000, 900],
+      ['RS-01', '乳山口大桥', '乳山市', '续建', 9000, 600],
+    ],
+    july: [['项目名称', '1-7月完成投资', '是否开工'], ['石岛湾核电站扩建一期', 200, '是'], ['乳山口大桥', 350, '是']],
+    month: 8,
   });
-  watched = await openPage(browser, served.harness.url);
-  page = watched.page;
-  await page.getByRole('button', { name: '月调度', exact: true }).click();
-  await page.getByLabel('调度年度').selectOption('2024');
-  await page.getByLabel('调度月份选择').selectOption('8');
-  await cell(0, 'name').waitFor();
+  ({ watched, page } = d);
 });
-afterEach(async () => {
-  await page.context().close();
-  await served.stop();
-});
+afterEach(() => closeDispatchMonth(d));
 
 /** Generate templates from the dialog with the given choice; returns the downloads in order. */
 async function generate(choice: string, files: number): Promise<Download[]> {

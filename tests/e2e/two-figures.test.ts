@@ -1,17 +1,15 @@
 /** 月调度 shows and edits the 纳统 figure beside the dispatch figure, and the plan 1-M月 (设置 spreads plans without a split), in Chromium. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { commitProgressImport } from '../../electron/services/import/progress';
-import { commitProjectImport, readWorkbook } from '../../electron/services/import/project-list';
-import { launchBrowser, openPage, type WatchedPage } from '../helpers/browser';
-import { serveTempLibrary, type ServedLibrary } from '../helpers/harness';
-import { buildWorkbook } from '../helpers/workbooks';
+import { launchBrowser, type WatchedPage } from '../helpers/browser';
+import { closeDispatchMonth, dispatchCell, openDispatchMonth, type DispatchPage } from '../helpers/dispatch-page';
 
 let browser: Browser;
-let served: ServedLibrary;
+let d: DispatchPage;
 let watched: WatchedPage;
 let page: Page;
-const cell = (row: number, col: string) => page.locator(`[data-testid="dispatch-grid"] .ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`);
+
+const cell = (row: number, col: string) => dispatchCell(page, row, col);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -20,38 +18,19 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  const list = readWorkbook(
-    await buildWorkbook([
-      {
-        name: '清单',
-        rows: [
-          ['项目名称', '所在区市', '建设性质', '年度计划投资', '上半年计划', '下半年计划', '计划开工时间'],
-          ['石岛湾核电站扩建一期', '荣成市', '新建', 1200, 500, 700, '2024年3月'],
-          ['乳山口大桥', '乳山市', '续建', 600, null, null, null],
-        ],
-      },
-    ]),
-    'l.xlsx',
-  );
-  const july = readWorkbook(
-    await buildWorkbook([{ name: '7月', rows: [['项目名称', '1-7月完成投资', '1-7月纳统投资', '是否开工'], ['石岛湾核电站扩建一期', 800, 650, '是'], ['乳山口大桥', 350, null, '是']] }]),
-    '7.xlsx',
-  );
-  served = await serveTempLibrary((lib) => {
-    commitProjectImport(lib.ctx, list, 'l.xlsx', { year: 2024, allowMissing: ['totalInvestment'] });
-    commitProgressImport(lib.ctx, [{ workbook: july, fileName: '7.xlsx' }], { year: 2024, month: 7 });
+  d = await openDispatchMonth(browser, {
+    list: [
+      ['项目名称', '所在区市', '建设性质', '年度计划投资', '上半年计划', '下半年计划', '计划开工时间'],
+      ['石岛湾核电站扩建一期', '荣成市', '新建', 1200, 500, 700, '2024年3月'],
+      ['乳山口大桥', '乳山市', '续建', 600, null, null, null],
+    ],
+    july: [['项目名称', '1-7月完成投资', '1-7月纳统投资', '是否开工'], ['石岛湾核电站扩建一期', 800, 650, '是'], ['乳山口大桥', 350, null, '是']],
+    month: 7,
+    withoutTotalInvestment: true,
   });
-  watched = await openPage(browser, served.harness.url);
-  page = watched.page;
-  await page.getByRole('button', { name: '月调度', exact: true }).click();
-  await page.getByLabel('调度年度').selectOption('2024');
-  await page.getByLabel('调度月份选择').selectOption('7');
-  await cell(0, 'name').waitFor();
+  ({ watched, page } = d);
 });
-afterEach(async () => {
-  await page.context().close();
-  await served.stop();
-});
+afterEach(() => closeDispatchMonth(d));
 
 describe('two figures in 月调度', () => {
   it('shows the 纳统 figure and the plan 1-M月, edits 纳统, and spreads a plan without a split as 设置 says', { timeout: 120_000 }, async () => {
