@@ -5,7 +5,7 @@
  * argument has a schema, every result is plain data.
  */
 import { z } from 'zod';
-import { id, method, month, none, pickedFile, statsFilter, token, year } from './api-schemas';
+import { id, method, month, moneyUnit, none, pickedFile, statsFilter, token, year, type SavedFile } from './api-schemas';
 import type { ImportResult } from './import';
 import type { ProcedureImportPreview } from './lifecycle-import';
 import { FUND_SOURCE_KEYS, type BankSupport, type FundEntry, type FundSource, type LandEntry, type SupportSummary } from './support';
@@ -13,7 +13,6 @@ import type { OverdueProcedure, ProcedureCounts, ProcedureKind, ProcedureRow, St
 
 const role = z.enum(['approval', 'constructionPermit']).nullable().optional();
 const kindName = z.string().max(50, '手续名称过长，最多50字');
-const moneyUnit = z.enum(['万元', '亿元']);
 const amountText = z.string().max(40);
 const optionalText = z.string().max(500).nullable().optional();
 const asOfArgs = z.object({ year, month, filter: statsFilter.optional() }).strict();
@@ -55,7 +54,7 @@ export const lifecycleApi = {
   /** Write a previewed sheet in one transaction (one undoable step); refused with every problem while it has errors, unless validOnly. */
   'import.procedures.commit': method(z.object({ token, year, validOnly: z.boolean() }).strict()).returns<ImportResult>(),
   /** Year Y's procedures as .xlsx (status as of the end of month M, today without): the save dialog in Electron, bytes in the browser. */
-  'export.procedures': method(z.object({ year, month: month.optional(), filter: statsFilter.optional() }).strict()).returns<{ fileName: string; savedTo: string | null; data: string | null; rows: number }>(),
+  'export.procedures': method(z.object({ year, month: month.optional(), filter: statsFilter.optional() }).strict()).returns<SavedFile & { rows: number }>(),
 
   /** 要素保障 of year Y: funds by source with 同比 against Y−1, bank support, land solved. */
   'support.summary': method(z.object({ year }).strict()).returns<SupportSummary>(),
@@ -85,6 +84,6 @@ export const lifecycleApi = {
   /** Write a previewed funds sheet (refused with every problem while it has errors); a backup first. */
   'import.funds.commit': method(z.object({ token, year }).strict()).returns<{ imported: number; replaced: number }>(),
   /** Year Y's 要素保障 ledger as .xlsx (the funds sheet imports back). */
-  'export.support': method(z.object({ year }).strict()).returns<{ fileName: string; savedTo: string | null; data: string | null; entries: number }>(),
+  'export.support': method(z.object({ year }).strict()).returns<SavedFile & { entries: number }>(),
 } as const;
 

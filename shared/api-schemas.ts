@@ -1,6 +1,7 @@
 /**
- * The pieces every part of the contract builds its methods from (shared/api.ts and the parts
- * spread into it, such as api-lifecycle.ts): the method declaration and the common argument schemas.
+ * The pieces every part of the contract builds its methods from (shared/api.ts assembles the
+ * domain parts api-library.ts, api-projects.ts, …): the method declaration, the argument schemas
+ * several domains share, and the shape of a file the services hand back.
  */
 import { z } from 'zod';
 
@@ -12,12 +13,26 @@ export const month = z.number().int().min(1, '月份应为1至12').max(12, '月�
 export const path = z.string().min(1, '请指定文件路径').max(4096);
 export const none = z.object({}).strict();
 export const token = z.string().uuid('导入的文件已失效，请重新选择文件');
+/** A money amount is typed in one of the two units the screens offer. */
+export const moneyUnit = z.enum(['万元', '亿元']);
+/** A date as a person types it (2024年9月15日, 2024-09-15…); the service parses it. */
+export const dateText = z.string().max(40, '日期过长');
 const names = z.array(z.string().max(200)).max(1000).optional();
 export const statsFilter = z
   .object({ levels: z.array(z.enum(['province', 'city', 'county'])).optional(), categories: names, districts: names, leadDepartments: names, contactLeaders: names, tags: names })
   .strict();
 /** A file the user picked, as its name and bytes (base64). */
 export const pickedFile = z.object({ fileName: z.string().min(1).max(255), data: z.string().max(150_000_000, '文件过大（超过100MB）') }).strict();
+
+/**
+ * A file a service made (an export, a draft, a backup copy): Electron asks where to save it and
+ * writes it (savedTo); the browser harness gets its bytes instead (data, base64).
+ */
+export interface SavedFile {
+  fileName: string;
+  savedTo: string | null;
+  data: string | null;
+}
 
 /**
  * Declares one method: its argument schema and, as a type only, its result:
