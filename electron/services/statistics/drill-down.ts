@@ -11,7 +11,8 @@ import type { Db } from '../../db/connection';
 import { projectsWithProblems } from '../../db/progress';
 import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
-import { projectFigures, sizeKey } from '../statistics';
+import { projectFigures } from './engine';
+import { sizeKey } from './year-list';
 
 export interface DrillArgs {
   year: number;

@@ -9,7 +9,7 @@ import type { ProjectFigures, StatsFilter } from '../../../shared/statistics';
 import type { Db } from '../../db/connection';
 import { stageRecordsOfYear } from '../../db/lifecycle';
 import { readLists } from '../../db/lists';
-import { projectFigures } from '../statistics';
+import { projectFigures } from './engine';
 
 interface StagedProject extends StageRecord {
   hasTarget: boolean;
