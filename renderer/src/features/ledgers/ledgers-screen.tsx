@@ -28,6 +28,7 @@ import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { EDIT_GRID } from '../../ui/theme';
 import { useEditingGrid } from '../../ui/editing-grid';
 import { HistoryButtons } from '../../ui/history-buttons';
+import { latestYear } from '../../ui/period-picker';
 import { StatusText, useSaveStatus } from '../../ui/save-status';
 import { readFileAsBase64 } from '../import/import-dialog';
 import { LedgerImportDialog, type LedgerImported } from './ledger-import-dialog';
@@ -136,7 +137,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
   const exportPlan = () => planId !== null && deliverFile(call('ledgers.export', { planId })).then(delivered, fail);
   const report = () => {
     const plan = plans.find((p) => p.id === planId);
-    const year = props.years.length ? Math.max(...props.years) : new Date().getFullYear();
+    const year = latestYear(props.years);
     if (plan) deliverFile(call('drafts.export', { kind: 'ledger-report', year, month: 1, params: { plan: plan.name, quarter } }), DOCX_TYPE).then(delivered, fail);
   };
 

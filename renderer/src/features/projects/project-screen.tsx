@@ -17,6 +17,7 @@ import { EDIT_GRID } from '../../ui/theme';
 import { useEditingGrid } from '../../ui/editing-grid';
 import { StatusText, useSaveStatus } from '../../ui/save-status';
 import { buildColumnDefs, totalsRow, type GridRow } from './columns';
+import { lastMonth, listYear, listYearChoices } from '../../ui/period-picker';
 import { useProjectClipboard } from './project-clipboard';
 import { ProjectDialogs, type ProjectDialog } from './project-dialogs';
 import { useProjectActions } from './project-actions';
@@ -31,12 +32,6 @@ const ROW_SELECTION: RowSelectionOptions<GridRow> = { mode: 'multiRow', checkbox
 const SELECTION_COLUMN: SelectionColumnDef = { pinned: 'left' };
 const getRowId = (p: GetRowIdParams<GridRow>) => String(p.data.projectId);
 
-function pickYear(years: number[]): number {
-  const current = new Date().getFullYear();
-  const candidates = years.filter((y) => y <= current + 1);
-  return candidates.length ? Math.max(...candidates) : years.length ? Math.max(...years) : current;
-}
-
 export function ProjectScreen(props: {
   library: LibraryInfo;
   lists: Lists;
@@ -47,7 +42,7 @@ export function ProjectScreen(props: {
 }) {
   const { library, lists, onListsChanged } = props;
   const readOnly = library.readOnly;
-  const [year, setYear] = useState(() => pickYear(lists.years));
+  const [year, setYear] = useState(() => listYear(lists.years));
   const [unit, setUnit] = useState<MoneyUnit>('万元');
   const [rowData, setRowData] = useState<GridRow[] | null>(null);
   const [totals, setTotals] = useState<GridRow[]>([]);
@@ -62,7 +57,7 @@ export function ProjectScreen(props: {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const progressInput = useRef<HTMLInputElement>(null);
-  const [progressMonth, setProgressMonth] = useState(() => Math.max(1, new Date().getMonth()));
+  const [progressMonth, setProgressMonth] = useState(lastMonth);
   const focusAfterLoad = useRef<number | null>(null);
   const editing = useEditingGrid(apiRef, say);
   // The grid's external filter reads the selection through a ref (its callbacks are set once).
@@ -79,11 +74,7 @@ export function ProjectScreen(props: {
 
   const style = useNumberStyle();
   const columnDefs = useMemo(() => buildColumnDefs({ unit, lists, readOnly, style }), [unit, lists, readOnly, style]);
-  const yearOptions = useMemo(() => {
-    const set = new Set([...lists.years, new Date().getFullYear(), year]);
-    set.add(Math.max(...set) + 1);
-    return [...set].sort((a, b) => b - a);
-  }, [lists.years, year]);
+  const yearOptions = useMemo(() => listYearChoices(lists.years, year), [lists.years, year]);
 
   const reload = useCallback(async () => {
     try {

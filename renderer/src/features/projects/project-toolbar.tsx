@@ -1,6 +1,7 @@
 /** The 项目库 toolbar: year, quick search, unit, and the list's actions ("…" opens a dialog first). */
 import type { MoneyUnit } from '../../../../shared/money';
 import { HistoryButtons } from '../../ui/history-buttons';
+import { YearSelect } from '../../ui/period-picker';
 import { SelectionChip, type ProjectSelection } from '../../ui/selection';
 import { HiddenFileInput } from '../../ui/file-input';
 
@@ -37,13 +38,7 @@ export function ProjectToolbar(p: ToolbarProps) {
     <div className="toolbar" role="toolbar" aria-label="项目库工具栏">
       <label>
         年度
-        <select value={p.year} onChange={(e) => p.onYear(Number(e.target.value))} aria-label="年度">
-          {p.yearOptions.map((y) => (
-            <option key={y} value={y}>
-              {y}年
-            </option>
-          ))}
-        </select>
+        <YearSelect label="年度" years={p.yearOptions} year={p.year} onYear={p.onYear} />
       </label>
       {p.selection && <SelectionChip selection={p.selection} onClear={p.onClearSelection} />}
       <input className="search" type="search" placeholder="快速查找（可用拼音首字母）" title="快速查找（Ctrl+F）：项目名称、单位等，也可用拼音首字母" aria-label="快速查找" value={p.search} onChange={(e) => p.onSearch(e.target.value)} />
