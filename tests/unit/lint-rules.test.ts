@@ -1,7 +1,8 @@
 /**
- * The layer rules of .eslint.config.mjs and the cycle check (tests/lint/cycles.mjs) catch what
- * they promise: each fault is made for real in a temporary copy of the tree, and the linter (or
- * the cycle check) must fail naming it. `npm test` runs both over the real tree (npm run lint).
+ * The layer rules of .eslint.config.mjs, the cycle check (tests/lint/cycles.mjs) and the file
+ * length check (tests/lint/file-length.mjs) catch what they promise: each fault is made for real
+ * in a temporary copy of the tree, and the linter (or the check) must fail naming it. `npm test`
+ * runs all three over the real tree (npm run lint).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,7 +27,15 @@ const FAULTS: Record<string, string> = {
   // A cycle made of type-only imports (import-x's no-cycle would not see it).
   'shared/zz-cycle-a.ts': "import type { B } from './zz-cycle-b';\nexport interface A { b?: B }\n",
   'shared/zz-cycle-b.ts': "import type { A } from './zz-cycle-a';\nexport interface B { a?: A }\n",
+  // A file one line past the limit, and one exactly at it.
+  'shared/zz-401-lines.ts': linesOfCode(401),
+  'renderer/src/zz-400-lines.ts': linesOfCode(400),
 };
+
+/** A valid module of exactly n lines. */
+function linesOfCode(n: number): string {
+  return Array.from({ length: n }, (_, i) => `export const line${i} = ${i};\n`).join('');
+}
 
 let dir = '';
 
@@ -45,10 +54,11 @@ describe('lint rules', () => {
     expect(scripts.test).toContain('npm run lint');
     expect(scripts.lint).toContain('eslint -c .eslint.config.mjs');
     expect(scripts.lint).toContain('tests/lint/cycles.mjs');
+    expect(scripts.lint).toContain('tests/lint/file-length.mjs');
   });
 
   it('fails on a service importing electron, the renderer importing node:fs, a floating promise, SQL outside db and a transport round dispatch', { timeout: 240_000 }, () => {
-    const files = Object.keys(FAULTS).filter((f) => !f.includes('cycle'));
+    const files = Object.keys(FAULTS).filter((f) => !f.includes('cycle') && !f.includes('-lines'));
     const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '-c', '.eslint.config.mjs', '--format', 'json', ...files], { cwd: dir, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(1);
     const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string | null }[] }[];
@@ -71,5 +81,16 @@ describe('lint rules', () => {
     const run = spawnSync(process.execPath, [path.join(dir, 'tests/lint/cycles.mjs'), dir], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+  });
+
+  it('fails on a source file over 400 lines, naming it (400 lines pass)', () => {
+    const run = spawnSync(process.execPath, [path.join(dir, 'tests/lint/file-length.mjs'), dir], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('shared/zz-401-lines.ts: 401 lines, more than 400');
+    expect(run.stderr).not.toContain('zz-400-lines.ts');
+    fs.rmSync(path.join(dir, 'shared/zz-401-lines.ts'));
+    const clean = spawnSync(process.execPath, [path.join(dir, 'tests/lint/file-length.mjs'), dir], { encoding: 'utf8' });
+    expect(clean.stderr).toBe('');
+    expect(clean.status).toBe(0);
   });
 });
