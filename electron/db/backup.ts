@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from './open-database';
+import { checkPragma, errorCode, errorMessage, numberPragma } from './sqlite';
 
 function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
@@ -21,11 +22,10 @@ export function checkFile(file: string): { ok: boolean; message: string } {
   let db: Db | undefined;
   try {
     db = openDatabase(file, { readonly: true, fileMustExist: true });
-    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-    const message = rows.map((r) => r.integrity_check).join('；');
+    const message = checkPragma(db, 'integrity_check');
     return { ok: message === 'ok', message };
   } catch (err) {
-    return { ok: false, message: (err as Error).message };
+    return { ok: false, message: errorMessage(err) };
   } finally {
     db?.close();
   }
@@ -70,12 +70,12 @@ export async function backupTo(db: Db, target: string): Promise<void> {
  * another program. False (and nothing changed) when another connection holds it.
  */
 export function takeSoleUse(db: Db): boolean {
-  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  const timeout = numberPragma(db, 'busy_timeout');
   db.pragma('busy_timeout = 0');
   try {
     return String(db.pragma('journal_mode = DELETE', { simple: true })).toLowerCase() === 'delete';
   } catch (err) {
-    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY') || (err as { code?: string }).code?.startsWith('SQLITE_LOCKED')) return false;
+    if (errorCode(err).startsWith('SQLITE_BUSY') || errorCode(err).startsWith('SQLITE_LOCKED')) return false;
     throw err;
   } finally {
     db.pragma(`busy_timeout = ${timeout}`);

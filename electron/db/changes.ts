@@ -3,7 +3,7 @@
  * walk the sets. Values are stored as JSON of storage values (ids, integers of 元, codes).
  */
 import type { Db } from './connection';
-import { stmt } from './statements';
+import { query, stmt, valueQuery } from './statements';
 
 export interface ChangeRecord {
   projectId: number;
@@ -40,14 +40,17 @@ export function insertChangeSet(db: Db, label: string, at: string, changes: read
   return setId;
 }
 
+const LATEST_DONE = query<[], ChangeSetRow>("SELECT id, at, label, state FROM change_sets WHERE state = 'done' ORDER BY id DESC LIMIT 1");
+const EARLIEST_UNDONE = query<[], ChangeSetRow>("SELECT id, at, label, state FROM change_sets WHERE state = 'undone' ORDER BY id ASC LIMIT 1");
+
 /** The set 撤销 would undo: the newest one still done. */
 export function latestDoneSet(db: Db): ChangeSetRow | undefined {
-  return stmt(db, "SELECT id, at, label, state FROM change_sets WHERE state = 'done' ORDER BY id DESC LIMIT 1").get() as ChangeSetRow | undefined;
+  return LATEST_DONE(db).get();
 }
 
 /** The set 重做 would redo: the oldest one undone (undone sets are always the newest ones). */
 export function earliestUndoneSet(db: Db): ChangeSetRow | undefined {
-  return stmt(db, "SELECT id, at, label, state FROM change_sets WHERE state = 'undone' ORDER BY id ASC LIMIT 1").get() as ChangeSetRow | undefined;
+  return EARLIEST_UNDONE(db).get();
 }
 
 export function setChangeSetState(db: Db, id: number, state: ChangeSetRow['state']): void {
@@ -72,22 +75,27 @@ function parseChange(r: RawChange): StoredChange {
 const CHANGE_COLUMNS =
   'c.id, c.change_set_id AS changeSetId, c.project_id AS projectId, c.year, c.op, c.field, c.old_value AS oldValue, c.new_value AS newValue';
 
+const CHANGES_OF_SET = query<[setId: number], RawChange>(`SELECT ${CHANGE_COLUMNS} FROM changes c WHERE c.change_set_id = ? ORDER BY c.id`);
+
 export function changesOfSet(db: Db, setId: number): StoredChange[] {
-  return (stmt(db, `SELECT ${CHANGE_COLUMNS} FROM changes c WHERE c.change_set_id = ? ORDER BY c.id`).all(setId) as RawChange[]).map(parseChange);
+  return CHANGES_OF_SET(db).all(setId).map(parseChange);
 }
+
+/** What a project's history shows of each change's set. */
+type SetFacts = Pick<ChangeSetRow, 'at' | 'label' | 'state'>;
+const CHANGES_OF_PROJECT = query<[projectId: number, limit: number], RawChange & SetFacts>(
+  `SELECT ${CHANGE_COLUMNS}, s.at, s.label, s.state FROM changes c JOIN change_sets s ON s.id = c.change_set_id
+   WHERE c.project_id = ? ORDER BY c.id DESC LIMIT ?`,
+);
 
 /** A project's history, newest first, with its sets' time, label and state. */
-export function changesOfProject(db: Db, projectId: number, limit = 500): (StoredChange & { at: string; label: string; state: ChangeSetRow['state'] })[] {
-  const rows = stmt(
-    db,
-    `SELECT ${CHANGE_COLUMNS}, s.at, s.label, s.state FROM changes c JOIN change_sets s ON s.id = c.change_set_id
-     WHERE c.project_id = ? ORDER BY c.id DESC LIMIT ?`,
-  ).all(projectId, limit) as (RawChange & { at: string; label: string; state: ChangeSetRow['state'] })[];
-  return rows.map((r) => ({ ...parseChange(r), at: r.at, label: r.label, state: r.state }));
+export function changesOfProject(db: Db, projectId: number, limit = 500): (StoredChange & SetFacts)[] {
+  return CHANGES_OF_PROJECT(db)
+    .all(projectId, limit)
+    .map((r) => ({ ...parseChange(r), at: r.at, label: r.label, state: r.state }));
 }
 
+const YEARS_OF_SET = valueQuery<[setId: number], number>('SELECT DISTINCT year FROM changes WHERE change_set_id = ? AND year IS NOT NULL');
 export function yearsOfSet(db: Db, setId: number): number[] {
-  return (stmt(db, 'SELECT DISTINCT year FROM changes WHERE change_set_id = ? AND year IS NOT NULL').all(setId) as { year: number }[]).map(
-    (r) => r.year,
-  );
+  return YEARS_OF_SET(db).all(setId);
 }

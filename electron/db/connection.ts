@@ -11,6 +11,8 @@ import { AppError } from '../../shared/result';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import { backupTo } from './backup';
 import { openDatabase, openDatabaseFromBytes, type Db } from './open-database';
+import { checkPragma, errorCode, errorMessage, numberPragma } from './sqlite';
+import { valueQuery } from './statements';
 
 export type { Db };
 
@@ -38,8 +40,7 @@ function setPragmas(db: Db, readOnly: boolean): void {
 }
 
 function quickCheck(db: Db, file: string): void {
-  const rows = db.pragma('quick_check') as { quick_check: string }[];
-  const result = rows.map((r) => r.quick_check).join('；');
+  const result = checkPragma(db, 'quick_check');
   if (result !== 'ok') {
     throw new AppError('CORRUPT', `项目库文件“${file}”已损坏（${result.slice(0, 200)}）。文件保持原样，未作任何修改。`);
   }
@@ -72,7 +73,7 @@ function openReadOnly(file: string): Db {
     return db;
   } catch (err) {
     db.close();
-    const code = (err as { code?: string }).code ?? '';
+    const code = errorCode(err);
     if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') return readOnlyCopy(file);
     throw err;
   }
@@ -81,7 +82,7 @@ function openReadOnly(file: string): Db {
 /** Translate SQLite's failure to open or read a file into a Chinese message. */
 function openError(err: unknown, file: string): AppError {
   if (err instanceof AppError) return err;
-  const code = (err as { code?: string }).code ?? '';
+  const code = errorCode(err);
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new AppError('CORRUPT', `“${file}”不是有效的项目库文件，或文件已损坏。文件保持原样，未作任何修改。`);
   }
@@ -89,7 +90,7 @@ function openError(err: unknown, file: string): AppError {
     return new AppError('BUSY', `项目库“${file}”正被其他程序使用，请稍后重试。`);
   }
   if (code === 'SQLITE_CANTOPEN') return new AppError('NOT_FOUND', `无法打开项目库文件“${file}”。`);
-  return new AppError('INTERNAL', `打开项目库“${file}”失败：${(err as Error).message}`);
+  return new AppError('INTERNAL', `打开项目库“${file}”失败：${errorMessage(err)}`);
 }
 
 function backupFileName(file: string, fromVersion: number, now: Date): string {
@@ -99,7 +100,7 @@ function backupFileName(file: string, fromVersion: number, now: Date): string {
 
 /** Apply the pending migrations in one transaction; on any failure the library stays at its version. */
 export function migrate(db: Db, migrations = MIGRATIONS): number {
-  const from = db.pragma('user_version', { simple: true }) as number;
+  const from = numberPragma(db, 'user_version');
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return from;
   db.transaction(() => {
@@ -111,8 +112,9 @@ export function migrate(db: Db, migrations = MIGRATIONS): number {
   return pending[pending.length - 1]!.version;
 }
 
+const TABLE_COUNT = valueQuery<[], number>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'");
 function hasTables(db: Db): boolean {
-  return (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n > 0;
+  return TABLE_COUNT(db).one() > 0;
 }
 
 /**
@@ -143,7 +145,7 @@ export async function openLibraryFile(file: string, options: { now?: () => Date;
     db = readOnly ? openReadOnly(absolute) : openDatabase(absolute, { fileMustExist: true });
     setPragmas(db, readOnly);
     quickCheck(db, absolute);
-    let version = db.pragma('user_version', { simple: true }) as number;
+    let version = numberPragma(db, 'user_version');
     if (readOnly && version < latest && version > 0) {
       // Nothing can be written to the file, so it cannot be upgraded: this version reads an
       // in-memory copy brought to its schema (only the copy changes), so every screen works.
@@ -151,7 +153,7 @@ export async function openLibraryFile(file: string, options: { now?: () => Date;
       db = readOnlyCopy(absolute);
       migrate(db, migrations);
       readOnlyReason = `${readOnlyReason ?? ''}（项目库为旧版本格式，已在内存中按新格式打开，文件本身未作修改。）`;
-      version = db.pragma('user_version', { simple: true }) as number;
+      version = numberPragma(db, 'user_version');
     }
     if (version === 0 && hasTables(db)) {
       throw new AppError('CORRUPT', `“${absolute}”不是重点项目工作台的项目库。文件保持原样，未作任何修改。`);
@@ -177,11 +179,11 @@ export async function openLibraryFile(file: string, options: { now?: () => Date;
       } catch (err) {
         throw new AppError(
           'INTERNAL',
-          `项目库升级失败，已保持原版本（${version}）${backupPath ? `，升级前的备份在“${backupPath}”` : ''}：${(err as Error).message}`,
+          `项目库升级失败，已保持原版本（${version}）${backupPath ? `，升级前的备份在“${backupPath}”` : ''}：${errorMessage(err)}`,
         );
       }
     }
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const schemaVersion = numberPragma(db, 'user_version');
     return { db, path: absolute, readOnly, readOnlyReason, schemaVersion, backupPath };
   } catch (err) {
     db?.close();

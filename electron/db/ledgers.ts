@@ -1,14 +1,17 @@
 /** SQL for action-plan ledgers (台账): plans and their items. */
 import type { ActionPlan, LedgerItem, LedgerKind } from '../../shared/ledgers';
 import type { Db } from './connection';
-import { stmt } from './statements';
+import { query, stmt } from './statements';
+
+const PLANS = query<[], ActionPlan>('SELECT id, name FROM action_plans ORDER BY id');
+const PLAN_BY_NAME = query<[name: string], ActionPlan>('SELECT id, name FROM action_plans WHERE name = ?');
 
 export function listPlans(db: Db): ActionPlan[] {
-  return stmt(db, 'SELECT id, name FROM action_plans ORDER BY id').all() as ActionPlan[];
+  return PLANS(db).all();
 }
 
 export function findPlan(db: Db, name: string): ActionPlan | undefined {
-  return stmt(db, 'SELECT id, name FROM action_plans WHERE name = ?').get(name) as ActionPlan | undefined;
+  return PLAN_BY_NAME(db).get(name);
 }
 
 export function insertPlan(db: Db, name: string, at: string): number {
@@ -20,17 +23,18 @@ const ITEM_SELECT = `SELECT id, plan_id AS planId, ledger, seq, code, content, l
 
 type ItemRow = Omit<LedgerItem, 'onTrack'> & { onTrack: number | null };
 const item = (r: ItemRow): LedgerItem => ({ ...r, onTrack: r.onTrack === null ? null : r.onTrack === 1 });
+const ITEMS_OF_LEDGER = query<[planId: number, ledger: LedgerKind], ItemRow>(`${ITEM_SELECT} WHERE plan_id = ? AND ledger = ? ORDER BY seq, id`);
+const ITEMS_OF_PLAN = query<[planId: number], ItemRow>(`${ITEM_SELECT} WHERE plan_id = ? ORDER BY ledger, seq, id`);
+const ITEM = query<[id: number], ItemRow>(`${ITEM_SELECT} WHERE id = ?`);
 
 /** A plan's items, by ledger and order (one ledger, or all five). */
 export function ledgerItems(db: Db, planId: number, ledger?: LedgerKind): LedgerItem[] {
-  const rows = ledger
-    ? (stmt(db, `${ITEM_SELECT} WHERE plan_id = ? AND ledger = ? ORDER BY seq, id`).all(planId, ledger) as ItemRow[])
-    : (stmt(db, `${ITEM_SELECT} WHERE plan_id = ? ORDER BY ledger, seq, id`).all(planId) as ItemRow[]);
+  const rows = ledger ? ITEMS_OF_LEDGER(db).all(planId, ledger) : ITEMS_OF_PLAN(db).all(planId);
   return rows.map(item);
 }
 
 export function readLedgerItem(db: Db, id: number): LedgerItem | undefined {
-  const r = stmt(db, `${ITEM_SELECT} WHERE id = ?`).get(id) as ItemRow | undefined;
+  const r = ITEM(db).get(id);
   return r && item(r);
 }
 

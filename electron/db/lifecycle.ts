@@ -5,24 +5,28 @@
 import type { Stage } from '../../shared/domain';
 import type { ProcedureKind, ProcedureRole } from '../../shared/lifecycle';
 import type { Db } from './connection';
-import { stmt } from './statements';
+import { query, stmt, tupleQuery, valueQuery } from './statements';
+
+type StageRecord = [projectId: number, stage: Stage | null, previous: Stage | null, changedOn: string | null, hasTarget: number];
+const STAGE_RECORDS = tupleQuery<[year: number], StageRecord>(
+  `SELECT project_id, stage, previous_stage, stage_changed_on, (coalesce(trim(work_target), '') <> '') FROM year_plans WHERE year = ?`,
+);
 
 /** Year Y's list: each project's stage, the stage it came from, the day it changed and whether it has a 年度工作目标. */
-export function stageRecordsOfYear(db: Db, year: number): [projectId: number, stage: Stage | null, previous: Stage | null, changedOn: string | null, hasTarget: number][] {
-  return stmt(
-    db,
-    `SELECT project_id, stage, previous_stage, stage_changed_on, (coalesce(trim(work_target), '') <> '') FROM year_plans WHERE year = ?`,
-  )
-    .raw(true)
-    .all(year) as [number, Stage | null, Stage | null, string | null, number][];
+export function stageRecordsOfYear(db: Db, year: number): StageRecord[] {
+  return STAGE_RECORDS(db).all(year);
 }
 
+const KINDS = query<[], ProcedureKind>('SELECT id, name, role, sort_order AS sortOrder FROM procedure_kinds ORDER BY sort_order, id');
+const NEXT_KIND_ORDER = valueQuery<[], number>('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM procedure_kinds');
+const KIND_USES = valueQuery<[id: number], number>('SELECT count(*) AS n FROM project_procedures WHERE kind_id = ?');
+
 export function procedureKinds(db: Db): ProcedureKind[] {
-  return stmt(db, 'SELECT id, name, role, sort_order AS sortOrder FROM procedure_kinds ORDER BY sort_order, id').all() as ProcedureKind[];
+  return KINDS(db).all();
 }
 
 export function insertProcedureKind(db: Db, name: string, role: ProcedureRole | null): number {
-  const order = (stmt(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM procedure_kinds').get() as { n: number }).n;
+  const order = NEXT_KIND_ORDER(db).one();
   return Number(stmt(db, 'INSERT INTO procedure_kinds (name, role, sort_order) VALUES (?, ?, ?)').run(name, role, order).lastInsertRowid);
 }
 
@@ -31,7 +35,7 @@ export function updateProcedureKind(db: Db, id: number, name: string, role: Proc
 }
 
 export function procedureKindInUse(db: Db, id: number): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM project_procedures WHERE kind_id = ?').get(id) as { n: number }).n;
+  return KIND_USES(db).one(id);
 }
 
 export function deleteProcedureKind(db: Db, id: number): void {
@@ -48,17 +52,19 @@ export interface ProcedureSnapshot {
   document_number: string | null;
 }
 
+const PROCEDURES_OF_YEAR = query<[year: number], ProcedureSnapshot>(
+  `SELECT pp.project_id, pp.kind_id, pp.planned_date, pp.obtained_date, pp.recorded_on, pp.document_number
+   FROM project_procedures pp JOIN year_plans yp ON yp.project_id = pp.project_id AND yp.year = ?`,
+);
+const PROCEDURE = query<[projectId: number, kindId: number], ProcedureSnapshot>('SELECT * FROM project_procedures WHERE project_id = ? AND kind_id = ?');
+
 /** The procedures of year Y's projects. */
 export function proceduresOfYear(db: Db, year: number): ProcedureSnapshot[] {
-  return stmt(
-    db,
-    `SELECT pp.project_id, pp.kind_id, pp.planned_date, pp.obtained_date, pp.recorded_on, pp.document_number
-     FROM project_procedures pp JOIN year_plans yp ON yp.project_id = pp.project_id AND yp.year = ?`,
-  ).all(year) as ProcedureSnapshot[];
+  return PROCEDURES_OF_YEAR(db).all(year);
 }
 
 export function readProcedure(db: Db, projectId: number, kindId: number): ProcedureSnapshot | null {
-  return (stmt(db, 'SELECT * FROM project_procedures WHERE project_id = ? AND kind_id = ?').get(projectId, kindId) as ProcedureSnapshot | undefined) ?? null;
+  return PROCEDURE(db).get(projectId, kindId) ?? null;
 }
 
 /** Write a procedure; one with nothing in it is removed. */
@@ -78,11 +84,18 @@ export function deleteProcedure(db: Db, projectId: number, kindId: number): void
   stmt(db, 'DELETE FROM project_procedures WHERE project_id = ? AND kind_id = ?').run(projectId, kindId);
 }
 
+export interface ProcedureProject {
+  projectId: number;
+  code: string | null;
+  name: string;
+  startDate: string | null;
+}
+const PROCEDURE_PROJECTS = query<[year: number], ProcedureProject>(
+  `SELECT p.id AS projectId, p.code, p.name, p.start_date AS startDate FROM year_plans yp JOIN projects p ON p.id = yp.project_id
+   WHERE yp.year = ? ORDER BY yp.sort_order, p.id`,
+);
+
 /** The project fields the procedure grid shows beside the procedures. */
-export function procedureProjects(db: Db, year: number): { projectId: number; code: string | null; name: string; startDate: string | null }[] {
-  return stmt(
-    db,
-    `SELECT p.id AS projectId, p.code, p.name, p.start_date AS startDate FROM year_plans yp JOIN projects p ON p.id = yp.project_id
-     WHERE yp.year = ? ORDER BY yp.sort_order, p.id`,
-  ).all(year) as { projectId: number; code: string | null; name: string; startDate: string | null }[];
+export function procedureProjects(db: Db, year: number): ProcedureProject[] {
+  return PROCEDURE_PROJECTS(db).all(year);
 }

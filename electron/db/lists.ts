@@ -1,7 +1,14 @@
 /** SQL for the editable lists: categories with their lead departments, districts, tags, contact leaders. */
 import { DEFAULT_CATEGORIES, DEFAULT_TAGS, type Lists } from '../../shared/domain';
 import type { Db } from './connection';
-import { stmt } from './statements';
+import { query, queryFamily, stmt, valueQuery, type Query } from './statements';
+
+/** The tables of named items: each with id and name; those of the editable lists also with sort_order. */
+type OrderedTable = 'districts' | 'categories' | 'tags';
+type ListTable = OrderedTable | 'contact_leaders';
+const itemName = queryFamily((table: ListTable) => valueQuery<[id: number], string>(`SELECT name FROM ${table} WHERE id = ?`));
+const itemIdByName = queryFamily((table: ListTable) => valueQuery<[name: string], number>(`SELECT id FROM ${table} WHERE name = ?`));
+const nextItemOrder = queryFamily((table: OrderedTable) => valueQuery<[], number>(`SELECT coalesce(max(sort_order), 0) + 1 AS n FROM ${table}`));
 
 /** The defaults of GLOSSARY.md that a new library starts with. */
 export function seedDefaultLists(db: Db): void {
@@ -11,89 +18,92 @@ export function seedDefaultLists(db: Db): void {
   DEFAULT_TAGS.forEach((t, i) => tag.run(t, i + 1));
 }
 
+const CATEGORIES = query<[], Lists['categories'][number]>('SELECT id, name, lead_department AS leadDepartment FROM categories ORDER BY sort_order, id');
+const DISTRICTS = query<[], Lists['districts'][number]>('SELECT id, name FROM districts ORDER BY sort_order, id');
+const TAGS = query<[], Lists['tags'][number]>('SELECT id, name FROM tags ORDER BY sort_order, id');
+const CONTACT_LEADERS = query<[], Lists['contactLeaders'][number]>('SELECT id, name, title FROM contact_leaders ORDER BY name');
+// The years with a list, by jumping from one to the next in the (year, …) index: DISTINCT
+// would read every plan (80,000 at provincial scale) each time the lists are read.
+const YEARS = valueQuery<[], number>(
+  `WITH RECURSIVE y(year) AS (SELECT min(year) FROM year_plans UNION ALL SELECT (SELECT min(year) FROM year_plans WHERE year > y.year) FROM y WHERE y.year IS NOT NULL)
+   SELECT year FROM y WHERE year IS NOT NULL`,
+);
+
 export function readLists(db: Db): Lists {
   return {
-    categories: stmt(db, 'SELECT id, name, lead_department AS leadDepartment FROM categories ORDER BY sort_order, id').all() as Lists['categories'],
-    districts: stmt(db, 'SELECT id, name FROM districts ORDER BY sort_order, id').all() as Lists['districts'],
-    tags: stmt(db, 'SELECT id, name FROM tags ORDER BY sort_order, id').all() as Lists['tags'],
-    contactLeaders: stmt(db, 'SELECT id, name, title FROM contact_leaders ORDER BY name').all() as Lists['contactLeaders'],
-    // The years with a list, by jumping from one to the next in the (year, …) index: DISTINCT
-    // would read every plan (80,000 at provincial scale) each time the lists are read.
-    years: (
-      stmt(
-        db,
-        `WITH RECURSIVE y(year) AS (SELECT min(year) FROM year_plans UNION ALL SELECT (SELECT min(year) FROM year_plans WHERE year > y.year) FROM y WHERE y.year IS NOT NULL)
-         SELECT year FROM y WHERE year IS NOT NULL`,
-      ).all() as { year: number }[]
-    ).map((r) => r.year),
+    categories: CATEGORIES(db).all(),
+    districts: DISTRICTS(db).all(),
+    tags: TAGS(db).all(),
+    contactLeaders: CONTACT_LEADERS(db).all(),
+    years: YEARS(db).all(),
   };
 }
 
+const CATEGORY_BY_NAME = query<[name: string], { id: number; leadDepartment: string }>('SELECT id, lead_department AS leadDepartment FROM categories WHERE name = ?');
+const CATEGORY_BY_ID = query<[id: number], { name: string; leadDepartment: string }>('SELECT name, lead_department AS leadDepartment FROM categories WHERE id = ?');
+
 export function findCategory(db: Db, name: string): { id: number; leadDepartment: string } | undefined {
-  return stmt(db, 'SELECT id, lead_department AS leadDepartment FROM categories WHERE name = ?').get(name) as
-    | { id: number; leadDepartment: string }
-    | undefined;
+  return CATEGORY_BY_NAME(db).get(name);
 }
 
 export function categoryById(db: Db, id: number): { name: string; leadDepartment: string } | undefined {
-  return stmt(db, 'SELECT name, lead_department AS leadDepartment FROM categories WHERE id = ?').get(id) as
-    | { name: string; leadDepartment: string }
-    | undefined;
+  return CATEGORY_BY_ID(db).get(id);
 }
 
 export function findDistrictId(db: Db, name: string): number | undefined {
-  return (stmt(db, 'SELECT id FROM districts WHERE name = ?').get(name) as { id: number } | undefined)?.id;
+  return itemIdByName('districts')(db).get(name);
 }
 
 export function districtName(db: Db, id: number): string | undefined {
-  return (stmt(db, 'SELECT name FROM districts WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+  return itemName('districts')(db).get(id);
 }
 
 export function addDistrict(db: Db, name: string): number {
-  const order = (stmt(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM districts').get() as { n: number }).n;
+  const order = nextItemOrder('districts')(db).one();
   return Number(stmt(db, 'INSERT INTO districts (name, sort_order) VALUES (?, ?)').run(name, order).lastInsertRowid);
 }
 
 /** The id of a contact leader by name, adding the leader if the name is new. */
 export function ensureContactLeader(db: Db, name: string): number {
-  const found = stmt(db, 'SELECT id FROM contact_leaders WHERE name = ?').get(name) as { id: number } | undefined;
-  if (found) return found.id;
+  const found = itemIdByName('contact_leaders')(db).get(name);
+  if (found !== undefined) return found;
   return Number(stmt(db, 'INSERT INTO contact_leaders (name) VALUES (?)').run(name).lastInsertRowid);
 }
 
 export function contactLeaderName(db: Db, id: number): string | undefined {
-  return (stmt(db, 'SELECT name FROM contact_leaders WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+  return itemName('contact_leaders')(db).get(id);
 }
 
 /** Tag ids for names, adding tags that are new (tags are a free set of labels). */
 export function ensureTags(db: Db, names: readonly string[]): number[] {
   return names.map((name) => {
-    const found = stmt(db, 'SELECT id FROM tags WHERE name = ?').get(name) as { id: number } | undefined;
-    if (found) return found.id;
-    const order = (stmt(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM tags').get() as { n: number }).n;
+    const found = itemIdByName('tags')(db).get(name);
+    if (found !== undefined) return found;
+    const order = nextItemOrder('tags')(db).one();
     return Number(stmt(db, 'INSERT INTO tags (name, sort_order) VALUES (?, ?)').run(name, order).lastInsertRowid);
   });
 }
 
 export function tagNames(db: Db, ids: readonly number[]): string[] {
-  return ids.map((id) => (stmt(db, 'SELECT name FROM tags WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `#${id}`);
+  const name = itemName('tags')(db);
+  return ids.map((id) => name.get(id) ?? `#${id}`);
 }
 
 /** The editable lists by their contract name, and the table each lives in. */
 export type ListKind = 'districts' | 'categories' | 'tags';
-const LIST_TABLES: Record<ListKind, string> = { districts: 'districts', categories: 'categories', tags: 'tags' };
+const LIST_TABLES: Record<ListKind, OrderedTable> = { districts: 'districts', categories: 'categories', tags: 'tags' };
 
 export function listItemName(db: Db, kind: ListKind, id: number): string | undefined {
-  return (stmt(db, `SELECT name FROM ${LIST_TABLES[kind]} WHERE id = ?`).get(id) as { name: string } | undefined)?.name;
+  return itemName(LIST_TABLES[kind])(db).get(id);
 }
 
 export function listItemIdByName(db: Db, kind: ListKind, name: string): number | undefined {
-  return (stmt(db, `SELECT id FROM ${LIST_TABLES[kind]} WHERE name = ?`).get(name) as { id: number } | undefined)?.id;
+  return itemIdByName(LIST_TABLES[kind])(db).get(name);
 }
 
 export function insertListItem(db: Db, kind: ListKind, name: string, leadDepartment = ''): number {
   const table = LIST_TABLES[kind];
-  const order = (stmt(db, `SELECT coalesce(max(sort_order), 0) + 1 AS n FROM ${table}`).get() as { n: number }).n;
+  const order = nextItemOrder(table)(db).one();
   if (kind === 'categories') {
     return Number(stmt(db, 'INSERT INTO categories (name, lead_department, sort_order) VALUES (?, ?, ?)').run(name, leadDepartment, order).lastInsertRowid);
   }
@@ -109,13 +119,13 @@ export function setCategoryLeadDepartment(db: Db, id: number, leadDepartment: st
 }
 
 /** How many projects (or year-plan rows, for categories) use an item: it cannot be removed while used. */
+const USAGE: Record<ListKind, Query<[id: number], number>> = {
+  districts: valueQuery('SELECT count(*) AS n FROM projects WHERE district_id = ?'),
+  categories: valueQuery('SELECT count(*) AS n FROM year_plans WHERE category_id = ?'),
+  tags: valueQuery('SELECT count(*) AS n FROM project_tags WHERE tag_id = ?'),
+};
 export function listItemUsage(db: Db, kind: ListKind, id: number): number {
-  const sql = {
-    districts: 'SELECT count(*) AS n FROM projects WHERE district_id = ?',
-    categories: 'SELECT count(*) AS n FROM year_plans WHERE category_id = ?',
-    tags: 'SELECT count(*) AS n FROM project_tags WHERE tag_id = ?',
-  }[kind];
-  return (stmt(db, sql).get(id) as { n: number }).n;
+  return USAGE[kind](db).one(id);
 }
 
 export function deleteListItem(db: Db, kind: ListKind, id: number): void {

@@ -3,7 +3,7 @@
  * and trimming a copy to what the month's figures are computed from.
  */
 import type { Db } from './open-database';
-import { stmt } from './statements';
+import { query, stmt, valueQuery } from './statements';
 
 export interface MonthSnapshotRow {
   takenAt: string;
@@ -11,17 +11,19 @@ export interface MonthSnapshotRow {
   data: Buffer;
 }
 
+const SNAPSHOT = query<[year: number, month: number], { taken_at: string; schema_version: number; data: Buffer }>(
+  'SELECT taken_at, schema_version, data FROM month_snapshots WHERE year = ? AND month = ?',
+);
+const TAKEN_AT = valueQuery<[year: number, month: number], string>('SELECT taken_at FROM month_snapshots WHERE year = ? AND month = ?');
+
 export function readMonthSnapshot(db: Db, year: number, month: number): MonthSnapshotRow | null {
-  const row = stmt(db, 'SELECT taken_at, schema_version, data FROM month_snapshots WHERE year = ? AND month = ?').get(year, month) as
-    | { taken_at: string; schema_version: number; data: Buffer }
-    | undefined;
+  const row = SNAPSHOT(db).get(year, month);
   return row ? { takenAt: row.taken_at, schemaVersion: row.schema_version, data: row.data } : null;
 }
 
 /** When the month's copy was taken, without reading it. */
 export function monthSnapshotTakenAt(db: Db, year: number, month: number): string | null {
-  const row = stmt(db, 'SELECT taken_at FROM month_snapshots WHERE year = ? AND month = ?').get(year, month) as { taken_at: string } | undefined;
-  return row?.taken_at ?? null;
+  return TAKEN_AT(db).get(year, month) ?? null;
 }
 
 export function writeMonthSnapshot(db: Db, year: number, month: number, row: MonthSnapshotRow): void {

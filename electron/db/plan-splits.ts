@@ -3,18 +3,23 @@
  * each period its list gives, by year.
  */
 import type { Db } from './connection';
-import { stmt } from './statements';
+import { stmt, tupleQuery } from './statements';
 import type { Money } from '../../shared/money';
 
+type Split = [projectId: number, month: number, plannedToDate: Money];
+const SPLITS_OF_YEAR = tupleQuery<[year: number], Split>('SELECT project_id, month, planned_to_date FROM plan_splits WHERE year = ? ORDER BY project_id, month');
+const SPLIT_OF = tupleQuery<[year: number, projectId: number], [month: number, plannedToDate: Money]>(
+  'SELECT month, planned_to_date FROM plan_splits WHERE year = ? AND project_id = ? ORDER BY month',
+);
+
 /** [projectId, month, plannedToDate (元)] of every split of year Y, by project and month. */
-export function planSplitsOfYear(db: Db, year: number): [projectId: number, month: number, plannedToDate: Money][] {
-  return stmt(db, 'SELECT project_id, month, planned_to_date FROM plan_splits WHERE year = ? ORDER BY project_id, month').raw(true).all(year) as [number, number, Money][];
+export function planSplitsOfYear(db: Db, year: number): Split[] {
+  return SPLITS_OF_YEAR(db).all(year);
 }
 
 /** A project's split of year Y: month → cumulative plan (元). */
 export function planSplitOf(db: Db, projectId: number, year: number): Map<number, Money> {
-  const rows = stmt(db, 'SELECT month, planned_to_date FROM plan_splits WHERE year = ? AND project_id = ? ORDER BY month').raw(true).all(year, projectId) as [number, Money][];
-  return new Map(rows);
+  return new Map(SPLIT_OF(db).all(year, projectId));
 }
 
 /** Replace a project's split of year Y (an empty map removes it), in the caller's transaction. */

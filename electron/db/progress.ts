@@ -5,7 +5,7 @@
 import { monthEndDate } from '../../shared/domain';
 import { sumMoney, type Money } from '../../shared/money';
 import type { Db } from './connection';
-import { stmt } from './statements';
+import { query, stmt, tupleQuery, valueQuery } from './statements';
 
 /** A report as stored (snake_case columns), as the change log keeps it. */
 export interface ReportSnapshot {
@@ -28,35 +28,38 @@ export interface ReportSnapshot {
   reported_at: string;
 }
 
+type ReportKey = [projectId: number, year: number, month: number];
+const REPORT = query<ReportKey, ReportSnapshot>('SELECT * FROM progress_reports WHERE project_id = ? AND year = ? AND month = ?');
+const REPORT_BEFORE = query<ReportKey, ReportSnapshot>('SELECT * FROM progress_reports WHERE project_id = ? AND year = ? AND month < ? ORDER BY month DESC LIMIT 1');
+const REPORTS_BEFORE = query<ReportKey, ReportSnapshot>('SELECT * FROM progress_reports WHERE project_id = ? AND year = ? AND month < ? ORDER BY month');
+
 export function readReport(db: Db, projectId: number, year: number, month: number): ReportSnapshot | undefined {
-  return stmt(db, 'SELECT * FROM progress_reports WHERE project_id = ? AND year = ? AND month = ?').get(projectId, year, month) as ReportSnapshot | undefined;
+  return REPORT(db).get(projectId, year, month);
 }
 
 /** The latest report of year Y before month M (what "last month" carries forward). */
 export function readReportBefore(db: Db, projectId: number, year: number, month: number): ReportSnapshot | undefined {
-  return stmt(db, 'SELECT * FROM progress_reports WHERE project_id = ? AND year = ? AND month < ? ORDER BY month DESC LIMIT 1').get(projectId, year, month) as
-    | ReportSnapshot
-    | undefined;
+  return REPORT_BEFORE(db).get(projectId, year, month);
 }
 
 /** A project's reports of year Y before month M, by month (the months a dispatch import checks against). */
 export function reportsBefore(db: Db, projectId: number, year: number, month: number): Map<number, ReportSnapshot> {
-  const rows = stmt(db, 'SELECT * FROM progress_reports WHERE project_id = ? AND year = ? AND month < ? ORDER BY month').all(projectId, year, month) as ReportSnapshot[];
-  return new Map(rows.map((r) => [r.month, r]));
+  return new Map(REPORTS_BEFORE(db).all(projectId, year, month).map((r) => [r.month, r]));
 }
+
+const EARLIER_YEARS = query<[projectId: number, year: number], { year: number; completed_to_date: Money }>(
+  `SELECT r.year, r.completed_to_date FROM progress_reports r
+   WHERE r.project_id = ? AND r.year < ?
+     AND r.month = (SELECT max(month) FROM progress_reports l WHERE l.project_id = r.project_id AND l.year = r.year)
+   ORDER BY r.year`,
+);
 
 /**
  * What the library holds of a project's completed investment in the years before Y: each earlier
  * year's latest report (a year's cumulative runs from January), added up, and which years those are.
  */
 export function earlierYearsCompleted(db: Db, projectId: number, year: number): { total: Money; years: number[] } {
-  const rows = stmt(
-    db,
-    `SELECT r.year, r.completed_to_date FROM progress_reports r
-     WHERE r.project_id = ? AND r.year < ?
-       AND r.month = (SELECT max(month) FROM progress_reports l WHERE l.project_id = r.project_id AND l.year = r.year)
-     ORDER BY r.year`,
-  ).all(projectId, year) as { year: number; completed_to_date: Money }[];
+  const rows = EARLIER_YEARS(db).all(projectId, year);
   return { total: sumMoney(rows.map((r) => r.completed_to_date)), years: rows.map((r) => r.year) };
 }
 
@@ -93,9 +96,11 @@ export interface ProblemSnapshot {
   resolution: string | null;
 }
 
+const OPEN_PROBLEM = valueQuery<[projectId: number, description: string], 1>("SELECT 1 FROM problems WHERE project_id = ? AND description = ? AND status = 'open'");
+
 /** Whether the project already has an open problem with exactly this text. */
 export function hasOpenProblem(db: Db, projectId: number, description: string): boolean {
-  return stmt(db, "SELECT 1 FROM problems WHERE project_id = ? AND description = ? AND status = 'open'").get(projectId, description) !== undefined;
+  return OPEN_PROBLEM(db).get(projectId, description) !== undefined;
 }
 
 export function insertProblem(db: Db, p: Omit<ProblemSnapshot, 'id'> & { id?: number }): number {
@@ -108,8 +113,10 @@ export function insertProblem(db: Db, p: Omit<ProblemSnapshot, 'id'> & { id?: nu
   );
 }
 
+const PROBLEM = query<[id: number], ProblemSnapshot>('SELECT * FROM problems WHERE id = ?');
+
 export function readProblem(db: Db, id: number): ProblemSnapshot | undefined {
-  return stmt(db, 'SELECT * FROM problems WHERE id = ?').get(id) as ProblemSnapshot | undefined;
+  return PROBLEM(db).get(id);
 }
 
 export function deleteProblem(db: Db, id: number): void {
@@ -131,8 +138,9 @@ export function insertReports(db: Db, reports: readonly ReportSnapshot[]): void 
   for (; i < reports.length; i++) stmt(db, sql(1)).run(values(reports[i]!));
 }
 
+const MONTH_CLOSED = valueQuery<[year: number, month: number], 1>('SELECT 1 FROM month_closings WHERE year = ? AND month = ?');
 export function isMonthClosed(db: Db, year: number, month: number): boolean {
-  return stmt(db, 'SELECT 1 FROM month_closings WHERE year = ? AND month = ?').get(year, month) !== undefined;
+  return MONTH_CLOSED(db).get(year, month) !== undefined;
 }
 
 export function closeMonthRow(db: Db, year: number, month: number, at: string): void {
@@ -145,23 +153,27 @@ export function reopenMonthRow(db: Db, year: number, month: number, reason: stri
   stmt(db, "INSERT INTO month_closing_log (year, month, action, reason, at) VALUES (?, ?, 'reopen', ?, ?)").run(year, month, reason, at);
 }
 
-export function monthClosingLog(db: Db, year: number, month: number): { action: 'close' | 'reopen'; reason: string | null; at: string }[] {
-  return stmt(db, 'SELECT action, reason, at FROM month_closing_log WHERE year = ? AND month = ? ORDER BY id DESC').all(year, month) as {
-    action: 'close' | 'reopen';
-    reason: string | null;
-    at: string;
-  }[];
+export interface MonthClosingEntry {
+  action: 'close' | 'reopen';
+  reason: string | null;
+  at: string;
+}
+const CLOSING_LOG = query<[year: number, month: number], MonthClosingEntry>('SELECT action, reason, at FROM month_closing_log WHERE year = ? AND month = ? ORDER BY id DESC');
+
+export function monthClosingLog(db: Db, year: number, month: number): MonthClosingEntry[] {
+  return CLOSING_LOG(db).all(year, month);
 }
 
 /** Month M's reports of year Y by project (the fields the figures do not carry). */
+const MONTH_REPORTS = query<[year: number, month: number], ReportSnapshot>('SELECT * FROM progress_reports WHERE year = ? AND month = ?');
 export function monthReports(db: Db, year: number, month: number): Map<number, ReportSnapshot> {
-  const rows = stmt(db, 'SELECT * FROM progress_reports WHERE year = ? AND month = ?').all(year, month) as ReportSnapshot[];
-  return new Map(rows.map((r) => [r.project_id, r]));
+  return new Map(MONTH_REPORTS(db).all(year, month).map((r) => [r.project_id, r]));
 }
 
 /** Open problems by project, oldest first. */
+const OPEN_PROBLEMS = tupleQuery<[], [projectId: number, description: string]>("SELECT project_id, description FROM problems WHERE status = 'open' ORDER BY id");
 export function openProblemsByProject(db: Db): Map<number, string[]> {
-  const rows = stmt(db, "SELECT project_id, description FROM problems WHERE status = 'open' ORDER BY id").raw(true).all() as [number, string][];
+  const rows = OPEN_PROBLEMS(db).all();
   const map = new Map<number, string[]>();
   for (const [id, text] of rows) {
     const list = map.get(id);
@@ -182,14 +194,13 @@ const PROBLEMS_OF_YEAR = `
   JOIN projects p ON p.id = pr.project_id
   WHERE (pr.year IS NULL OR pr.year = @year) AND pr.raised_date <= @asOf`;
 
+type AsOf = { year: number; asOf: string };
+const PROBLEM_COUNTS = tupleQuery<[AsOf], [total: number, solved: number, projects: number]>(
+  `SELECT count(*), coalesce(sum(pr.status = 'solved' AND pr.solved_date <= @asOf), 0), count(DISTINCT pr.project_id) ${PROBLEMS_OF_YEAR}`,
+);
+
 export function problemCounts(db: Db, year: number, month: number): { total: number; solved: number; open: number; projects: number } {
-  const asOf = monthEndDate(year, month);
-  const [total, solved, projects] = stmt(
-    db,
-    `SELECT count(*), coalesce(sum(pr.status = 'solved' AND pr.solved_date <= @asOf), 0), count(DISTINCT pr.project_id) ${PROBLEMS_OF_YEAR}`,
-  )
-    .raw(true)
-    .get({ year, asOf }) as [number, number, number];
+  const [total, solved, projects] = PROBLEM_COUNTS(db).one({ year, asOf: monthEndDate(year, month) });
   return { total, solved, open: total - solved, projects };
 }
 
@@ -197,41 +208,52 @@ export function problemCounts(db: Db, year: number, month: number): { total: num
  * The projects of year Y's list with problems as counted by problemCounts at the end of month M:
  * any raised by then, one still open then, or one solved by then.
  */
-export function projectsWithProblems(db: Db, year: number, month: number, which: 'any' | 'open' | 'solved'): Set<number> {
-  const status = { any: '', open: " AND NOT (pr.status = 'solved' AND pr.solved_date <= @asOf)", solved: " AND pr.status = 'solved' AND pr.solved_date <= @asOf" }[which];
-  const rows = stmt(db, `SELECT DISTINCT pr.project_id ${PROBLEMS_OF_YEAR}${status}`).raw(true).all({ year, asOf: monthEndDate(year, month) }) as [number][];
-  return new Set(rows.map(([id]) => id));
+const withProblems = (status: string) => valueQuery<[AsOf], number>(`SELECT DISTINCT pr.project_id ${PROBLEMS_OF_YEAR}${status}`);
+const WITH_PROBLEMS = {
+  any: withProblems(''),
+  open: withProblems(" AND NOT (pr.status = 'solved' AND pr.solved_date <= @asOf)"),
+  solved: withProblems(" AND pr.status = 'solved' AND pr.solved_date <= @asOf"),
+};
+export function projectsWithProblems(db: Db, year: number, month: number, which: keyof typeof WITH_PROBLEMS): Set<number> {
+  return new Set(WITH_PROBLEMS[which](db).all({ year, asOf: monthEndDate(year, month) }));
 }
+
+export interface OpenProblem {
+  projectId: number;
+  projectName: string;
+  type: string;
+  description: string;
+  ownerDepartment: string | null;
+  raisedDate: string;
+}
+const OLDEST_OPEN = query<[AsOf & { limit: number }], OpenProblem>(
+  `SELECT pr.project_id AS projectId, p.name AS projectName, pr.type, pr.description, pr.owner_department AS ownerDepartment, pr.raised_date AS raisedDate
+   ${PROBLEMS_OF_YEAR} AND NOT (pr.status = 'solved' AND pr.solved_date <= @asOf)
+   ORDER BY pr.raised_date, pr.id LIMIT @limit`,
+);
 
 /** The oldest problems still open at the end of month M, with their project's name. */
-export function oldestOpenProblems(
-  db: Db,
-  year: number,
-  month: number,
-  limit: number,
-): { projectId: number; projectName: string; type: string; description: string; ownerDepartment: string | null; raisedDate: string }[] {
-  return stmt(
-    db,
-    `SELECT pr.project_id AS projectId, p.name AS projectName, pr.type, pr.description, pr.owner_department AS ownerDepartment, pr.raised_date AS raisedDate
-     ${PROBLEMS_OF_YEAR} AND NOT (pr.status = 'solved' AND pr.solved_date <= @asOf)
-     ORDER BY pr.raised_date, pr.id LIMIT @limit`,
-  ).all({ year, asOf: monthEndDate(year, month), limit }) as never;
+export function oldestOpenProblems(db: Db, year: number, month: number, limit: number): OpenProblem[] {
+  return OLDEST_OPEN(db).all({ year, asOf: monthEndDate(year, month), limit });
 }
 
+/** A problem with its project's name and lists. */
+export type ProblemOfYear = ProblemSnapshot & { project_name: string; district: string | null; category: string | null; contact_leader: string | null };
+const PROBLEMS_OF_A_YEAR = query<[{ year: number }], ProblemOfYear>(
+  `SELECT pr.*, p.name AS project_name, d.name AS district, c.name AS category, l.name AS contact_leader
+   FROM problems pr
+   JOIN year_plans yp ON yp.project_id = pr.project_id AND yp.year = @year
+   JOIN projects p ON p.id = pr.project_id
+   LEFT JOIN districts d ON d.id = p.district_id
+   LEFT JOIN categories c ON c.id = yp.category_id
+   LEFT JOIN contact_leaders l ON l.id = p.contact_leader_id
+   WHERE pr.year IS NULL OR pr.year = @year
+   ORDER BY pr.raised_date, pr.id`,
+);
+
 /** Every problem of year Y's projects (raised for Y or for no year), with its project's name and lists. */
-export function problemsOfYear(db: Db, year: number): (ProblemSnapshot & { project_name: string; district: string | null; category: string | null; contact_leader: string | null })[] {
-  return stmt(
-    db,
-    `SELECT pr.*, p.name AS project_name, d.name AS district, c.name AS category, l.name AS contact_leader
-     FROM problems pr
-     JOIN year_plans yp ON yp.project_id = pr.project_id AND yp.year = @year
-     JOIN projects p ON p.id = pr.project_id
-     LEFT JOIN districts d ON d.id = p.district_id
-     LEFT JOIN categories c ON c.id = yp.category_id
-     LEFT JOIN contact_leaders l ON l.id = p.contact_leader_id
-     WHERE pr.year IS NULL OR pr.year = @year
-     ORDER BY pr.raised_date, pr.id`,
-  ).all({ year }) as never;
+export function problemsOfYear(db: Db, year: number): ProblemOfYear[] {
+  return PROBLEMS_OF_A_YEAR(db).all({ year });
 }
 
 /** Replace a problem's row (its id stays). */

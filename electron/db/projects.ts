@@ -6,7 +6,7 @@ import type { Money } from '../../shared/money';
 import { PROJECT_ROW_KEYS, rowsFromTable, type ProjectRow, type ProjectTable } from '../../shared/domain';
 import type { ProjectField } from '../../shared/fields';
 import type { Db } from './connection';
-import { stmt } from './statements';
+import { query, queryFamily, stmt, tupleQuery, valueQuery } from './statements';
 
 /** Where each scalar field is stored (tags live in project_tags). */
 export const FIELD_COLUMNS: Readonly<Record<Exclude<ProjectField, 'tags'>, { table: 'projects' | 'year_plans'; column: string }>> = {
@@ -68,8 +68,7 @@ const ROW_EXPRESSIONS: Record<(typeof PROJECT_ROW_KEYS)[number], string> = {
   tags: 'tn.tags',
 };
 
-// Tags are aggregated once per query rather than per row. Every statement built on ROW_SELECT is
-// used in raw (array) mode: stmt() caches statements by SQL, and raw mode sticks to a statement.
+// Tags are aggregated once per query rather than per row. Rows are read as arrays (a ProjectTable).
 const ROW_SELECT = `
 WITH tag_names AS (
   SELECT pt.project_id, group_concat(t.name, '、' ORDER BY t.sort_order, t.id) AS tags
@@ -82,10 +81,14 @@ LEFT JOIN categories c ON c.id = yp.category_id
 LEFT JOIN contact_leaders l ON l.id = p.contact_leader_id
 LEFT JOIN tag_names tn ON tn.project_id = p.id`;
 
+/** A row of ROW_SELECT: values in PROJECT_ROW_KEYS order (rowsFromTable names them). */
+type TableRow = unknown[];
+const TABLE_OF_YEAR = tupleQuery<[year: number], TableRow>(`${ROW_SELECT} WHERE yp.year = ? ORDER BY yp.sort_order, p.id`);
+const TABLE_ROW = tupleQuery<[projectId: number, year: number], TableRow>(`${ROW_SELECT} WHERE yp.project_id = ? AND yp.year = ?`);
+
 /** Year Y's list, as a table (arrays in PROJECT_ROW_KEYS order) for the grid. */
 export function listProjectTable(db: Db, year: number): ProjectTable {
-  const rows = stmt(db, `${ROW_SELECT} WHERE yp.year = ? ORDER BY yp.sort_order, p.id`).raw(true).all(year) as unknown[][];
-  return { keys: PROJECT_ROW_KEYS, rows };
+  return { keys: PROJECT_ROW_KEYS, rows: TABLE_OF_YEAR(db).all(year) };
 }
 
 export function listProjectRows(db: Db, year: number): ProjectRow[] {
@@ -93,52 +96,67 @@ export function listProjectRows(db: Db, year: number): ProjectRow[] {
 }
 
 export function getProjectRow(db: Db, projectId: number, year: number): ProjectRow | undefined {
-  const values = stmt(db, `${ROW_SELECT} WHERE yp.project_id = ? AND yp.year = ?`).raw(true).get(projectId, year) as unknown[] | undefined;
+  const values = TABLE_ROW(db).get(projectId, year);
   return values && rowsFromTable({ keys: PROJECT_ROW_KEYS, rows: [values] })[0];
 }
 
-/** Every project's id, code and name, for matching imported rows. */
-export function projectIdentities(db: Db): { id: number; code: string | null; name: string }[] {
-  return stmt(db, 'SELECT id, code, name FROM projects').all() as { id: number; code: string | null; name: string }[];
+export interface ProjectIdentity {
+  id: number;
+  code: string | null;
+  name: string;
 }
+const IDENTITIES = query<[], ProjectIdentity>('SELECT id, code, name FROM projects');
+
+/** Every project's id, code and name, for matching imported rows. */
+export function projectIdentities(db: Db): ProjectIdentity[] {
+  return IDENTITIES(db).all();
+}
+
+const LATEST_YEAR = valueQuery<[projectId: number], number | null>('SELECT max(year) AS y FROM year_plans WHERE project_id = ?');
 
 /** A project as it stands on the latest year's list it is on (for a project not on year Y's list). */
 export function latestRowOfProject(db: Db, projectId: number): ProjectRow | undefined {
-  const year = (stmt(db, 'SELECT max(year) AS y FROM year_plans WHERE project_id = ?').get(projectId) as { y: number | null }).y;
+  const year = LATEST_YEAR(db).one(projectId);
   return year === null ? undefined : getProjectRow(db, projectId, year);
 }
 
+const LIST_POSITION = valueQuery<[projectId: number, year: number], number>(
+  `SELECT (SELECT count(*) FROM year_plans o WHERE o.year = yp.year AND (o.sort_order < yp.sort_order OR (o.sort_order = yp.sort_order AND o.project_id < yp.project_id))) + 1 AS n
+   FROM year_plans yp WHERE yp.project_id = ? AND yp.year = ?`,
+);
+
 /** Where a project stands on a year's list (1-based, in the list's own order, as the grid numbers it unsorted). */
 export function listPosition(db: Db, projectId: number, year: number): number | null {
-  const row = stmt(
-    db,
-    `SELECT (SELECT count(*) FROM year_plans o WHERE o.year = yp.year AND (o.sort_order < yp.sort_order OR (o.sort_order = yp.sort_order AND o.project_id < yp.project_id))) + 1 AS n
-     FROM year_plans yp WHERE yp.project_id = ? AND yp.year = ?`,
-  ).get(projectId, year) as { n: number } | undefined;
-  return row?.n ?? null;
+  return LIST_POSITION(db).get(projectId, year) ?? null;
 }
 
+const YEARS_OF_PROJECT = valueQuery<[projectId: number], number>('SELECT year FROM year_plans WHERE project_id = ? ORDER BY year');
 export function yearsOfProject(db: Db, projectId: number): number[] {
-  return (stmt(db, 'SELECT year FROM year_plans WHERE project_id = ? ORDER BY year').all(projectId) as { year: number }[]).map((r) => r.year);
+  return YEARS_OF_PROJECT(db).all(projectId);
 }
 
+const ON_LIST = valueQuery<[projectId: number, year: number], 1>('SELECT 1 FROM year_plans WHERE project_id = ? AND year = ?');
 export function isOnList(db: Db, projectId: number, year: number): boolean {
-  return stmt(db, 'SELECT 1 FROM year_plans WHERE project_id = ? AND year = ?').get(projectId, year) !== undefined;
+  return ON_LIST(db).get(projectId, year) !== undefined;
 }
 
+const ID_BY_CODE = valueQuery<[code: string], number>('SELECT id FROM projects WHERE code = ?');
 export function projectIdByCode(db: Db, code: string): number | undefined {
-  return (stmt(db, 'SELECT id FROM projects WHERE code = ?').get(code) as { id: number } | undefined)?.id;
+  return ID_BY_CODE(db).get(code);
 }
+
+/** A scalar field's stored value (an id, an integer of 元, a code, text or null). */
+type ScalarValue = string | number | null;
+const PROJECT_FIELD = queryFamily((column: string) => valueQuery<[projectId: number], ScalarValue>(`SELECT ${column} AS v FROM projects WHERE id = ?`));
+const PLAN_FIELD = queryFamily((column: string) =>
+  valueQuery<[projectId: number, year: number], ScalarValue>(`SELECT ${column} AS v FROM year_plans WHERE project_id = ? AND year = ?`),
+);
 
 export function readField(db: Db, projectId: number, year: number, field: ProjectField): StorageValue {
   if (field === 'tags') return readTagIds(db, projectId);
   const { table, column } = FIELD_COLUMNS[field];
-  const sql =
-    table === 'projects'
-      ? `SELECT ${column} AS v FROM projects WHERE id = ?`
-      : `SELECT ${column} AS v FROM year_plans WHERE project_id = ? AND year = ?`;
-  const row = (table === 'projects' ? stmt(db, sql).get(projectId) : stmt(db, sql).get(projectId, year)) as { v: StorageValue } | undefined;
-  return row ? row.v : null;
+  const value = table === 'projects' ? PROJECT_FIELD(column)(db).get(projectId) : PLAN_FIELD(column)(db).get(projectId, year);
+  return value ?? null;
 }
 
 /** Write one scalar field. `nameInitials` must accompany a change of name. */
@@ -164,10 +182,9 @@ export function writeField(
   }
 }
 
+const TAG_IDS = valueQuery<[projectId: number], number>('SELECT tag_id FROM project_tags WHERE project_id = ? ORDER BY tag_id');
 export function readTagIds(db: Db, projectId: number): number[] {
-  return (stmt(db, 'SELECT tag_id FROM project_tags WHERE project_id = ? ORDER BY tag_id').all(projectId) as { tag_id: number }[]).map(
-    (r) => r.tag_id,
-  );
+  return TAG_IDS(db).all(projectId);
 }
 
 export function writeTagIds(db: Db, projectId: number, tagIds: readonly number[], at: string): void {
@@ -219,8 +236,9 @@ export interface YearPlanSnapshot {
 
 const LIFECYCLE_DEFAULTS = { stage: null, previous_stage: null, stage_changed_on: null, work_target: null } as const;
 
+const PROJECT = query<[projectId: number], Omit<ProjectSnapshot, 'tags'>>('SELECT * FROM projects WHERE id = ?');
 export function readProjectSnapshot(db: Db, projectId: number): ProjectSnapshot | undefined {
-  const row = stmt(db, 'SELECT * FROM projects WHERE id = ?').get(projectId) as Omit<ProjectSnapshot, 'tags'> | undefined;
+  const row = PROJECT(db).get(projectId);
   return row && { ...row, tags: readTagIds(db, projectId) };
 }
 
@@ -255,20 +273,20 @@ export function deleteProject(db: Db, projectId: number): void {
   stmt(db, 'DELETE FROM projects WHERE id = ?').run(projectId);
 }
 
+const REFERENCED_BEYOND = valueQuery<[{ projectId: number; year: number }], number>(
+  `SELECT EXISTS (SELECT 1 FROM year_plans WHERE project_id = @projectId AND year <> @year)
+       OR EXISTS (SELECT 1 FROM progress_reports WHERE project_id = @projectId)
+       OR EXISTS (SELECT 1 FROM problems WHERE project_id = @projectId) AS used`,
+);
+
 /** Whether anything but the given year's list refers to the project (other years, reports, problems). */
 export function projectIsReferencedBeyond(db: Db, projectId: number, year: number): boolean {
-  return (
-    stmt(
-      db,
-      `SELECT EXISTS (SELECT 1 FROM year_plans WHERE project_id = @projectId AND year <> @year)
-           OR EXISTS (SELECT 1 FROM progress_reports WHERE project_id = @projectId)
-           OR EXISTS (SELECT 1 FROM problems WHERE project_id = @projectId) AS used`,
-    ).get({ projectId, year }) as { used: number }
-  ).used === 1;
+  return REFERENCED_BEYOND(db).one({ projectId, year }) === 1;
 }
 
+const YEAR_PLAN = query<[projectId: number, year: number], YearPlanSnapshot>('SELECT * FROM year_plans WHERE project_id = ? AND year = ?');
 export function readYearPlanSnapshot(db: Db, projectId: number, year: number): YearPlanSnapshot | undefined {
-  return stmt(db, 'SELECT * FROM year_plans WHERE project_id = ? AND year = ?').get(projectId, year) as YearPlanSnapshot | undefined;
+  return YEAR_PLAN(db).get(projectId, year);
 }
 
 export function insertYearPlan(db: Db, s: YearPlanSnapshot): void {
@@ -285,9 +303,12 @@ export function deleteYearPlan(db: Db, projectId: number, year: number): void {
   stmt(db, 'DELETE FROM year_plans WHERE project_id = ? AND year = ?').run(projectId, year);
 }
 
+const NEXT_SORT_ORDER = valueQuery<[year: number], number>('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM year_plans WHERE year = ?');
+const NEXT_PROJECT_ID = valueQuery<[], number>('SELECT coalesce(max(id), 0) + 1 AS n FROM projects');
+
 /** The next 序号 at the end of year Y's list. */
 export function nextSortOrder(db: Db, year: number): number {
-  return (stmt(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM year_plans WHERE year = ?').get(year) as { n: number }).n;
+  return NEXT_SORT_ORDER(db).one(year);
 }
 
 /** A project and its year plan in storage values, for inserting many at once. */
@@ -310,7 +331,7 @@ export function insertProjectRecords(db: Db, records: readonly NewProjectRecord[
     'project_id', 'year', 'level', 'category_id', 'lead_department', 'nature', 'annual_plan', 'planned_start_month', 'sort_order',
     'stage', 'previous_stage', 'stage_changed_on', 'work_target',
   ] as const;
-  let nextId = (stmt(db, 'SELECT coalesce(max(id), 0) + 1 AS n FROM projects').get() as { n: number }).n;
+  let nextId = NEXT_PROJECT_ID(db).one();
   const orders = new Map<number, number>();
   const inserted: { id: number; sortOrder: number }[] = [];
   const projectRows: unknown[][] = [];

@@ -1,12 +1,21 @@
 /** SQL for the library's settings: small JSON values by key (e.g. remembered import mappings). */
 import type { Db } from './connection';
-import { stmt } from './statements';
+import { stmt, valueQuery } from './statements';
 
+const SETTING = valueQuery<[key: string], string>('SELECT value FROM settings WHERE key = ?');
+
+/**
+ * The value stored under `key`, as the service that owns the key wrote it with writeSetting
+ * (undefined when there is none or it is not JSON).
+ */
 export function readSetting<T>(db: Db, key: string): T | undefined {
-  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  if (!row) return undefined;
+  const value = SETTING(db).get(key);
+  if (value === undefined) return undefined;
   try {
-    return JSON.parse(row.value) as T;
+    // Unchecked: a setting is JSON this program wrote under its own key, and each key has one
+    // owner that knows its shape (number-style.ts normalises what it reads; the others merge
+    // what they read over their defaults).
+    return JSON.parse(value) as T;
   } catch {
     return undefined;
   }

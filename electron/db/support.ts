@@ -1,13 +1,20 @@
 /** SQL of the 要素保障 ledger (migration 0009): funds by source, bank support by year, land solved. */
 import type { BankSupport, FundEntry, FundSource, LandEntry } from '../../shared/support';
 import type { Db } from './connection';
-import { stmt } from './statements';
+import { query, stmt } from './statements';
 
 const FUND_SELECT = `SELECT f.id, f.year, f.source, f.amount, f.project_id AS projectId, coalesce(p.name, f.project_name) AS projectName, f.note
   FROM support_funds f LEFT JOIN projects p ON p.id = f.project_id`;
 
+const FUNDS_OF_YEARS = query<[years: string], FundEntry>(`${FUND_SELECT} WHERE f.year IN (SELECT value FROM json_each(?)) ORDER BY f.year, f.id`);
+const BANK = query<[year: number], BankSupport>('SELECT year, projects, credit, loans, balance FROM support_bank WHERE year = ?');
+const LAND_OF_YEAR = query<[year: number], LandEntry>(
+  `SELECT l.id, l.year, l.area_centimu AS areaCentimu, l.project_id AS projectId, coalesce(p.name, l.project_name) AS projectName, l.note
+   FROM support_land l LEFT JOIN projects p ON p.id = l.project_id WHERE l.year = ? ORDER BY l.id`,
+);
+
 export function fundsOfYears(db: Db, years: readonly number[]): FundEntry[] {
-  return stmt(db, `${FUND_SELECT} WHERE f.year IN (SELECT value FROM json_each(?)) ORDER BY f.year, f.id`).all(JSON.stringify(years)) as FundEntry[];
+  return FUNDS_OF_YEARS(db).all(JSON.stringify(years));
 }
 
 export function insertFund(db: Db, f: { year: number; source: FundSource; amount: number; projectId: number | null; projectName: string | null; note: string | null }): number {
@@ -21,7 +28,7 @@ export function deleteFund(db: Db, id: number): number {
 }
 
 export function readBank(db: Db, year: number): BankSupport | null {
-  return (stmt(db, 'SELECT year, projects, credit, loans, balance FROM support_bank WHERE year = ?').get(year) as BankSupport | undefined) ?? null;
+  return BANK(db).get(year) ?? null;
 }
 
 export function writeBank(db: Db, b: BankSupport): void {
@@ -29,11 +36,7 @@ export function writeBank(db: Db, b: BankSupport): void {
 }
 
 export function landOfYear(db: Db, year: number): LandEntry[] {
-  return stmt(
-    db,
-    `SELECT l.id, l.year, l.area_centimu AS areaCentimu, l.project_id AS projectId, coalesce(p.name, l.project_name) AS projectName, l.note
-     FROM support_land l LEFT JOIN projects p ON p.id = l.project_id WHERE l.year = ? ORDER BY l.id`,
-  ).all(year) as LandEntry[];
+  return LAND_OF_YEAR(db).all(year);
 }
 
 export function insertLand(db: Db, l: { year: number; areaCentimu: number; projectId: number | null; projectName: string | null; note: string | null }): number {

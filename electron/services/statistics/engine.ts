@@ -8,6 +8,7 @@ import { money } from '../../../shared/money';
 import { DEFAULT_SIZE_BUCKETS, type ProjectFigures, type Statistics, type StatsFilter, type WarningThresholds } from '../../../shared/statistics';
 import type { Db } from '../../db/connection';
 import { readLists } from '../../db/lists';
+import { REPORT_FLAG } from '../../db/report-flags';
 import { firstReportMonth, latestReportsBefore, reportsOfMonth } from '../../db/statistics';
 import { numberStyle } from '../number-style';
 import { Breakdown, addTo, compareYears, emptyTotals, summaryOf } from './totals';
@@ -15,10 +16,8 @@ import { monthTwoFigures, twoFigureFacts } from './two-figures';
 import { warningOf, warningReason, warningThresholds, type WarningInput } from './warning-rules';
 import { namesOf, selectedIndexes, yearList, type ListedProject, type YearList } from './year-list';
 
-/** Bits of MonthFigures.flags. */
-const STARTED = 1;
-const RESUMED = 2;
-const REPORTED = 4;
+/** Bits of MonthFigures.flags (declared in electron/db/report-flags.ts). */
+const { started: STARTED, resumed: RESUMED, reported: REPORTED } = REPORT_FLAG;
 
 /** Every listed project's figures as of month M, by position in the list (what changes all the time). */
 interface MonthFigures {
