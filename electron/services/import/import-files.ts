@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ImportPreview, ImportResult, ImportTarget, ProjectImportPreview, RequiredMoneyTarget } from '../../../shared/import';
 import type { MoneyUnit } from '../../../shared/money';
+import type { ExportColumn } from '../../../shared/export-columns';
 import { AppError } from '../../../shared/result';
 import { backupBeforeImport } from '../backups';
 import { readSetting, writeSetting } from '../../db/settings';
@@ -147,7 +148,7 @@ export async function commitProgress(ctx: ServiceContext, args: { token: string;
  */
 export async function exportProjects(
   ctx: ServiceContext,
-  args: { year: number; unit: MoneyUnit; projectIds?: number[] },
+  args: { year: number; unit: MoneyUnit; projectIds?: number[]; columns?: ExportColumn[]; month?: number },
 ): Promise<{ fileName: string; savedTo: string | null; data: string | null; rows: number }> {
   requireDb(ctx);
   const fileName = safeFileName(`${args.year}年重点项目清单.xlsx`);
