@@ -9,7 +9,7 @@ import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
 import { projectsBehind } from '../../electron/services/statistics/drill-down';
-import { FIELD_BY_KEY, PROJECT_FIELDS } from '../../shared/fields';
+import { FIELD_BY_KEY, PROJECT_FIELDS, type ProjectField } from '../../shared/fields';
 import { servedPageForFile } from '../helpers/harness';
 
 const session = servedPageForFile((lib) => fillDemoLibrary(lib.ctx.library!.db, 'x'));
@@ -80,7 +80,7 @@ describe('exports of what is shown', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-dialog').getByRole('button', { name: '导出' }).click()]);
     const sheet = await sheetOf(download);
     // As the grid shows them: 项目名称 pinned at the left, then the rest with 所在区市 moved before 项目编号.
-    const keys = PROJECT_FIELDS.map((f) => f.key).filter((k) => k !== 'district' && k !== 'name');
+    const keys: ProjectField[] = PROJECT_FIELDS.map((f) => f.key).filter((k) => k !== 'district' && k !== 'name');
     keys.splice(keys.indexOf('code'), 0, 'district');
     keys.unshift('name');
     const headers = keys.map((k) => (FIELD_BY_KEY[k].kind === 'money' ? `${FIELD_BY_KEY[k].label}（亿元）` : FIELD_BY_KEY[k].label));
