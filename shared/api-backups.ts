@@ -18,6 +18,10 @@ export const backupsApi = {
   'library.recover': method(z.object({ path, name: backupName }).strict()).returns<LibraryInfo>(),
   /** 备份与恢复: the open library's backups, newest first. */
   'backups.list': method(none).returns<BackupInfo[]>(),
+  /** Where the open library's backups are kept, in full, and whether this shell can show the folder. */
+  'backups.folder': method(none).returns<{ path: string; exists: boolean; canOpen: boolean }>(),
+  /** Show the backup folder in the system's file manager (the desktop app; refused in the browser, which names the path). */
+  'backups.openFolder': method(none).returns<{ path: string }>(),
   /** Make a verified backup now (kept until deleted by hand). */
   'backups.create': method(none).returns<BackupInfo>(),
   /** 备份到…: a verified copy of the library where the user chooses (the save dialog; bytes in the browser). */

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { REQUIRED_MONEY_TARGETS, type ImportResult, type ImportTarget, type ProjectImportPreview } from './import';
 import { PROJECT_FIELDS } from './fields';
+import { EXPORT_COLUMNS, isFigureColumn } from './export-columns';
 import { DISPATCH_TARGETS, type ProgressImportPreview } from './progress-import';
 import { id, method, month, moneyUnit, pickedFile, token, year, type SavedFile } from './api-schemas';
 
@@ -90,7 +91,19 @@ export const importApi = {
    * Export year Y's list (or the given projects, in the given order) to .xlsx. Electron asks where
    * to save and writes it (savedTo); the browser harness returns the file's bytes (data, base64).
    */
-  'export.projects': method(z.object({ year, unit: moneyUnit, projectIds: z.array(id).max(100_000).optional() }).strict()).returns<SavedFile & { rows: number }>(),
+  'export.projects': method(
+    z
+      .object({
+        year,
+        unit: moneyUnit,
+        projectIds: z.array(id).max(100_000).optional(),
+        /** The columns shown, in their order (all the fields when absent); 完成投资, 完成率, 预警 need the month. */
+        columns: z.array(z.enum(EXPORT_COLUMNS)).min(1, '请至少选择一列').max(100).optional(),
+        month: month.optional(),
+      })
+      .strict()
+      .refine((a) => a.month !== undefined || !a.columns?.some(isFigureColumn), { message: '导出完成投资、完成率或预警时须指定月份', path: ['month'] }),
+  ).returns<SavedFile & { rows: number }>(),
 
   /**
    * 填报模板: district D's fill-in workbook for month M of year Y (its projects, identity columns

@@ -173,8 +173,12 @@ export interface BackupInfo {
   path: string;
   /** When it was made, "YYYY-MM-DD HH:MM:SS" on the user's clock. */
   at: string;
-  /** 导入前, 定时, 手动, 恢复前 … */
+  /** Why it was made, as its file name begins: 导入前, 定时, 手动, 恢复前, 迁移前. */
   reason: string;
+  /** What it preceded, in words: "导入 荣成市8月调度 之前", "恢复 … 的备份之前", "迁移到第10版之前", "手动备份". */
+  label: string;
+  /** The folder it is in, in full. */
+  folder: string;
   size: number;
   /** Made automatically (rotated) rather than on request (kept). */
   automatic: boolean;

@@ -99,3 +99,14 @@ const YEARS_OF_SET = valueQuery<[setId: number], number>('SELECT DISTINCT year F
 export function yearsOfSet(db: Db, setId: number): number[] {
   return YEARS_OF_SET(db).all(setId);
 }
+
+/**
+ * The label of the first import logged from `from` to `to` ("YYYY-MM-DDTHH:MM:SS" on the user's
+ * clock, as change_sets.at begins): what a backup made before an import, without a label of its
+ * own, preceded.
+ */
+export function importLabelBetween(db: Db, from: string, to: string): string | undefined {
+  return stmt(db, "SELECT label FROM change_sets WHERE substr(at, 1, 19) BETWEEN ? AND ? AND label LIKE '导入%' ORDER BY id LIMIT 1").pluck().get(from, to) as
+    | string
+    | undefined;
+}

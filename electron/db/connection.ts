@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
-import { backupTo } from './backup';
+import { backupFolder, backupTo, freeBackupPath } from './backup';
 import { openDatabase, openDatabaseFromBytes, type Db } from './open-database';
 import { checkPragma, errorCode, errorMessage, numberPragma } from './sqlite';
 import { valueQuery } from './statements';
@@ -93,10 +93,6 @@ function openError(err: unknown, file: string): AppError {
   return new AppError('INTERNAL', `打开项目库“${file}”失败：${errorMessage(err)}`);
 }
 
-function backupFileName(file: string, fromVersion: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  return `${file}.v${fromVersion}-${stamp}.bak`;
-}
 
 /** Apply the pending migrations in one transaction; on any failure the library stays at its version. */
 export function migrate(db: Db, migrations = MIGRATIONS): number {
@@ -171,8 +167,9 @@ export async function openLibraryFile(file: string, options: { now?: () => Date;
     let backupPath: string | null = null;
     if (version < latest && !readOnly) {
       if (version > 0) {
-        backupPath = backupFileName(absolute, version, now());
-        await backupTo(db, backupPath);
+        // With the other backups (备份与恢复 lists it), labelled with what it preceded.
+        backupPath = freeBackupPath(backupFolder(absolute), now(), '迁移前', `第${latest}版`);
+        await backupTo(db, backupPath, `迁移到第${latest}版之前`);
       }
       try {
         migrate(db, migrations);

@@ -5,7 +5,7 @@ import { query, queryFamily, stmt, valueQuery, type Query } from './statements';
 
 /** The tables of named items: each with id and name; those of the editable lists also with sort_order. */
 type OrderedTable = 'districts' | 'categories' | 'tags';
-type ListTable = OrderedTable | 'contact_leaders';
+export type ListTable = OrderedTable | 'contact_leaders';
 const itemName = queryFamily((table: ListTable) => valueQuery<[id: number], string>(`SELECT name FROM ${table} WHERE id = ?`));
 const itemIdByName = queryFamily((table: ListTable) => valueQuery<[name: string], number>(`SELECT id FROM ${table} WHERE name = ?`));
 const nextItemOrder = queryFamily((table: OrderedTable) => valueQuery<[], number>(`SELECT coalesce(max(sort_order), 0) + 1 AS n FROM ${table}`));
@@ -130,4 +130,62 @@ export function listItemUsage(db: Db, kind: ListKind, id: number): number {
 
 export function deleteListItem(db: Db, kind: ListKind, id: number): void {
   stmt(db, `DELETE FROM ${LIST_TABLES[kind]} WHERE id = ?`).run(id);
+}
+
+/**
+ * The list tables an action can add entries to without asking (an import's new 区市, its 包联领导
+ * and 标签), and what uses an entry of each: the entry may go again on undo only when nothing does.
+ */
+const ENTRY_TABLES = {
+  districts: 'SELECT count(*) AS n FROM projects WHERE district_id = ?',
+  categories: 'SELECT count(*) AS n FROM year_plans WHERE category_id = ?',
+  tags: 'SELECT count(*) AS n FROM project_tags WHERE tag_id = ?',
+  contact_leaders: 'SELECT count(*) AS n FROM projects WHERE contact_leader_id = ?',
+} as const;
+const entryUses = queryFamily((table: ListTable) => valueQuery<[id: number], number>(ENTRY_TABLES[table]));
+const entryIds = queryFamily((table: ListTable) => valueQuery<[], number>(`SELECT id FROM ${table}`));
+const entryRows = queryFamily((table: ListTable) => query<[], ListEntrySnapshot['row']>(`SELECT * FROM ${table} ORDER BY id`));
+
+/** A list entry as stored (every column), so undo can remove it and redo put it back with its id. */
+export interface ListEntrySnapshot {
+  table: ListTable;
+  row: { id: number; name: string } & Record<string, unknown>;
+}
+
+/** The ids of every list entry now, to tell afterwards which entries an action added. */
+export function listEntryIds(db: Db): Record<ListTable, Set<number>> {
+  const ids = (table: ListTable) => new Set(entryIds(table)(db).all());
+  return { districts: ids('districts'), categories: ids('categories'), tags: ids('tags'), contact_leaders: ids('contact_leaders') };
+}
+
+/** The entries added since `before` was taken (listEntryIds). */
+export function listEntriesAddedSince(db: Db, before: Record<ListTable, Set<number>>): ListEntrySnapshot[] {
+  return (Object.keys(ENTRY_TABLES) as ListTable[]).flatMap((table) =>
+    entryRows(table)(db).all().filter((row) => !before[table].has(row.id)).map((row) => ({ table, row })),
+  );
+}
+
+/** Remove an entry an action added, when it is still the same entry and nothing uses it; true when removed. */
+export function removeListEntryIfUnused(db: Db, entry: ListEntrySnapshot): boolean {
+  const { table, row } = entry;
+  if (itemName(table)(db).get(row.id) !== row.name) return false;
+  if (entryUses(table)(db).one(row.id) > 0) return false;
+  stmt(db, `DELETE FROM ${table} WHERE id = ?`).run(row.id);
+  return true;
+}
+
+/**
+ * Put back an entry removed by undo (redo), with its id, which the redone rows refer to. Null when
+ * done (or it is there already); else the name of the entry now holding its id or its name.
+ */
+export function restoreListEntry(db: Db, entry: ListEntrySnapshot): string | null {
+  const { table, row } = entry;
+  const byId = itemName(table)(db).get(row.id);
+  if (byId !== undefined) return byId === row.name ? null : byId;
+  if (itemIdByName(table)(db).get(row.name) !== undefined) return row.name;
+  const columns = Object.keys(row);
+  // The columns come from the change log: only plain column names are ever put into SQL.
+  if (!columns.every((c) => /^[a-z_]+$/.test(c))) throw new Error(`列表项记录无效：${columns.join(',')}`);
+  stmt(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c]));
+  return null;
 }

@@ -1,7 +1,10 @@
 /**
- * `npm run web -- --db FILE [--port N] [--open]`: open (or create) the library FILE and serve the
- * app on 127.0.0.1. Prints the address to open in a browser; with --open (as `npm start` without
- * Electron does) also opens it in the system's browser where there is one.
+ * `npm run web -- --db FILE [--port N] [--open] [--user-data DIR]`: open (or create) the library
+ * FILE and serve the app on 127.0.0.1. Prints the address to open in a browser; with --open (as
+ * `npm start` without Electron does) also opens it in the system's browser where there is one.
+ * --user-data is where the recent list and the demo library are kept, as the desktop app keeps
+ * them in its user-data folder (`npm start` passes the development one); without it nothing is
+ * remembered between runs.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -11,7 +14,7 @@ import { createContext } from '../services/context';
 import { backupIfDue, developmentWorkerScript, openOrCreateLibrary, workerReader } from '../services/session';
 import { startHarness } from './server';
 
-const usage = '用法：npm run web -- --db 项目库文件 [--port 端口] [--open]';
+const usage = '用法：npm run web -- --db 项目库文件 [--port 端口] [--open] [--user-data 文件夹]';
 
 /** Open `url` in the system's browser; quietly nothing where there is none (a server, CI). */
 function openInBrowser(url: string): void {
@@ -28,9 +31,9 @@ function openInBrowser(url: string): void {
 }
 
 async function main(): Promise<number> {
-  let values: { db?: string; port?: string; open?: boolean };
+  let values: { db?: string; port?: string; open?: boolean; 'user-data'?: string };
   try {
-    ({ values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' }, 'user-data': { type: 'string' } }, strict: true }));
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${usage}\n`);
     return 2;
@@ -46,7 +49,7 @@ async function main(): Promise<number> {
   }
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const ctx = createContext({
-    userDataDir: null,
+    userDataDir: values['user-data'] ? path.resolve(values['user-data']) : null,
     shell: 'browser',
     // As in the app: spreadsheets are read in a worker thread, with memory and time limits.
     readWorkbook: workerReader({ script: developmentWorkerScript() }),

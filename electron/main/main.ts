@@ -7,7 +7,7 @@
  * dist/renderer inside the app folder (app.asar when packaged).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { IPC_COMMAND, type Command } from '../../shared/api';
 import type { ApiResult } from '../../shared/result';
 import { createContext } from '../services/context';
@@ -50,6 +50,8 @@ function start(): void {
     // or hostile file never blocks the window.
     readWorkbook: workerReader({ script: path.join(__dirname, 'read-worker.cjs').replace('app.asar', 'app.asar.unpacked') }),
     dialogs: createDialogs(dialog, { parent: () => mainWindow, defaultDir: () => app.getPath('documents') }),
+    // 设置 > 备份与恢复 > 打开文件夹: the system's file manager ('' when shown, else its reason).
+    showFolder: (folder) => shell.openPath(folder),
     // Copied beside main.cjs by electron/main/copy-assets.mjs (npm run build:electron).
     chartAssets: { wasmFile: path.join(__dirname, 'resvg.wasm'), fontDir: path.join(__dirname, 'fonts') },
   });

@@ -70,7 +70,9 @@ function startBrowserMode(reason) {
     process.exit(1);
   }
   const extra = process.argv.slice(2);
-  const args = extra.includes('--db') ? extra : ['--db', path.join(developmentUserData(), '重点项目库.kpw'), ...extra];
+  // As the desktop app: its library, recent list and demo in the development user-data folder
+  // (the library screen lists the recent ones). A library named with --db is used as it is.
+  const args = extra.includes('--db') ? extra : ['--db', path.join(developmentUserData(), '重点项目库.kpw'), '--user-data', developmentUserData(), ...extra];
   if (!extra.includes('--db')) fs.mkdirSync(developmentUserData(), { recursive: true });
   const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child = spawn(process.execPath, [tsx, path.join(root, 'electron', 'harness', 'serve.ts'), '--open', ...args], { cwd: root, stdio: 'inherit' });

@@ -80,6 +80,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'library.backups': true,
   'library.recover': true,
   'backups.list': true,
+  'backups.folder': true,
+  'backups.openFolder': true,
   'backups.create': true,
   'backups.saveAs': true,
   'backups.verify': true,

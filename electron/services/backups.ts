@@ -9,65 +9,86 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo, LibraryInfo } from '../../shared/domain';
 import { AppError } from '../../shared/result';
-import { backupTo, checkFile, releaseSoleUse, takeSoleUse } from '../db/backup';
+import { backupFolder, backupStamp, backupTo, checkFile, dropBackupLabel, freeBackupPath, readBackupLabel, releaseSoleUse, takeSoleUse } from '../db/backup';
+import { importLabelBetween } from '../db/changes';
+import type { Db } from '../db/connection';
 import { timestamp, type ServiceContext } from './context';
 import { deliverFile, type Delivered } from './export/deliver';
 import { safeFileName } from './export/safe-file';
 import { closeLibrary, openLibrary, requireDb } from './library';
+import { backupLabelOf, importBackupLabel, legacyMigrationBackup, parseBackupName } from './backup-labels';
+
+export { backupFolder };
 
 const KEEP_AUTOMATIC = 20;
 const DAY_MS = 86_400_000;
 /** Why a backup was made; the automatic ones rotate. */
 const AUTOMATIC = ['导入前', '定时'];
 
-export function backupFolder(libraryPath: string): string {
-  return `${libraryPath}.备份`;
-}
-
-function stampOf(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
-}
-
-function parseName(name: string): { at: string; reason: string } | null {
-  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?-(.+)\.kpw$/.exec(name);
-  return m ? { at: `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}`, reason: m[7]! } : null;
-}
-
 function openPath(ctx: ServiceContext): string {
   if (!ctx.library) throw new AppError('NO_LIBRARY', '尚未打开项目库');
   return ctx.library.path;
 }
 
-/** The backups of the open library, newest first. */
+/** The backups of the open library, newest first, each labelled with what it preceded. */
 export function listBackups(ctx: ServiceContext): BackupInfo[] {
-  return backupsOf(openPath(ctx));
+  return backupsOf(openPath(ctx), ctx.library?.db);
 }
 
-/** The backups of a library file, open or not (one that cannot be opened can still be recovered). */
-export function backupsOf(libraryPath: string): BackupInfo[] {
-  const folder = backupFolder(path.resolve(libraryPath));
-  if (!fs.existsSync(folder)) return [];
-  return fs
-    .readdirSync(folder)
-    .flatMap((name) => {
-      const parsed = parseName(name);
-      if (!parsed) return [];
-      const size = fs.statSync(path.join(folder, name)).size;
-      return [{ name, path: path.join(folder, name), at: parsed.at, reason: parsed.reason, size, automatic: AUTOMATIC.includes(parsed.reason) }];
-    })
-    .sort((a, b) => b.name.localeCompare(a.name));
+/**
+ * The backups of a library file, open or not (one that cannot be opened can still be recovered):
+ * those in its backup folder and the migration backups older versions left beside it
+ * ("项目库.kpw.v5-…bak"). A backup without a stored label is labelled from its name and, when the
+ * library is open, from its change log (the import that followed it).
+ */
+export function backupsOf(libraryPath: string, db?: Db): BackupInfo[] {
+  const library = path.resolve(libraryPath);
+  const folder = backupFolder(library);
+  const history = db ? (from: string, to: string) => importLabelBetween(db, from, to) : undefined;
+  const inFolder = fs.existsSync(folder)
+    ? fs.readdirSync(folder).flatMap((name) => {
+        const parsed = parseBackupName(name);
+        if (!parsed) return [];
+        const file = path.join(folder, name);
+        const label = backupLabelOf(parsed, readBackupLabel(file), history);
+        return [{ name, path: file, folder, at: parsed.at, reason: parsed.kind, label, size: fs.statSync(file).size, automatic: AUTOMATIC.includes(parsed.kind) }];
+      })
+    : [];
+  const beside = fs.readdirSync(path.dirname(library)).flatMap((name) => {
+    const legacy = legacyMigrationBackup(path.basename(library), name);
+    if (!legacy) return [];
+    const file = path.join(path.dirname(library), name);
+    return [{ name, path: file, folder: path.dirname(library), at: legacy.at, reason: '迁移前', label: legacy.label, size: fs.statSync(file).size, automatic: false }];
+  });
+  return [...inFolder, ...beside].sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name));
 }
 
-/** Make a verified backup now. */
-export async function makeBackup(ctx: ServiceContext, reason: string): Promise<BackupInfo> {
+/** Where the open library's backups are kept, in full (设置 shows it; it may not exist yet). */
+export function backupsFolder(ctx: ServiceContext): { path: string; exists: boolean; canOpen: boolean } {
+  const folder = backupFolder(openPath(ctx));
+  return { path: folder, exists: fs.existsSync(folder), canOpen: ctx.showFolder !== null };
+}
+
+/** 打开文件夹: the backup folder in the system's file manager (the desktop app; the browser cannot). */
+export async function openBackupsFolder(ctx: ServiceContext): Promise<{ path: string }> {
+  const folder = backupFolder(openPath(ctx));
+  if (!ctx.showFolder) throw new AppError('UNSUPPORTED', `浏览器模式不能打开文件夹。备份文件夹是“${folder}”，可复制路径后在文件管理器中打开。`);
+  fs.mkdirSync(folder, { recursive: true });
+  const problem = await ctx.showFolder(folder);
+  if (problem) throw new AppError('UNSUPPORTED', `无法打开备份文件夹“${folder}”：${problem}`);
+  return { path: folder };
+}
+
+/**
+ * Make a verified backup now. `kind` says why (its name begins with it and automatic ones rotate);
+ * `label` says what it precedes and is stored inside the backup; `detail` goes into the file name.
+ */
+export async function makeBackup(ctx: ServiceContext, kind: string, label: string, detail = ''): Promise<BackupInfo> {
   const db = requireDb(ctx);
   const folder = backupFolder(openPath(ctx));
-  const cleanReason = reason.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 20) || '手动';
-  let name = `${stampOf(ctx.now())}-${cleanReason}.kpw`;
-  for (let n = 2; fs.existsSync(path.join(folder, name)); n++) name = `${stampOf(ctx.now())}-${n}-${cleanReason}.kpw`;
+  const target = freeBackupPath(folder, ctx.now(), kind, detail.replace(/[\\/:*?"<>|\s.]+/g, '').slice(0, 24));
   try {
-    await backupTo(db, path.join(folder, name));
+    await backupTo(db, target, label);
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'ENOSPC' || code === 'SQLITE_FULL') throw new AppError('DISK_FULL', `磁盘空间不足，无法备份到“${folder}”。请清理磁盘后重试。`);
@@ -75,7 +96,7 @@ export async function makeBackup(ctx: ServiceContext, reason: string): Promise<B
     throw err;
   }
   rotate(ctx);
-  return listBackups(ctx).find((b) => b.name === name)!;
+  return listBackups(ctx).find((b) => b.path === target)!;
 }
 
 /** Keep the newest automatic backups; those made on request stay. */
@@ -89,10 +110,9 @@ export async function backupIfDue(ctx: ServiceContext): Promise<BackupInfo | nul
   if (!ctx.library || ctx.library.readOnly) return null;
   const newest = listBackups(ctx)[0];
   if (newest && ctx.now().getTime() - new Date(newest.at.replace(' ', 'T')).getTime() < DAY_MS) return null;
-  return makeBackup(ctx, '定时');
+  return makeBackup(ctx, '定时', '每日自动备份');
 }
 
-/** A verified backup of the open library at a path the user chose (kpw backup). */
 /**
  * 备份到…: a verified copy where the user chooses (a USB stick, a shared folder), suggested as
  * "<library>-备份-YYYYMMDD-HHMM.kpw"; the browser harness hands the copy back as bytes.
@@ -107,9 +127,12 @@ export async function saveBackupAs(ctx: ServiceContext): Promise<Delivered> {
   });
 }
 
-/** Before an import: a backup, so that the state before it can always be got back. */
-export async function backupBeforeImport(ctx: ServiceContext): Promise<void> {
-  if (ctx.library && !ctx.library.readOnly) await makeBackup(ctx, '导入前');
+/**
+ * Before an import: a backup, so that the state before it can always be got back, labelled with
+ * the files imported ("导入 荣成市8月调度 之前").
+ */
+export async function backupBeforeImport(ctx: ServiceContext, fileNames: readonly string[]): Promise<void> {
+  if (ctx.library && !ctx.library.readOnly) await makeBackup(ctx, '导入前', importBackupLabel(fileNames), fileNames[0] ? path.parse(fileNames[0]).name : '');
 }
 
 function backupNamed(ctx: ServiceContext, name: string): BackupInfo {
@@ -140,21 +163,38 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
     throw new AppError('BUSY', `项目库“${target}”正被其他程序使用（例如另一个重点项目工作台窗口或 kpw 命令），未恢复。请先关闭它们再恢复。`);
   }
   try {
-    await makeBackup(ctx, '恢复前');
+    await makeBackup(ctx, '恢复前', `恢复 ${backup.at} 的备份之前`);
   } catch (err) {
     releaseSoleUse(db);
     throw err;
   }
   closeLibrary(ctx);
-  const temp = `${target}.${process.pid}.restore.tmp`;
-  fs.copyFileSync(backup.path, temp);
-  const fd = fs.openSync(temp, 'r+');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
-  // The old WAL belongs to the old file: it must not be replayed over the restored one.
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
-  fs.renameSync(temp, target);
+  placeCopy(backup.path, target, () => {
+    // The old WAL belongs to the old file: it must not be replayed over the restored one.
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
+  });
   return openLibrary(ctx, target);
+}
+
+/**
+ * Copy a backup to the library's place through a temporary file: its label dropped (it is the
+ * library again), synced, renamed over `target` after `beforeRename`.
+ */
+function placeCopy(backupPath: string, target: string, beforeRename: () => void = () => {}): void {
+  const temp = `${target}.${process.pid}.restore.tmp`;
+  fs.copyFileSync(backupPath, temp);
+  try {
+    dropBackupLabel(temp);
+    for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(`${temp}${suffix}`, { force: true });
+    const fd = fs.openSync(temp, 'r+');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+  beforeRename();
+  fs.renameSync(temp, target);
 }
 
 /**
@@ -169,15 +209,10 @@ export async function recoverLibrary(ctx: ServiceContext, args: { path: string; 
   const check = checkFile(backup.path);
   if (!check.ok) throw new AppError('CORRUPT', `备份“${args.name}”已损坏，未恢复：${check.message}`);
   if (ctx.library?.path === target) closeLibrary(ctx);
-  const stamp = stampOf(ctx.now());
+  const stamp = backupStamp(ctx.now());
   for (const suffix of ['', '-wal', '-shm']) {
     if (fs.existsSync(`${target}${suffix}`)) fs.renameSync(`${target}${suffix}`, `${target}.损坏-${stamp}${suffix}`);
   }
-  const temp = `${target}.${process.pid}.restore.tmp`;
-  fs.copyFileSync(backup.path, temp);
-  const fd = fs.openSync(temp, 'r+');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
-  fs.renameSync(temp, target);
+  placeCopy(backup.path, target);
   return openLibrary(ctx, target);
 }

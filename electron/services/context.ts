@@ -31,6 +31,11 @@ export interface ServiceContext {
   version: string;
   /** Native dialogs, which only the Electron shell has. */
   dialogs: Dialogs | null;
+  /**
+   * Show a folder in the system's file manager (Electron's shell.openPath, in the main process):
+   * '' when shown, else why not. Null where there is none (the browser, kpw).
+   */
+  showFolder: ((folder: string) => Promise<string>) | null;
   /** The open library; replaced when the user opens another. */
   library: OpenedLibrary | null;
   /** How workbooks are read: in a worker thread in the app, in place on the command line. */
@@ -65,6 +70,7 @@ export function createContext(options: {
   version?: string;
   now?: () => Date;
   dialogs?: Dialogs | null;
+  showFolder?: ServiceContext['showFolder'];
   readWorkbook?: WorkbookReader;
   chartAssets?: ChartAssets;
   mounts?: MountSource;
@@ -75,6 +81,7 @@ export function createContext(options: {
     shell: options.shell,
     version: options.version ?? '0.1.0',
     dialogs: options.dialogs ?? null,
+    showFolder: options.showFolder ?? null,
     library: null,
     readWorkbook: options.readWorkbook ?? readInPlace,
     pendingImports: new Map(),

@@ -22,7 +22,7 @@ import { exportRanking } from './export/ranking';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
 import { addListItem, removeListItem, renameList, setLeadDepartment } from './lists';
 import { buildDraft, draftFonts, exportDraft, setDraftFonts } from './drafts/index';
-import { backupsOf, listBackups, makeBackup, recoverLibrary, restoreBackup, saveBackupAs, verifyBackup } from './backups';
+import { backupsFolder, backupsOf, listBackups, makeBackup, openBackupsFolder, recoverLibrary, restoreBackup, saveBackupAs, verifyBackup } from './backups';
 import { exportLedgers, items, plans, summaries, updateLedgerItem } from './ledgers';
 import { commitLedgerFile, previewLedgerFile } from './ledger-import';
 import { exportDistrictTemplate } from './export/district-template';
@@ -116,7 +116,9 @@ export const handlers = {
   'library.backups': (_ctx, args) => backupsOf(args.path),
   'library.recover': (ctx, args) => recoverLibrary(ctx, args),
   'backups.list': (ctx) => listBackups(ctx),
-  'backups.create': (ctx) => makeBackup(ctx, '手动'),
+  'backups.folder': (ctx) => backupsFolder(ctx),
+  'backups.openFolder': (ctx) => openBackupsFolder(ctx),
+  'backups.create': (ctx) => makeBackup(ctx, '手动', '手动备份'),
   'backups.saveAs': (ctx) => saveBackupAs(ctx),
   'backups.verify': (ctx, { name }) => verifyBackup(ctx, name),
   'backups.restore': (ctx, { name }) => restoreBackup(ctx, name),

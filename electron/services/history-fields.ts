@@ -9,3 +9,8 @@ export const PLAN_SPLIT_FIELD = 'planSplit';
 export const SUPERVISION_FIELD = 'supervision';
 /** A project's preparatory procedure (前期手续) of one kind (migration 0009). */
 export const PROCEDURE_FIELD = 'procedure';
+/**
+ * A list entry (区市, 标签, 包联领导) an import added, logged whole (db/lists.ts ListEntrySnapshot) before the
+ * projects: undone last, it goes once nothing uses it; redone first, it is back before the rows naming it.
+ */
+export const LIST_ENTRY_FIELD = 'listEntry';

@@ -11,7 +11,8 @@ import { deleteProject, deleteYearPlan, insertProjectSnapshot, insertYearPlan, t
 import { timestamp, type ServiceContext } from './context';
 import { requireDb } from './library';
 import { writeStorage } from './project-edits';
-import { PLAN_SPLIT_FIELD, PROBLEM_FIELD, PROCEDURE_FIELD, REPORT_FIELD, SUPERVISION_FIELD } from './history-fields';
+import { LIST_ENTRY_FIELD, PLAN_SPLIT_FIELD, PROBLEM_FIELD, PROCEDURE_FIELD, REPORT_FIELD, SUPERVISION_FIELD } from './history-fields';
+import { removeListEntryIfUnused, restoreListEntry, type ListEntrySnapshot } from '../db/lists';
 import { restoreSplit, type PlanSplitSnapshot } from './import/project-plan-split';
 import { deleteSupervision, insertSupervision, type SupervisionSnapshot } from '../db/supervisions';
 import { deleteProcedure, writeProcedure, type ProcedureSnapshot } from '../db/lifecycle';
@@ -32,6 +33,24 @@ function addToList(db: Db, m: ListMembership): void {
 function removeFromList(db: Db, m: ListMembership): void {
   deleteYearPlan(db, m.yearPlan.project_id, m.yearPlan.year);
   if (m.project) deleteProject(db, m.project.id);
+}
+
+const ENTRY_LABELS = { districts: '区市', categories: '项目类别', tags: '标签', contact_leaders: '包联领导' } as const;
+
+/**
+ * An entry an import added to a list: undo removes it unless something else uses it by now (a
+ * project moved to it, renamed in 设置); redo puts it back under its id, which the redone rows name.
+ */
+function applyListEntry(db: Db, entry: ListEntrySnapshot, direction: 'undo' | 'redo'): void {
+  if (direction === 'undo') {
+    removeListEntryIfUnused(db, entry);
+    return;
+  }
+  const taken = restoreListEntry(db, entry);
+  if (taken !== null) {
+    const what = ENTRY_LABELS[entry.table];
+    throw new AppError('CONFLICT', `无法重做：撤销后${what}列表已有“${taken}”，与要恢复的${what}“${entry.row.name}”冲突。请在“设置”中删除或重命名“${taken}”后再重做。`);
+  }
 }
 
 /** Apply one change forwards (redo) or backwards (undo). */
@@ -70,6 +89,7 @@ function applyChange(db: Db, change: StoredChange, direction: 'undo' | 'redo', a
         else if (other) deleteProcedure(db, other.project_id, other.kind_id);
         return;
       }
+      if (change.field === LIST_ENTRY_FIELD) return applyListEntry(db, (change.newValue ?? change.oldValue) as ListEntrySnapshot, direction);
       if (!change.field || !isProjectField(change.field) || change.year === null) throw new AppError('INTERNAL', '变更记录无效，无法撤销');
       const value = (direction === 'undo' ? change.oldValue : change.newValue) as StorageValue;
       writeStorage(db, change.projectId, change.year, change.field, value, at);

@@ -124,7 +124,7 @@ export async function commitLedgerImport(ctx: ServiceContext, args: LedgerImport
   const counts: LedgerCommitResult['counts'] = {};
   for (const s of sheets) if (s.ledger && s.headerRow) counts[s.ledger] = s.rows.length;
   // The state before an import can always be got back (备份与恢复).
-  await backupBeforeImport(ctx);
+  await backupBeforeImport(ctx, [args.fileName]);
   const at = timestamp(ctx);
   const planId = db
     .transaction(() => {

@@ -82,7 +82,7 @@ export async function commitProcedureFile(ctx: ServiceContext, args: { token: st
   if (errors.length && !args.validOnly) {
     throw new AppError('VALIDATION', `“${entry.fileName}”有${errors.length}处错误，未导入任何内容：\n${errors.slice(0, 20).map(describeIssue).join('\n')}`);
   }
-  await backupBeforeImport(ctx);
+  await backupBeforeImport(ctx, [entry.fileName]);
   const db = requireDb(ctx, 'write');
   const records: ChangeRecord[] = [];
   const rows = r.rows.filter((x) => x.status === 'update');

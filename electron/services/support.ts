@@ -192,7 +192,7 @@ export async function commitFundFile(ctx: ServiceContext, args: { token: string;
   if (!entry) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
   const read = readFundSheet(entry.workbook, args.year, entry.fileName);
   if (read.issues.length) throw new AppError('VALIDATION', `“${entry.fileName}”有${read.issues.length}处错误，未导入任何内容：\n${read.issues.slice(0, 20).map(describeIssue).join('\n')}`);
-  await backupBeforeImport(ctx);
+  await backupBeforeImport(ctx, [entry.fileName]);
   const db = requireDb(ctx, 'write');
   const link = projectByName(db);
   const years = [...new Set(read.rows.map((r) => r.year))];

@@ -29,6 +29,8 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // 切换项目库…: the library screen over the library still open, with 返回 to it.
+  const [switching, setSwitching] = useState(false);
   const [view, setView] = useState<'projects' | 'dispatch' | 'analysis' | 'ranking' | 'problems' | 'supervision' | 'lifecycle' | 'leaders' | 'ledgers' | 'drafts' | 'settings'>('projects');
   // Projects handed from 统计分析 to 项目库 or 月调度 for editing; cleared by the chip there.
   const [selection, setSelection] = useState<{ view: 'projects' | 'dispatch'; selection: ProjectSelection } | null>(null);
@@ -46,6 +48,7 @@ export function App() {
       setNativeDialogs(info.nativeDialogs);
       const library = await call('library.current', {});
       setLoaded(library ? { library, lists: await call('lists.get', {}) } : null);
+      setSwitching(false);
     } catch (err) {
       setProblem(messageOf(err));
       setLoaded(null);
@@ -108,101 +111,105 @@ export function App() {
   if (!loaded) return <LibraryScreen nativeDialogs={nativeDialogs} problem={problem} onOpened={() => void load()} />;
 
   return (
-    <div className="app">
-      <header className="appbar">
-        <span className="brand">重点项目工作台</span>
-        <nav aria-label="导航">
-          {(
-            [
-              ['projects', '项目库'],
-              ['dispatch', '月调度'],
-              ['analysis', '统计分析'],
-              ['ranking', '赛马'],
-              ['problems', '问题清单'],
-              ['supervision', '督办'],
-              ['lifecycle', '前期手续'],
-              ['leaders', '包联'],
-              ['ledgers', '台账'],
-              ['drafts', '材料生成'],
-              ['settings', '设置'],
-            ] as const
-          ).map(([key, label]) => (
-            <button key={key} className={`nav ${view === key ? 'active' : ''}`} aria-current={view === key ? 'page' : undefined} onClick={() => setView(key)}>
-              {label}
-            </button>
-          ))}
-        </nav>
-        <span className="spacer" />
-        <span className="library-path" title={loaded.library.path}>
-          {loaded.library.path}
-        </span>
-        <button onClick={() => setLoaded(null)} title="打开或新建其他项目库">
-          切换项目库…
-        </button>
-      </header>
-      {notice && (
-        <div className="toast" role="status" data-testid="notice">
-          {notice}
+    <>
+      {/* Over the screens, which stay mounted (hidden) so 返回 finds them as they were. */}
+      {switching && <LibraryScreen nativeDialogs={nativeDialogs} problem={null} current={loaded.library} onBack={() => setSwitching(false)} onOpened={() => void load()} />}
+      <div className="app" hidden={switching}>
+        <header className="appbar">
+          <span className="brand">重点项目工作台</span>
+          <nav aria-label="导航">
+            {(
+              [
+                ['projects', '项目库'],
+                ['dispatch', '月调度'],
+                ['analysis', '统计分析'],
+                ['ranking', '赛马'],
+                ['problems', '问题清单'],
+                ['supervision', '督办'],
+                ['lifecycle', '前期手续'],
+                ['leaders', '包联'],
+                ['ledgers', '台账'],
+                ['drafts', '材料生成'],
+                ['settings', '设置'],
+              ] as const
+            ).map(([key, label]) => (
+              <button key={key} className={`nav ${view === key ? 'active' : ''}`} aria-current={view === key ? 'page' : undefined} onClick={() => setView(key)}>
+                {label}
+              </button>
+            ))}
+          </nav>
+          <span className="spacer" />
+          <span className="library-path" title={loaded.library.path}>
+            {loaded.library.path}
+          </span>
+          <button onClick={() => setSwitching(true)} title="打开或新建其他项目库">
+            切换项目库…
+          </button>
+        </header>
+        {notice && (
+          <div className="toast" role="status" data-testid="notice">
+            {notice}
+          </div>
+        )}
+        {loaded.library.readOnly && (
+          <div className="banner readonly" role="alert" data-testid="readonly-banner">
+            只读：{loaded.library.readOnlyReason}
+          </div>
+        )}
+        <NetworkShareBanner library={loaded.library} onOpened={() => void load()} />
+        {/* The project screen stays mounted (hidden) under 设置, keeping its filters, sort and scroll. */}
+        <div className="view" hidden={view !== 'projects'}>
+          <ProjectScreen
+            key={loaded.library.path}
+            library={loaded.library}
+            lists={loaded.lists}
+            onListsChanged={reloadLists}
+            selection={selection?.view === 'projects' ? selection.selection : null}
+            onClearSelection={() => setSelection(null)}
+          />
         </div>
-      )}
-      {loaded.library.readOnly && (
-        <div className="banner readonly" role="alert" data-testid="readonly-banner">
-          只读：{loaded.library.readOnlyReason}
-        </div>
-      )}
-      <NetworkShareBanner library={loaded.library} onOpened={() => void load()} />
-      {/* The project screen stays mounted (hidden) under 设置, keeping its filters, sort and scroll. */}
-      <div className="view" hidden={view !== 'projects'}>
-        <ProjectScreen
-          key={loaded.library.path}
-          library={loaded.library}
-          lists={loaded.lists}
-          onListsChanged={reloadLists}
-          selection={selection?.view === 'projects' ? selection.selection : null}
-          onClearSelection={() => setSelection(null)}
-        />
+        {view === 'dispatch' && (
+          <DispatchScreen
+            library={loaded.library}
+            years={loaded.lists.years}
+            selection={selection?.view === 'dispatch' ? selection.selection : null}
+            onClearSelection={() => setSelection(null)}
+          />
+        )}
+        {view === 'analysis' && (
+          <AnalysisScreen
+            lists={loaded.lists}
+            onEdit={(target, picked) => {
+              setSelection({ view: target, selection: picked });
+              setView(target);
+            }}
+          />
+        )}
+        {view === 'ranking' && (
+          <RankingScreen
+            years={loaded.lists.years}
+            onEdit={(target, picked) => {
+              setSelection({ view: target, selection: picked });
+              setView(target);
+            }}
+          />
+        )}
+        {view === 'problems' && <ProblemsScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
+        {view === 'supervision' && <SupervisionScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
+        {view === 'lifecycle' && <LifecycleScreen lists={loaded.lists} readOnly={loaded.library.readOnly} />}
+        {view === 'leaders' && <LeadersScreen lists={loaded.lists} />}
+        {view === 'ledgers' && <LedgersScreen readOnly={loaded.library.readOnly} years={loaded.lists.years} />}
+        {view === 'drafts' && <DraftsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} />}
+        {view === 'settings' && (
+          <SettingsScreen
+            lists={loaded.lists}
+            readOnly={loaded.library.readOnly}
+            onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))}
+            // Every screen holds data of the library as it was: start afresh on the restored one.
+            onRestored={() => window.location.reload()}
+          />
+        )}
       </div>
-      {view === 'dispatch' && (
-        <DispatchScreen
-          library={loaded.library}
-          years={loaded.lists.years}
-          selection={selection?.view === 'dispatch' ? selection.selection : null}
-          onClearSelection={() => setSelection(null)}
-        />
-      )}
-      {view === 'analysis' && (
-        <AnalysisScreen
-          lists={loaded.lists}
-          onEdit={(target, picked) => {
-            setSelection({ view: target, selection: picked });
-            setView(target);
-          }}
-        />
-      )}
-      {view === 'ranking' && (
-        <RankingScreen
-          years={loaded.lists.years}
-          onEdit={(target, picked) => {
-            setSelection({ view: target, selection: picked });
-            setView(target);
-          }}
-        />
-      )}
-      {view === 'problems' && <ProblemsScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
-      {view === 'supervision' && <SupervisionScreen years={loaded.lists.years} readOnly={loaded.library.readOnly} />}
-      {view === 'lifecycle' && <LifecycleScreen lists={loaded.lists} readOnly={loaded.library.readOnly} />}
-      {view === 'leaders' && <LeadersScreen lists={loaded.lists} />}
-      {view === 'ledgers' && <LedgersScreen readOnly={loaded.library.readOnly} years={loaded.lists.years} />}
-      {view === 'drafts' && <DraftsScreen lists={loaded.lists} readOnly={loaded.library.readOnly} />}
-      {view === 'settings' && (
-        <SettingsScreen
-          lists={loaded.lists}
-          readOnly={loaded.library.readOnly}
-          onListsChanged={(lists) => setLoaded((l) => (l ? { ...l, lists } : l))}
-          // Every screen holds data of the library as it was: start afresh on the restored one.
-          onRestored={() => window.location.reload()}
-        />
-      )}
-    </div>
+    </>
   );
 }

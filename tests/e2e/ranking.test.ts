@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
 import { ranking } from '../../electron/services/statistics';
 import { formatPercent } from '../../shared/format';
+import { dispatch } from '../../electron/services/handlers';
 import { servedPageForFile } from '../helpers/harness';
 
 const it$ = servedPageForFile((lib) => fillDemoLibrary(lib.ctx.library!.db, 'x'));
@@ -19,7 +20,10 @@ async function openRanking() {
 }
 
 describe('赛马', () => {
-  it('导出… asks, then gives both tables as .xlsx: the screen’s cells, amounts in 万元', async () => {
+  it('导出… asks, then gives both tables as .xlsx: the screen’s cells in the office’s style (unit, decimals, percentages)', async () => {
+    // An office that writes 万元 with one decimal and percentages with two (设置 > 口径).
+    await dispatch(it$.served.ctx, 'settings.setStyle', { tableUnit: '万元', wanDecimals: 1, percentDecimals: 2, thousands: true });
+    await it$.page.reload();
     const page = await openRanking();
     const expected = ranking(it$.served.ctx, 2024, 8);
     await page.getByRole('button', { name: '导出…' }).click();
@@ -32,15 +36,26 @@ describe('赛马', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['区市赛马', '牵头部门赛马']);
     const sheet = wb.getWorksheet('区市赛马')!;
     expect(sheet.getCell('A1').value).toBe('2024年1-8月区市赛马');
-    expect(sheet.getRow(2).values).toEqual([undefined, '名次', '区市', '项目数', '年度计划投资（万元）', '完成投资（万元）', '完成率', '与时序进度比', '开复工率', '红色预警', '黄色预警']);
+    const headers = await page.getByTestId('rank-districts').locator('thead th').allTextContents();
+    expect(sheet.getRow(2).values).toEqual([undefined, ...headers]);
+    expect(headers).toEqual(['名次', '区市', '项目数', '年度计划投资（万元）', '完成投资（万元）', '完成率', '与时序进度比', '开复工率', '红色预警', '黄色预警']);
     const first = expected.districts[0]!;
-    expect(sheet.getRow(3).values).toEqual(expect.arrayContaining([1, first.key, first.projects, first.annualPlan / 10_000, first.completedToDate / 10_000, formatPercent(first.completedToDate, first.annualPlan)]));
+    const row = sheet.getRow(3);
+    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(3).value, row.getCell(4).value, row.getCell(5).value]).toEqual([1, first.key, first.projects, first.annualPlan / 10_000, first.completedToDate / 10_000]);
+    // Amounts and rates as numbers, formatted as the office writes them; Excel shows what the screen shows.
+    expect([row.getCell(4).numFmt, row.getCell(5).numFmt, row.getCell(6).numFmt, row.getCell(8).numFmt]).toEqual(['#,##0.0', '#,##0.0', '0.00%', '0.00%']);
+    const shown = await page.getByTestId('rank-districts').locator('tbody tr').first().locator('td').allTextContents();
+    // The number the screen writes (it drops trailing zeros, "100%"; Excel shows 100.00%).
+    const asScreen = (v: unknown) => Number(((v as number) * 100).toFixed(2));
+    expect([asScreen(row.getCell(6).value), row.getCell(7).value, asScreen(row.getCell(8).value)]).toEqual([Number(shown[5]!.slice(0, -1)), shown[6], Number(shown[7]!.slice(0, -1))]);
+    expect(shown[5]).toBe(formatPercent(first.completedToDate, first.annualPlan, 2));
     expect(sheet.rowCount).toBe(2 + expected.districts.length);
     expect(sheet.pageSetup.paperSize).toBe(9); // A4
     expect(sheet.pageSetup.orientation).toBe('landscape');
-    // The screen shows the same first row.
-    expect(await page.getByTestId('rank-districts').locator('tbody tr').first().locator('td').nth(1).textContent()).toBe(first.key);
+    expect(shown[1]).toBe(first.key);
     expect(await page.getByTestId('ranking-status').textContent()).toBe('已生成“2024年1-8月赛马.xlsx”');
+    await dispatch(it$.served.ctx, 'settings.setStyle', { tableUnit: '亿元', wanDecimals: 2, percentDecimals: 1 });
+    await it$.page.reload();
   });
 
   it('each row opens its projects, and from there the 项目库', async () => {

@@ -165,6 +165,14 @@ const Menu = {
   },
 };
 
+// 打开文件夹 (设置 > 备份与恢复): recorded, shown as the system would ('' = done).
+const shell = {
+  openPath: async (folder) => {
+    record('shell.openPath', folder);
+    return '';
+  },
+};
+
 const protocolHandlers = new Map();
 const protocol = {
   registerSchemesAsPrivileged: (schemes) => record('protocol.registerSchemesAsPrivileged', schemes),
@@ -215,7 +223,7 @@ const dialog = {
 
 module.exports = {
   // What main.cjs imports.
-  electron: { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session },
+  electron: { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell },
   // What the driver uses.
   events,
   config,

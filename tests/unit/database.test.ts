@@ -139,9 +139,10 @@ describe('library database', () => {
       { version: LATEST_VERSION + 2, name: 'throws-midway', up: 'CREATE TABLE half (x); SELECT * FROM no_such_table;' },
     ];
     await expect(openLibraryFile(file, { migrations: broken })).rejects.toThrow(/升级失败/);
-    const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
-    expect(backups).toHaveLength(1);
-    const backup = new Database(path.join(dir, backups[0]!), { readonly: true });
+    const folder = `${file}.备份`;
+    const backups = fs.readdirSync(folder);
+    expect(backups).toEqual([expect.stringMatching(new RegExp(`^\\d{8}-\\d{6}-迁移前-第${LATEST_VERSION + 2}版\\.kpw$`))]);
+    const backup = new Database(path.join(folder, backups[0]!), { readonly: true });
     expect(backup.prepare('SELECT name FROM districts').pluck().all()).toEqual(['荣成市']);
     backup.close();
     const after = await openLibraryFile(file);
@@ -153,9 +154,10 @@ describe('library database', () => {
     const good: Migration[] = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'adds-a-column', up: 'ALTER TABLE districts ADD COLUMN note TEXT;' }];
     const migrated = await openLibraryFile(file, { migrations: good });
     expect(migrated.schemaVersion).toBe(LATEST_VERSION + 1);
-    expect(migrated.backupPath).toMatch(/\.bak$/);
-    // Nothing but the library (with its WAL files) and the backups: no temporary copy or its -wal/-shm.
-    expect(fs.readdirSync(dir).filter((f) => !/^a\.kpw(-wal|-shm)?$/.test(f) && !/\.bak$/.test(f))).toEqual([]);
+    expect(migrated.backupPath).toMatch(/\.kpw\.备份[/\\]\d{8}-\d{6}(-\d+)?-迁移前-第\d+版\.kpw$/);
+    // Nothing but the library (with its WAL files) and the backup folder: no temporary copy or its -wal/-shm.
+    expect(fs.readdirSync(dir).filter((f) => !/^a\.kpw(-wal|-shm|\.备份)?$/.test(f))).toEqual([]);
+    expect(fs.readdirSync(`${file}.备份`).filter((f) => !/\.kpw$/.test(f))).toEqual([]);
     migrated.db.close();
   });
 });

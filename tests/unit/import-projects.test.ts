@@ -126,6 +126,48 @@ describe('project list import', () => {
     expect((await list(2025))[0]!.district).toBe('乳山市');
   });
 
+  it('undo of an import removes the districts, leaders and tags it added once nothing uses them; redo brings them back', async () => {
+    const rows: CellInput[][] = [
+      ['项目名称', '县区', '包联领导', '标签'],
+      ['乳山口大桥', '乳山市', '张新领导', '新标签甲'],
+      ['荣成海堤', '荣成市', '', ''],
+    ];
+    const wb = await importBuffer(rows);
+    const names = async () => {
+      const l = await call('lists.get', {});
+      return { districts: l.districts.map((d) => d.name), leaders: l.contactLeaders.map((c) => c.name), tags: l.tags.map((t) => t.name) };
+    };
+    const before = await names();
+    commitProjectImport(lib.ctx, wb, 'e.xlsx', { year: 2025, allowMissing: ['totalInvestment', 'annualPlan'] });
+    expect(await names()).toEqual({ districts: [...before.districts, '乳山市'], leaders: [...before.leaders, '张新领导'], tags: [...before.tags, '新标签甲'] });
+    await call('history.undo', {});
+    expect(await list(2025)).toEqual([]);
+    expect(await names()).toEqual(before);
+    await call('history.redo', {});
+    expect((await list(2025)).map((r) => [r.name, r.district, r.contactLeader, r.tags])).toEqual([
+      ['乳山口大桥', '乳山市', '张新领导', ['新标签甲']],
+      ['荣成海堤', '荣成市', null, []],
+    ]);
+    // Renamed in 设置 since, the district is the office's own now: undo leaves it.
+    const rushan = (await call('lists.get', {})).districts.find((d) => d.name === '乳山市')!;
+    await call('lists.rename', { kind: 'districts', id: rushan.id, name: '乳山' });
+    await call('history.undo', {});
+    expect((await names()).districts).toEqual([...before.districts, '乳山']);
+  });
+
+  it('refuses to redo an import when a district added in 设置 meanwhile took its district\'s place, saying which', async () => {
+    const wb = await importBuffer([
+      ['项目名称', '县区'],
+      ['乳山口大桥', '乳山市'],
+    ]);
+    commitProjectImport(lib.ctx, wb, 'e.xlsx', { year: 2025, allowMissing: ['totalInvestment', 'annualPlan'] });
+    await call('history.undo', {});
+    // SQLite gives the freed id to the next district: the redone project would otherwise land in it.
+    await call('lists.add', { kind: 'districts', name: '临港区' });
+    await expect(call('history.redo', {})).rejects.toThrow('无法重做：撤销后区市列表已有“临港区”，与要恢复的区市“乳山市”冲突');
+    expect(await list(2025)).toEqual([]);
+  });
+
   it('refuses a workbook without a recognisable header, and names the file', async () => {
     const wb = await importBuffer([['随便'], ['什么', '都行']]);
     expect(() => previewProjectImport(lib.ctx, wb, 'f.xlsx', { year: 2025 })).toThrow(/“f\.xlsx”中找不到项目清单/);

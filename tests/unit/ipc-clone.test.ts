@@ -34,6 +34,7 @@ beforeAll(async () => {
       chooseLibraryToCreate: async () => path.join(dir, '对话框新建.kpw'),
       chooseExportPath: async (name) => path.join(dir, 'saved', name),
     },
+    showFolder: async () => '',
   });
   const base64 = (b: Buffer) => b.toString('base64');
   files = {
@@ -209,6 +210,8 @@ const calls: { [M in Method]: Calls<M> } = {
   'backups.create': () => [{}],
   'backups.saveAs': () => [{}],
   'backups.list': () => [{}],
+  'backups.folder': () => [{}],
+  'backups.openFolder': () => [{}],
   'backups.verify': (r) => [{ name: r['backups.create']!.name }],
   'backups.restore': (r) => [{ name: r['backups.create']!.name }],
   'library.backups': (r) => [{ path: r['library.openDemo']!.path }],

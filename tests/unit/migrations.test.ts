@@ -74,7 +74,9 @@ describe('upgrading every released schema', () => {
       const info = await openLibrary(ctx, file);
       expect(info.readOnly).toBe(false);
       expect(ctx.library!.schemaVersion).toBe(LATEST_VERSION);
-      expect(ctx.library!.backupPath).toMatch(new RegExp(`\\.v${version}-\\d{8}T\\d{6}\\.bak$`));
+      // With the other backups, and labelled with what it preceded (备份与恢复 lists it).
+      expect(ctx.library!.backupPath).toMatch(new RegExp(`\\.kpw\\.备份[/\\\\]\\d{8}-\\d{6}-迁移前-第${LATEST_VERSION}版\\.kpw$`));
+      expect((await call('backups.list', {})).map((b) => [b.reason, b.label, b.path])).toEqual([['迁移前', `迁移到第${LATEST_VERSION}版之前`, ctx.library!.backupPath]]);
 
       const projects = (await call('projects.list', { year: 2025 })).rows.length;
       expect(projects).toBe(3);

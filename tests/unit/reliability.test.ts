@@ -247,10 +247,10 @@ describe('备份与恢复', () => {
     expect(await backupIfDue(lib.ctx)).toBeNull();
     now = new Date(2024, 8, 21, 10, 30);
     expect(await backupIfDue(lib.ctx)).toMatchObject({ reason: '定时' });
-    const manual = await makeBackup(lib.ctx, '手动');
+    const manual = await makeBackup(lib.ctx, '手动', '手动备份');
     for (let i = 0; i < 24; i++) {
       now = new Date(2024, 8, 22 + i, 9);
-      await makeBackup(lib.ctx, '导入前');
+      await makeBackup(lib.ctx, '导入前', `导入 第${i}份 之前`);
     }
     const list = listBackups(lib.ctx);
     expect(list.filter((b) => b.automatic)).toHaveLength(20);

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { ImportPreview, ImportResult, ImportTarget, ProjectImportPreview, RequiredMoneyTarget } from '../../../shared/import';
 import type { MoneyUnit } from '../../../shared/money';
+import type { ExportColumn } from '../../../shared/export-columns';
 import { AppError } from '../../../shared/result';
 import { backupBeforeImport } from '../backups';
 import { readSetting, writeSetting } from '../../db/settings';
@@ -62,6 +63,11 @@ function keepPending(ctx: ServiceContext, token: string, sources: ImportSource[]
   while (ctx.pendingImports.size > MAX_PENDING) ctx.pendingImports.delete(ctx.pendingImports.keys().next().value!);
 }
 
+/** The files of a preview, for the label of the backup made before they are imported. */
+function pendingNames(ctx: ServiceContext, token: string): string[] {
+  return (ctx.pendingImports.get(token) ?? []).map((s) => s.fileName);
+}
+
 function takePending(ctx: ServiceContext, token: string): ImportSource[] {
   const found = ctx.pendingImports.get(token);
   if (!found) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
@@ -74,7 +80,7 @@ export async function commitImport(
   args: { token: string; year: number; sheet?: string; mapping?: Mapping; validOnly: boolean; allowMissing?: RequiredMoneyTarget[] },
 ): Promise<ImportResult> {
   // The state before an import can always be got back (备份与恢复), whatever the import does.
-  await backupBeforeImport(ctx);
+  await backupBeforeImport(ctx, pendingNames(ctx, args.token));
   const entry = takePending(ctx, args.token)[0]!;
   const options = toOptions(args.year, args.sheet, args.mapping);
   let result: ImportResult;
@@ -126,7 +132,7 @@ function progressOptions(args: { year: number; month: number; sheet?: string } &
 }
 
 export async function commitProgress(ctx: ServiceContext, args: { token: string; year: number; month: number; sheet?: string } & DispatchChoices): Promise<ImportResult> {
-  await backupBeforeImport(ctx);
+  await backupBeforeImport(ctx, pendingNames(ctx, args.token));
   const sources = takePending(ctx, args.token);
   try {
     return commitProgressImport(ctx, sources, progressOptions(args));
@@ -142,7 +148,7 @@ export async function commitProgress(ctx: ServiceContext, args: { token: string;
  */
 export async function exportProjects(
   ctx: ServiceContext,
-  args: { year: number; unit: MoneyUnit; projectIds?: number[] },
+  args: { year: number; unit: MoneyUnit; projectIds?: number[]; columns?: ExportColumn[]; month?: number },
 ): Promise<{ fileName: string; savedTo: string | null; data: string | null; rows: number }> {
   requireDb(ctx);
   const fileName = safeFileName(`${args.year}年重点项目清单.xlsx`);

@@ -10,7 +10,8 @@ import type { ImportResult, ProjectImportPreview, RequiredMoneyTarget } from '..
 import { AppError } from '../../../shared/result';
 import { insertChangeSet, type ChangeRecord } from '../../db/changes';
 import type { Db } from '../../db/connection';
-import { addDistrict, categoryById } from '../../db/lists';
+import { addDistrict, categoryById, listEntriesAddedSince, listEntryIds } from '../../db/lists';
+import { LIST_ENTRY_FIELD } from '../history-fields';
 import { insertYearPlan, isOnList, nextSortOrder, FIELD_COLUMNS, insertProjectRecords, type NewProjectRecord, type YearPlanSnapshot } from '../../db/projects';
 import { timestamp, type ServiceContext } from '../context';
 import { requireDb } from '../library';
@@ -94,6 +95,7 @@ export function commitProjectImport(ctx: ServiceContext, workbook: Workbook, fil
       if (errors.length > 0 && (!options.validOnly || preview.counts.error === 0)) {
         throw new AppError('VALIDATION', `“${fileName}”有${errors.length}处错误，未导入任何内容：\n${errors.slice(0, 50).map((i) => `${i.sheet}!${i.cell}: ${i.message}`).join('\n')}`);
       }
+      const listsBefore = listEntryIds(db);
       for (const d of newDistricts) addDistrict(db, d);
       const lookup = new ListLookup(db);
       const records: ChangeRecord[] = [];
@@ -129,6 +131,11 @@ export function commitProjectImport(ctx: ServiceContext, workbook: Workbook, fil
         records.push(...writeSplit(db, projectId, options.year, splits.get(p.row)));
         if (records.length > before && records[before]!.op === 'update') updated++;
       }
+      // The 区市, 包联领导 and 标签 this import added, logged first: undo removes them last, once no row uses them.
+      const entries = listEntriesAddedSince(db, listsBefore).map(
+        (entry): ChangeRecord => ({ projectId: 0, year: options.year, op: 'update', field: LIST_ENTRY_FIELD, oldValue: null, newValue: entry }),
+      );
+      records.unshift(...entries);
       if (records.length > 0) insertChangeSet(db, `导入“${fileName}”：新增${added}个，更新${updated}个`, at, records);
       return {
         added,

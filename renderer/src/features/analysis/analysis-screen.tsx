@@ -9,6 +9,7 @@ import { formatPeriod } from '../../../../shared/format';
 import type { NumberStyle } from '../../../../shared/number-style';
 import { count, moneyText, percent, pointsChange, progressGapPhrase, yoyPhrase } from '../../../../shared/phrases';
 import type { ProjectFigures, Statistics, StatsFilter } from '../../../../shared/statistics';
+import { PROJECTS_DIALOG_COLUMNS } from '../../../../shared/export-columns';
 import { call, messageOf } from '../../api';
 import { ProjectsDialog } from '../../ui/projects-dialog';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
@@ -111,7 +112,9 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
   /** The projects behind a chart element, to a workbook, as the project library exports them. */
   const exportDrill = async (projects: ProjectFigures[]) => {
     try {
-      const r = await call('export.projects', { year, unit: '万元', projectIds: projects.map((p) => p.projectId) });
+      // The dialog's columns, in its unit: what was seen is what is written.
+      const unit = style?.tableUnit ?? '亿元';
+      const r = await call('export.projects', { year, month, unit, columns: PROJECTS_DIALOG_COLUMNS, projectIds: projects.map((p) => p.projectId) });
       if (r.data) downloadBase64(r.data, r.fileName);
       setMessage(`已导出${r.rows}个项目${r.savedTo ? `到“${r.savedTo}”` : ''}`);
     } catch (err) {

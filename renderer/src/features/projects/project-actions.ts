@@ -5,6 +5,7 @@
 import { useCallback, useRef, type RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { MoneyUnit } from '../../../../shared/money';
+import { isProjectField, type ProjectField } from '../../../../shared/fields';
 import { ApiFailure, call } from '../../api';
 import { downloadBase64 } from '../../ui/download';
 import { readFileAsBase64 } from '../import/import-dialog';
@@ -142,14 +143,20 @@ export function useProjectActions(o: ActionOptions) {
     apiRef.current?.forEachNodeAfterFilterAndSort((node) => node.data && ids.push(node.data.projectId));
     return ids;
   }, [apiRef]);
+  /** The field columns as the grid shows them now (moved or hidden ones as they are), for the export. */
+  const shownColumns = useCallback((): ProjectField[] | undefined => {
+    const shown = apiRef.current?.getAllDisplayedColumns().map((c) => c.getColId()).filter(isProjectField);
+    return shown && shown.length ? shown : undefined;
+  }, [apiRef]);
   const askExport = useCallback(() => setDialog({ kind: 'export', count: shownIds().length }), [setDialog, shownIds]);
   const exportShown = useCallback(
     async (unit: MoneyUnit) => {
       setDialog(null);
-      // What the grid shows, in its order: filters and sorting apply to the export too.
+      // What the grid shows, in its order: filters, sorting and the columns as arranged apply to the export too.
       saving('正在导出…');
       try {
-        const r = await call('export.projects', { year, unit, projectIds: shownIds() });
+        const columns = shownColumns();
+        const r = await call('export.projects', { year, unit, projectIds: shownIds(), ...(columns ? { columns } : {}) });
         if (r.data) downloadBase64(r.data, r.fileName);
         saved(`已导出${r.rows}个项目${r.savedTo ? `到“${r.savedTo}”` : `（${r.fileName}）`}`);
       } catch (err) {
@@ -157,7 +164,7 @@ export function useProjectActions(o: ActionOptions) {
         else fail(err);
       }
     },
-    [year, shownIds, setDialog, saving, saved, say, fail],
+    [year, shownIds, shownColumns, setDialog, saving, saved, say, fail],
   );
 
   return { add, askRemove, remove, copyToNextYear, startImport, startProgressImport, cancelRead, askExport, exportShown };

@@ -63,7 +63,7 @@ function ExportDialog(props: { year: number; count: number; unit: MoneyUnit; onE
         </>
       }
     >
-      <p>导出表格当前显示的{props.count}个项目（按当前的筛选和排序），每个字段一列，为 Excel 工作簿（.xlsx）。</p>
+      <p>导出表格当前显示的{props.count}个项目（按当前的筛选和排序），表格显示的列按当前顺序各成一列，为 Excel 工作簿（.xlsx）。</p>
       <label className="field">
         金额单位
         <select aria-label="导出金额单位" value={unit} onChange={(e) => setUnit(e.target.value as MoneyUnit)}>
