@@ -8,6 +8,8 @@
  * cities, 110 counties) that the chart tests draw.
  */
 import type { KeyedSummary, Statistics } from '../../shared/statistics';
+import type { Db } from '../../electron/db/connection';
+import { addDistrict, findDistrictId, readLists, renameListItem } from '../../electron/db/lists';
 
 export type Point = { x: number; y: number };
 export interface LabelBox {
@@ -132,4 +134,22 @@ export function withBreakdowns(st: Statistics, districts: readonly string[], cat
       return { ...s, key, completedToDate: Math.round((s.completedToDate * (60 + ((i * 37) % 80))) / 100) as KeyedSummary['completedToDate'] };
     });
   return { ...st, byDistrict: like(st.byDistrict, districts), byCategory: like(st.byCategory, categories) };
+}
+
+/**
+ * The demo library's projects dealt out over `districts` in turn (added to the list), and its
+ * categories renamed to `categories`: a library of that size for the browser tests.
+ */
+export function spreadOverDistricts(db: Db, districts: readonly string[], categories: readonly string[] = []): void {
+  db.transaction(() => {
+    const ids = districts.map((name) => findDistrictId(db, name) ?? addDistrict(db, name));
+    const projects = db.prepare('SELECT id FROM projects ORDER BY id').all() as { id: number }[];
+    const place = db.prepare('UPDATE projects SET district_id = ? WHERE id = ?');
+    projects.forEach((p, i) => place.run(ids[i % ids.length], p.id));
+    const listed = readLists(db).categories;
+    listed.forEach((c, i) => {
+      const name = categories[i];
+      if (name && !listed.some((other) => other.name === name)) renameListItem(db, 'categories', c.id, name);
+    });
+  })();
 }
