@@ -14,6 +14,7 @@ import { call, messageOf } from '../../api';
 import { ProjectsDialog } from '../../ui/projects-dialog';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { ChartView } from './chart-view';
+import { PrintHeader } from '../../ui/print-header';
 import type { ProjectSelection } from '../../ui/selection';
 import { downloadBase64 } from '../../ui/download';
 import { besideAnnualItems } from '../dispatch/beside-annual';
@@ -193,10 +194,7 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
         </button>
       </div>
       {error && <p className="error-text">{error}</p>}
-      <h1 className="print-only">
-        {year}年{formatPeriod(month)}重点项目建设情况分析
-        {filterText(filter) && <small>（{filterText(filter)}）</small>}
-      </h1>
+      <PrintHeader title={`${year}年${formatPeriod(month)}重点项目建设情况分析`} period={`${year}年${formatPeriod(month)}`} filter={filterText(filter)} />
       {st && style && <Cards st={st} style={style} onOpen={openAll} />}
       <div className="chart-grid">
         {charts.map((spec) => (
