@@ -86,11 +86,11 @@ export function useEditingGrid<T>(
 ): EditingGrid {
   const onAllSelected = say;
   // Printed, the grid shows every row, and the header says which columns are filtered.
-  usePrintLayout(apiRef);
   const columnFilter = useColumnFilterText();
   const onFilterChanged = columnFilter.onFilterChanged;
   const onRefused = useCallback((message: string) => say?.(message, 'error'), [say]);
   const wrap = useRef<HTMLDivElement | null>(null);
+  usePrintLayout(apiRef, wrap);
   const held = useRef<{ keys: HeldKey[]; at: number }>({ keys: [], at: 0 });
   const [allSelected, setAllSelected] = useState(false);
   const allRef = useRef(false);

@@ -10,7 +10,7 @@ import type { FilterChangedEvent, GridApi } from 'ag-grid-community';
 export function PrintHeader(props: { title: string; period?: string; filter?: string }) {
   return (
     <header className="print-header print-only" data-testid="print-header">
-      <h1>{props.title}</h1>
+      <h1 className="print-only">{props.title}</h1>
       <p>
         {props.period && <span>统计期：{props.period}</span>}
         <span>筛选：{props.filter || '全部项目'}</span>
@@ -24,13 +24,19 @@ export function filterWords(parts: (string | false | null | undefined)[]): strin
   return parts.filter(Boolean).join('；');
 }
 
-/** While the page prints (or is shown as printed), the grid lays out all its rows. */
-export function usePrintLayout<T>(apiRef: RefObject<GridApi<T> | null>): void {
+/**
+ * While the page prints (or is shown as printed), the grid lays out all its rows: only a grid on
+ * the screen shown (`wrap` is in the layout), not the project list kept mounted under another.
+ */
+export function usePrintLayout<T>(apiRef: RefObject<GridApi<T> | null>, wrap: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const media = window.matchMedia('print');
+    let laidOut = false;
     const layout = (printing: boolean) => {
       const api = apiRef.current;
-      if (api && !api.isDestroyed()) api.setGridOption('domLayout', printing ? 'print' : 'normal');
+      if (!api || api.isDestroyed() || (printing && !wrap.current?.offsetParent) || printing === laidOut) return;
+      laidOut = printing;
+      api.setGridOption('domLayout', printing ? 'print' : 'normal');
     };
     const onMedia = (e: MediaQueryListEvent) => layout(e.matches);
     const before = () => layout(true);
@@ -43,7 +49,7 @@ export function usePrintLayout<T>(apiRef: RefObject<GridApi<T> | null>): void {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
     };
-  }, [apiRef]);
+  }, [apiRef, wrap]);
 }
 
 /** The grid's column filters in words ("区市、类别已筛选"), kept up to date by its onFilterChanged. */
