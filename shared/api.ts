@@ -40,6 +40,7 @@ import { ledgersApi } from './api-ledgers';
 import { backupsApi } from './api-backups';
 import { draftsApi } from './api-drafts';
 import { lifecycleApi } from './api-lifecycle';
+import { chartsApi } from './api-charts';
 
 export type { PasteOutcome } from './api-projects';
 export type { Ranking } from './api-stats';
@@ -61,6 +62,8 @@ export const api = {
   ...backupsApi,
   ...draftsApi,
   ...lifecycleApi,
+  /** The charts' short names (shared/api-charts.ts). */
+  ...chartsApi,
 } as const;
 
 export type Api = typeof api;

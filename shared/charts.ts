@@ -14,15 +14,18 @@
  *
  * A rate is drawn as the number its label writes (percentNumber: 1001 of 2000万元 is a bar of 50.1
  * labelled "50.1%", the same text as beside it), and bars are ordered by the exact rate. Every
- * builder takes the office's style (设置 > 口径) last: its decimals, counting word and table unit.
+ * builder takes the office's style (设置 > 口径): its decimals, counting word and table unit; and,
+ * last, the office's short names of districts and categories (shared/chart-labels.ts), which only
+ * the charts print: keys and tooltips keep the full name.
  */
-import type { EChartsOption } from 'echarts';
+import type { EChartsOption, PieSeriesOption } from 'echarts';
 import { money, moneyInUnit, type Money } from './money';
 import { DEFAULT_NUMBER_STYLE, type NumberStyle } from './number-style';
 import { byCompletionRate, count, countWord, moneyText, percent, percentNumber, TIME_PROGRESS, timeProgress, timeProgressNumber } from './phrases';
 import type { KeyedSummary, Statistics } from './statistics';
 import type { ChartDimension, DrillCondition } from './drill-down';
 import { LEVEL_LABELS, type Level } from './domain';
+import { categoryLayout, NO_SHORT_NAMES, textWidth, type CategoryLayout, type ShortNames } from './chart-labels';
 
 /** What a click on a chart selects: the breakdown and its key (e.g. district 荣成市). */
 export type { ChartDimension } from './drill-down';
@@ -46,6 +49,8 @@ export interface ChartSpec {
    * charts that say more than ECharts' default tooltip would. Absent: ECharts' own tooltip.
    */
   tooltips?: string[];
+  /** The height the chart needs on screen (px) when more than a card's: horizontal bars of many items. */
+  height?: number;
 }
 
 /** Text from the data goes into tooltips as text, never as markup. */
@@ -67,14 +72,26 @@ function base(title: string): EChartsOption {
     color: PALETTE,
     aria: { enabled: true, decal: { show: true } },
     animation: false,
-    // ECharts 6 keeps axis labels inside the chart by itself (grid.outerBounds), so no containLabel.
-    grid: { left: 64, right: 32, top: 64, bottom: 56 },
+    // ECharts 6 shrinks the plot to keep axis labels and names within grid.outerBounds: the chart
+    // less the title above and the legend below, so a turned label never runs into the legend.
+    grid: { left: 64, right: 32, top: 64, bottom: 56, outerBounds: { left: 4, right: 8, top: 34, bottom: 30 } },
   };
 }
 
 const STANDARD = DEFAULT_NUMBER_STYLE;
 /** An amount as a chart draws it: exact, in the office's table unit (the axis names the unit). */
 const inUnit = (amount: Money, style: NumberStyle) => moneyInUnit(amount, style.tableUnit);
+
+/**
+ * The category axis and the value axis (or axes) of a bar chart over a breakdown, as its layout
+ * says: across, or turned into horizontal bars (the first item at the top) for many items.
+ */
+function barAxes(layout: CategoryLayout, value: object | object[]): Pick<EChartsOption, 'xAxis' | 'yAxis' | 'grid'> {
+  const category = { type: 'category' as const, data: layout.labels, axisLabel: layout.axisLabel, inverse: layout.horizontal };
+  if (!layout.horizontal) return { xAxis: category, yAxis: value as EChartsOption['yAxis'] };
+  const values = (Array.isArray(value) ? value : [value]).map((v) => ({ ...v, nameLocation: 'middle' as const, nameGap: 28 }));
+  return { yAxis: category, xAxis: values as EChartsOption['xAxis'], grid: { left: 16, right: 48, top: 64, bottom: 72, outerBounds: { left: 4, right: 8, top: 34, bottom: 30 } } };
+}
 
 /** The tooltip of each item of a breakdown: its name, projects, plan, completed and rate. */
 function tooltipsFor(items: readonly KeyedSummary[], label: (k: string) => string, style: NumberStyle): string[] {
@@ -90,17 +107,25 @@ function tooltipsFor(items: readonly KeyedSummary[], label: (k: string) => strin
 }
 
 /** 赛马: completion rate by district, highest first (exactly), against the time-progress line. */
-export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate', style: NumberStyle = STANDARD): ChartSpec {
+export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate', style: NumberStyle = STANDARD, names: ShortNames = NO_SHORT_NAMES): ChartSpec {
   const items = st.byDistrict.filter((d) => d.projects > 0);
   if (sort === 'rate') items.sort(byCompletionRate);
   const progress = timeProgressNumber(st.month, style);
   const rates = items.map((d) => percentNumber(d.completedToDate, d.annualPlan, style) ?? 0);
+  const labels = items.map((d) => percent(d.completedToDate, d.annualPlan, style));
+  const layout = categoryLayout(items.map((d) => d.key), names, Math.max(0, ...labels.map((l) => textWidth(l))));
+  // Upright value labels stand inside their bar from its foot, so none reaches the title.
+  // Rows too thin for every value (a draft's fixed size over 100 counties) show those that fit.
+  const valueLabel = layout.horizontal ? { position: 'right' as const } : layout.valueLabelRotate ? { position: 'insideBottom' as const, rotate: 90, align: 'left' as const, verticalAlign: 'middle' as const } : { position: 'top' as const };
+  const frame = base(`各区市投资完成率（1-${st.month}月）`);
   const option: EChartsOption = {
-    ...base(`各区市投资完成率（1-${st.month}月）`),
+    ...frame,
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: items.map((d) => d.key), axisLabel: { interval: 0, rotate: items.length > 8 ? 30 : 0 } },
     // At least 100%, else the highest rate rounded up to ten: the axis always shows the whole plan.
-    yAxis: { type: 'value', name: '完成率（%）', max: Math.max(100, Math.ceil(Math.max(0, ...rates) / 10) * 10) },
+    ...barAxes(layout, { type: 'value', name: '完成率（%）', max: Math.max(100, Math.ceil(Math.max(0, ...rates) / 10) * 10) }),
+    // The time-progress label sits beyond the plot's end (right, or above for horizontal bars),
+    // where no bar's label can be.
+    ...(layout.horizontal ? {} : { grid: { ...(frame.grid as object), right: 104 } }),
     series: [
       {
         type: 'bar',
@@ -108,33 +133,39 @@ export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate'
         // Coloured by the exact comparison with M ÷ 12 (12·completed ≥ M·plan), as the text says 超过/低于.
         data: items.map((d, i) => ({
           value: rates[i]!,
-          label: { formatter: percent(d.completedToDate, d.annualPlan, style) },
+          label: { formatter: labels[i]! },
           itemStyle: { color: d.annualPlan > 0 && 12 * d.completedToDate >= st.month * d.annualPlan ? PALETTE[0] : PALETTE[1] },
         })),
-        label: { show: true, position: 'top' },
-        markLine: { symbol: 'none', data: [{ yAxis: progress, name: TIME_PROGRESS }], label: { position: 'insideEndTop', formatter: `${TIME_PROGRESS}${timeProgress(st.month, style)}` }, lineStyle: { type: 'dashed', color: '#333' } },
+        label: { show: true, ...valueLabel },
+        labelLayout: { hideOverlap: true },
+        markLine: {
+          symbol: 'none',
+          data: [layout.horizontal ? { xAxis: progress, name: TIME_PROGRESS } : { yAxis: progress, name: TIME_PROGRESS }],
+          label: { position: layout.horizontal ? 'start' : 'end', formatter: `${TIME_PROGRESS}${timeProgress(st.month, style)}` },
+          lineStyle: { type: 'dashed', color: '#333' },
+        },
       },
     ],
   };
-  return { id: 'districtRace', option, dimension: 'district', keys: [items.map((d) => d.key)], tooltips: tooltipsFor(items, (k) => k, style) };
+  return { id: 'districtRace', option, dimension: 'district', keys: [items.map((d) => d.key)], tooltips: tooltipsFor(items, (k) => k, style), height: layout.height };
 }
 
 /** By category: annual plan and completed (in the table unit), and the number of projects. */
-export function categoryChart(st: Statistics, style: NumberStyle = STANDARD): ChartSpec {
+export function categoryChart(st: Statistics, style: NumberStyle = STANDARD, names: ShortNames = NO_SHORT_NAMES): ChartSpec {
   const items = st.byCategory.filter((c) => c.projects > 0);
+  const layout = categoryLayout(items.map((c) => c.key), names);
   const option: EChartsOption = {
     ...base(`各类别年度计划投资与完成投资（1-${st.month}月）`),
     legend: { bottom: 0 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: items.map((c) => c.key), axisLabel: { interval: 0 } },
-    yAxis: [{ type: 'value', name: style.tableUnit }, { type: 'value', name: `项目数（${countWord(style)}）` }],
+    ...barAxes(layout, [{ type: 'value', name: style.tableUnit }, { type: 'value', name: `项目数（${countWord(style)}）` }]),
     series: [
       { type: 'bar', name: '年度计划投资', data: items.map((c) => ({ value: inUnit(c.annualPlan, style) })) },
       { type: 'bar', name: '完成投资', data: items.map((c) => ({ value: inUnit(c.completedToDate, style) })) },
-      { type: 'line', name: '项目数', yAxisIndex: 1, data: items.map((c) => ({ value: c.projects })) },
+      { type: 'line', name: '项目数', ...(layout.horizontal ? { xAxisIndex: 1 } : { yAxisIndex: 1 }), data: items.map((c) => ({ value: c.projects })) },
     ],
   };
-  return { id: 'category', option, dimension: 'category', keys: [0, 1, 2].map(() => items.map((c) => c.key)), tooltips: tooltipsFor(items, (k) => k, style) };
+  return { id: 'category', option, dimension: 'category', keys: [0, 1, 2].map(() => items.map((c) => c.key)), tooltips: tooltipsFor(items, (k) => k, style), height: layout.height };
 }
 
 /** By level: annual plan and completed (in the table unit) for 省重点, 市重点, 县重点. */
@@ -156,8 +187,9 @@ export function levelChart(st: Statistics, style: NumberStyle = STANDARD): Chart
 }
 
 /** Red, yellow and green projects by district, stacked. */
-export function warningByDistrictChart(st: Statistics, style: NumberStyle = STANDARD): ChartSpec {
+export function warningByDistrictChart(st: Statistics, style: NumberStyle = STANDARD, names: ShortNames = NO_SHORT_NAMES): ChartSpec {
   const items = st.byDistrict.filter((d) => d.projects > 0);
+  const layout = categoryLayout(items.map((d) => d.key), names);
   const series = (['red', 'yellow', 'green'] as const).map((w) => ({
     type: 'bar' as const,
     stack: 'warnings',
@@ -169,12 +201,11 @@ export function warningByDistrictChart(st: Statistics, style: NumberStyle = STAN
     ...base(`各区市预警项目（1-${st.month}月）`),
     legend: { bottom: 0 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: items.map((d) => d.key), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', name: `项目数（${countWord(style)}）` },
+    ...barAxes(layout, { type: 'value', name: `项目数（${countWord(style)}）` }),
     series,
   };
   const where = (['red', 'yellow', 'green'] as const).map((w): DrillCondition[] => [{ dimension: 'warning', keys: [w] }]);
-  return { id: 'warningByDistrict', option, dimension: 'district', keys: [0, 1, 2].map(() => items.map((d) => d.key)), where };
+  return { id: 'warningByDistrict', option, dimension: 'district', keys: [0, 1, 2].map(() => items.map((d) => d.key)), where, height: layout.height };
 }
 
 /** The shares of red, yellow and green projects. */
@@ -189,7 +220,7 @@ export function warningShareChart(st: Statistics, style: NumberStyle = STANDARD)
     ...base(`红黄绿预警分布（1-${st.month}月）`),
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['35%', '65%'], data, label: { formatter: `{b}\n{c}${countWord(style)}` } }],
+    series: [{ type: 'pie', top: 36, bottom: 28, radius: ['30%', '55%'], data, labelLine: PIE_LABEL_LINE, label: { ...PIE_LABEL, formatter: `{b}\n{c}${countWord(style)}` } }],
   };
   const tooltips = data.map((d) => `${escapeHtml(d.name)}：${count(d.value, style)}（${percent(d.value, st.overall.projects, style)}）`);
   return { id: 'warningShare', option, dimension: 'warning', keys: [['red', 'yellow', 'green']], tooltips };
@@ -208,6 +239,18 @@ export function sizeChart(st: Statistics, style: NumberStyle = STANDARD): ChartS
   return { id: 'size', option, dimension: 'size', keys: [items.map((b) => b.key)], tooltips: tooltipsFor(items, (k) => k, style) };
 }
 
+/**
+ * Two donuts side by side, each in its own half of the chart (above the legend) with its labels
+ * inside that half: placed around a centre alone, the left one's labels ran off the canvas.
+ */
+const PIE_HALF: Record<'left' | 'right', PieSeriesOption> = {
+  left: { left: '0%', width: '50%', top: 36, bottom: 28, radius: ['25%', '45%'] },
+  right: { left: '50%', width: '50%', top: 36, bottom: 28, radius: ['25%', '45%'] },
+};
+// ECharts cuts a pie's label at its box's edge: short label lines leave the text room for "未开复工".
+const PIE_LABEL: PieSeriesOption['label'] = { minMargin: 4, lineHeight: 16 };
+const PIE_LABEL_LINE: PieSeriesOption['labelLine'] = { length: 8, length2: 8 };
+
 /** New and continuing projects, and how many have started or resumed. */
 export function natureStartChart(st: Statistics, style: NumberStyle = STANDARD): ChartSpec {
   const o = st.overall;
@@ -219,24 +262,24 @@ export function natureStartChart(st: Statistics, style: NumberStyle = STANDARD):
       {
         type: 'pie',
         name: '建设性质',
-        center: ['28%', '52%'],
-        radius: ['25%', '50%'],
+        ...PIE_HALF.left,
         data: [
           { name: '新建', value: o.newProjects },
           { name: '续建', value: o.continuedProjects },
         ],
-        label: { formatter: `{b}{c}${countWord(style)}` },
+        labelLine: PIE_LABEL_LINE,
+        label: { ...PIE_LABEL, formatter: `{b}\n{c}${countWord(style)}` },
       },
       {
         type: 'pie',
         name: '开复工',
-        center: ['72%', '52%'],
-        radius: ['25%', '50%'],
+        ...PIE_HALF.right,
         data: [
           { name: '已开复工', value: o.startedNew + o.resumed },
           { name: '未开复工', value: o.projects - o.startedNew - o.resumed },
         ],
-        label: { formatter: `{b}{c}${countWord(style)}` },
+        labelLine: PIE_LABEL_LINE,
+        label: { ...PIE_LABEL, formatter: `{b}\n{c}${countWord(style)}` },
       },
     ],
   };
@@ -284,14 +327,14 @@ export function trendChart(t: MonthlyTrend, style: NumberStyle = STANDARD): Char
 }
 
 /** Every chart of 统计分析, in order, in the office's style. */
-export function analysisCharts(st: Statistics, trend: MonthlyTrend, districtOrder: 'rate' | 'name' = 'rate', style: NumberStyle = STANDARD): ChartSpec[] {
+export function analysisCharts(st: Statistics, trend: MonthlyTrend, districtOrder: 'rate' | 'name' = 'rate', style: NumberStyle = STANDARD, names: ShortNames = NO_SHORT_NAMES): ChartSpec[] {
   return [
-    districtRaceChart(st, districtOrder, style),
-    categoryChart(st, style),
+    districtRaceChart(st, districtOrder, style, names),
+    categoryChart(st, style, names),
     levelChart(st, style),
     trendChart(trend, style),
     warningShareChart(st, style),
-    warningByDistrictChart(st, style),
+    warningByDistrictChart(st, style, names),
     sizeChart(st, style),
     natureStartChart(st, style),
   ];

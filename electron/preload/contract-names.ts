@@ -50,6 +50,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'settings.setStyle': true,
   'settings.planSplit': true,
   'settings.setPlanSplit': true,
+  'settings.chartNames': true,
+  'settings.setChartNames': true,
   'dispatch.list': true,
   'dispatch.update': true,
   'dispatch.state': true,

@@ -17,6 +17,7 @@ import { monthlyTrend, ranking, statistics } from './statistics';
 import { projectsBehind } from './statistics/drill-down';
 import { setThresholds, warningThresholds } from './statistics/warning-rules';
 import { numberStyleOf, setNumberStyle } from './number-style';
+import { chartShortNames, setChartShortNames } from './chart-names';
 import { planSplitSetting, setPlanSplitSetting } from './statistics/plan-split';
 import { exportRanking } from './export/ranking';
 import { commitImport, commitProgress, exportProjects, previewImport, previewProgress } from './import/import-files';
@@ -84,6 +85,8 @@ export const handlers = {
   'settings.setThresholds': (ctx, args) => setThresholds(ctx, args),
   'settings.style': (ctx, { year, month }) => numberStyleOf(ctx, year, month),
   'settings.setStyle': (ctx, args) => setNumberStyle(ctx, args),
+  'settings.chartNames': (ctx) => chartShortNames(requireDb(ctx)),
+  'settings.setChartNames': (ctx, { names }) => setChartShortNames(ctx, names),
   'settings.planSplit': (ctx) => planSplitSetting(requireDb(ctx)),
   'settings.setPlanSplit': (ctx, args) => setPlanSplitSetting(ctx, args),
   'dispatch.list': (ctx, args) => dispatchRows(monthContext(ctx, args.year, args.month), args),

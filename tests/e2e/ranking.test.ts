@@ -72,8 +72,8 @@ describe('赛马', () => {
   it('prints on A4 with its title and period, without the toolbar', async () => {
     const page = await openRanking();
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('h1.print-only').textContent()).toContain('2024年1-8月重点项目赛马');
-    expect(await page.locator('h1.print-only').isVisible()).toBe(true);
+    expect(await page.locator('.ranking-screen h1.print-only').textContent()).toContain('2024年1-8月重点项目赛马');
+    expect(await page.locator('.ranking-screen h1.print-only').isVisible()).toBe(true);
     expect(await page.locator('.ranking-screen .toolbar').isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');

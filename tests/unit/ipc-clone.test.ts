@@ -144,6 +144,8 @@ const calls: { [M in Method]: Calls<M> } = {
   'settings.setStyle': () => [{ thousands: true }],
   'settings.planSplit': () => [{}],
   'settings.setPlanSplit': () => [{ mode: 'even', profile: [] }],
+  'settings.chartNames': () => [{}],
+  'settings.setChartNames': () => [{ names: { 经济技术开发区: '经开区' } }],
 
   'dispatch.list': () => [{ year: 2024, month: 8 }],
   'dispatch.update': (r) => [{ projectId: r['dispatch.list']![0]!.projectId, year: 2024, month: 8, field: 'visualProgress', value: '主体施工', unit: '万元' }],

@@ -64,7 +64,7 @@ export function bulletin(input: DraftInput): Draft {
   const red = figures.filter((f) => f.warning === 'red');
   const yellow = figures.filter((f) => f.warning === 'yellow');
   const unstarted = figures.filter((f) => f.nature === 'new' && !f.startedNew);
-  const race = districtRaceChart(st, 'rate', style);
+  const race = districtRaceChart(st, 'rate', style, input.shortNames);
   const trend = trendChart(monthlyTrendOf(db, year, month), style);
   const besideAnnual = twoFigureRuns(input, book, all, st.overall);
 

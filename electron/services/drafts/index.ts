@@ -3,6 +3,7 @@
  * write it as .docx (atomically; through the native save dialog in Electron, as bytes for the
  * browser harness to download).
  */
+import { chartShortNames } from '../chart-names';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_FONTS, type Draft, type DraftFonts, type DraftKind } from '../../../shared/drafts';
@@ -50,7 +51,7 @@ export function buildDraft(ctx: ServiceContext, args: DraftArgs): Draft {
   // written in (设置 > 口径), are those it was closed with.
   const templates = templateTexts(library);
   const db = monthDb(ctx, library, args.year, args.month);
-  const draft = BUILDERS[args.kind]({ db, year: args.year, month: args.month, params: args.params ?? {}, today: ctx.now(), text: templates.text, style: numberStyle(db) });
+  const draft = BUILDERS[args.kind]({ db, year: args.year, month: args.month, params: args.params ?? {}, today: ctx.now(), text: templates.text, style: numberStyle(db), shortNames: chartShortNames(library) });
   // The figure list is what the text uses, in reading order (a template may leave some of a
   // group's figures out).
   const byId = new Map(draft.figures.map((f) => [f.id, f]));

@@ -1,4 +1,5 @@
 /** What the three drafts have in common: their input, and small builders of blocks. */
+import type { ShortNames } from '../../../shared/chart-labels';
 import type { Block, Run } from '../../../shared/drafts';
 import { fillTemplate, placeholder } from '../../../shared/drafts';
 import { formatDateText } from '../../../shared/format';
@@ -21,6 +22,8 @@ export interface DraftInput {
   text: (key: string) => string;
   /** The office's style (设置 > 口径) as of the month: decimals, counting word, units. */
   style: NumberStyle;
+  /** The office's short names for the charts (设置 > 图表简称), today's. */
+  shortNames?: ShortNames;
 }
 
 /** The pieces the statistics drafts need: statistics of Y, the figure book, the scope of the whole list. */

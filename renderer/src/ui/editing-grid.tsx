@@ -13,7 +13,8 @@
  *   refuse is shown beside the cell the same way.
  */
 import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, FilterChangedEvent, GridApi } from 'ag-grid-community';
+import { useColumnFilterText, usePrintLayout } from './print-header';
 import { toClipboardTable } from './clipboard-table';
 import { isTextTarget } from './keys';
 
@@ -67,7 +68,9 @@ export interface EditingGrid {
     className: string;
   };
   /** Spread on the AgGridReact element. */
-  gridProps: { onCellEditingStarted: () => void; onCellEditingStopped: () => void };
+  gridProps: { onCellEditingStarted: () => void; onCellEditingStopped: () => void; onFilterChanged: (e: FilterChangedEvent) => void };
+  /** The grid's column filters in words, for the printed page's header. */
+  columnFilterText: string;
   /** The reason beside a refused cell: render inside the wrapping element. */
   bubble: ReactNode;
   /** Show beside the edited cell why the service refused its value. */
@@ -82,8 +85,12 @@ export function useEditingGrid<T>(
   say?: (text: string, kind?: 'idle' | 'error') => void,
 ): EditingGrid {
   const onAllSelected = say;
+  // Printed, the grid shows every row, and the header says which columns are filtered.
+  const columnFilter = useColumnFilterText();
+  const onFilterChanged = columnFilter.onFilterChanged;
   const onRefused = useCallback((message: string) => say?.(message, 'error'), [say]);
   const wrap = useRef<HTMLDivElement | null>(null);
+  usePrintLayout(apiRef, wrap);
   const held = useRef<{ keys: HeldKey[]; at: number }>({ keys: [], at: 0 });
   const [allSelected, setAllSelected] = useState(false);
   const allRef = useRef(false);
@@ -222,11 +229,12 @@ export function useEditingGrid<T>(
   return useMemo(
     () => ({
       wrapProps: { ref: wrap, onKeyDownCapture, onFocusCapture, onCopyCapture, onMouseDownCapture: () => allRef.current && selectAll(false), className: allSelected ? 'all-cells-selected' : '' },
-      gridProps: { onCellEditingStarted: startEdit, onCellEditingStopped: clearError },
+      gridProps: { onCellEditingStarted: startEdit, onCellEditingStopped: clearError, onFilterChanged },
+      columnFilterText: columnFilter.text,
       bubble,
       refuse,
       allCellsSelected: () => allRef.current,
     }),
-    [onKeyDownCapture, onFocusCapture, onCopyCapture, allSelected, selectAll, startEdit, clearError, bubble, refuse],
+    [onKeyDownCapture, onFocusCapture, onCopyCapture, allSelected, selectAll, startEdit, clearError, onFilterChanged, columnFilter.text, bubble, refuse],
   );
 }

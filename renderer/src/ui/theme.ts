@@ -26,5 +26,6 @@ export const EDIT_GRID = {
   // A value the column's check refuses keeps its editor open (ui/editing-grid.tsx says why).
   invalidEditValueMode: 'block',
   tooltipShowDelay: 300,
-  defaultColDef: { resizable: true, sortable: true, floatingFilter: true, cellDataType: false },
+  // A header wider than its column ("年度计划投资（万元）" at 1280 px) wraps onto a second line instead of being cut.
+  defaultColDef: { resizable: true, sortable: true, floatingFilter: true, cellDataType: false, wrapHeaderText: true, autoHeaderHeight: true },
 } as const;

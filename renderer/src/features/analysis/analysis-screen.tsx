@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { analysisCharts, type ChartSpec, type MonthlyTrend } from '../../../../shared/charts';
+import { NO_SHORT_NAMES, type ShortNames } from '../../../../shared/chart-labels';
 import { LEVEL_LABELS, type Level, type Lists } from '../../../../shared/domain';
 import { formatPeriod } from '../../../../shared/format';
 import type { NumberStyle } from '../../../../shared/number-style';
@@ -14,6 +15,7 @@ import { call, messageOf } from '../../api';
 import { ProjectsDialog } from '../../ui/projects-dialog';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { ChartView } from './chart-view';
+import { PrintHeader } from '../../ui/print-header';
 import type { ProjectSelection } from '../../ui/selection';
 import { downloadBase64 } from '../../ui/download';
 import { besideAnnualItems } from '../dispatch/beside-annual';
@@ -66,6 +68,7 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
   const [st, setSt] = useState<Statistics | null>(null);
   const [trend, setTrend] = useState<MonthlyTrend | null>(null);
   const [style, setStyle] = useState<NumberStyle | null>(null);
+  const [names, setNames] = useState<ShortNames>(NO_SHORT_NAMES);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [drill, setDrill] = useState<{ title: string; label: string; projects: ProjectFigures[] } | null>(null);
@@ -75,8 +78,8 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
     // User-timing marks: tests/bench measures "switch month or filter → all charts drawn" with them.
     performance.mark('kpw:analysis-requested');
     // The month's style with its figures, so the cards and charts are drawn once, in it.
-    Promise.all([call('stats.get', { year, month, filter }), call('stats.trend', { year, month, filter }), call('settings.style', { year, month })]).then(
-      ([s, t, numberStyle]) => live && (setSt(s), setTrend(t), setStyle(numberStyle), setError(null)),
+    Promise.all([call('stats.get', { year, month, filter }), call('stats.trend', { year, month, filter }), call('settings.style', { year, month }), call('settings.chartNames', {})]).then(
+      ([s, t, numberStyle, shortNames]) => live && (setSt(s), setTrend(t), setStyle(numberStyle), setNames(shortNames), setError(null)),
       (err) => live && setError(messageOf(err)),
     );
     return () => {
@@ -85,7 +88,7 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
   }, [year, month, filter]);
 
   const [sortByName, setSortByName] = useState(false);
-  const charts = useMemo(() => (st && trend && style ? analysisCharts(st, trend, sortByName ? 'name' : 'rate', style) : []), [st, trend, style, sortByName]);
+  const charts = useMemo(() => (st && trend && style ? analysisCharts(st, trend, sortByName ? 'name' : 'rate', style, names) : []), [st, trend, style, names, sortByName]);
   useEffect(() => {
     // Children draw their charts in their own effects, which run before this one.
     if (charts.length) requestAnimationFrame(() => performance.mark('kpw:analysis-drawn'));
@@ -194,10 +197,7 @@ export function AnalysisScreen(props: { lists: Lists; onEdit: (target: 'projects
         </button>
       </div>
       {error && <p className="error-text">{error}</p>}
-      <h1 className="print-only">
-        {year}年{formatPeriod(month)}重点项目建设情况分析
-        {filterText(filter) && <small>（{filterText(filter)}）</small>}
-      </h1>
+      <PrintHeader title={`${year}年${formatPeriod(month)}重点项目建设情况分析`} period={`${year}年${formatPeriod(month)}`} filter={filterText(filter)} />
       {st && style && <Cards st={st} style={style} onOpen={openAll} />}
       <div className="chart-grid">
         {charts.map((spec) => (

@@ -83,8 +83,9 @@ export function ChartView(props: { spec: ChartSpec; onSelect: (spec: ChartSpec, 
 
   const title = String((spec.option.title as { text?: string } | undefined)?.text ?? spec.id);
   return (
-    <figure className="chart-card" data-testid={`chart-${spec.id}`}>
-      <div className="chart" ref={ref} />
+    // Horizontal bars of many items (a province's counties) take the whole row, as tall as their rows.
+    <figure className={`chart-card${spec.height ? ' tall' : ''}`} data-testid={`chart-${spec.id}`}>
+      <div className="chart" ref={ref} style={spec.height ? { height: spec.height } : undefined} />
       <figcaption>
         <button className="link" onClick={() => void chartPng(spec).then((b) => downloadBlob(b, `${title}.png`), (e) => props.onMessage(String(e)))}>
           保存为PNG

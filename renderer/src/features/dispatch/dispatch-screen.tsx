@@ -26,6 +26,8 @@ import { buildDispatchColumns, DISPATCH_ROW_CLASSES } from './columns';
 import { DispatchImport } from './dispatch-import';
 import { TemplateDialog } from './template-dialog';
 import { besideAnnualLine } from './beside-annual';
+import { filterWords, PrintHeader } from '../../ui/print-header';
+import { formatPeriod } from '../../../../shared/format';
 
 const FIELD_OF_COLUMN: Record<string, DispatchField> = {
   completedToDate: 'completedToDate',
@@ -155,6 +157,11 @@ export function DispatchScreen(props: { library: LibraryInfo; years: number[]; s
         )}
         <HistoryButtons readOnly={readOnly} revision={save.revision} />
       </div>
+      <PrintHeader
+        title={`${year}年${month}月重点项目调度`}
+        period={`${year}年${formatPeriod(month)}`}
+        filter={filterWords([onlyAttention && '只看预警和未报送', selection && `选定的${selection.label}`, editing.columnFilterText])}
+      />
       {summary && (
         <div className="headline" data-testid="dispatch-headline">
           {headlineClauses(summary, month, style).join('；')}

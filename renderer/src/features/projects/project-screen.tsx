@@ -24,6 +24,7 @@ import { useProjectActions } from './project-actions';
 import { ProjectToolbar } from './project-toolbar';
 import { DetailPanel } from './detail-panel';
 import type { ProjectSelection } from '../../ui/selection';
+import { filterWords, PrintHeader } from '../../ui/print-header';
 
 // Grid options that never change live outside the component: a new object on every render would
 // make AG Grid re-apply them (and drop its quick-filter cache) on every keystroke.
@@ -204,6 +205,11 @@ export function ProjectScreen(props: {
         onAdd={() => setDialog({ kind: 'add' })}
         onRemove={actions.askRemove}
         onCopyToNextYear={() => void actions.copyToNextYear()}
+      />
+      <PrintHeader
+        title={`${year}年重点项目清单`}
+        period={`${year}年`}
+        filter={filterWords([selection && `选定的${selection.label}`, search.trim() && `搜索“${search.trim()}”`, editing.columnFilterText])}
       />
       <div className="grid-and-detail">
         <div {...editing.wrapProps} className={`grid-wrap ${editing.wrapProps.className}`} data-testid="project-grid" onPaste={(e) => void clipboard.onPaste(e)} onCopy={clipboard.onCopy}>

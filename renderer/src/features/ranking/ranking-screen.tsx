@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { Ranking } from '../../../../shared/api';
 import { formatPeriod } from '../../../../shared/format';
+import { PrintHeader } from '../../ui/print-header';
 import type { NumberStyle } from '../../../../shared/number-style';
 import { moneyTable, percent } from '../../../../shared/phrases';
 import { RANK_HEADERS, rankCells } from '../../../../shared/ranking';
@@ -123,10 +124,7 @@ export function RankingScreen(props: { years: number[]; onEdit?: (target: 'proje
           打印…
         </button>
       </div>
-      <h1 className="print-only">
-        {period}重点项目赛马
-        <small>（全部项目）</small>
-      </h1>
+      <PrintHeader title={`${period}重点项目赛马`} period={period} />
       {error && <p className="error-text">{error}</p>}
       {ranking && (
         <div className="ranking-body">

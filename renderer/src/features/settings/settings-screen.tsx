@@ -10,6 +10,7 @@ import { BackupsPanel } from './backups-panel';
 import { WarningRulesEditor } from './warning-rules-editor';
 import { StyleEditor } from './style-editor';
 import { PlanSplitPanel } from './plan-split-panel';
+import { ShortNamesPanel } from './short-names-panel';
 
 type Kind = 'districts' | 'categories' | 'tags';
 
@@ -132,6 +133,7 @@ export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onLists
             onError={setError}
           />
         ))}
+        <ShortNamesPanel lists={props.lists} readOnly={props.readOnly} onError={setError} />
       </div>
       <BackupsPanel readOnly={props.readOnly} onRestored={props.onRestored} />
     </section>
