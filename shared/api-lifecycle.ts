@@ -21,14 +21,18 @@ export const lifecycleApi = {
   /** Stage counts (as of the end of month M) and conversions 储备→前期→开工 of year Y's list, overall and by every breakdown. */
   'lifecycle.stages': method(asOfArgs).returns<StageStatistics>(),
 
-  /** The procedure kinds (立项/备案, 用地预审, …) in order, with what each counts as. */
+  /** Every procedure kind (立项/备案, 用地预审, …) in order, with what each counts as and whether it is retired. */
   'procedures.kinds': method(none).returns<ProcedureKind[]>(),
   /** Add a procedure kind; role says whether it counts as 立项、备案 or 施工许可证. */
   'procedures.addKind': method(z.object({ name: kindName, role }).strict()).returns<ProcedureKind[]>(),
   /** Rename a kind or change its role. */
   'procedures.updateKind': method(z.object({ id, name: kindName, role }).strict()).returns<ProcedureKind[]>(),
-  /** Remove a kind no project has recorded; refused (CONFLICT) while any has. */
+  /** Remove a kind no project has recorded; refused (CONFLICT, with the reason: retire it instead) while any has. */
   'procedures.removeKind': method(z.object({ id }).strict()).returns<ProcedureKind[]>(),
+  /** Put the kinds in this order: every kind's id once, retired ones included. */
+  'procedures.orderKinds': method(z.object({ ids: z.array(id).min(1).max(100) }).strict()).returns<ProcedureKind[]>(),
+  /** Retire a kind (hidden from the grid, the wall chart, the counts and the warnings; its records kept) or bring it back. */
+  'procedures.retireKind': method(z.object({ id, retired: z.boolean() }).strict()).returns<ProcedureKind[]>(),
   /** Year Y's projects with their procedures, each with its status as of the end of month M (today without month). */
   'procedures.list': method(z.object({ year, month: month.optional(), filter: statsFilter.optional() }).strict()).returns<{
     kinds: ProcedureKind[];

@@ -17,8 +17,19 @@ export function stageRecordsOfYear(db: Db, year: number): [projectId: number, st
     .all(year) as [number, Stage | null, Stage | null, string | null, number][];
 }
 
+/** Every kind in order, the retired ones too (hidden, their data kept: migration 0010). */
 export function procedureKinds(db: Db): ProcedureKind[] {
-  return stmt(db, 'SELECT id, name, role, sort_order AS sortOrder FROM procedure_kinds ORDER BY sort_order, id').all() as ProcedureKind[];
+  const rows = stmt(db, 'SELECT id, name, role, sort_order AS sortOrder, retired FROM procedure_kinds ORDER BY sort_order, id').all() as (Omit<ProcedureKind, 'retired'> & { retired: number })[];
+  return rows.map((r) => ({ ...r, retired: r.retired === 1 }));
+}
+
+export function setProcedureKindRetired(db: Db, id: number, retired: boolean): void {
+  stmt(db, 'UPDATE procedure_kinds SET retired = ? WHERE id = ?').run(retired ? 1 : 0, id);
+}
+
+/** Put the kinds in the order given (ids), numbered from 1. */
+export function orderProcedureKinds(db: Db, ids: readonly number[]): void {
+  ids.forEach((id, i) => stmt(db, 'UPDATE procedure_kinds SET sort_order = ? WHERE id = ?').run(i + 1, id));
 }
 
 export function insertProcedureKind(db: Db, name: string, role: ProcedureRole | null): number {

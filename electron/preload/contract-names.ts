@@ -96,6 +96,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'procedures.addKind': true,
   'procedures.updateKind': true,
   'procedures.removeKind': true,
+  'procedures.orderKinds': true,
+  'procedures.retireKind': true,
   'procedures.list': true,
   'procedures.update': true,
   'procedures.counts': true,

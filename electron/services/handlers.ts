@@ -30,7 +30,8 @@ import { addProblem, listProblems, problemsAtMonthEnd, problemSummary, removePro
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
 import { closeSupervision, issueSupervision, listSupervisions, recordFeedback, removeSupervision, reviewFeedback } from './supervisions';
 import { stageStatistics } from './statistics/lifecycle';
-import { addProcedureKind, listProcedureKinds, listProcedures, overdueOf, procedureCountsOf, removeProcedureKind, updateProcedure, updateProcedureKindOf } from './procedures';
+import { listProcedures, overdueOf, procedureCountsOf, updateProcedure } from './procedures';
+import { addProcedureKind, listProcedureKinds, orderKinds, removeProcedureKind, retireKind, updateProcedureKindOf } from './procedure-kinds';
 import { monthEndDate } from '../../shared/domain';
 import { addFund, addLand, commitFundFile, exportSupport, previewFundFile, removeFund, removeLand, setBank, supportSummary } from './support';
 import { fundsOfYears } from '../db/support';
@@ -132,6 +133,8 @@ export const handlers = {
   'procedures.addKind': (ctx, args) => addProcedureKind(ctx, args),
   'procedures.updateKind': (ctx, args) => updateProcedureKindOf(ctx, args),
   'procedures.removeKind': (ctx, args) => removeProcedureKind(ctx, args),
+  'procedures.orderKinds': (ctx, args) => orderKinds(ctx, args),
+  'procedures.retireKind': (ctx, args) => retireKind(ctx, args),
   'procedures.list': (ctx, args) => listProcedures(ctx, args),
   'procedures.update': (ctx, args) => updateProcedure(ctx, args),
   'procedures.counts': (ctx, { year, month, filter }) => procedureCountsOf(requireDb(monthContext(ctx, year, month)), year, month, filter ?? {}),

@@ -205,6 +205,8 @@ const calls: { [M in Method]: Calls<M> } = {
   'import.funds.commit': (r) => [{ token: r['import.funds.preview']!.token, year: 2024 }],
   'export.support': () => [{ year: 2024 }],
   'procedures.removeKind': (r) => [{ id: r['procedures.addKind']!.at(-1)!.id }],
+  'procedures.orderKinds': (r) => [{ ids: [...r['procedures.kinds']!.map((k) => k.id)].reverse() }],
+  'procedures.retireKind': (r) => [{ id: r['procedures.kinds']!.at(-1)!.id, retired: true }],
 
   'backups.create': () => [{}],
   'backups.saveAs': () => [{}],

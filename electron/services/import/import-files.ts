@@ -3,10 +3,8 @@
  * user picked), are read once, kept by token for the commit that follows, and the column mapping a
  * user chose is remembered for files with the same header.
  */
-import path from 'node:path';
 import type { ImportPreview, ImportResult, ImportTarget, ProjectImportPreview, RequiredMoneyTarget } from '../../../shared/import';
 import type { MoneyUnit } from '../../../shared/money';
-import { AppError } from '../../../shared/result';
 import { backupBeforeImport } from '../backups';
 import { readSetting, writeSetting } from '../../db/settings';
 import type { ServiceContext } from '../context';
@@ -14,12 +12,11 @@ import { requireDb } from '../library';
 import { exportProjectsToFile } from '../export/project-list';
 import { deliverFile } from '../export/deliver';
 import { safeFileName } from '../export/safe-file';
-import { commitProjectImport, previewProjectImport, readWorkbookWith, type ProjectImportOptions } from './project-list';
+import { commitProjectImport, previewProjectImport, type ProjectImportOptions } from './project-list';
 import { randomUUID } from 'node:crypto';
 import { commitProgressImport, previewProgressImport, type ImportSource, type ProgressImportOptions } from './progress';
+import { keepPending, readPicked, takePending } from './pending';
 import type { DispatchChoices, ProgressImportPreview } from '../../../shared/progress-import';
-
-const MAX_PENDING = 3;
 
 type Mapping = Record<string, ImportTarget | null>;
 
@@ -39,14 +36,8 @@ export async function previewImport(
   ctx: ServiceContext,
   args: { source: { fileName: string; data: string } | { token: string }; year: number; sheet?: string; mapping?: Mapping },
 ): Promise<ProjectImportPreview> {
-  let entry: ImportSource;
-  if ('token' in args.source) {
-    const found = takePending(ctx, args.source.token)[0]!;
-    entry = found;
-  } else {
-    const fileName = path.basename(args.source.fileName);
-    entry = { fileName, workbook: await readWorkbookWith(ctx, Buffer.from(args.source.data, 'base64'), fileName) };
-  }
+  // A project list's preview has a token of its own (a new one each time), so the file moves to it.
+  const entry: ImportSource = 'token' in args.source ? takePending(ctx, args.source.token)[0]! : await readPicked(ctx, args.source);
   let preview = previewProjectImport(ctx, entry.workbook, entry.fileName, toOptions(args.year, args.sheet, args.mapping));
   if (!args.mapping) {
     // A layout seen before: use the mapping the user chose for it then.
@@ -55,18 +46,6 @@ export async function previewImport(
   }
   keepPending(ctx, preview.token, [entry]);
   return preview;
-}
-
-function keepPending(ctx: ServiceContext, token: string, sources: ImportSource[]): void {
-  ctx.pendingImports.set(token, sources);
-  while (ctx.pendingImports.size > MAX_PENDING) ctx.pendingImports.delete(ctx.pendingImports.keys().next().value!);
-}
-
-function takePending(ctx: ServiceContext, token: string): ImportSource[] {
-  const found = ctx.pendingImports.get(token);
-  if (!found) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
-  ctx.pendingImports.delete(token);
-  return found;
 }
 
 export async function commitImport(
@@ -103,10 +82,7 @@ export async function previewProgress(
   if (args.token !== undefined) sources = takePending(ctx, args.token);
   else {
     sources = [];
-    for (const f of args.files ?? []) {
-      const fileName = path.basename(f.fileName);
-      sources.push({ fileName, workbook: await readWorkbookWith(ctx, Buffer.from(f.data, 'base64'), fileName) });
-    }
+    for (const f of args.files ?? []) sources.push(await readPicked(ctx, f));
   }
   const token = randomUUID();
   keepPending(ctx, token, sources);
