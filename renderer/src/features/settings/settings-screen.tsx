@@ -10,6 +10,7 @@ import { BackupsPanel } from './backups-panel';
 import { WarningRulesEditor } from './warning-rules-editor';
 import { StyleEditor } from './style-editor';
 import { PlanSplitPanel } from './plan-split-panel';
+import { ProcedureKindsPanel } from './procedure-kinds-panel';
 
 type Kind = 'districts' | 'categories' | 'tags';
 
@@ -118,6 +119,7 @@ export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onLists
       <WarningRulesEditor readOnly={props.readOnly} onError={setError} />
       <StyleEditor readOnly={props.readOnly} onError={setError} />
       <PlanSplitPanel readOnly={props.readOnly} onError={setError} />
+      <ProcedureKindsPanel readOnly={props.readOnly} onError={setError} />
       <div className="settings-columns">
         {(['districts', 'categories', 'tags'] as const).map((kind) => (
           <ListEditor
