@@ -4,9 +4,10 @@
  * at will) or deleted when no project has recorded one (electron/services/procedure-kinds.ts says
  * why not otherwise). What each counts as: 立项、备案 or 施工许可证 in "其中立项、备案N个，施工许可证N个".
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProcedureKind, ProcedureRole } from '../../../../shared/lifecycle';
 import { call, messageOf } from '../../api';
+import { useLoadOnce } from '../../ui/load-once';
 
 const ROLES: { value: ProcedureRole | ''; label: string }[] = [
   { value: '', label: '不单列' },
@@ -19,11 +20,7 @@ export function ProcedureKindsPanel(props: { readOnly: boolean; onError: (messag
   const [names, setNames] = useState<Record<number, string>>({});
   const [newName, setNewName] = useState('');
   const [status, setStatus] = useState('');
-  useEffect(() => {
-    call('procedures.kinds', {}).then(setKinds, (err) => props.onError(messageOf(err)));
-    // Loaded once when the screen opens; onError only reports, a new one must not reload.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnce(() => call('procedures.kinds', {}), setKinds, props.onError);
   if (!kinds) return null;
 
   const run = async (action: () => Promise<ProcedureKind[]>, done: string) => {
