@@ -69,7 +69,7 @@ describe('要素保障 forms in Chromium', () => {
     await page.getByRole('button', { name: '添加用地' }).click();
     await expect.poll(() => page.getByTestId('lifecycle-status').textContent()).toBe('用地面积“五百亩”无效，应为亩数，最多两位小数');
     expect(await page.getByTestId('land-list').locator('li').count()).toBe(1);
-  });
+  }, 90_000);
 
   it('previews a bank sheet, then imports it, replacing the year', async () => {
     const data = await buildWorkbook([
@@ -134,5 +134,5 @@ describe('设置 > 前期手续种类 in Chromium', () => {
     await panel.getByTestId('kind-水保方案').getByRole('button', { name: '删除' }).click();
     await expect.poll(async () => (await kinds()).map((k) => k.name)).toEqual(['立项/备案', '用地预审', '用地批复', '规划许可', '环评批复', '能评', '施工许可']);
     expect(session.watched.consoleErrors).toEqual([]);
-  });
+  }, 90_000);
 });
