@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { id, method, month, moneyUnit, none, pickedFile, statsFilter, token, year, type SavedFile } from './api-schemas';
 import type { ImportResult } from './import';
 import type { ProcedureImportPreview } from './lifecycle-import';
-import { FUND_SOURCE_KEYS, type BankSupport, type FundEntry, type FundSource, type LandEntry, type SupportSummary } from './support';
+import { FUND_SOURCE_KEYS, type BankLoan, type BankSupport, type FundEntry, type FundSource, type LandEntry, type SupportImportPreview, type SupportSummary } from './support';
 import type { OverdueProcedure, ProcedureCounts, ProcedureKind, ProcedureRow, StageStatistics } from './lifecycle';
 
 const role = z.enum(['approval', 'constructionPermit']).nullable().optional();
@@ -16,19 +16,26 @@ const kindName = z.string().max(50, '手续名称过长，最多50字');
 const amountText = z.string().max(40);
 const optionalText = z.string().max(500).nullable().optional();
 const asOfArgs = z.object({ year, month, filter: statsFilter.optional() }).strict();
+const supportPreviewArgs = z.object({ source: z.union([pickedFile, z.object({ token }).strict()]), year }).strict();
+const supportCommitArgs = z.object({ token, year }).strict();
+type SupportImportResult = { imported: number; replaced: number };
 
 export const lifecycleApi = {
   /** Stage counts (as of the end of month M) and conversions 储备→前期→开工 of year Y's list, overall and by every breakdown. */
   'lifecycle.stages': method(asOfArgs).returns<StageStatistics>(),
 
-  /** The procedure kinds (立项/备案, 用地预审, …) in order, with what each counts as. */
+  /** Every procedure kind (立项/备案, 用地预审, …) in order, with what each counts as and whether it is retired. */
   'procedures.kinds': method(none).returns<ProcedureKind[]>(),
   /** Add a procedure kind; role says whether it counts as 立项、备案 or 施工许可证. */
   'procedures.addKind': method(z.object({ name: kindName, role }).strict()).returns<ProcedureKind[]>(),
   /** Rename a kind or change its role. */
   'procedures.updateKind': method(z.object({ id, name: kindName, role }).strict()).returns<ProcedureKind[]>(),
-  /** Remove a kind no project has recorded; refused (CONFLICT) while any has. */
+  /** Remove a kind no project has recorded; refused (CONFLICT, with the reason: retire it instead) while any has. */
   'procedures.removeKind': method(z.object({ id }).strict()).returns<ProcedureKind[]>(),
+  /** Put the kinds in this order: every kind's id once, retired ones included. */
+  'procedures.orderKinds': method(z.object({ ids: z.array(id).min(1).max(100) }).strict()).returns<ProcedureKind[]>(),
+  /** Retire a kind (hidden from the grid, the wall chart, the counts and the warnings; its records kept) or bring it back. */
+  'procedures.retireKind': method(z.object({ id, retired: z.boolean() }).strict()).returns<ProcedureKind[]>(),
   /** Year Y's projects with their procedures, each with its status as of the end of month M (today without month). */
   'procedures.list': method(z.object({ year, month: month.optional(), filter: statsFilter.optional() }).strict()).returns<{
     kinds: ProcedureKind[];
@@ -72,17 +79,29 @@ export const lifecycleApi = {
   /** Record land solved (亩); returns the year's land entries. */
   'support.addLand': method(z.object({ year, area: z.string().max(20), projectName: optionalText, note: optionalText }).strict()).returns<LandEntry[]>(),
   'support.removeLand': method(z.object({ id }).strict()).returns<{ removed: number }>(),
+  /** Year Y's bank support by project (loans, credit, balance, the bank). */
+  'support.bankLoans': method(z.object({ year }).strict()).returns<BankLoan[]>(),
+  /** Record one project's bank support (typed in unit; the project linked by name when on a list); returns the year's loans. */
+  'support.addBankLoan': method(
+    z
+      .object({ year, projectName: z.string().max(200), bank: optionalText, credit: amountText.nullable(), loans: amountText.nullable(), balance: amountText.nullable(), unit: moneyUnit, note: optionalText })
+      .strict(),
+  ).returns<BankLoan[]>(),
+  'support.removeBankLoan': method(z.object({ id }).strict()).returns<{ removed: number }>(),
+  /** Year Y's land entries (亩 × 100, linked projects). */
+  'support.land': method(z.object({ year }).strict()).returns<LandEntry[]>(),
   /** Read a funds sheet (年度, 资金来源, 金额, 项目名称, 备注); the years it holds replace the library's on commit. Nothing written. */
-  'import.funds.preview': method(z.object({ source: z.union([pickedFile, z.object({ token }).strict()]), year }).strict()).returns<{
-    token: string;
-    fileName: string;
-    sheet: string;
-    years: { year: number; entries: number; amount: number; replaces: number }[];
-    linked: number;
-    issues: { severity: 'error' | 'warning'; sheet: string; cell: string; message: string }[];
-  }>(),
+  'import.funds.preview': method(supportPreviewArgs).returns<SupportImportPreview>(),
   /** Write a previewed funds sheet (refused with every problem while it has errors); a backup first. */
-  'import.funds.commit': method(z.object({ token, year }).strict()).returns<{ imported: number; replaced: number }>(),
+  'import.funds.commit': method(supportCommitArgs).returns<SupportImportResult>(),
+  /** Read a bank support sheet (年度, 项目名称, 贷款银行, 支持项目, 授信额度, 累计发放贷款, 贷款余额; a row without a project: the year's totals). Nothing written. */
+  'import.bank.preview': method(supportPreviewArgs).returns<SupportImportPreview>(),
+  /** Write a previewed bank sheet: its years replace the library's totals and loans; a backup first. */
+  'import.bank.commit': method(supportCommitArgs).returns<SupportImportResult>(),
+  /** Read a land sheet (年度, 项目名称, 解决用地（亩）, 备注). Nothing written. */
+  'import.land.preview': method(supportPreviewArgs).returns<SupportImportPreview>(),
+  /** Write a previewed land sheet: its years replace the library's; a backup first. */
+  'import.land.commit': method(supportCommitArgs).returns<SupportImportResult>(),
   /** Year Y's 要素保障 ledger as .xlsx (the funds sheet imports back). */
   'export.support': method(z.object({ year }).strict()).returns<SavedFile & { entries: number }>(),
 } as const;

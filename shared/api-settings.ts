@@ -14,6 +14,7 @@ const monthsLate = z.number().int('逾期月数须为整数').min(1, '逾期月�
 const gap = z.number().min(0.01, '落后百分点不能小于1').max(1, '落后百分点不能大于100').optional();
 const share = z.number().min(0.01, '序时进度比例不能小于1%').max(1, '序时进度比例不能大于100%').optional();
 const monthsUnreported = z.number().int('未报送月数须为整数').min(1, '未报送月数不能小于1').max(12, '未报送月数不能大于12').optional();
+const daysOverdue = z.number().int('手续逾期天数须为整数').min(1, '手续逾期天数不能小于1').max(366, '手续逾期天数不能大于366').optional();
 
 export const settingsApi = {
   /** The warning rules in use and their thresholds (settings, with the defaults of STATISTICS.md). */
@@ -30,9 +31,9 @@ export const settingsApi = {
     z
       .object({
         rules: z
-          .array(z.enum(['late', 'gap', 'share', 'unreported']))
+          .array(z.enum(['late', 'gap', 'share', 'unreported', 'procedure']))
           .min(1, '请至少选择一种预警规则')
-          .max(4)
+          .max(5)
           .optional(),
         redMonthsLate: monthsLate,
         yellowMonthsLate: monthsLate,
@@ -42,6 +43,8 @@ export const settingsApi = {
         yellowShare: share,
         redMonthsUnreported: monthsUnreported,
         yellowMonthsUnreported: monthsUnreported,
+        redDaysOverdue: daysOverdue,
+        yellowDaysOverdue: daysOverdue,
         /** The dispatch import's check: a cumulative above this many times the annual plan. */
         planMultiple: z.number().min(1, '倍数不能小于1').max(100, '倍数不能大于100').optional(),
       })

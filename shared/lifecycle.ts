@@ -96,6 +96,8 @@ export interface ProcedureKind {
   name: string;
   role: ProcedureRole | null;
   sortOrder: number;
+  /** Retired (设置): hidden from the grid, the wall chart, the counts and the warnings; its data kept. */
+  retired: boolean;
 }
 
 /** One procedure of one project, as stored. */
@@ -154,12 +156,10 @@ export interface OverdueProcedure {
   kind: string;
   plannedDate: string;
   daysOverdue: number;
+  /** Red from the warning rule's red days (设置 > 预警规则, 30 by default), else yellow. */
   warning: 'red' | 'yellow';
   reason: string;
 }
-
-/** Overdue this many days or more is red; less, yellow (one month, as the start-lateness rule). */
-export const PROCEDURE_RED_DAYS = 30;
 
 export function overdueReason(kind: string, plannedDate: string, days: number): string {
   return `${kind}计划${plannedDate}办结，已逾期${days}天未取得`;

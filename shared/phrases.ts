@@ -179,6 +179,20 @@ export function planCompletionPhrase(completed: number, plan: number, style: Num
   return `完成年度计划投资的${percent(completed, plan, style)}`;
 }
 
+// ── 前期手续 and 要素保障 ─────────────────────────────────────────────────────────────────────────
+
+/** An overdue procedure as a warning names it: "施工许可逾期35天". */
+export function overdueProcedurePhrase(kind: string, days: number): string {
+  return `${kind}逾期${days}天`;
+}
+
+/** Land in 亩 from hundredths, as few decimals as it has: "511.05亩", "20亩", "120.5亩". */
+export function areaText(centimu: number): string {
+  const whole = Math.trunc(centimu / 100);
+  const cents = centimu % 100;
+  return `${whole}${cents ? `.${String(cents).padStart(2, '0').replace(/0$/, '')}` : ''}亩`;
+}
+
 // ── Headline and ranking ────────────────────────────────────────────────────────────────────────
 
 /**

@@ -13,10 +13,12 @@ export type WarningLevel = 'red' | 'yellow' | 'green';
  * late — a new project not started months after its planned start month;
  * gap — the completion rate so many percentage points below time progress (序时);
  * share — the completion rate below a share of time progress (e.g. below 80 % of it);
- * unreported — no report for so many months running.
+ * unreported — no report for so many months running;
+ * procedure — a 前期手续 whose planned date has passed at the month end, not obtained, so many days.
  */
-export type WarningRuleKind = 'late' | 'gap' | 'share' | 'unreported';
-export const WARNING_RULE_KINDS: readonly WarningRuleKind[] = ['late', 'unreported', 'gap', 'share'];
+export type WarningRuleKind = 'late' | 'gap' | 'share' | 'unreported' | 'procedure';
+/** In this order a rule is named when several give the same colour (the procedure rule, newest, last). */
+export const WARNING_RULE_KINDS: readonly WarningRuleKind[] = ['late', 'unreported', 'gap', 'share', 'procedure'];
 
 export interface WarningThresholds {
   /** The rule forms in use; several may be on, the most severe colour wins. */
@@ -36,6 +38,10 @@ export interface WarningThresholds {
   redMonthsUnreported: number;
   /** …and yellow from this many (less than red). */
   yellowMonthsUnreported: number;
+  /** A procedure overdue this many days or more at the month end is red… */
+  redDaysOverdue: number;
+  /** …and yellow from this many (less than red; 1: any overdue procedure). */
+  yellowDaysOverdue: number;
   /**
    * A dispatch import warns when a project's cumulative exceeds this many times its annual plan
    * (3 when never set; kept beside the warning thresholds because 设置 edits them together).
@@ -45,7 +51,7 @@ export interface WarningThresholds {
 
 /** The rules of STATISTICS.md: late and gap on; the other forms' thresholds ready when turned on. */
 export const DEFAULT_THRESHOLDS: WarningThresholds = {
-  rules: ['late', 'gap'],
+  rules: ['late', 'gap', 'procedure'],
   redMonthsLate: 3,
   yellowMonthsLate: 1,
   redGap: 0.3,
@@ -54,6 +60,8 @@ export const DEFAULT_THRESHOLDS: WarningThresholds = {
   yellowShare: 0.8,
   redMonthsUnreported: 3,
   yellowMonthsUnreported: 2,
+  redDaysOverdue: 30,
+  yellowDaysOverdue: 1,
 };
 
 /** planMultiple when never set: a cumulative above 3 × the annual plan is worth a second look. */

@@ -3,6 +3,7 @@
  * land solved — each linked to a project where known — and 同比 by source. Money in 元; land in
  * hundredths of a 亩 (exact sums, like money).
  */
+import type { ImportIssue } from './import';
 import type { Money } from './money';
 
 export const FUND_SOURCES = { central: '中央预算内', ultraLongBond: '超长期特别国债', specialBond: '专项债券', other: '其他' } as const;
@@ -32,6 +33,7 @@ export interface FundEntry {
   note: string | null;
 }
 
+/** A year's bank support: the office's own totals (support.setBank), else added up from the loans by project. */
 export interface BankSupport {
   year: number;
   /** 支持重点项目N个. */
@@ -40,6 +42,20 @@ export interface BankSupport {
   credit: Money | null;
   loans: Money | null;
   balance: Money | null;
+}
+
+/** One project's bank support (要素保障): its bank, credit granted, loans issued, balance (元; null: unknown). */
+export interface BankLoan {
+  id: number;
+  year: number;
+  projectId: number | null;
+  /** The linked project's name, or the name as written when not on a list. */
+  projectName: string;
+  bank: string | null;
+  credit: Money | null;
+  loans: Money | null;
+  balance: Money | null;
+  note: string | null;
 }
 
 export interface LandEntry {
@@ -67,8 +83,32 @@ export interface SupportSummary {
   year: number;
   bySource: SourceFigures[];
   total: SourceFigures;
+  /** The office's totals, else the loans by project added up (a figure nobody gave stays null); null when neither. */
   bank: BankSupport | null;
+  /** Loans recorded by project, and whether the bank figures above are their sums (no totals of the office's). */
+  bankLoans: number;
+  bankFromLoans: boolean;
   land: { areaCentimu: number; projects: number };
+}
+
+/** The sheets of the 要素保障 ledger, each imported alone: funds by source, bank support, land. */
+export type SupportSheetKind = 'funds' | 'bank' | 'land';
+export const SUPPORT_SHEET_LABELS: Record<SupportSheetKind, string> = { funds: '争取资金', bank: '银行支持', land: '用地保障' };
+
+/** A 要素保障 sheet read and not yet written: per year, what it holds and what it replaces. */
+export interface SupportImportPreview {
+  kind: SupportSheetKind;
+  token: string;
+  fileName: string;
+  sheet: string;
+  /**
+   * Per year of the sheet: its rows, their amount (funds: 元; bank: loans issued, 元; land: 亩 × 100)
+   * and the library's entries of that year it replaces (the sheet is the ledger of its years).
+   */
+  years: { year: number; entries: number; amount: number; replaces: number }[];
+  /** Rows naming a project on a list (linked to it). */
+  linked: number;
+  issues: ImportIssue[];
 }
 
 export const growthOf = (cur: number, prev: number): number | null => (prev > 0 ? cur / prev - 1 : null);

@@ -17,12 +17,22 @@ export function stageRecordsOfYear(db: Db, year: number): StageRecord[] {
   return STAGE_RECORDS(db).all(year);
 }
 
-const KINDS = query<[], ProcedureKind>('SELECT id, name, role, sort_order AS sortOrder FROM procedure_kinds ORDER BY sort_order, id');
+const KINDS = query<[], Omit<ProcedureKind, 'retired'> & { retired: number }>('SELECT id, name, role, sort_order AS sortOrder, retired FROM procedure_kinds ORDER BY sort_order, id');
 const NEXT_KIND_ORDER = valueQuery<[], number>('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM procedure_kinds');
 const KIND_USES = valueQuery<[id: number], number>('SELECT count(*) AS n FROM project_procedures WHERE kind_id = ?');
 
+/** Every kind in order, the retired ones too (hidden, their data kept: migration 0010). */
 export function procedureKinds(db: Db): ProcedureKind[] {
-  return KINDS(db).all();
+  return KINDS(db).all().map((r) => ({ ...r, retired: r.retired === 1 }));
+}
+
+export function setProcedureKindRetired(db: Db, id: number, retired: boolean): void {
+  stmt(db, 'UPDATE procedure_kinds SET retired = ? WHERE id = ?').run(retired ? 1 : 0, id);
+}
+
+/** Put the kinds in the order given (ids), numbered from 1. */
+export function orderProcedureKinds(db: Db, ids: readonly number[]): void {
+  ids.forEach((id, i) => stmt(db, 'UPDATE procedure_kinds SET sort_order = ? WHERE id = ?').run(i + 1, id));
 }
 
 export function insertProcedureKind(db: Db, name: string, role: ProcedureRole | null): number {

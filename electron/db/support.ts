@@ -1,5 +1,5 @@
-/** SQL of the 要素保障 ledger (migration 0009): funds by source, bank support by year, land solved. */
-import type { BankSupport, FundEntry, FundSource, LandEntry } from '../../shared/support';
+/** SQL of the 要素保障 ledger (migrations 0009, 0010): funds by source, bank support by year and by project, land solved. */
+import type { BankLoan, BankSupport, FundEntry, FundSource, LandEntry } from '../../shared/support';
 import type { Db } from './connection';
 import { query, stmt } from './statements';
 
@@ -50,4 +50,36 @@ export function deleteLand(db: Db, id: number): number {
 /** Drop a year's funds (a funds sheet replaces the years it holds); returns how many. */
 export function deleteFundsOfYear(db: Db, year: number): number {
   return stmt(db, 'DELETE FROM support_funds WHERE year = ?').run(year).changes;
+}
+
+export function deleteBank(db: Db, year: number): number {
+  return stmt(db, 'DELETE FROM support_bank WHERE year = ?').run(year).changes;
+}
+
+const BANK_LOANS = query<[year: number], BankLoan>(
+  `SELECT b.id, b.year, b.project_id AS projectId, coalesce(p.name, b.project_name) AS projectName, b.bank, b.credit, b.loans, b.balance, b.note
+   FROM support_bank_loans b LEFT JOIN projects p ON p.id = b.project_id WHERE b.year = ? ORDER BY b.id`,
+);
+
+export function bankLoansOfYear(db: Db, year: number): BankLoan[] {
+  return BANK_LOANS(db).all(year);
+}
+
+export function insertBankLoan(db: Db, b: Omit<BankLoan, 'id'>): number {
+  return Number(
+    stmt(db, 'INSERT INTO support_bank_loans (year, project_id, project_name, bank, credit, loans, balance, note) VALUES (@year, @projectId, @projectName, @bank, @credit, @loans, @balance, @note)').run(b)
+      .lastInsertRowid,
+  );
+}
+
+export function deleteBankLoan(db: Db, id: number): number {
+  return stmt(db, 'DELETE FROM support_bank_loans WHERE id = ?').run(id).changes;
+}
+
+export function deleteBankLoansOfYear(db: Db, year: number): number {
+  return stmt(db, 'DELETE FROM support_bank_loans WHERE year = ?').run(year).changes;
+}
+
+export function deleteLandOfYear(db: Db, year: number): number {
+  return stmt(db, 'DELETE FROM support_land WHERE year = ?').run(year).changes;
 }

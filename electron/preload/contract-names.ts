@@ -100,6 +100,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'procedures.addKind': true,
   'procedures.updateKind': true,
   'procedures.removeKind': true,
+  'procedures.orderKinds': true,
+  'procedures.retireKind': true,
   'procedures.list': true,
   'procedures.update': true,
   'procedures.counts': true,
@@ -116,6 +118,14 @@ const METHOD_NAMES: Record<Method, true> = {
   'support.removeLand': true,
   'import.funds.preview': true,
   'import.funds.commit': true,
+  'support.bankLoans': true,
+  'support.addBankLoan': true,
+  'support.removeBankLoan': true,
+  'support.land': true,
+  'import.bank.preview': true,
+  'import.bank.commit': true,
+  'import.land.preview': true,
+  'import.land.commit': true,
   'export.support': true,
 };
 

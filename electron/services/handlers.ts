@@ -31,9 +31,12 @@ import { addProblem, listProblems, problemsAtMonthEnd, problemSummary, removePro
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
 import { closeSupervision, issueSupervision, listSupervisions, recordFeedback, removeSupervision, reviewFeedback } from './supervisions';
 import { stageStatistics } from './statistics/lifecycle';
-import { addProcedureKind, listProcedureKinds, listProcedures, overdueOf, procedureCountsOf, removeProcedureKind, updateProcedure, updateProcedureKindOf } from './procedures';
+import { listProcedures, overdueOf, procedureCountsOf, updateProcedure } from './procedures';
+import { addProcedureKind, listProcedureKinds, orderKinds, removeProcedureKind, retireKind, updateProcedureKindOf } from './procedure-kinds';
 import { monthEndDate } from '../../shared/domain';
-import { addFund, addLand, commitFundFile, exportSupport, previewFundFile, removeFund, removeLand, setBank, supportSummary } from './support';
+import { addBankLoan, addFund, addLand, listBankLoans, listLand, removeBankLoan, removeFund, removeLand, setBank, supportSummary } from './support';
+import { commitSupportFile, previewSupportFile } from './support-sheets';
+import { exportSupport } from './export/support';
 import { fundsOfYears } from '../db/support';
 import { commitProcedureFile, exportProcedures, previewProcedureFile } from './procedure-import';
 import { addProject, copyToNextYear, getProject, listProjects, pasteCells, removeProjects, updateProject } from './projects';
@@ -137,6 +140,8 @@ export const handlers = {
   'procedures.addKind': (ctx, args) => addProcedureKind(ctx, args),
   'procedures.updateKind': (ctx, args) => updateProcedureKindOf(ctx, args),
   'procedures.removeKind': (ctx, args) => removeProcedureKind(ctx, args),
+  'procedures.orderKinds': (ctx, args) => orderKinds(ctx, args),
+  'procedures.retireKind': (ctx, args) => retireKind(ctx, args),
   'procedures.list': (ctx, args) => listProcedures(ctx, args),
   'procedures.update': (ctx, args) => updateProcedure(ctx, args),
   'procedures.counts': (ctx, { year, month, filter }) => procedureCountsOf(requireDb(monthContext(ctx, year, month)), year, month, filter ?? {}),
@@ -151,8 +156,16 @@ export const handlers = {
   'support.setBank': (ctx, args) => setBank(ctx, args),
   'support.addLand': (ctx, args) => addLand(ctx, args),
   'support.removeLand': (ctx, args) => removeLand(ctx, args),
-  'import.funds.preview': (ctx, args) => previewFundFile(ctx, args),
-  'import.funds.commit': (ctx, args) => commitFundFile(ctx, args),
+  'support.bankLoans': (ctx, args) => listBankLoans(ctx, args),
+  'support.addBankLoan': (ctx, args) => addBankLoan(ctx, args),
+  'support.removeBankLoan': (ctx, args) => removeBankLoan(ctx, args),
+  'support.land': (ctx, args) => listLand(ctx, args),
+  'import.funds.preview': (ctx, args) => previewSupportFile(ctx, 'funds', args),
+  'import.funds.commit': (ctx, args) => commitSupportFile(ctx, 'funds', args),
+  'import.bank.preview': (ctx, args) => previewSupportFile(ctx, 'bank', args),
+  'import.bank.commit': (ctx, args) => commitSupportFile(ctx, 'bank', args),
+  'import.land.preview': (ctx, args) => previewSupportFile(ctx, 'land', args),
+  'import.land.commit': (ctx, args) => commitSupportFile(ctx, 'land', args),
   'export.support': (ctx, args) => exportSupport(ctx, args),
 } satisfies Handlers;
 

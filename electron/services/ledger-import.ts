@@ -5,8 +5,6 @@
  * one transaction, after a backup, or nothing while there is an error. The workbook's ledgers
  * replace the plan's ledgers of the same kind. The app (by token) and `kpw` use the same calls.
  */
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { cleanText } from '../../shared/fields';
 import { describeIssue, type ImportIssue } from '../../shared/import';
 import {
@@ -25,14 +23,11 @@ import { findPlan, insertPlan, ledgerItems, replaceLedgers } from '../db/ledgers
 import { backupBeforeImport } from './backups';
 import { timestamp, type ServiceContext } from './context';
 import { readLedgerWorkbook, type LedgerDraft, type LedgerSheetRead } from './import/ledger';
-import { readWorkbookWith } from './import/project-list';
+import { commitPending, previewPending, type PreviewSource } from './import/pending';
 import { requireDb } from './library';
 import type { Workbook } from './spreadsheet/xlsx-reader';
 
 type Choices = Record<string, LedgerSheetChoice>;
-
-/** As for the other imports (import-files.ts): a preview not committed is dropped after three more. */
-const MAX_PENDING = 3;
 
 export interface LedgerImportArgs {
   plan: string;
@@ -149,40 +144,12 @@ export async function importLedgerWorkbook(
   return { planId: r.planId, imported: true, counts: r.counts, issues: preview.issues };
 }
 
-/** Workbooks read for a ledger preview, by token, until committed (the same store as other imports). */
-function pending(ctx: ServiceContext, token: string): { fileName: string; workbook: Workbook } {
-  const found = ctx.pendingImports.get(token)?.[0];
-  if (!found) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
-  return found;
-}
-
 /** The contract's preview: a file's bytes (read once, kept by token) or a token with other choices. */
-export async function previewLedgerFile(
-  ctx: ServiceContext,
-  args: { source: { fileName: string; data: string } | { token: string }; plan: string; sheets?: Choices },
-): Promise<LedgerImportPreview> {
-  let token: string;
-  let entry: { fileName: string; workbook: Workbook };
-  if ('token' in args.source) {
-    token = args.source.token;
-    entry = pending(ctx, token);
-  } else {
-    const fileName = path.basename(args.source.fileName);
-    entry = { fileName, workbook: await readWorkbookWith(ctx, Buffer.from(args.source.data, 'base64'), fileName) };
-    token = randomUUID();
-  }
-  const preview = previewLedgerImport(ctx, { ...entry, plan: args.plan, ...(args.sheets ? { sheets: args.sheets } : {}) }, token);
-  // Kept as the newest; only the last few previews (of any import) stay in memory.
-  ctx.pendingImports.delete(token);
-  ctx.pendingImports.set(token, [entry]);
-  while (ctx.pendingImports.size > MAX_PENDING) ctx.pendingImports.delete(ctx.pendingImports.keys().next().value!);
-  return preview;
+export function previewLedgerFile(ctx: ServiceContext, args: { source: PreviewSource; plan: string; sheets?: Choices }): Promise<LedgerImportPreview> {
+  return previewPending(ctx, args.source, (file, token) => previewLedgerImport(ctx, { ...file, plan: args.plan, ...(args.sheets ? { sheets: args.sheets } : {}) }, token));
 }
 
 /** The contract's commit of a previewed file; the file stays available when refused (fix and retry). */
-export async function commitLedgerFile(ctx: ServiceContext, args: { token: string; plan: string; sheets?: Choices }): Promise<LedgerCommitResult> {
-  const entry = pending(ctx, args.token);
-  const result = await commitLedgerImport(ctx, { ...entry, plan: args.plan, ...(args.sheets ? { sheets: args.sheets } : {}) });
-  ctx.pendingImports.delete(args.token);
-  return result;
+export function commitLedgerFile(ctx: ServiceContext, args: { token: string; plan: string; sheets?: Choices }): Promise<LedgerCommitResult> {
+  return commitPending(ctx, args.token, (file) => commitLedgerImport(ctx, { ...file, plan: args.plan, ...(args.sheets ? { sheets: args.sheets } : {}) }));
 }

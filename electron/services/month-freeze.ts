@@ -17,7 +17,23 @@ import { migrate } from '../db/connection';
 import { deleteMonthSnapshot, monthSnapshotTakenAt, readMonthSnapshot, trimToMonth, writeMonthSnapshot } from '../db/month-snapshots';
 import { openDatabaseFromBytes } from '../db/open-database';
 import { isMonthClosed } from '../db/progress';
+import { readSetting, writeSetting } from '../db/settings';
 import { timestamp, type ServiceContext } from './context';
+import { THRESHOLDS_SETTING, warningThresholds } from './statistics/warning-rules';
+
+/** The schema version from which overdue procedures are a warning rule (migration 0010). */
+const PROCEDURE_RULE_SINCE = 10;
+
+/**
+ * A copy taken before the procedure rule existed gave its projects their colours without it; the
+ * rule is on by default now (and added to saved choices by migration 0010), so such a copy is
+ * told to keep the rules it was closed with — in memory, like its migration.
+ */
+function keepRulesOfOldCopy(frozen: Db, schemaVersion: number): void {
+  if (schemaVersion >= PROCEDURE_RULE_SINCE) return;
+  const saved = readSetting<Record<string, unknown>>(frozen, THRESHOLDS_SETTING) ?? {};
+  writeSetting(frozen, THRESHOLDS_SETTING, { ...saved, rules: warningThresholds(frozen).rules.filter((r) => r !== 'procedure') });
+}
 
 /** Opened copies, per library connection and month, with the time they were taken. */
 const opened = new WeakMap<Db, Map<string, { takenAt: string; db: Db }>>();
@@ -78,6 +94,7 @@ export function monthDb(ctx: ServiceContext, db: Db, year: number, month: number
   const frozen = openDatabaseFromBytes(zlib.inflateRawSync(row.data));
   // A copy taken by an older version is brought to this version's schema, in memory only.
   migrate(frozen);
+  keepRulesOfOldCopy(frozen, row.schemaVersion);
   cache.set(keyOf(year, month), { takenAt, db: frozen });
   return frozen;
 }

@@ -4,8 +4,6 @@
  * the rows without errors), a backup first; and the year's procedures exported to .xlsx, which
  * imports back the same.
  */
-import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../shared/formula-guard';
 import { describeIssue, type ImportResult } from '../../shared/import';
@@ -21,12 +19,10 @@ import { deliverFile } from './export/deliver';
 import { safeFileName, writeFileAtomically } from './export/safe-file';
 import { PROCEDURE_FIELD } from './history-fields';
 import { readProcedureSheet, type ProcedureSheetReading } from './import/procedure-sheet';
-import { readWorkbookWith } from './import/project-list';
+import { commitPending, previewPending, type PreviewSource } from './import/pending';
 import { requireDb } from './library';
 import { procedureRowsOf } from './procedures';
 import type { Workbook } from './spreadsheet/xlsx-reader';
-
-const MAX_PENDING = 3;
 
 function reading(ctx: ServiceContext, workbook: Workbook, fileName: string, year: number): ProcedureSheetReading {
   const db = requireDb(ctx);
@@ -50,54 +46,34 @@ function previewOf(token: string, fileName: string, r: ProcedureSheetReading): P
 }
 
 /** Read a procedure sheet (bytes, base64) for year Y's projects; nothing is written. */
-export async function previewProcedureFile(ctx: ServiceContext, args: { source: { fileName: string; data: string } | { token: string }; year: number }): Promise<ProcedureImportPreview> {
-  let token: string;
-  let entry: { fileName: string; workbook: Workbook };
-  if ('token' in args.source) {
-    token = args.source.token;
-    entry = pendingEntry(ctx, token);
-  } else {
-    const fileName = path.basename(args.source.fileName);
-    entry = { fileName, workbook: await readWorkbookWith(ctx, Buffer.from(args.source.data, 'base64'), fileName) };
-    token = randomUUID();
-  }
-  const preview = previewOf(token, entry.fileName, reading(ctx, entry.workbook, entry.fileName, args.year));
-  ctx.pendingImports.delete(token);
-  ctx.pendingImports.set(token, [entry]);
-  while (ctx.pendingImports.size > MAX_PENDING) ctx.pendingImports.delete(ctx.pendingImports.keys().next().value!);
-  return preview;
-}
-
-function pendingEntry(ctx: ServiceContext, token: string): { fileName: string; workbook: Workbook } {
-  const found = ctx.pendingImports.get(token)?.[0];
-  if (!found) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
-  return found;
+export function previewProcedureFile(ctx: ServiceContext, args: { source: PreviewSource; year: number }): Promise<ProcedureImportPreview> {
+  return previewPending(ctx, args.source, (file, token) => previewOf(token, file.fileName, reading(ctx, file.workbook, file.fileName, args.year)));
 }
 
 /** Write a previewed sheet: refused with every problem listed while it has errors (unless validOnly); one undoable step. */
-export async function commitProcedureFile(ctx: ServiceContext, args: { token: string; year: number; validOnly: boolean }): Promise<ImportResult> {
-  const entry = pendingEntry(ctx, args.token);
-  const r = reading(ctx, entry.workbook, entry.fileName, args.year);
-  const errors = r.issues.filter((i) => i.severity === 'error');
-  if (errors.length && !args.validOnly) {
-    throw new AppError('VALIDATION', `“${entry.fileName}”有${errors.length}处错误，未导入任何内容：\n${errors.slice(0, 20).map(describeIssue).join('\n')}`);
-  }
-  await backupBeforeImport(ctx, [entry.fileName]);
-  const db = requireDb(ctx, 'write');
-  const records: ChangeRecord[] = [];
-  const rows = r.rows.filter((x) => x.status === 'update');
-  db.transaction(() => {
-    for (const row of rows) {
-      for (const p of row.procedures) {
-        const old = readProcedure(db, p.project_id, p.kind_id);
-        writeProcedure(db, p);
-        records.push({ projectId: p.project_id, year: args.year, op: 'update', field: PROCEDURE_FIELD, oldValue: old, newValue: readProcedure(db, p.project_id, p.kind_id) });
-      }
+export function commitProcedureFile(ctx: ServiceContext, args: { token: string; year: number; validOnly: boolean }): Promise<ImportResult> {
+  return commitPending(ctx, args.token, async (entry) => {
+    const r = reading(ctx, entry.workbook, entry.fileName, args.year);
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    if (errors.length && !args.validOnly) {
+      throw new AppError('VALIDATION', `“${entry.fileName}”有${errors.length}处错误，未导入任何内容：\n${errors.slice(0, 20).map(describeIssue).join('\n')}`);
     }
-    if (records.length) insertChangeSet(db, `导入前期手续“${entry.fileName}”`, timestamp(ctx), records);
-  }).immediate();
-  ctx.pendingImports.delete(args.token);
-  return { added: 0, updated: rows.length, unchanged: r.rows.filter((x) => x.status === 'unchanged').length, skipped: r.rows.filter((x) => x.status === 'error').length, warnings: r.issues.length - errors.length };
+    await backupBeforeImport(ctx, [entry.fileName]);
+    const db = requireDb(ctx, 'write');
+    const records: ChangeRecord[] = [];
+    const rows = r.rows.filter((x) => x.status === 'update');
+    db.transaction(() => {
+      for (const row of rows) {
+        for (const p of row.procedures) {
+          const old = readProcedure(db, p.project_id, p.kind_id);
+          writeProcedure(db, p);
+          records.push({ projectId: p.project_id, year: args.year, op: 'update', field: PROCEDURE_FIELD, oldValue: old, newValue: readProcedure(db, p.project_id, p.kind_id) });
+        }
+      }
+      if (records.length) insertChangeSet(db, `导入前期手续“${entry.fileName}”`, timestamp(ctx), records);
+    }).immediate();
+    return { added: 0, updated: rows.length, unchanged: r.rows.filter((x) => x.status === 'unchanged').length, skipped: r.rows.filter((x) => x.status === 'error').length, warnings: r.issues.length - errors.length };
+  });
 }
 
 /** Year Y's procedures as a sheet: per kind 计划时间 | 办结时间 | 批复文号 under a band, the status as of `asOf`. */

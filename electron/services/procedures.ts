@@ -11,13 +11,10 @@ import {
   monthEndDate,
   obtainedOn,
   overdueReason,
-  PROCEDURE_RED_DAYS,
   procedureStatus,
   type OverdueProcedure,
   type ProcedureCounts,
   type ProcedureKind,
-  type ProcedureRecord,
-  type ProcedureRole,
   type ProcedureRow,
 } from '../../shared/lifecycle';
 import { money, sumMoney } from '../../shared/money';
@@ -26,70 +23,30 @@ import type { StatsFilter } from '../../shared/statistics';
 import { insertChangeSet } from '../db/changes';
 import type { Db } from '../db/connection';
 import {
-  deleteProcedureKind,
-  insertProcedureKind,
-  procedureKindInUse,
   procedureKinds,
   procedureProjects,
   proceduresOfYear,
   readProcedure,
-  updateProcedureKind,
   writeProcedure,
   type ProcedureSnapshot,
 } from '../db/lifecycle';
 import { timestamp, type ServiceContext } from './context';
 import { PROCEDURE_FIELD } from './history-fields';
 import { requireDb } from './library';
+import { recordOf } from './procedure-record';
 import { projectFigures } from './statistics';
 import { convertedToStart, stageRecords } from './statistics/lifecycle';
+import { warningThresholds } from './statistics/warning-rules';
 
 export const PROCEDURE_EDIT_FIELDS = { plannedDate: '计划办结日期', obtainedDate: '实际取得日期', obtained: '办理状态', documentNumber: '批复文号' } as const;
 export type ProcedureEditField = keyof typeof PROCEDURE_EDIT_FIELDS;
 
-const recordOf = (s: ProcedureSnapshot): ProcedureRecord => ({
-  kindId: s.kind_id,
-  plannedDate: s.planned_date,
-  obtainedDate: s.obtained_date,
-  recordedOn: s.recorded_on,
-  documentNumber: s.document_number,
-});
-
-export const listProcedureKinds = (ctx: ServiceContext): ProcedureKind[] => procedureKinds(requireDb(ctx));
-
-function kindName(db: Db, name: string, exceptId?: number): string {
-  const n = cleanText(name);
-  if (!n) throw new AppError('VALIDATION', '请填写手续名称');
-  if (n.length > 50) throw new AppError('VALIDATION', '手续名称过长，最多50字');
-  if (procedureKinds(db).some((k) => k.name === n && k.id !== exceptId)) throw new AppError('CONFLICT', `已有名为“${n}”的手续`);
-  return n;
-}
-
-export function addProcedureKind(ctx: ServiceContext, args: { name: string; role?: ProcedureRole | null }): ProcedureKind[] {
-  const db = requireDb(ctx, 'write');
-  const name = kindName(db, args.name);
-  db.transaction(() => insertProcedureKind(db, name, args.role ?? null)).immediate();
-  return procedureKinds(db);
-}
-
-export function updateProcedureKindOf(ctx: ServiceContext, args: { id: number; name: string; role?: ProcedureRole | null }): ProcedureKind[] {
-  const db = requireDb(ctx, 'write');
-  const kind = procedureKinds(db).find((k) => k.id === args.id);
-  if (!kind) throw new AppError('NOT_FOUND', '该手续种类不存在');
-  const name = kindName(db, args.name, args.id);
-  db.transaction(() => updateProcedureKind(db, args.id, name, args.role === undefined ? kind.role : args.role)).immediate();
-  return procedureKinds(db);
-}
-
-export function removeProcedureKind(ctx: ServiceContext, args: { id: number }): ProcedureKind[] {
-  const db = requireDb(ctx, 'write');
-  const used = procedureKindInUse(db, args.id);
-  if (used > 0) throw new AppError('CONFLICT', `有${used}个项目记录了这项手续，不能删除；请先清除这些记录`);
-  db.transaction(() => deleteProcedureKind(db, args.id)).immediate();
-  return procedureKinds(db);
-}
+/** The kinds in use, in order: a retired one is hidden everywhere but 设置 (its data kept). */
+export const activeKinds = (db: Db): ProcedureKind[] => procedureKinds(db).filter((k) => !k.retired);
 
 /** Year Y's projects (filtered) with their procedures and each one's status as of `asOf`. */
 export function procedureRowsOf(db: Db, year: number, asOf: string, filter: StatsFilter = {}): ProcedureRow[] {
+  const active = new Set(activeKinds(db).map((k) => k.id));
   const figures = new Map(projectFigures(db, year, 12, filter).map((f) => [f.projectId, f]));
   const stages = stageRecords(db, year);
   const byProject = new Map<number, ProcedureSnapshot[]>();
@@ -104,6 +61,7 @@ export function procedureRowsOf(db: Db, year: number, asOf: string, filter: Stat
     if (!f) continue;
     const procedures: ProcedureRow['procedures'] = {};
     for (const s of byProject.get(p.projectId) ?? []) {
+      if (!active.has(s.kind_id)) continue;
       const r = recordOf(s);
       procedures[s.kind_id] = { ...r, status: procedureStatus(r, asOf) };
     }
@@ -128,7 +86,7 @@ const today = (ctx: ServiceContext) => timestamp(ctx).slice(0, 10);
 export function listProcedures(ctx: ServiceContext, args: { year: number; month?: number; filter?: StatsFilter }): { kinds: ProcedureKind[]; rows: ProcedureRow[]; asOf: string } {
   const db = requireDb(ctx);
   const asOf = args.month ? monthEndDate(args.year, args.month) : today(ctx);
-  return { kinds: procedureKinds(db), rows: procedureRowsOf(db, args.year, asOf, args.filter), asOf };
+  return { kinds: activeKinds(db), rows: procedureRowsOf(db, args.year, asOf, args.filter), asOf };
 }
 
 function parseDate(text: string, label: string): string {
@@ -168,6 +126,7 @@ export function updateProcedure(ctx: ServiceContext, args: { year: number; proje
   const db = requireDb(ctx, 'write');
   const kind = procedureKinds(db).find((k) => k.id === args.kindId);
   if (!kind) throw new AppError('NOT_FOUND', '该手续种类不存在');
+  if (kind.retired) throw new AppError('CONFLICT', `“${kind.name}”已停用，不能修改；如需修改，请先在“设置 > 前期手续种类”中恢复`);
   const row = procedureRowsOf(db, args.year, today(ctx)).find((r) => r.projectId === args.projectId);
   if (!row) throw new AppError('NOT_FOUND', `该项目不在${args.year}年清单中`);
   const old = readProcedure(db, args.projectId, args.kindId);
@@ -184,14 +143,16 @@ export function updateProcedure(ctx: ServiceContext, args: { year: number; proje
 
 /** The overdue procedures of year Y's projects as of a day, most overdue first: each a warning. */
 export function overdueOf(db: Db, year: number, asOf: string, filter: StatsFilter = {}): OverdueProcedure[] {
-  const kinds = new Map(procedureKinds(db).map((k) => [k.id, k.name]));
+  const kinds = new Map(activeKinds(db).map((k) => [k.id, k.name]));
+  // Red as the warning rule has it (设置 > 预警规则), so the list and the project's colour agree.
+  const red = warningThresholds(db).redDaysOverdue;
   const out: OverdueProcedure[] = [];
   for (const row of procedureRowsOf(db, year, asOf, filter)) {
     for (const p of Object.values(row.procedures)) {
       if (p.status !== 'overdue' || p.plannedDate === null) continue;
       const days = daysBetween(p.plannedDate, asOf);
       const kind = kinds.get(p.kindId) ?? '';
-      out.push({ projectId: row.projectId, name: row.name, district: row.district, kind, plannedDate: p.plannedDate, daysOverdue: days, warning: days >= PROCEDURE_RED_DAYS ? 'red' : 'yellow', reason: overdueReason(kind, p.plannedDate, days) });
+      out.push({ projectId: row.projectId, name: row.name, district: row.district, kind, plannedDate: p.plannedDate, daysOverdue: days, warning: days >= red ? 'red' : 'yellow', reason: overdueReason(kind, p.plannedDate, days) });
     }
   }
   return out.sort((a, b) => b.daysOverdue - a.daysOverdue || a.projectId - b.projectId);
@@ -200,7 +161,7 @@ export function overdueOf(db: Db, year: number, asOf: string, filter: StatsFilte
 /** The counts of year Y as of the end of month M: obtained in the year by then (a later one does not count). */
 export function procedureCountsOf(db: Db, year: number, month: number, filter: StatsFilter = {}): ProcedureCounts {
   const asOf = monthEndDate(year, month);
-  const kinds = procedureKinds(db);
+  const kinds = activeKinds(db);
   const role = new Map(kinds.map((k) => [k.id, k.role]));
   const byKind = new Map(kinds.map((k) => [k.id, { kindId: k.id, name: k.name, obtained: 0, overdue: 0 }]));
   const rows = procedureRowsOf(db, year, asOf, filter);

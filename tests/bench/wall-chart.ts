@@ -9,7 +9,7 @@ import type { ProcedureKind, ProcedureRow, ProcedureStatus } from '../../shared/
 import { wallChartSvg } from '../../shared/wall-chart';
 
 const DISTRICTS = ['环翠区', '文登区', '荣成市', '乳山市', '高区', '经区', '临港区', '南海新区'];
-const KINDS: ProcedureKind[] = ['立项/备案', '用地预审', '用地批复', '规划许可', '环评批复', '施工许可'].map((name, i) => ({ id: i + 1, name, role: null, sortOrder: i }));
+const KINDS: ProcedureKind[] = ['立项/备案', '用地预审', '用地批复', '规划许可', '环评批复', '施工许可'].map((name, i) => ({ id: i + 1, name, role: null, sortOrder: i, retired: false }));
 
 /** 1,000 projects, each with six procedures spread over the year: a third done, a third due, a third overdue. */
 export function wallChartRows(projects = 1000): ProcedureRow[] {

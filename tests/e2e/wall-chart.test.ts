@@ -92,7 +92,8 @@ describe('挂图作战 in Chromium', () => {
     expect(Number(box[1])).toBeCloseTo(1190.55, -1);
     expect(Number(box[2])).toBeCloseTo(841.89, -1);
     expect(session.watched.consoleErrors).toEqual([]);
-  });
+    // Eight steps with a PDF print on the demo city: over 30 s on a loaded build machine.
+  }, 120_000);
 
   it('shows 要素保障: funds by source with 同比', async () => {
     await page.getByRole('button', { name: '要素保障', exact: true }).click();

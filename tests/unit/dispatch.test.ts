@@ -65,7 +65,7 @@ describe('月调度', () => {
   it('ranks districts and departments and sets warning thresholds with checks', async () => {
     expect((await refused('settings.setThresholds', { redMonthsLate: 3, yellowMonthsLate: 1, redGap: 0.1, yellowGap: 0.2 })).message).toMatch(/黄色预警/);
     const t = await call('settings.setThresholds', { redMonthsLate: 4, yellowMonthsLate: 2, redGap: 0.4, yellowGap: 0.2 });
-    expect(t).toMatchObject({ rules: ['late', 'gap'], redMonthsLate: 4, yellowMonthsLate: 2, redGap: 0.4, yellowGap: 0.2 });
+    expect(t).toMatchObject({ rules: ['late', 'gap', 'procedure'], redMonthsLate: 4, yellowMonthsLate: 2, redGap: 0.4, yellowGap: 0.2 });
     const r = await call('stats.ranking', { year: 2024, month: 8 });
     // No districts or categories were given to these projects: nothing to rank by them.
     expect(r.districts).toEqual([]);

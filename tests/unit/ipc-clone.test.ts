@@ -20,7 +20,7 @@ import { buildWorkbook, seedLedgerWorkbook } from '../helpers/workbooks';
 
 let dir: string;
 let ctx: ServiceContext;
-let files: { projectList: string; dispatchSheet: string; ledgers: string; procedures: string; funds: string };
+let files: { projectList: string; dispatchSheet: string; ledgers: string; procedures: string; funds: string; bank: string; land: string };
 beforeAll(async () => {
   dir = tempDir('kpw-ipc-clone-');
   fs.mkdirSync(path.join(dir, 'saved'));
@@ -67,6 +67,8 @@ beforeAll(async () => {
     ),
     ledgers: base64(await seedLedgerWorkbook()),
     funds: base64(await buildWorkbook([{ name: '资金', rows: [['资金来源', '金额（亿元）'], ['中央预算内', 27], ['专项债券', 167]] }])),
+    bank: base64(await buildWorkbook([{ name: '银行', rows: [['单位：亿元'], ['项目名称', '授信额度', '累计发放贷款'], ['全市合计', 125.15, 49.09], ['某项目', 3, 1.2]] }])),
+    land: base64(await buildWorkbook([{ name: '用地', rows: [['项目名称', '解决用地（亩）'], ['某项目', 511.05]] }])),
     procedures: base64(await buildWorkbook([{ name: '前期手续', rows: [['项目名称', '立项（备案）', '用地预审'], ['不在清单的项目', '2024-03-01', '已办']] }])),
   };
 }, 60_000);
@@ -206,8 +208,18 @@ const calls: { [M in Method]: Calls<M> } = {
   'support.summary': () => [{ year: 2024 }],
   'import.funds.preview': () => [{ source: { fileName: '资金.xlsx', data: files.funds }, year: 2024 }],
   'import.funds.commit': (r) => [{ token: r['import.funds.preview']!.token, year: 2024 }],
+  'support.addBankLoan': () => [{ year: 2024, projectName: '不在清单的项目', bank: '建设银行', credit: '12', loans: '3.5', balance: null, unit: '亿元' }],
+  'support.bankLoans': () => [{ year: 2024 }],
+  'support.removeBankLoan': (r) => [{ id: r['support.bankLoans']![0]!.id }],
+  'support.land': () => [{ year: 2024 }],
+  'import.bank.preview': () => [{ source: { fileName: '银行.xlsx', data: files.bank }, year: 2024 }],
+  'import.bank.commit': (r) => [{ token: r['import.bank.preview']!.token, year: 2024 }],
+  'import.land.preview': () => [{ source: { fileName: '用地.xlsx', data: files.land }, year: 2024 }],
+  'import.land.commit': (r) => [{ token: r['import.land.preview']!.token, year: 2024 }],
   'export.support': () => [{ year: 2024 }],
   'procedures.removeKind': (r) => [{ id: r['procedures.addKind']!.at(-1)!.id }],
+  'procedures.orderKinds': (r) => [{ ids: [...r['procedures.kinds']!.map((k) => k.id)].reverse() }],
+  'procedures.retireKind': (r) => [{ id: r['procedures.kinds']!.at(-1)!.id, retired: true }],
 
   'backups.create': () => [{}],
   'backups.saveAs': () => [{}],

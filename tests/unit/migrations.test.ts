@@ -36,8 +36,11 @@ function fill(db: Db, version: number): void {
   report(ids[1]!, 7, 400_000_000);
   report(ids[1]!, 8, 520_000_000);
   db.prepare("INSERT INTO problems (project_id, year, type, description, raised_date, status) VALUES (?, 2025, 'land', '用地指标未落实', '2025-08-10', 'open')").run(ids[0]);
-  // The project's own stage (0001), before 0009 moves it onto each year's list.
+  // The project's own stage (0001), before 0009 moves it onto each year's list (then, on the list).
   db.prepare("UPDATE projects SET stage = 'preparation' WHERE id = ?").run(ids[2]);
+  if (version >= 9) db.prepare("UPDATE year_plans SET stage = 'preparation' WHERE project_id = ?").run(ids[2]);
+  // The office's choice of warning rules, saved before the procedure rule existed.
+  db.prepare("INSERT INTO settings (key, value) VALUES ('statistics.thresholds', ?)").run(JSON.stringify({ rules: ['late', 'share'], yellowShare: 0.7 }));
   if (version >= 2) db.prepare('INSERT INTO month_closings (year, month, closed_at) VALUES (2025, 8, ?)').run(AT);
   if (version >= 4) {
     const plan = Number(db.prepare('INSERT INTO action_plans (name, created_at) VALUES (?, ?)').run('三年行动计划', AT).lastInsertRowid);
@@ -108,6 +111,13 @@ describe('upgrading every released schema', () => {
       await call('procedures.update', { year: 2025, projectId: 3, kindId: kinds[0]!.id, field: 'obtainedDate', value: '2025-08-10' });
       expect(await call('procedures.counts', { year: 2025, month: 9 })).toMatchObject({ obtained: 1, approval: 1 });
       expect((await call('lifecycle.stages', { year: 2025, month: 9 })).overall.stages.preparation).toBe(1);
+      // 0010: a kind can be retired, bank loans kept by project, and the saved rules gain the procedure rule.
+      await call('procedures.retireKind', { id: kinds[0]!.id, retired: true });
+      expect(await call('procedures.counts', { year: 2025, month: 9 })).toMatchObject({ obtained: 0, approval: 0 });
+      expect((await call('settings.thresholds', {})).rules).toEqual(['late', 'share', 'procedure']);
+      expect((await call('settings.thresholds', {})).yellowShare).toBe(0.7);
+      await call('support.addBankLoan', { year: 2025, projectName: '石岛湾核电配套', bank: '建设银行', credit: '12', loans: '3.5', balance: '3', unit: '亿元' });
+      expect((await call('support.summary', { year: 2025 })).bank).toMatchObject({ projects: 1, loans: 350_000_000 });
       db.prepare('UPDATE projects SET total_investment = NULL WHERE id = 3').run();
       expect((await call('stats.get', { year: 2025, month: 7 })).overall.projects).toBe(3);
 

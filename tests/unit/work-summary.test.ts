@@ -76,4 +76,27 @@ describe('the life cycle in the drafts', () => {
     const bulletin = textOf(buildDraft(lib.ctx, { kind: 'bulletin', year: 2024, month: 8, params: {} }));
     expect(bulletin).toContain('前期工作方面，1-8月，前期项目1个；取得立项、备案、施工许可证等手续2个');
   });
+
+  it('writes no zero clause: a colour or a count without projects is left out, never "0个"', () => {
+    const text = textOf(buildDraft(lib.ctx, { kind: 'work-summary', year: 2024, month: 8, params: {} }));
+    // No red project in August: only the yellow ones are counted; no 储备 project, no overdue procedure.
+    expect(text).toMatch(/对项目实行红黄绿三色预警，截至8月底，黄色预警项目\d+个。/);
+    expect(text).not.toContain('红色预警项目');
+    expect(text).not.toContain('储备项目');
+    expect(text).not.toContain('逾期未办结手续');
+    expect(text).not.toMatch(/(?<![\d.])0(个|项|宗|亿元|万元|亩)/);
+  });
+
+  it('writes the life-cycle sentences in the office’s style (设置 > 口径): counting word, decimals, unit', async () => {
+    await call('settings.setStyle', { countWord: '项', percentDecimals: 2, textUnit: '万元' });
+    try {
+      const text = textOf(buildDraft(lib.ctx, { kind: 'work-summary', year: 2024, month: 8, params: {} }));
+      expect(text).toContain('全年累计争取上级资金2386000万元，同比增长34.3%。其中，中央预算内资金270000万元，同比增长119.51%；超长期特别国债446000万元；专项债券1670000万元，同比增长21.54%。');
+      expect(text).toContain('全市银行业机构支持重点项目32项，授信额度1251500万元');
+      expect(text).toContain('1-8月，前期项目1项；取得立项、备案、施工许可证等手续2项，其中立项、备案1项，施工许可证1项；提前开工1项');
+    } finally {
+      await call('settings.setStyle', { countWord: null, percentDecimals: 1, textUnit: 'auto' });
+    }
+  });
 });
+

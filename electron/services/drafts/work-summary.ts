@@ -4,12 +4,14 @@
  * source with 同比, projects by type, 要素保障 (loans, land, approvals), the 储备-前期-在建 pipeline
  * with 红黄绿 tracking — then 二、下一步工作打算. Every number comes from the engine as a figure;
  * what the library cannot know (a project's story, the city's total fixed-asset investment) is a
- * visible 【请补充：…】.
+ * visible 【请补充：…】. Numbers are written by the phrase library in the office's style (counting
+ * word, decimals, units); a clause whose number is zero is left out, never "0个".
  */
 import type { Block, Draft, Run } from '../../../shared/drafts';
 import { placeholder } from '../../../shared/drafts';
 import { STAGE_LABELS } from '../../../shared/domain';
-import { formatCount, formatMoneyText, formatPercent, formatPeriod } from '../../../shared/format';
+import { formatPeriod } from '../../../shared/format';
+import { count, moneyText, percent } from '../../../shared/phrases';
 import { STAGE_ORDER } from '../../../shared/lifecycle';
 import { supportSummary } from '../support';
 import { stageStatistics } from '../statistics/lifecycle';
@@ -22,6 +24,10 @@ export function workSummary(input: DraftInput): Draft {
   const o = st.overall;
   const title = paramText(input, 'title', `${year}年全市重点项目建设工作总结`);
   const n = (name: string, text: string) => book.figure(all, name, text);
+  const style = input.style;
+  const countOf = (x: number) => count(x, style);
+  const amountOf = (x: number) => moneyText(x, style);
+  const percentOf = (a: number, b: number) => percent(a, b, style);
 
   // Projects with a contacting leader, and their share of the completed investment.
   const led = st.byContactLeader.filter((g) => g.projects > 0);
@@ -33,11 +39,11 @@ export function workSummary(input: DraftInput): Draft {
         t('由'),
         book.figure(ledScope, '包保领导', `${led.length}位`),
         t('市领导实行“一对一”包保推进，包保项目'),
-        book.figure(ledScope, 'projects', formatCount(ledProjects)),
+        book.figure(ledScope, 'projects', countOf(ledProjects)),
         t(`，${formatPeriod(month)}完成投资`),
-        book.figure(ledScope, 'completed', formatMoneyText(ledCompleted)),
+        book.figure(ledScope, 'completed', amountOf(ledCompleted)),
         t('，占全部重点项目完成投资的'),
-        book.figure(ledScope, 'share', formatPercent(ledCompleted, o.completedToDate)),
+        book.figure(ledScope, 'share', percentOf(ledCompleted, o.completedToDate)),
         t('。'),
       ]
     : [placeholder('领导包保推进情况')];
@@ -46,29 +52,35 @@ export function workSummary(input: DraftInput): Draft {
     .filter((c) => c.projects > 0)
     .flatMap((c, i): Run[] => {
       const scope = { label: c.key, filter: { categories: [c.key] }, dimension: 'category' as const, key: c.key };
-      return [t(i ? '；' : ''), t(`${c.key}项目`), book.figure(scope, 'projects', formatCount(c.projects)), t('，占比'), book.figure(scope, 'share', formatPercent(c.projects, o.projects)), t('，总投资'), book.figure(scope, 'totalInvestment', formatMoneyText(c.totalInvestment))];
+      const total = c.totalInvestment > 0 ? [t('，总投资'), book.figure(scope, 'totalInvestment', amountOf(c.totalInvestment))] : [];
+      return [t(i ? '；' : ''), t(`${c.key}项目`), book.figure(scope, 'projects', countOf(c.projects)), t('，占比'), book.figure(scope, 'share', percentOf(c.projects, o.projects)), ...total];
     });
 
   const support = supportSummary(db, year);
   const funds = fundsRuns(book, all, support);
   const elements = elementRuns(book, all, support);
   const stages = stageStatistics(db, year, month).overall;
-  const stageRuns: Run[] = STAGE_ORDER.filter((s) => stages.stages[s] > 0).flatMap((s, i): Run[] => [t(i ? '，' : '清单项目中'), t(`${STAGE_LABELS[s]}项目`), n(`${STAGE_LABELS[s]}项目`, formatCount(stages.stages[s]))]);
+  const stageRuns: Run[] = STAGE_ORDER.filter((s) => stages.stages[s] > 0).flatMap((s, i): Run[] => [t(i ? '，' : '清单项目中'), t(`${STAGE_LABELS[s]}项目`), n(`${STAGE_LABELS[s]}项目`, countOf(stages.stages[s]))]);
   const pipeline = pipelineRuns(input, book, all);
+  // 红黄绿: the colours that have projects; none at all is said in words.
+  const colours = ([['red', '红色', o.warnings.red], ['yellow', '黄色', o.warnings.yellow]] as const).filter(([, , k]) => k > 0);
+  const warningRuns: Run[] = colours.length
+    ? colours.flatMap(([name, label, k], i): Run[] => [t(`${i ? '，' : ''}${label}预警项目`), n(name, countOf(k))])
+    : [t('无红色、黄色预警项目')];
 
   const blocks: Block[] = [
     { kind: 'title', text: title },
     para(
       t(`${year}年，全市安排重点项目`),
-      n('projects', formatCount(o.projects)),
+      n('projects', countOf(o.projects)),
       t('，总投资'),
-      n('totalInvestment', formatMoneyText(o.totalInvestment)),
+      n('totalInvestment', amountOf(o.totalInvestment)),
       t('，年度计划投资'),
-      n('annualPlan', formatMoneyText(o.annualPlan)),
+      n('annualPlan', amountOf(o.annualPlan)),
       t(`。${formatPeriod(month)}，完成投资`),
-      n('completed', formatMoneyText(o.completedToDate)),
+      n('completed', amountOf(o.completedToDate)),
       t('，投资完成率'),
-      n('completionRate', formatPercent(o.completedToDate, o.annualPlan)),
+      n('completionRate', percentOf(o.completedToDate, o.annualPlan)),
       t('。'),
       placeholder('总体评价'),
     ),
@@ -84,11 +96,8 @@ export function workSummary(input: DraftInput): Draft {
     heading(2, '（五）聚焦长远发展，厚植项目储备。'),
     para(
       ...(stageRuns.length ? [...stageRuns, t('。')] : [placeholder('项目储备情况')]),
-      t('对项目实行红黄绿三色预警，截至'),
-      t(`${month}月底，红色预警项目`),
-      n('red', formatCount(o.warnings.red)),
-      t('，黄色预警项目'),
-      n('yellow', formatCount(o.warnings.yellow)),
+      t(`对项目实行红黄绿三色预警，截至${month}月底，`),
+      ...warningRuns,
       t('。'),
     ),
     heading(1, '二、下一步工作打算'),

@@ -3,11 +3,8 @@
  * user picked), are read once, kept by token for the commit that follows, and the column mapping a
  * user chose is remembered for files with the same header.
  */
-import path from 'node:path';
 import type { ImportPreview, ImportResult, ImportTarget, ProjectImportPreview, RequiredMoneyTarget } from '../../../shared/import';
 import type { MoneyUnit } from '../../../shared/money';
-import type { ExportColumn } from '../../../shared/export-columns';
-import { AppError } from '../../../shared/result';
 import { backupBeforeImport } from '../backups';
 import { readSetting, writeSetting } from '../../db/settings';
 import type { ServiceContext } from '../context';
@@ -15,12 +12,11 @@ import { requireDb } from '../library';
 import { exportProjectsToFile } from '../export/project-list';
 import { deliverFile } from '../export/deliver';
 import { safeFileName } from '../export/safe-file';
-import { commitProjectImport, previewProjectImport, readWorkbookWith, type ProjectImportOptions } from './project-list';
+import { commitProjectImport, previewProjectImport, type ProjectImportOptions } from './project-list';
 import { randomUUID } from 'node:crypto';
 import { commitProgressImport, previewProgressImport, type ImportSource, type ProgressImportOptions } from './progress';
+import { keepPending, pendingFiles, readPicked, takePending } from './pending';
 import type { DispatchChoices, ProgressImportPreview } from '../../../shared/progress-import';
-
-const MAX_PENDING = 3;
 
 type Mapping = Record<string, ImportTarget | null>;
 
@@ -40,14 +36,8 @@ export async function previewImport(
   ctx: ServiceContext,
   args: { source: { fileName: string; data: string } | { token: string }; year: number; sheet?: string; mapping?: Mapping },
 ): Promise<ProjectImportPreview> {
-  let entry: ImportSource;
-  if ('token' in args.source) {
-    const found = takePending(ctx, args.source.token)[0]!;
-    entry = found;
-  } else {
-    const fileName = path.basename(args.source.fileName);
-    entry = { fileName, workbook: await readWorkbookWith(ctx, Buffer.from(args.source.data, 'base64'), fileName) };
-  }
+  // A project list's preview has a token of its own (a new one each time), so the file moves to it.
+  const entry: ImportSource = 'token' in args.source ? takePending(ctx, args.source.token)[0]! : await readPicked(ctx, args.source);
   let preview = previewProjectImport(ctx, entry.workbook, entry.fileName, toOptions(args.year, args.sheet, args.mapping));
   if (!args.mapping) {
     // A layout seen before: use the mapping the user chose for it then.
@@ -58,29 +48,12 @@ export async function previewImport(
   return preview;
 }
 
-function keepPending(ctx: ServiceContext, token: string, sources: ImportSource[]): void {
-  ctx.pendingImports.set(token, sources);
-  while (ctx.pendingImports.size > MAX_PENDING) ctx.pendingImports.delete(ctx.pendingImports.keys().next().value!);
-}
-
-/** The files of a preview, for the label of the backup made before they are imported. */
-function pendingNames(ctx: ServiceContext, token: string): string[] {
-  return (ctx.pendingImports.get(token) ?? []).map((s) => s.fileName);
-}
-
-function takePending(ctx: ServiceContext, token: string): ImportSource[] {
-  const found = ctx.pendingImports.get(token);
-  if (!found) throw new AppError('NOT_FOUND', '导入的文件已失效，请重新选择文件');
-  ctx.pendingImports.delete(token);
-  return found;
-}
-
 export async function commitImport(
   ctx: ServiceContext,
   args: { token: string; year: number; sheet?: string; mapping?: Mapping; validOnly: boolean; allowMissing?: RequiredMoneyTarget[] },
 ): Promise<ImportResult> {
   // The state before an import can always be got back (备份与恢复), whatever the import does.
-  await backupBeforeImport(ctx, pendingNames(ctx, args.token));
+  await backupBeforeImport(ctx, pendingFiles(ctx, args.token).map((f) => f.fileName));
   const entry = takePending(ctx, args.token)[0]!;
   const options = toOptions(args.year, args.sheet, args.mapping);
   let result: ImportResult;
@@ -109,10 +82,7 @@ export async function previewProgress(
   if (args.token !== undefined) sources = takePending(ctx, args.token);
   else {
     sources = [];
-    for (const f of args.files ?? []) {
-      const fileName = path.basename(f.fileName);
-      sources.push({ fileName, workbook: await readWorkbookWith(ctx, Buffer.from(f.data, 'base64'), fileName) });
-    }
+    for (const f of args.files ?? []) sources.push(await readPicked(ctx, f));
   }
   const token = randomUUID();
   keepPending(ctx, token, sources);
@@ -132,7 +102,7 @@ function progressOptions(args: { year: number; month: number; sheet?: string } &
 }
 
 export async function commitProgress(ctx: ServiceContext, args: { token: string; year: number; month: number; sheet?: string } & DispatchChoices): Promise<ImportResult> {
-  await backupBeforeImport(ctx, pendingNames(ctx, args.token));
+  await backupBeforeImport(ctx, pendingFiles(ctx, args.token).map((f) => f.fileName));
   const sources = takePending(ctx, args.token);
   try {
     return commitProgressImport(ctx, sources, progressOptions(args));
@@ -148,7 +118,7 @@ export async function commitProgress(ctx: ServiceContext, args: { token: string;
  */
 export async function exportProjects(
   ctx: ServiceContext,
-  args: { year: number; unit: MoneyUnit; projectIds?: number[]; columns?: ExportColumn[]; month?: number },
+  args: { year: number; unit: MoneyUnit; projectIds?: number[] },
 ): Promise<{ fileName: string; savedTo: string | null; data: string | null; rows: number }> {
   requireDb(ctx);
   const fileName = safeFileName(`${args.year}年重点项目清单.xlsx`);

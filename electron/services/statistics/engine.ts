@@ -12,6 +12,7 @@ import { REPORT_FLAG } from '../../db/report-flags';
 import { firstReportMonth, latestReportsBefore, reportsOfMonth } from '../../db/statistics';
 import { numberStyle } from '../number-style';
 import { Breakdown, addTo, compareYears, emptyTotals, summaryOf } from './totals';
+import { overdueProcedures, type OverdueFact } from './procedure-warnings';
 import { monthTwoFigures, twoFigureFacts } from './two-figures';
 import { warningOf, warningReason, warningThresholds, type WarningInput } from './warning-rules';
 import { namesOf, selectedIndexes, yearList, type ListedProject, type YearList } from './year-list';
@@ -27,6 +28,8 @@ interface MonthFigures {
   lastReported: Uint8Array;
   statisticsToDate: Float64Array; // these two NaN for none (statistics/two-figures.ts)
   plannedToDate: Float64Array;
+  /** Each project's most overdue 前期手续 at the month end (procedure-warnings.ts), by project id. */
+  overdue: Map<number, OverdueFact>;
 }
 
 /**
@@ -35,7 +38,7 @@ interface MonthFigures {
  */
 function monthFigures(db: Db, list: YearList, year: number, month: number): MonthFigures {
   const n = list.projects.length;
-  const figures: MonthFigures = { completedToDate: new Float64Array(n), flags: new Uint8Array(n), lastReported: new Uint8Array(n), ...monthTwoFigures(db, year, month, list.projects) };
+  const figures: MonthFigures = { completedToDate: new Float64Array(n), flags: new Uint8Array(n), lastReported: new Uint8Array(n), ...monthTwoFigures(db, year, month, list.projects), overdue: overdueProcedures(db, year, month) };
   if (month < 1) return figures;
   for (const [projectId, flags, completed, statistics] of reportsOfMonth(db, year, month)) {
     const i = list.position.get(projectId);
@@ -68,6 +71,7 @@ function evaluate(p: ListedProject, figures: MonthFigures, i: number, month: num
     completedToDate,
     annualPlan: p.annualPlan,
     lastReported: figures.lastReported[i]!,
+    overdueProcedure: figures.overdue.get(p.id) ?? null,
   };
   const w = warningOf(input, month, t);
   return {

@@ -1,7 +1,8 @@
 /**
  * The warning rules (红黄绿) of STATISTICS.md in every form offices use (REAL-DOCUMENTS.md):
- * months late to start, months unreported, percentage points below time progress (序时) and a
- * share of time progress, each with a yellow and a red threshold, several on at once (设置). A
+ * months late to start, months unreported, percentage points below time progress (序时), a share
+ * of time progress, and days a 前期手续 is overdue (issue 19: a lagging 前期 project is seen before
+ * it misses its start), each with a yellow and a red threshold, several on at once (设置). A
  * project keeps the most severe colour any rule in use gives it, and its reason names the rule
  * that gave it and that rule's threshold, so a reader can check it by hand.
  *
@@ -10,7 +11,7 @@
  */
 import { formatPercent, formatPeriod, formatPointsDifference } from '../../../shared/format';
 import { DEFAULT_NUMBER_STYLE, type NumberStyle } from '../../../shared/number-style';
-import { belowTimeProgressPhrase, percent } from '../../../shared/phrases';
+import { belowTimeProgressPhrase, count, overdueProcedurePhrase, percent } from '../../../shared/phrases';
 import { AppError } from '../../../shared/result';
 import {
   DEFAULT_THRESHOLDS,
@@ -24,6 +25,7 @@ import type { Db } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/settings';
 import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
+import type { OverdueFact } from './procedure-warnings';
 
 export const THRESHOLDS_SETTING = 'statistics.thresholds';
 
@@ -47,6 +49,7 @@ export function setThresholds(ctx: ServiceContext, t: Partial<WarningThresholds>
   if (next.yellowGap > next.redGap) throw new AppError('VALIDATION', '黄色预警的落后百分点不能大于红色预警');
   if (next.yellowShare < next.redShare) throw new AppError('VALIDATION', '黄色预警的序时进度比例不能低于红色预警');
   if (next.yellowMonthsUnreported > next.redMonthsUnreported) throw new AppError('VALIDATION', '黄色预警的未报送月数不能多于红色预警');
+  if (next.yellowDaysOverdue > next.redDaysOverdue) throw new AppError('VALIDATION', '黄色预警的手续逾期天数不能多于红色预警');
   // Only what was saved or given is written: a default changed in a later version still applies
   // to the fields the office never set.
   writeSetting(db, THRESHOLDS_SETTING, { ...saved, ...t, rules: WARNING_RULE_KINDS.filter((k) => next.rules.includes(k)) });
@@ -62,6 +65,8 @@ export interface WarningInput {
   annualPlan: number;
   /** The month of its latest report of the year up to M (M: reported this month); 0: none yet. */
   lastReported: number;
+  /** Its most overdue 前期手续 at the end of month M (procedure-warnings.ts), or null. */
+  overdueProcedure: OverdueFact | null;
 }
 
 export interface WarningOutcome {
@@ -116,6 +121,10 @@ function colourBy(rule: WarningRuleKind, f: WarningInput, month: number, t: Warn
       return gapAbove(f.completedToDate, f.annualPlan, month, t.redGap) ? 'red' : gapAbove(f.completedToDate, f.annualPlan, month, t.yellowGap) ? 'yellow' : null;
     case 'share':
       return shareBelow(f.completedToDate, f.annualPlan, month, t.redShare) ? 'red' : shareBelow(f.completedToDate, f.annualPlan, month, t.yellowShare) ? 'yellow' : null;
+    case 'procedure': {
+      const days = f.overdueProcedure?.days ?? 0;
+      return days >= t.redDaysOverdue ? 'red' : days >= t.yellowDaysOverdue ? 'yellow' : null;
+    }
   }
 }
 
@@ -164,6 +173,11 @@ export function warningReason(f: WarningInput, month: number, t: WarningThreshol
     case 'share': {
       const threshold = red ? t.redShare : t.yellowShare;
       return `${rateText(f, month, style)}，为时序进度的${percent(12 * c, month * p, style)}（${colour}：不足时序进度的${formatPercent(Math.round(threshold * 1000), 1000)}）`;
+    }
+    case 'procedure': {
+      const o = f.overdueProcedure!;
+      const others = o.others ? `，另有${count(o.others, style, '项')}手续逾期` : '';
+      return `${overdueProcedurePhrase(o.kind, o.days)}未取得（计划${o.plannedDate}办结）${others}（${colour}：前期手续逾期${red ? t.redDaysOverdue : t.yellowDaysOverdue}天及以上）`;
     }
   }
 }

@@ -1,42 +1,77 @@
 /**
  * 要素保障: the year's funds obtained from above by source against last year (同比), bank support and
- * land solved, as the engine adds them up; a funds sheet imported with a preview (its years replace
- * the library's), and the ledger exported to .xlsx.
+ * land solved, as the services add them up; entered by hand (support-forms.tsx) or from the
+ * ledger's sheets — 争取资金, 银行支持, 用地保障 — each previewed before anything is written (its
+ * years replace the library's), and the whole ledger exported to .xlsx.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatChange, formatMoneyText } from '../../../../shared/format';
 import { describeIssue } from '../../../../shared/import';
-import type { SupportSummary } from '../../../../shared/support';
-import type { ResultOf } from '../../../../shared/api';
+import { areaText } from '../../../../shared/phrases';
+import { SUPPORT_SHEET_LABELS, type SupportImportPreview, type SupportSheetKind, type SupportSummary } from '../../../../shared/support';
 import { call } from '../../api';
 import { Modal } from '../../ui/dialogs';
 import { deliverFile } from '../../ui/download';
 import { readFileBase64 } from './read-file';
+import { SupportForms } from './support-forms';
+
+const CALLS = {
+  funds: ['import.funds.preview', 'import.funds.commit'],
+  bank: ['import.bank.preview', 'import.bank.commit'],
+  land: ['import.land.preview', 'import.land.commit'],
+} as const;
+
+/** A year of a preview in words: what it holds and what it replaces. */
+function yearLine(kind: SupportSheetKind, y: SupportImportPreview['years'][number]): string {
+  const amount = kind === 'land' ? areaText(y.amount) : kind === 'bank' ? `发放贷款${formatMoneyText(y.amount)}` : formatMoneyText(y.amount);
+  return `${y.year}年：${y.entries}行，${amount}${y.replaces ? `，替换原有${y.replaces}条` : ''}`;
+}
 
 export function SupportPanel(props: { year: number; readOnly: boolean; onStatus: (text: string) => void; onError: (err: unknown) => void }) {
   const { year, onStatus, onError } = props;
   const [summary, setSummary] = useState<SupportSummary | null>(null);
-  const [preview, setPreview] = useState<ResultOf<'import.funds.preview'> | null>(null);
+  const [preview, setPreview] = useState<SupportImportPreview | null>(null);
+  const [kind, setKind] = useState<SupportSheetKind>('funds');
+  // Moves on every reload, so the forms' lists are read again after an import too.
+  const [version, setVersion] = useState(0);
   const fileRef = useRef<HTMLInputElement>(null);
-  const reload = useCallback(() => void call('support.summary', { year }).then(setSummary, onError), [year, onError]);
+  const reload = useCallback(() => {
+    setVersion((v) => v + 1);
+    call('support.summary', { year }).then(setSummary, onError);
+  }, [year, onError]);
   useEffect(reload, [reload]);
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
     try {
-      setPreview(await call('import.funds.preview', { source: { fileName: file.name, data: await readFileBase64(file) }, year }));
+      setPreview(await call(CALLS[kind][0], { source: { fileName: file.name, data: await readFileBase64(file) }, year }));
     } catch (err) {
       onError(err);
+    } finally {
+      if (fileRef.current) fileRef.current.value = '';
     }
   };
+  const pick = (k: SupportSheetKind) => {
+    setKind(k);
+    fileRef.current?.click();
+  };
+  const commit = (p: SupportImportPreview) =>
+    call(CALLS[p.kind][1], { token: p.token, year }).then((r) => {
+      setPreview(null);
+      onStatus(`已导入${SUPPORT_SHEET_LABELS[p.kind]}${r.imported}行${r.replaced ? `（替换原有${r.replaced}条）` : ''}`);
+      reload();
+    }, onError);
   const yoy = (cur: number, prev: number) => (prev > 0 ? formatChange(cur, prev) : '—');
+  const b = summary?.bank;
   return (
     <div className="support-panel" data-testid="support-panel">
       <div className="toolbar">
-        <input ref={fileRef} type="file" accept=".xlsx,.xls,.csv,.docx" hidden aria-label="资金表文件" onChange={(e) => void choose(e.target.files?.[0])} />
-        <button disabled={props.readOnly} onClick={() => fileRef.current?.click()}>
-          导入资金表…
-        </button>
+        <input ref={fileRef} type="file" accept=".xlsx,.xls,.csv,.docx" hidden aria-label="要素保障表文件" onChange={(e) => void choose(e.target.files?.[0])} />
+        {(['funds', 'bank', 'land'] as const).map((k) => (
+          <button key={k} disabled={props.readOnly} onClick={() => pick(k)}>
+            {`导入${SUPPORT_SHEET_LABELS[k]}表…`}
+          </button>
+        ))}
         <button onClick={() => void deliverFile(call('export.support', { year })).then((t) => t && onStatus(t), onError)}>导出要素保障台账…</button>
       </div>
       {summary && (
@@ -66,39 +101,44 @@ export function SupportPanel(props: { year: number; readOnly: boolean; onStatus:
       )}
       {summary && (
         <p data-testid="support-elements">
-          {summary.bank
-            ? `银行支持：支持重点项目${summary.bank.projects ?? '—'}个，授信额度${summary.bank.credit === null ? '—' : formatMoneyText(summary.bank.credit)}，累计发放贷款${summary.bank.loans === null ? '—' : formatMoneyText(summary.bank.loans)}，贷款余额${summary.bank.balance === null ? '—' : formatMoneyText(summary.bank.balance)}。`
+          {b
+            ? `银行支持${summary.bankFromLoans ? `（按${summary.bankLoans}笔项目贷款合计）` : ''}：支持重点项目${b.projects ?? '—'}个，授信额度${b.credit === null ? '—' : formatMoneyText(b.credit)}，累计发放贷款${b.loans === null ? '—' : formatMoneyText(b.loans)}，贷款余额${b.balance === null ? '—' : formatMoneyText(b.balance)}。`
             : '银行支持：尚未填报。'}
-          {`用地保障：解决用地${summary.land.areaCentimu / 100}亩。`}
+          {`用地保障：解决用地${areaText(summary.land.areaCentimu)}。`}
         </p>
+      )}
+      {summary && (
+        <SupportForms
+          year={year}
+          version={version}
+          readOnly={props.readOnly}
+          bank={summary.bank}
+          bankFromLoans={summary.bankFromLoans}
+          onChanged={(status) => {
+            onStatus(status);
+            reload();
+          }}
+          onError={onError}
+        />
       )}
       {preview && (
         <Modal
-          title={`导入争取资金：${preview.fileName}`}
-          testId="funds-import"
+          title={`导入${SUPPORT_SHEET_LABELS[preview.kind]}：${preview.fileName}`}
+          testId="support-import"
           onClose={() => setPreview(null)}
           actions={
             <>
               <button onClick={() => setPreview(null)}>取消</button>
-              <button
-                className="primary"
-                disabled={preview.issues.length > 0}
-                onClick={() =>
-                  void call('import.funds.commit', { token: preview.token, year }).then((r) => {
-                    setPreview(null);
-                    onStatus(`已导入${r.imported}笔资金${r.replaced ? `（替换原有${r.replaced}笔）` : ''}`);
-                    reload();
-                  }, onError)
-                }
-              >
+              <button className="primary" disabled={preview.issues.length > 0} onClick={() => void commit(preview)}>
                 导入
               </button>
             </>
           }
         >
+          <p>{`工作表“${preview.sheet}”${preview.linked ? `，${preview.linked}行对应清单中的项目` : ''}`}</p>
           <ul>
             {preview.years.map((y) => (
-              <li key={y.year}>{`${y.year}年：${y.entries}笔，${formatMoneyText(y.amount)}${y.replaces ? `，替换原有${y.replaces}笔` : ''}`}</li>
+              <li key={y.year}>{yearLine(preview.kind, y)}</li>
             ))}
           </ul>
           <ul className="issues">

@@ -11,6 +11,7 @@ import { WarningRulesEditor } from './warning-rules-editor';
 import { StyleEditor } from './style-editor';
 import { PlanSplitPanel } from './plan-split-panel';
 import { ShortNamesPanel } from './short-names-panel';
+import { ProcedureKindsPanel } from './procedure-kinds-panel';
 
 type Kind = 'districts' | 'categories' | 'tags';
 
@@ -119,6 +120,7 @@ export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onLists
       <WarningRulesEditor readOnly={props.readOnly} onError={setError} />
       <StyleEditor readOnly={props.readOnly} onError={setError} />
       <PlanSplitPanel readOnly={props.readOnly} onError={setError} />
+      <ProcedureKindsPanel readOnly={props.readOnly} onError={setError} />
       <div className="settings-columns">
         {(['districts', 'categories', 'tags'] as const).map((kind) => (
           <ListEditor

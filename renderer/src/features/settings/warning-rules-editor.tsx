@@ -1,6 +1,6 @@
 /**
  * 预警规则 (设置): which forms of warning rule are on — months late to start, percentage points
- * below 序时, a share of 序时, months unreported — each with its yellow and red threshold, as the
+ * below 序时, a share of 序时, months unreported, days a 前期手续 is overdue — each with its yellow and red threshold, as the
  * statistics engine applies them (electron/services/statistics/warning-rules.ts). Several may be
  * on; a project keeps the most severe colour.
  */
@@ -9,7 +9,8 @@ import { DEFAULT_PLAN_MULTIPLE, type WarningRuleKind, type WarningThresholds } f
 import { call, messageOf } from '../../api';
 import { useLoadOnce } from '../../ui/load-once';
 
-type Field = 'redMonthsLate' | 'yellowMonthsLate' | 'redGap' | 'yellowGap' | 'redShare' | 'yellowShare' | 'redMonthsUnreported' | 'yellowMonthsUnreported' | 'planMultiple';
+const NUMBERS = ['redMonthsLate', 'yellowMonthsLate', 'redGap', 'yellowGap', 'redShare', 'yellowShare', 'redMonthsUnreported', 'yellowMonthsUnreported', 'redDaysOverdue', 'yellowDaysOverdue'] as const;
+type Field = (typeof NUMBERS)[number] | 'planMultiple';
 
 /** Fractions are edited as percentages (0.1 → "10"). */
 const PERCENT: ReadonlySet<Field> = new Set(['redGap', 'yellowGap', 'redShare', 'yellowShare']);
@@ -19,11 +20,12 @@ const RULES: { kind: WarningRuleKind; title: string }[] = [
   { kind: 'gap', title: '低于序时进度（百分点）' },
   { kind: 'share', title: '低于序时进度的比例' },
   { kind: 'unreported', title: '连续未报送' },
+  { kind: 'procedure', title: '前期手续逾期' },
 ];
 
 function toText(t: WarningThresholds): Record<Field, string> {
   const out = {} as Record<Field, string>;
-  for (const k of ['redMonthsLate', 'yellowMonthsLate', 'redGap', 'yellowGap', 'redShare', 'yellowShare', 'redMonthsUnreported', 'yellowMonthsUnreported'] as const) {
+  for (const k of NUMBERS) {
     // Rounded to 0.1 of a percent: what the contract keeps (thousandths) without float noise.
     out[k] = PERCENT.has(k) ? String(Math.round(t[k] * 1000) / 10) : String(t[k]);
   }
@@ -48,18 +50,7 @@ export function WarningRulesEditor(props: { readOnly: boolean; onError: (message
   const save = async () => {
     const n = (k: Field) => (PERCENT.has(k) ? Number(values[k]) / 100 : Number(values[k]));
     try {
-      const t = await call('settings.setThresholds', {
-        rules,
-        redMonthsLate: n('redMonthsLate'),
-        yellowMonthsLate: n('yellowMonthsLate'),
-        redGap: n('redGap'),
-        yellowGap: n('yellowGap'),
-        redShare: n('redShare'),
-        yellowShare: n('yellowShare'),
-        redMonthsUnreported: n('redMonthsUnreported'),
-        yellowMonthsUnreported: n('yellowMonthsUnreported'),
-        planMultiple: n('planMultiple'),
-      });
+      const t = await call('settings.setThresholds', { rules, ...Object.fromEntries(NUMBERS.map((k) => [k, n(k)])), planMultiple: n('planMultiple') });
       setValues(toText(t));
       setRules(t.rules);
       setSaved('已保存');
@@ -90,6 +81,12 @@ export function WarningRulesEditor(props: { readOnly: boolean; onError: (message
       <>
         连续{input('yellowMonthsUnreported', '黄色未报送月数')}个月未报送（含当月）为<span className="warning-yellow">黄色</span>，
         {input('redMonthsUnreported', '红色未报送月数')}个月为<span className="warning-red">红色</span>。
+      </>
+    ),
+    procedure: (
+      <>
+        前期手续计划办结日期已过、截至月底仍未取得，逾期{input('yellowDaysOverdue', '黄色手续逾期天数')}天为<span className="warning-yellow">黄色</span>，
+        {input('redDaysOverdue', '红色手续逾期天数')}天为<span className="warning-red">红色</span>。
       </>
     ),
   };
