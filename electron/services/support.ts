@@ -22,7 +22,7 @@ import { deliverFile } from './export/deliver';
 import { safeFileName, writeFileAtomically } from './export/safe-file';
 import { normaliseName } from './import/project-columns';
 import { readWorkbookWith } from './import/project-list';
-import { cellRef, cellText, findHeader, isPlaceholder } from './import/sheet-table';
+import { cellRef, cellText, findHeader, isPlaceholder, undecidedColumns } from './import/sheet-table';
 import { requireDb } from './library';
 import type { Workbook } from './spreadsheet/xlsx-reader';
 
@@ -119,7 +119,10 @@ function readFundSheet(workbook: Workbook, year: number, fileName: string): { sh
     const header = findHeader(sheet, FUND_COLUMNS, 'amount');
     if (!header) continue;
     const col = (t: FundTarget) => header.columns.find((c) => c.target === t);
-    const amount = col('amount')!;
+    // A column the rows leave undecided (header-columns.ts) is refused, never guessed.
+    const undecided = undecidedColumns(sheet.name, header, () => false);
+    const amount = col('amount');
+    if (undecided.length > 0 || !amount) return { sheet: sheet.name, rows: [], issues: undecided };
     const unit: MoneyUnit = amount.unit ?? header.sheetUnit ?? '万元';
     const issues: ImportIssue[] = [];
     const rows: FundRow[] = [];
