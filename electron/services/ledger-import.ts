@@ -25,6 +25,8 @@ import { timestamp, type ServiceContext } from './context';
 import { readLedgerWorkbook, type LedgerDraft, type LedgerSheetRead } from './import/ledger';
 import { commitPending, previewPending, type PreviewSource } from './import/pending';
 import { requireDb } from './library';
+import { rememberedMapping, rememberMapping } from './import/remembered-mappings';
+import type { Db } from '../db/connection';
 import type { Workbook } from './spreadsheet/xlsx-reader';
 
 type Choices = Record<string, LedgerSheetChoice>;
@@ -43,8 +45,16 @@ function planName(plan: string): string {
   return name;
 }
 
-function readAll(args: LedgerImportArgs) {
-  const read = readLedgerWorkbook(args.workbook, args.sheets);
+function readAll(db: Db, args: LedgerImportArgs) {
+  let read = readLedgerWorkbook(args.workbook, args.sheets);
+  // A layout seen before: each sheet the user has not mapped now is read with the mapping chosen then.
+  const remembered: Choices = {};
+  for (const s of read.sheets) {
+    if (args.sheets?.[s.sheet]?.mapping) continue;
+    const mapping = rememberedMapping<NonNullable<LedgerSheetChoice['mapping']>>(db, 'ledger', s.columns.map((c) => c.header));
+    if (mapping) remembered[s.sheet] = { ...args.sheets?.[s.sheet], mapping };
+  }
+  if (Object.keys(remembered).length > 0) read = readLedgerWorkbook(args.workbook, { ...args.sheets, ...remembered });
   // A problem of the whole workbook is named by its file.
   const issues = read.issues.map((i) => ({ ...i, sheet: i.sheet || args.fileName }));
   return { sheets: read.sheets, issues };
@@ -56,7 +66,7 @@ export function previewLedgerImport(ctx: ServiceContext, args: LedgerImportArgs,
   const plan = planName(args.plan);
   const existing = findPlan(db, plan);
   const current = existing ? ledgerItems(db, existing.id) : [];
-  const { sheets, issues } = readAll(args);
+  const { sheets, issues } = readAll(db, args);
   return {
     token,
     fileName: args.fileName,
@@ -112,7 +122,7 @@ export interface LedgerCommitResult {
 export async function commitLedgerImport(ctx: ServiceContext, args: LedgerImportArgs): Promise<LedgerCommitResult> {
   const db = requireDb(ctx, 'write');
   const plan = planName(args.plan);
-  const { sheets, issues } = readAll(args);
+  const { sheets, issues } = readAll(db, args);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length) throw new AppError('VALIDATION', `台账有${errors.length}处错误，未导入：\n${errors.slice(0, 20).map(describeIssue).join('\n')}`);
   const items: LedgerDraft[] = sheets.flatMap((s) => s.rows.map((r) => r.item));
@@ -125,6 +135,11 @@ export async function commitLedgerImport(ctx: ServiceContext, args: LedgerImport
     .transaction(() => {
       const id = findPlan(db, plan)?.id ?? insertPlan(db, plan, at);
       replaceLedgers(db, id, items, at);
+      // The mapping the user chose for a sheet is remembered for sheets with the same header.
+      for (const s of sheets) {
+        const mapping = args.sheets?.[s.sheet]?.mapping;
+        if (mapping) rememberMapping(db, 'ledger', s.columns.map((c) => c.header), mapping);
+      }
       return id;
     })
     .immediate();

@@ -19,7 +19,7 @@ import { bankLoansOfYear, deleteBank, deleteBankLoansOfYear, deleteFundsOfYear, 
 import { backupBeforeImport } from './backups';
 import type { ServiceContext } from './context';
 import { commitPending, previewPending, type PendingFile, type PreviewSource } from './import/pending';
-import { cellRef, cellText, findHeader, isPlaceholder } from './import/sheet-table';
+import { cellRef, cellText, findHeader, isPlaceholder, undecidedColumns } from './import/sheet-table';
 import { requireDb } from './library';
 import type { Cell, Workbook } from './spreadsheet/xlsx-reader';
 import { parseArea, projectByName } from './support';
@@ -66,6 +66,9 @@ function readSheet<T extends string, R>(workbook: Workbook, spec: SheetSpec<T, R
     if (!header) continue;
     const col = (t: T | Common) => header.columns.find((c) => c.target === t);
     const out: Read<R> = { sheet: sheet.name, rows: [], issues: [] };
+    // A column the rows leave undecided (header-columns.ts) is refused, never guessed.
+    const undecided = undecidedColumns(sheet.name, header, () => false);
+    if (undecided.length > 0) return { ...out, issues: undecided };
     for (const row of sheet.rows.filter((x) => x.row > header.row.row)) {
       let failed = false;
       const r: RowReader<T> = {

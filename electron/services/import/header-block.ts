@@ -13,7 +13,10 @@
  */
 import { cleanText } from '../../../shared/fields';
 import type { MoneyUnit } from '../../../shared/money';
-import type { Cell, MergeRange, Sheet, SheetRow } from '../spreadsheet/xlsx-reader';
+import { columnLetter, type Cell, type MergeRange, type Sheet, type SheetRow } from '../spreadsheet/xlsx-reader';
+import { placeColumns, type Composed, type HeaderAmbiguity, type HeaderColumn } from './header-columns';
+
+export type { HeaderAmbiguity, HeaderColumn };
 
 /** One header cell and the block it covers (itself, or its merged range). */
 interface Span {
@@ -27,20 +30,6 @@ interface Span {
   inferred?: boolean;
 }
 
-export interface HeaderColumn<T extends string> {
-  /** The data column (0-based): for a header merged over several columns, the one holding values. */
-  index: number;
-  /** The column's name as the sheet draws it: band and own cell, "投资情况／总投资（亿元）". */
-  header: string;
-  /** The name it was recognised by (or its own cell's), without spaces and unit: "总投资". */
-  name: string;
-  /** The bands above its own cell, "投资情况", or null. */
-  band: string | null;
-  target: T | null;
-  /** Its own unit, or its band's: "总投资（亿元）", "投资情况（万元）". */
-  unit: MoneyUnit | null;
-}
-
 export interface HeaderBlock<T extends string> {
   firstRow: number;
   /** The last row of the header: the data follow it. */
@@ -50,6 +39,10 @@ export interface HeaderBlock<T extends string> {
   sheetUnit: MoneyUnit | null;
   /** "报送单位：××区发展和改革局", if the sheet says. */
   reportingUnit: string | null;
+  /** Headers whose data column the rows do not decide (header-columns.ts): refused until mapped. */
+  ambiguities: HeaderAmbiguity<T>[];
+  /** Columns read elsewhere than under their header, as the preview says it. */
+  notes: string[];
 }
 
 /** A header's text without spaces, line breaks, asterisks or its unit ("（亿元）", "(万)", "（单位：万元）"). */
@@ -126,7 +119,7 @@ export function findHeaderBlock<T extends string>(sheet: Sheet, synonyms: Synony
       if (first < 1) break;
       const rows = blockSpans(byNumber, zone, first, last.row);
       if (!rows) continue;
-      const columns = compose(rows, synonyms);
+      const columns = compose(rows, synonyms, last.row);
       const targets = new Set(columns.map((c) => c.target).filter((t) => t !== null));
       if (!targets.has(required) || columns.length < 2) continue;
       // Equal scores: the deeper block (its bands carry units and years); else the first found.
@@ -156,8 +149,10 @@ export function findHeaderBlock<T extends string>(sheet: Sheet, synonyms: Synony
       reportingUnit ??= reportingUnitOf(cell.v);
     }
   }
-  const columns = placeColumns(sheet, best.last, best.columns);
-  return { firstRow: best.first, row: headerRow, columns, sheetUnit, reportingUnit };
+  // The 序号 column is the target "序号" names; found without a header when the rows number themselves.
+  const sequenceTarget = synonyms.find(([, re]) => re.test('序号'))?.[0] ?? null;
+  const { columns, ambiguities, notes } = placeColumns(sheet, best.last, best.columns, sequenceTarget);
+  return { firstRow: best.first, row: headerRow, columns, sheetUnit, reportingUnit, ambiguities, notes };
 }
 
 /** The merges that touch the rows a header may be in, by top-left cell and by every cell they cover. */
@@ -232,18 +227,6 @@ function blockSpans(byNumber: Map<number, SheetRow>, zone: MergeZone, first: num
   return rows;
 }
 
-interface Composed<T extends string> {
-  /** The sheet columns this header column covers (more than one when its cell is merged across). */
-  indices: number[];
-  header: string;
-  name: string;
-  band: string | null;
-  target: T | null;
-  unit: MoneyUnit | null;
-  /** The unit is in the column's own cell (not its band's). */
-  ownUnit: boolean;
-}
-
 const UNIT_CELL = /^[(（]?(万元|亿元|万|亿|元|个|项|宗|年|月|%|平方米|亩|公里|千瓦|人)[)）]?$/;
 
 /** The row right under a header when it holds only units, at least one of them money: its units by column. */
@@ -264,7 +247,7 @@ function unitsRowAfter(sheet: Sheet, headerRow: number): { row: number; units: M
 }
 
 /** Each column's parts from top to bottom, columns covered by the same parts taken as one. */
-function compose<T extends string>(rows: Span[][], synonyms: Synonyms<T>): Composed<T>[] {
+function compose<T extends string>(rows: Span[][], synonyms: Synonyms<T>, lastRow: number): Composed<T>[] {
   const maxColumn = Math.max(-1, ...rows.flat().map((s) => s.lastColumn));
   const groups: { indices: number[]; parts: Span[] }[] = [];
   for (let column = 0; column <= maxColumn; column++) {
@@ -300,34 +283,11 @@ function compose<T extends string>(rows: Span[][], synonyms: Synonyms<T>): Compo
     }
     const unit = [...normal].reverse().find((n) => n.unit)?.unit ?? null;
     const raw = parts.map((p) => p.text.replace(/\s+/g, ''));
-    return { indices, header: raw.join('／'), name, band: raw.length > 1 ? raw.slice(0, -1).join('／') : null, target, unit, ownUnit: normal[normal.length - 1]!.unit !== null };
-  });
-}
-
-/** Rows read to see which column of a merged header holds the values. */
-const SAMPLE_ROWS = 200;
-
-/**
- * The data column of each header column: for a header merged over several columns, the one with
- * most values below; for a header over an empty column, the unnamed neighbour holding the values.
- */
-function placeColumns<T extends string>(sheet: Sheet, headerRow: number, composed: Composed<T>[]): HeaderColumn<T>[] {
-  const sample = sheet.rows.filter((r) => r.row > headerRow).slice(0, SAMPLE_ROWS);
-  const filled = (index: number) => sample.reduce((n, r) => n + (r.cells[index] !== undefined && r.cells[index]!.t !== 'f' ? 1 : 0), 0);
-  const named = new Set(composed.flatMap((c) => c.indices));
-  const taken = new Set<number>();
-  return composed.map((c) => {
-    let index = c.indices[0]!;
-    let most = filled(index);
-    for (const i of c.indices.slice(1)) {
-      const n = filled(i);
-      if (n > most) [index, most] = [i, n];
-    }
-    if (most === 0 && sample.length > 0) {
-      const neighbour = [index + 1, index - 1].find((i) => i >= 0 && !named.has(i) && !taken.has(i) && filled(i) > 0);
-      if (neighbour !== undefined) index = neighbour;
-    }
-    taken.add(index);
-    return { index, header: c.header, name: c.name, band: c.band, target: c.target, unit: c.unit };
+    const own = parts[parts.length - 1]!;
+    const bandSpan = band && band.lastColumn > band.firstColumn ? ([band.firstColumn, band.lastColumn] as const) : null;
+    return {
+      indices, header: raw.join('／'), name, band: raw.length > 1 ? raw.slice(0, -1).join('／') : null, target, unit, ownUnit: normal[normal.length - 1]!.unit !== null,
+      ownCell: own.lastRow >= lastRow, cell: `${columnLetter(own.firstColumn)}${own.firstRow}`, bandSpan: own.lastRow >= lastRow ? bandSpan : own.lastColumn > own.firstColumn ? [own.firstColumn, own.lastColumn] : null,
+    };
   });
 }

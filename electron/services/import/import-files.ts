@@ -3,10 +3,10 @@
  * user picked), are read once, kept by token for the commit that follows, and the column mapping a
  * user chose is remembered for files with the same header.
  */
-import type { ImportPreview, ImportResult, ImportTarget, ProjectImportPreview, RequiredMoneyTarget } from '../../../shared/import';
+import type { ImportResult, ImportTarget, ProjectImportPreview, RequiredMoneyTarget } from '../../../shared/import';
 import type { MoneyUnit } from '../../../shared/money';
 import { backupBeforeImport } from '../backups';
-import { readSetting, writeSetting } from '../../db/settings';
+import { rememberedMapping, rememberMapping } from './remembered-mappings';
 import type { ServiceContext } from '../context';
 import { requireDb } from '../library';
 import { exportProjectsToFile } from '../export/project-list';
@@ -20,9 +20,8 @@ import type { DispatchChoices, ProgressImportPreview } from '../../../shared/pro
 
 type Mapping = Record<string, ImportTarget | null>;
 
-function mappingKey(preview: Pick<ImportPreview, 'columns'>): string {
-  return `import.projects.mapping:${preview.columns.map((c) => c.header).join('|')}`;
-}
+/** A list's header signature: its column names in order (remembered-mappings.ts). */
+const headersOf = (preview: { columns: readonly { header: string }[] }) => preview.columns.map((c) => c.header);
 
 function toOptions(year: number, sheet: string | undefined, mapping: Mapping | undefined): ProjectImportOptions {
   return {
@@ -41,7 +40,7 @@ export async function previewImport(
   let preview = previewProjectImport(ctx, entry.workbook, entry.fileName, toOptions(args.year, args.sheet, args.mapping));
   if (!args.mapping) {
     // A layout seen before: use the mapping the user chose for it then.
-    const remembered = readSetting<Mapping>(requireDb(ctx), mappingKey(preview));
+    const remembered = rememberedMapping<Mapping>(requireDb(ctx), 'projects', headersOf(preview));
     if (remembered) preview = previewProjectImport(ctx, entry.workbook, entry.fileName, toOptions(args.year, preview.sheet, remembered));
   }
   keepPending(ctx, preview.token, [entry]);
@@ -65,7 +64,7 @@ export async function commitImport(
   }
   if (args.mapping) {
     const preview = previewProjectImport(ctx, entry.workbook, entry.fileName, options);
-    writeSetting(requireDb(ctx, 'write'), mappingKey(preview), args.mapping);
+    rememberMapping(requireDb(ctx, 'write'), 'projects', headersOf(preview), args.mapping);
   }
   return result;
 }
@@ -86,7 +85,12 @@ export async function previewProgress(
   }
   const token = randomUUID();
   keepPending(ctx, token, sources);
-  const previews = previewProgressImport(ctx, sources, progressOptions(args));
+  let previews = previewProgressImport(ctx, sources, progressOptions(args));
+  if (!args.mapping && previews.length > 0) {
+    // A layout seen before: the mapping the user chose for it then (one for all the files, by header text).
+    const remembered = rememberedMapping<NonNullable<DispatchChoices['mapping']>>(requireDb(ctx), 'progress', headersOf(previews[0]!));
+    if (remembered) previews = previewProgressImport(ctx, sources, progressOptions({ ...args, mapping: remembered }));
+  }
   return { token, previews };
 }
 
@@ -104,12 +108,18 @@ function progressOptions(args: { year: number; month: number; sheet?: string } &
 export async function commitProgress(ctx: ServiceContext, args: { token: string; year: number; month: number; sheet?: string } & DispatchChoices): Promise<ImportResult> {
   await backupBeforeImport(ctx, pendingFiles(ctx, args.token).map((f) => f.fileName));
   const sources = takePending(ctx, args.token);
+  let result: ImportResult;
   try {
-    return commitProgressImport(ctx, sources, progressOptions(args));
+    result = commitProgressImport(ctx, sources, progressOptions(args));
   } catch (err) {
     keepPending(ctx, args.token, sources); // refused: the user may confirm, or map a column, and try again
     throw err;
   }
+  if (args.mapping) {
+    const db = requireDb(ctx, 'write');
+    for (const preview of previewProgressImport(ctx, sources, progressOptions(args))) rememberMapping(db, 'progress', headersOf(preview), args.mapping);
+  }
+  return result;
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { ImportIssue } from '../../../shared/import';
 import { LEDGER_FIELDS, LEDGER_KINDS, type LedgerField, type LedgerItem, type LedgerKind, type LedgerSheetChoice } from '../../../shared/ledgers';
 import { columnLetter, type Sheet, type Workbook } from '../spreadsheet/xlsx-reader';
-import { cellRef, cellText, findHeader } from './sheet-table';
+import { cellRef, cellText, findHeader, undecidedColumns } from './sheet-table';
 import { columnLooksLikeStatus, readLedgerStatus } from './ledger-status';
 
 export type LedgerDraft = Omit<LedgerItem, 'id' | 'planId'>;
@@ -88,6 +88,8 @@ export function readLedgerWorkbook(workbook: Workbook, choices: Record<string, L
       continue;
     }
     read.headerRow = header.row.row;
+    const undecided = undecidedColumns(sheet.name, header, (index) => choice.mapping !== undefined && Object.hasOwn(choice.mapping, String(index)));
+    issues.push(...undecided);
     const dataRows = sheet.rows.filter((r) => r.row > header.row.row);
     read.columns = header.columns.map((c) => ({ index: c.index, letter: columnLetter(c.index), header: c.header, target: c.target }));
     decideStatusColumn(read.columns, header.columns.map((c) => c.name), (index) => dataRows.map((r) => cellText(r.cells[index])));
@@ -109,7 +111,7 @@ export function readLedgerWorkbook(workbook: Workbook, choices: Record<string, L
       issue('error', '', '没有对应“内容”的列，请在列对应关系中指定');
       mappingOk = false;
     }
-    if (mappingOk) read.rows = readRows(sheet.name, ledger, dataRows, byTarget, issues);
+    if (mappingOk && undecided.length === 0) read.rows = readRows(sheet.name, ledger, dataRows, byTarget, issues);
   }
   if (!sheets.some((s) => s.ledger) && !issues.some((i) => i.severity === 'error')) issues.push({ severity: 'error', sheet: '', cell: '', message: '工作簿中没有台账工作表' });
   return { sheets, issues };

@@ -13,7 +13,7 @@ import type { ProcedureColumnField, ProcedureImportColumn, ProcedureImportRow } 
 import type { ProcedureSnapshot } from '../../db/lifecycle';
 import type { Sheet, Workbook } from '../spreadsheet/xlsx-reader';
 import { normaliseName } from './project-columns';
-import { cellRef, cellText, findHeader, isPlaceholder } from './sheet-table';
+import { cellRef, cellText, findHeader, isPlaceholder, undecidedColumns } from './sheet-table';
 
 type Target = 'code' | 'name' | `k${number}`;
 
@@ -87,7 +87,10 @@ export function readProcedureSheet(workbook: Workbook, lib: ProcedureLibrary): P
     return { index: c.index, header: c.header, kindId, kind: kindId === null ? null : kindById.get(kindId)!.name, field: kindId === null ? null : fieldOf(own) };
   });
   const codeColumn = header.columns.find((c) => c.target === 'code');
-  const nameColumn = header.columns.find((c) => c.target === 'name')!;
+  const nameColumn = header.columns.find((c) => c.target === 'name');
+  // A column the rows leave undecided (header-columns.ts) is refused, never guessed.
+  const undecided = undecidedColumns(sheet.name, header, () => false);
+  if (undecided.length > 0 || !nameColumn) return { sheet: sheet.name, columns, rows: [], issues: undecided };
   const byCode = new Map(lib.projects.filter((p) => p.code).map((p) => [p.code!, p.projectId]));
   const byName = new Map(lib.projects.map((p) => [normaliseName(p.name), p.projectId]));
   const issues: ImportIssue[] = [];

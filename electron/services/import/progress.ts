@@ -22,7 +22,7 @@ import { timestamp, type ServiceContext } from '../context';
 import { requireDb } from '../library';
 import { warningThresholds } from '../statistics/warning-rules';
 import type { Workbook } from '../spreadsheet/xlsx-reader';
-import { cellRef, cellText, findHeader, isPlaceholder } from './sheet-table';
+import { cellRef, cellText, findHeader, isPlaceholder, undecidedColumns } from './sheet-table';
 import { normaliseName } from './project-list';
 import { PROBLEM_FIELD, REPORT_FIELD } from '../history-fields';
 import { draftReport, requireOpenMonth } from '../dispatch';
@@ -79,7 +79,8 @@ function findSheet(workbook: Workbook, fileName: string, options: ProgressImport
   if (candidates.length === 0) throw new AppError('VALIDATION', `“${fileName}”中没有名为“${options.sheet}”的工作表`);
   for (const sheet of candidates) {
     const header = findHeader(sheet, PROGRESS_COLUMN_SYNONYMS, 'name') ?? findHeader(sheet, PROGRESS_COLUMN_SYNONYMS, 'code');
-    if (header && header.columns.some((c) => c.target === 'startStatus' || (c.target !== null && MONEY_TARGETS.has(c.target)))) return { sheet, header };
+    // A sheet whose money column the rows leave undecided is still the sheet: its analysis says why it is refused.
+    if (header && (header.ambiguities.length > 0 || header.columns.some((c) => c.target === 'startStatus' || (c.target !== null && MONEY_TARGETS.has(c.target))))) return { sheet, header };
   }
   throw new AppError('VALIDATION', `“${fileName}”中找不到月调度表：没有一个工作表含有“项目名称”和“完成投资”等列名的表头行`);
 }
@@ -94,9 +95,11 @@ function analyse(db: Db, workbook: Workbook, fileName: string, options: Progress
     header.columns.map((c) => ({ index: c.index, letter: cellRef(c.index, 1).replace(/\d+$/, ''), header: c.header, target: c.target, unit: c.unit ?? header.sheetUnit ?? '万元' })),
     options.mapping,
   );
+  // A header whose data column the rows leave undecided: an error until the user maps a candidate.
+  for (const u of undecidedColumns(sheet.name, header, (index) => columns.some((c) => c.index === index && Object.hasOwn(options.mapping ?? {}, c.header)))) issues.push(u);
   const choice = chooseCompletedSource(columns, year, month, options.confirmMonth === true);
   for (const i of choice.issues) issue(i.severity, headerCell(i.column), i.message);
-  const notes = [...choice.notes];
+  const notes = [...header.notes, ...choice.notes];
   const source = choice.source;
   const col = (t: ProgressTarget) => columns.find((c) => c.target === t && c.money === null);
   // A sheet with "N月形象进度" beside each month: month M's is this month's 形象进度.

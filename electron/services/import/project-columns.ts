@@ -119,7 +119,10 @@ export function mapColumns(sheet: Sheet, header: HeaderMatch<ImportTarget>, mapp
     if (first) throw new AppError('VALIDATION', `${sheet.name}: 第${first.letter}列和第${c.letter}列都对应“${importTargetLabel(c.target)}”，请在列对应关系中只保留一列`);
     byTarget.set(c.target, c);
   }
-  if (!byTarget.has('name')) throw new AppError('VALIDATION', `${sheet.name}: 没有对应“项目名称”的列`);
+  if (!byTarget.has('name')) {
+    const undecided = header.ambiguities.find((a) => a.target === 'name');
+    throw new AppError('VALIDATION', undecided ? `${sheet.name}!${undecided.cell}: ${undecided.message}` : `${sheet.name}: 没有对应“项目名称”的列`);
+  }
   const seq = columns.find((c) => c.target === 'seq');
   if (seq) byTarget.set('seq', seq);
   const missingRequired: MissingColumn[] = REQUIRED_MONEY_TARGETS.filter((t) => !byTarget.has(t)).map((target) => {

@@ -89,7 +89,9 @@ export function commitProjectImport(ctx: ServiceContext, workbook: Workbook, fil
   const at = timestamp(ctx);
   return db
     .transaction(() => {
-      const { preview, parsed, splits, matches, newDistricts } = analyseOnce(db, workbook, fileName, options);
+      const { preview, parsed, splits, matches, newDistricts, undecided } = analyseOnce(db, workbook, fileName, options);
+      // A column the rows leave undecided refuses the whole import, valid rows too: never a guess.
+      if (undecided.length > 0) throw new AppError('VALIDATION', `“${fileName}”有${undecided.length}列无法确定对应的数据列，未导入任何内容：\n${undecided.map((i) => `${i.sheet}!${i.cell}: ${i.message}`).join('\n')}`);
       refuseMissingColumns(preview, fileName, options.allowMissing ?? []);
       const errors = preview.issues.filter((i) => i.severity === 'error');
       if (errors.length > 0 && (!options.validOnly || preview.counts.error === 0)) {

@@ -16,7 +16,7 @@ import type { Sheet, Workbook } from '../spreadsheet/xlsx-reader';
 import { chooseSheet, mapColumns, normaliseName } from './project-columns';
 import { asWritten } from './list-sections';
 import { readProjectRows, type ParsedRow } from './project-rows';
-import { cellText } from './sheet-table';
+import { cellText, undecidedColumns } from './sheet-table';
 import { readSplits, splitChange } from './project-plan-split';
 import { sumMoney, type Money } from '../../../shared/money';
 import { projectsByName } from '../project-names';
@@ -36,6 +36,8 @@ export interface Analysis {
   /** For rows without errors: the project they match (null: a new project). */
   matches: Map<number, number | null>;
   newDistricts: string[];
+  /** Headers whose data column is not decided (header-columns.ts): the import is refused while any is left. */
+  undecided: ImportIssue[];
 }
 
 /** Rows shown field by field in the preview. */
@@ -49,6 +51,8 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
   const mapped = mapColumns(sheet, header, options.mapping);
   const issues: ImportIssue[] = [];
   const issue = (severity: ImportIssue['severity'], cell: string, message: string) => issues.push({ severity, sheet: sheet.name, cell, message });
+  const undecided = undecidedColumns(sheet.name, header, (index) => options.mapping !== undefined && Object.hasOwn(options.mapping, index));
+  issues.push(...undecided);
   const planColumn = mapped.byTarget.get('annualPlan');
   const planYear = planColumn ? /(\d{4})年/.exec(planColumn.header)?.[1] : undefined;
   if (planYear && Number(planYear) !== options.year) issue('warning', `${planColumn!.letter}${header.row.row}`, `年度计划投资列是${planYear}年的，而导入的是${options.year}年清单`);
@@ -135,11 +139,11 @@ export function analyse(db: Db, workbook: Workbook, fileName: string, options: P
     sums,
     sample: sampleRows(parsed, rows),
     headings: reading.headings.slice(0, SHOWN_HEADINGS),
-    notes: reading.notes,
+    notes: [...header.notes, ...reading.notes],
     reportingUnit: header.reportingUnit,
     yearInFile: yearInFile(sheet, header.firstRow) ?? (planYear ? Number(planYear) : null),
   };
-  return { preview, parsed, splits, matches, newDistricts: [...newDistricts] };
+  return { preview, parsed, splits, matches, newDistricts: [...newDistricts], undecided };
 }
 
 /** The first rows as they will be stored: every field read, with its label and its value as shown. */

@@ -4,6 +4,7 @@
  * and turn cells into the text or exact number a field parser takes. Project lists and dispatch sheets both use it.
  */
 import { cleanText } from '../../../shared/fields';
+import type { ImportIssue } from '../../../shared/import';
 import { columnLetter, type Cell, type Sheet } from '../spreadsheet/xlsx-reader';
 import { findHeaderBlock, normaliseHeader, type HeaderBlock } from './header-block';
 
@@ -49,4 +50,12 @@ export function findHeader<T extends string>(sheet: Sheet, synonyms: readonly (r
 /** Text that stands for "nothing" in an amount or date cell. */
 export function isPlaceholder(text: string): boolean {
   return /^[—\-–_/／\\无暂无空]+$/.test(text);
+}
+
+/**
+ * A header whose data column the rows leave undecided, as an error naming its cell: the import is
+ * refused until the user maps one of its candidate columns (`decided`: any mapping of one decides it).
+ */
+export function undecidedColumns<T extends string>(sheet: string, header: HeaderMatch<T>, decided: (index: number) => boolean): ImportIssue[] {
+  return header.ambiguities.filter((a) => !a.candidates.some(decided)).map((a) => ({ severity: 'error' as const, sheet, cell: a.cell, message: a.message }));
 }

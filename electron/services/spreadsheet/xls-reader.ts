@@ -9,6 +9,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { collectGarbage } from './collect-garbage';
+import { BiffCells, ERROR_TEXT } from './xls-cells';
 import { columnLetter, DEFAULT_READ_LIMITS, isDateFormatCode, serialToIsoDate, WorkbookError, type Cell, type MergeRange, type ReadLimits, type Sheet, type SheetRow, type Workbook } from './xlsx-reader';
 
 /**
@@ -20,9 +21,6 @@ import { columnLetter, DEFAULT_READ_LIMITS, isDateFormatCode, serialToIsoDate, W
 const parseBiffStream = (XLSX as unknown as { parse_xlscfb: (stream: Buffer, options: XLSX.ParsingOptions) => XLSX.WorkBook }).parse_xlscfb;
 
 const ENCRYPTED = '文件设有打开密码（已加密），无法读取。请在 Excel/WPS 中打开并取消密码后另存，再导入';
-
-/** BIFF error codes ([MS-XLS] 2.5.10 BErr), since cell text is not generated (cellText: false). */
-const ERROR_TEXT: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
 
 /** What an OLE compound file holds, by its streams: a workbook, an encrypted OOXML package, or something else. */
 export type OleKind = 'xls' | 'encrypted' | 'word' | 'powerpoint' | 'other';
@@ -94,8 +92,11 @@ const FORMULA_CCE_AT = 20;
  * refused here, as xlsx-reader refuses them while reading, so a hostile sheet costs milliseconds,
  * not the parse. Records the import does not need are skipped (NEEDED_RECORDS), and formulas
  * emptied: only their saved result is read (SheetJS would decode the tokens even unasked).
+ * Given `cells` (the second walk, once the limits held), the BIFF8 cell records are read into it
+ * and skipped for SheetJS.
  */
-function prescan(stream: Buffer, limits: ReadLimits): void {
+function prescan(stream: Buffer, limits: ReadLimits, cells: BiffCells | null): void {
+  let biff8 = false;
   const names = new Map<number, string>(); // substream offset → sheet name (BOUNDSHEET8)
   let sheetName = '';
   let sheetIndex = -1;
@@ -121,16 +122,24 @@ function prescan(stream: Buffer, limits: ReadLimits): void {
     else if (type === 0x0006) stream.writeUInt16LE(0, body + FORMULA_CCE_AT);
     if (type === 0x0809 /* BOF */) {
       depth++;
+      if (sheetIndex === -1 && depth === 1 && length >= 2 && !isWorksheet) biff8 ||= stream.readUInt16LE(body) === 0x0600 && stream.readUInt16LE(body + 2) === 0x0005;
       if (depth === 1 && length >= 4 && stream.readUInt16LE(body + 2) === 0x0010) {
         sheetIndex++;
         isWorksheet = true;
         sheetName = names.get(p) ?? `Sheet${sheetIndex + 1}`;
         rows = new Uint8Array(65_536);
         rowCount = 0;
+        // BIFF8 cells are read here (xls-cells.ts); a sheet SheetJS would name otherwise is left to it.
+        cells?.beginSheet(biff8 && names.has(p) ? sheetName : null);
       } else if (depth === 1) isWorksheet = false;
     } else if (type === 0x000a /* EOF */) {
       depth = Math.max(0, depth - 1);
-      if (depth === 0) isWorksheet = false;
+      if (depth === 0) {
+        isWorksheet = false;
+        cells?.endSheet();
+      }
+    } else if (type === 0x00e0 /* XF */ && biff8 && depth === 1 && !isWorksheet && length >= 16) {
+      cells?.seeXf(stream, body);
     } else if (type === 0x002f /* FILEPASS */ && depth === 1 && !isWorksheet) {
       throw new WorkbookError(ENCRYPTED);
     } else if (type === 0x0085 /* BOUNDSHEET8 */ && length >= 8) {
@@ -144,6 +153,11 @@ function prescan(stream: Buffer, limits: ReadLimits): void {
       const last = type === MULRK && length >= 6 ? stream.readUInt16LE(body + length - 2) : stream.readUInt16LE(body + 2);
       if (last >= limits.maxColumns) refuseColumn(row, Math.max(stream.readUInt16LE(body + 2), limits.maxColumns));
       seeRow(row);
+      if (cells && least !== undefined && length >= least && cells.read(type, stream, body, length, body + length)) stream.writeUInt16LE(SKIPPED_RECORD, p);
+    } else if (type === 0x00e5 /* MERGECELLS */ && isWorksheet && depth === 1) {
+      cells?.seeMerges(stream, body, length);
+    } else if (cells && type === 0x0207 /* STRING */ && isWorksheet && depth === 1 && length >= 3 && cells.read(type, stream, body, length, body + length)) {
+      stream.writeUInt16LE(SKIPPED_RECORD, p);
     }
     p = body + length;
   }
@@ -154,14 +168,15 @@ const COLLECT_AFTER_BYTES = 1024 * 1024;
 
 /** Read every worksheet of an .xls held in `buf` (an OLE compound file). */
 export function readXls(buf: Buffer, limits: ReadLimits): Workbook {
-  const sheets = convertBook(parseBook(buf, limits), limits);
+  const { book, cells } = parseBook(buf, limits);
+  const sheets = convertBook(book, cells, limits);
   // SheetJS's book (and the container's copy of the stream) are unreachable from here on.
   if (buf.length >= COLLECT_AFTER_BYTES) collectGarbage();
   return { sheets };
 }
 
 /** The container checked, the records prescanned and parsed by SheetJS. */
-function parseBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
+function parseBook(buf: Buffer, limits: ReadLimits): { book: XLSX.WorkBook; cells: BiffCells } {
   const cfb = readContainer(buf);
   const kind = classify(cfb);
   if (kind === 'encrypted') throw new WorkbookError(ENCRYPTED);
@@ -171,14 +186,18 @@ function parseBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
   const stream = (XLSX.CFB.find(cfb, '/Workbook') ?? XLSX.CFB.find(cfb, '/Book')) as { content?: Uint8Array } | null;
   if (!stream?.content) throw new WorkbookError('这是旧版 Office 格式的文件，但其中没有工作簿内容');
   const records = Buffer.from(stream.content.buffer, stream.content.byteOffset, stream.content.byteLength);
-  prescan(records, limits);
+  // Twice over the records: first the limits (a hostile sheet is refused at the cost of a scan),
+  // then the cells read into ours (xls-cells.ts), which SheetJS then skips.
+  prescan(records, limits, null);
+  const cells = new BiffCells();
+  prescan(records, limits, cells);
 
   // SheetJS reports each record type it does not know on console.error: a damaged file would
   // print thousands of lines into the terminal or the app's log. Quiet for this synchronous call.
   const consoleError = console.error;
   console.error = () => {};
   try {
-    return parseBiffStream(records, {
+    const book = parseBiffStream(records, {
       type: 'buffer',
       dense: true, // rows as arrays: only rows that hold cells exist, whatever the sheet's declared size
       cellText: false, // no formatted text: numbers keep their stored value, and reading is faster
@@ -190,6 +209,7 @@ function parseBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
       sheetStubs: false,
       bookVBA: false,
     });
+    return { book, cells };
   } catch (err) {
     const message = (err as Error).message ?? '';
     // SheetJS refuses a FILEPASS record (an .xls saved with a password) in these words.
@@ -200,41 +220,53 @@ function parseBook(buf: Buffer, limits: ReadLimits): XLSX.WorkBook {
   }
 }
 
-function convertBook(book: XLSX.WorkBook, limits: ReadLimits): Sheet[] {
+function convertBook(book: XLSX.WorkBook, read: BiffCells, limits: ReadLimits): Sheet[] {
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  const strings = (book as { Strings?: { t?: unknown }[] }).Strings ?? [];
+  const formats = (book as { SSF?: Record<number, unknown> }).SSF ?? {};
+  const isDate = dateFormatTest();
   const sheets: Sheet[] = [];
   book.SheetNames.forEach((name) => {
     const ws = book.Sheets[name] as (XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][]; '!type'?: string }) | undefined;
     if (!ws || (ws['!type'] && ws['!type'] !== 'sheet')) return; // chart, macro or dialog sheets hold no list
-    sheets.push(convertSheet(name, ws['!data'] ?? [], ws['!merges'] ?? [], date1904, limits));
+    const merges = read.mergesOf(name) ?? ws['!merges'] ?? [];
+    const ours = read.rowsOf(name, strings, formats, date1904, isDate);
+    sheets.push(convertSheet(name, ours, ws['!data'] ?? [], merges, date1904, isDate, limits));
   });
   return sheets;
 }
 
-function convertSheet(name: string, data: (XLSX.CellObject | undefined)[][], merges: XLSX.Range[], date1904: boolean, limits: ReadLimits): Sheet {
-  const rows: SheetRow[] = [];
-  const isDate = dateFormatTest();
+/** A sheet's rows: the cells read from the records (xls-cells.ts) and any SheetJS read, merged, in row order. */
+function convertSheet(
+  name: string, byRow: Map<number, (Cell | undefined)[]>, data: (XLSX.CellObject | undefined)[][], merges: XLSX.Range[], date1904: boolean, isDate: (format: string) => boolean, limits: ReadLimits,
+): Sheet {
   for (let r = 0; r < data.length; r++) {
     const source = data[r];
     if (!source) continue;
-    // SheetJS's cells cost some 500 bytes each: let each row go once converted, so its copy and
-    // ours are not both held at the peak (a 20,000-project list: ~170 MB of SheetJS cells).
+    // SheetJS's cells cost some 500 bytes each: let each row go once converted.
     data[r] = undefined as unknown as XLSX.CellObject[];
-    const rowNumber = r + 1;
-    const cells: (Cell | undefined)[] = [];
-    let hasValue = false;
+    let cells = byRow.get(r);
     for (let col = 0; col < source.length; col++) {
       const sc = source[col];
-      if (!sc) continue;
-      const cell = convertCell(sc, date1904, isDate);
+      const cell = sc ? convertCell(sc, date1904, isDate) : null;
       if (!cell) continue;
+      if (!cells) byRow.set(r, (cells = []));
+      cells[col] ??= cell;
+    }
+  }
+  const rows: SheetRow[] = [];
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cells = byRow.get(r)!;
+    const rowNumber = r + 1;
+    let hasValue = false;
+    cells.forEach((cell, col) => {
+      if (!cell) return;
       if (col >= limits.maxColumns) throw new WorkbookError(`工作表“${name}”的列数过多（超过${limits.maxColumns}列）`, name, `${columnLetter(col)}${rowNumber}`);
       if ((cell.t === 's' || cell.t === 'e') && cell.v.length > limits.maxCellLength) {
         throw new WorkbookError(`单元格内容过长（${cell.v.length}字，最多${limits.maxCellLength}字）`, name, `${columnLetter(col)}${rowNumber}`);
       }
-      cells[col] = cell;
       hasValue = true;
-    }
+    });
     if (!hasValue) continue;
     rows.push({ row: rowNumber, cells });
     if (rows.length > limits.maxRows) throw new WorkbookError(`工作表“${name}”的行数过多（超过${limits.maxRows}行）`, name);
