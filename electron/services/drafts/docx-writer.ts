@@ -17,6 +17,8 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  RelativeVerticalPosition,
+  TableAnchorType,
   Table,
   TableCell,
   TableLayoutType,
@@ -182,6 +184,11 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
     }
     case 'pageBreak':
       return [new Paragraph({ pageBreakBefore: true, spacing: { line: 1, lineRule: LineRuleType.EXACT }, children: [] })];
+    case 'documentNumber':
+      // 发文字号 centred above the title, a blank line between (GB/T 9704 7.2.4).
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.text, fonts.body, fonts)] }), new Paragraph({ spacing: bodySpacing, children: [] })];
+    case 'colophon':
+      return colophonBlock(block, fonts);
     case 'attachment':
       return [
         new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [run(`附件${block.number}`, fonts.heading1, fonts)] }),
@@ -190,6 +197,40 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
         new Paragraph({ spacing: bodySpacing, children: [] }),
       ];
   }
+}
+
+/**
+ * 版记 (GB/T 9704 7.4) on a page of its own at the end: 4号仿宋 lines one character in from each
+ * side, between separator lines (the first and the last 0.35 mm, those between 0.25 mm), the last
+ * line on the bottom edge of the text block (a table floated to the margin's bottom).
+ */
+function colophonBlock(block: Extract<Block, { kind: 'colophon' }>, fonts: DraftFonts): (Paragraph | Table)[] {
+  const outer = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+  const inner = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const lineOf = (left: string, right: string | null) =>
+    new Paragraph({
+      spacing: bodySpacing,
+      indent: { left: Math.round(CHAR * 0.875), right: Math.round(CHAR * 0.875) },
+      tabStops: right ? [{ type: 'right', position: mm(TEXT_BLOCK_MM.width) - 2 * Math.round(CHAR * 0.875) - 216 }] : undefined,
+      children: [run(right ? `${left}\t${right}` : left, fonts.body, fonts, { size: SIZE.pageNumber })],
+    });
+  const lines = [
+    ...(block.copyTo ? [lineOf(`抄送：${block.copyTo}。`, null)] : []),
+    ...(block.printer ? [lineOf(block.printer, `${block.printDate}印发`)] : []),
+  ];
+  const rows = lines.map((p) => new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: mm(TEXT_BLOCK_MM.width), type: WidthType.DXA }, children: [p] })] }));
+  return [
+    new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [] }),
+    new Table({
+      width: { size: mm(TEXT_BLOCK_MM.width), type: WidthType.DXA },
+      columnWidths: [mm(TEXT_BLOCK_MM.width)],
+      layout: TableLayoutType.FIXED,
+      float: { horizontalAnchor: TableAnchorType.MARGIN, verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM },
+      borders: { top: outer, bottom: outer, left: none, right: none, insideHorizontal: inner, insideVertical: none },
+      rows,
+    }),
+  ];
 }
 
 /** "— N —" in 4号 宋体, one character in from the outer edge. */
