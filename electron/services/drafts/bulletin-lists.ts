@@ -64,7 +64,8 @@ export function bulletinLists(figures: readonly ProjectFigures[], month: number)
 export function warningBlocks(input: DraftInput, book: FigureBook, all: Scope, lists: BulletinLists, attachmentOf: (what: 'warnings' | 'unstarted') => number | null): Block[] {
   const { month, style } = input;
   const tagged = (f: ProjectFigures) => `${f.name}${LAG_TAGS[lagReason(f, month)]}`;
-  const see = (n: number | null) => (n ? `（名单见附件${n}）` : '');
+  // After the sentence, so it never stands beside a name's own brackets.
+  const see = (n: number | null) => (n ? `名单见附件${n}。` : '');
   const colour = (name: 'red' | 'yellow', label: string, projects: ProjectFigures[], lead: string): Run[] =>
     projects.length
       ? [t(`${label}预警项目`), book.figure(all, name, count(projects.length, style)), t(`${lead}${named(projects, tagged)}`)]
@@ -75,13 +76,13 @@ export function warningBlocks(input: DraftInput, book: FigureBook, all: Scope, l
       ...colour('red', '红色', lists.red, '：'),
       t('；'),
       ...colour('yellow', '黄色', lists.yellow, lists.yellow.length > NAMED_IN_TEXT ? '，滞后较多的有' : '：'),
-      t(`${see(attachmentOf('warnings'))}。`),
+      t(`。${see(attachmentOf('warnings'))}`),
     ),
   ];
   if (lists.dueNotStarted.length) {
     const problems = openProblemsByProject(input.db);
     const why = (f: ProjectFigures) => `${f.name}（${notStartedBecause(problems.get(f.projectId) ?? [])}）`;
-    blocks.push(para(t(`已到开工时间节点而未开工的新建项目${count(lists.dueNotStarted.length, style)}：${named(lists.dueNotStarted, why)}${see(attachmentOf('unstarted'))}。`)));
+    blocks.push(para(t(`已到开工时间节点而未开工的新建项目${count(lists.dueNotStarted.length, style)}：${named(lists.dueNotStarted, why)}。${see(attachmentOf('unstarted'))}`)));
   }
   if (lists.notResumed.length) blocks.push(para(t(`续建项目尚未复工（停工）的${count(lists.notResumed.length, style)}：${named(lists.notResumed, (f) => f.name)}。`)));
   if (lists.unreported.length) {

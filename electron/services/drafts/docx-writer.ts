@@ -18,6 +18,7 @@ import {
   PageNumber,
   Paragraph,
   RelativeVerticalPosition,
+  Tab,
   TableAnchorType,
   Table,
   TableCell,
@@ -213,7 +214,8 @@ function colophonBlock(block: Extract<Block, { kind: 'colophon' }>, fonts: Draft
       spacing: bodySpacing,
       indent: { left: Math.round(CHAR * 0.875), right: Math.round(CHAR * 0.875) },
       tabStops: right ? [{ type: 'right', position: mm(TEXT_BLOCK_MM.width) - 2 * Math.round(CHAR * 0.875) - 216 }] : undefined,
-      children: [run(right ? `${left}\t${right}` : left, fonts.body, fonts, { size: SIZE.pageNumber })],
+      // The 印发日期 flush right at a tab stop (a literal tab in the text is not one for Word).
+      children: [run(left, fonts.body, fonts, { size: SIZE.pageNumber }), ...(right ? [new TextRun({ children: [new Tab()] }), run(right, fonts.body, fonts, { size: SIZE.pageNumber })] : [])],
     });
   const lines = [
     ...(block.copyTo ? [lineOf(`抄送：${block.copyTo}。`, null)] : []),

@@ -11,6 +11,7 @@ import { placeholder } from '../../../shared/drafts';
 import { STAGE_LABELS } from '../../../shared/domain';
 import { formatCount, formatMoneyText, formatPercent, formatPeriod } from '../../../shared/format';
 import { STAGE_ORDER } from '../../../shared/lifecycle';
+import { noneFound } from '../../../shared/phrases';
 import { supportSummary } from '../support';
 import { stageStatistics } from '../statistics/lifecycle';
 import { elementRuns, fundsRuns, pipelineRuns } from './lifecycle-parts';
@@ -36,8 +37,8 @@ export function workSummary(input: DraftInput): Draft {
         book.figure(ledScope, 'projects', formatCount(ledProjects)),
         t(`，${formatPeriod(month)}完成投资`),
         book.figure(ledScope, 'completed', formatMoneyText(ledCompleted)),
-        t('，占全部重点项目完成投资的'),
-        book.figure(ledScope, 'share', formatPercent(ledCompleted, o.completedToDate)),
+        // Every project led: a share of 100% says less than the words.
+        ...(ledProjects === o.projects ? [t('，实现重点项目包保全覆盖')] : [t('，占全部重点项目完成投资的'), book.figure(ledScope, 'share', formatPercent(ledCompleted, o.completedToDate))]),
         t('。'),
       ]
     : [placeholder('领导包保推进情况')];
@@ -84,11 +85,11 @@ export function workSummary(input: DraftInput): Draft {
     heading(2, '（五）聚焦长远发展，厚植项目储备。'),
     para(
       ...(stageRuns.length ? [...stageRuns, t('。')] : [placeholder('项目储备情况')]),
-      t('对项目实行红黄绿三色预警，截至'),
-      t(`${month}月底，红色预警项目`),
-      n('red', formatCount(o.warnings.red)),
-      t('，黄色预警项目'),
-      n('yellow', formatCount(o.warnings.yellow)),
+      t(`对项目实行红黄绿三色预警，截至${month}月底，`),
+      // A colour without projects reads "未发现红色预警项目", never "0个".
+      ...(o.warnings.red ? [t('红色预警项目'), n('red', formatCount(o.warnings.red))] : [t(noneFound('红色预警项目'))]),
+      t('，'),
+      ...(o.warnings.yellow ? [t('黄色预警项目'), n('yellow', formatCount(o.warnings.yellow))] : [t(noneFound('黄色预警项目'))]),
       t('。'),
     ),
     heading(1, '二、下一步工作打算'),
