@@ -308,10 +308,10 @@ export function templateProblem(def: TemplateDef, text: string): string | null {
   return null;
 }
 
-/** Fields that are counts of projects or problems: the counting word the template writes after them follows the office's (设置 > 口径). */
+/** Fields that are counts (of projects, problems, leaders): a zero one's clause is left out; the counting word the template writes after them follows the office's (设置 > 口径). */
 export const COUNT_FIELDS: ReadonlySet<string> = new Set([
   'projects', 'newProjects', 'continuedProjects', 'started', 'startedNew', 'resumed', 'unreported', 'red', 'yellow', 'previousProjects',
-  'problems', 'solvedProblems', 'openProblems', 'problemProjects', 'provinceCityProjects', 'countyProjects', 'dueToStart', 'startedDue',
+  'problems', 'solvedProblems', 'openProblems', 'problemProjects', 'provinceCityProjects', 'countyProjects', 'dueToStart', 'startedDue', 'leaders', 'categoryCount',
 ]);
 
 /**
@@ -329,7 +329,9 @@ export function fillTemplate(text: string, values: Record<string, Run[]>, countW
     if (m.index > last) runs.push({ text: text.slice(last, m.index) });
     const field = m[1]!.trim();
     const value = values[field] ?? [{ text: `【缺少数据：${m[1]}】`, placeholder: true }];
-    const marker = value === LEAVE_OUT || (COUNT_FIELDS.has(field) && value.map((r) => r.text).join('') === '0') ? { text: '' } : null;
+    const said = value.map((r) => r.text).join('');
+    // "—" is a rate without a denominator: it says nothing either.
+    const marker = value === LEAVE_OUT || said === '—' || (COUNT_FIELDS.has(field) && said === '0') ? { text: '' } : null;
     if (marker) leftOut.add(marker);
     runs.push(...(marker ? [marker] : value));
     last = m.index + m[0].length;

@@ -201,6 +201,9 @@ export function monthPointsPhrase(a: number, b: number, c: number, d: number, st
 /** For a group every project of which has started: "均已开复工" (never "开复工率100%"). */
 export const ALL_STARTED = '均已开复工';
 
+/** For a group none of which has started (never "开复工0个，开复工率0%"). */
+export const NONE_STARTED = '均未开复工';
+
 /** What replaces a zero count's clause: "未发现红色预警项目". */
 export function noneFound(what: string): string {
   return `未发现${what}`;
@@ -259,7 +262,7 @@ export function headlineSentence(s: Summary, month: number, style: NumberStyle =
  */
 export function rankingLine(name: string, s: Summary, style: NumberStyle = STANDARD): string {
   const started = s.startedNew + s.resumed;
-  const starts = started === s.projects && s.projects > 0 ? ALL_STARTED : `开复工${count(started, style)}，开复工率${percent(started, s.projects, style)}`;
+  const starts = started === 0 ? NONE_STARTED : started === s.projects ? ALL_STARTED : `开复工${count(started, style)}，开复工率${percent(started, s.projects, style)}`;
   return `${name}项目${count(s.projects, style)}，${starts}，投资完成率${percent(s.completedToDate, s.annualPlan, style)}`;
 }
 

@@ -9,7 +9,7 @@ import type { Figure, Run } from '../../../shared/drafts';
 import { LEAVE_OUT, placeholder } from '../../../shared/drafts';
 import { formatPeriod } from '../../../shared/format';
 import { DEFAULT_NUMBER_STYLE, type NumberStyle } from '../../../shared/number-style';
-import { ALL_STARTED, change, count, countChange as countChangeText, growthInList, growthList as growthListOf, listSeparator, moneyText, noneFound, percent, progressGapPhrase, timeProgress } from '../../../shared/phrases';
+import { ALL_STARTED, NONE_STARTED, change, count, countChange as countChangeText, growthInList, growthList as growthListOf, listSeparator, moneyText, noneFound, percent, progressGapPhrase, timeProgress } from '../../../shared/phrases';
 import type { StatsFilter, Summary } from '../../../shared/statistics';
 import { figureConditions, figureMeasure } from './figure-drill';
 
@@ -228,6 +228,7 @@ export function groupFields(book: FigureBook, scope: Scope, s: Summary, prev: Su
 function startClause(book: FigureBook, scope: Scope, s: Summary): Run[] {
   const started = s.startedNew + s.resumed;
   if (s.projects > 0 && started === s.projects) return [{ text: '项目' }, book.figure(scope, 'startRate', ALL_STARTED)];
+  if (started === 0) return [{ text: '项目' }, book.figure(scope, 'startRate', NONE_STARTED)];
   return [{ text: '已开复工项目' }, book.figure(scope, 'started', count(started, book.style)), { text: '，开复工率' }, book.figure(scope, 'startRate', percent(started, s.projects, book.style))];
 }
 
