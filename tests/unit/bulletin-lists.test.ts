@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDraft, draftDocx } from '../../electron/services/drafts/index';
+import { COLOPHON_SLACK } from '../../electron/services/drafts/docx-writer';
 import type { Block, Draft } from '../../shared/drafts';
 import { docxParts } from '../helpers/docx';
 import { fillLaggingLibrary, OPEN_PROBLEM } from '../helpers/lagging-library';
@@ -101,10 +102,10 @@ describe('attachments, tables and the document’s fields', () => {
     expect(withFields.blocks.at(-1)).toEqual({ kind: 'colophon', copyTo: '市委办公室，市政府办公室', printer: '市发展和改革委员会办公室', printDate: '2024年7月5日' });
     const { bytes } = await draftDocx(lib.ctx, { kind: 'bulletin', year: 2024, month: 6, params });
     const xml = docxParts(bytes)['word/document.xml']!;
-    // The 版记 floats to the bottom of the text block, its outer lines thicker than the inner one.
-    const float = /<w:tblpPr [^>]*>/.exec(xml)?.[0] ?? '';
-    expect(float).toContain('w:vertAnchor="margin"');
-    expect(float).toContain('w:tblpYSpec="bottom"');
+    // The 版记 page: a spacer as tall as the text block less the table's two exact lines, so its
+    // last line ends on the block's bottom edge; the outer lines thicker than the inner one.
+    const spacer = 12756 - 2 * 579 - COLOPHON_SLACK;
+    expect(xml).toMatch(new RegExp(`<w:pageBreakBefore/><w:spacing [^>]*w:line="${spacer}" w:lineRule="exact"/></w:pPr></w:p><w:tbl>`));
     expect(xml).toMatch(/<w:top w:val="single"[^>]*w:sz="8"/);
     expect(xml).toMatch(/<w:insideH w:val="single"[^>]*w:sz="6"/);
     expect(xml).toContain('抄送：市委办公室，市政府办公室。');

@@ -15,8 +15,10 @@ import { moneyCell, moneyColumnTitle, percentCellRuns, type DraftInput } from '.
 
 export const cell = (text: string): Run[] => [{ text }];
 
-/** A percent column: "100.0%" and a four-character header on one line of 小四. */
+/** A percent column: "100.0%" and a four-character header on one line of 小四 (4 × 4.23 mm and the cell's margins). */
 const PERCENT_MM = 21;
+/** A two-character column (序号, 名次, 预警) on one line. */
+const TWO_CHARS_MM = 13;
 /** How many yellow projects the warning list names; the rest are counted under it. */
 export const YELLOW_LISTED = 30;
 
@@ -29,9 +31,10 @@ export function fullWidth(first: Omit<TableColumn, 'width'>, rest: TableColumn[]
 export function figureColumns(input: DraftInput): TableColumn[] {
   return [
     { title: `项目个数（${input.style.countWord ?? '个'}）`, width: PERCENT_MM, align: 'right' },
-    { title: moneyColumnTitle(input, '年度计划投资'), width: 26, align: 'right' },
-    { title: moneyColumnTitle(input, `${formatPeriod(input.month)}完成投资`), width: 26, align: 'right' },
-    { title: '投资完成率', width: PERCENT_MM + 2, align: 'right' },
+    { title: moneyColumnTitle(input, '年度计划投资'), width: 24, align: 'right' },
+    { title: moneyColumnTitle(input, `${formatPeriod(input.month)}完成投资`), width: 24, align: 'right' },
+    // Five characters: one more than a percent column.
+    { title: '投资完成率', width: PERCENT_MM + 5, align: 'right' },
     { title: '开复工率', width: PERCENT_MM, align: 'right' },
   ];
 }
@@ -57,7 +60,7 @@ function projectTable(projects: readonly ProjectFigures[], extra: TableColumn[],
   return {
     kind: 'table',
     caption: '',
-    columns: [{ title: '序号', width: 10, align: 'center' }, { ...name!, width: name!.width - 10 }, ...rest],
+    columns: [{ title: '序号', width: TWO_CHARS_MM, align: 'center' }, { ...name!, width: name!.width - TWO_CHARS_MM }, ...rest],
     rows: projects.map((f, i) => [cell(`${i + 1}`), cell(f.name), cell(f.district ?? ''), ...extraCells(f), cell(f.responsibleUnit ?? ''), cell(f.contactLeader ?? '')]),
     note,
   };
@@ -87,7 +90,7 @@ export function bulletinAttachments(
         {
           kind: 'table',
           caption: '',
-          columns: [{ title: '名次', width: 12, align: 'center' }, ...fullWidth({ title: '区市' }, figureColumns(input)).map((c, i) => (i === 0 ? { ...c, width: c.width - 12 } : c))],
+          columns: [{ title: '名次', width: TWO_CHARS_MM, align: 'center' }, ...fullWidth({ title: '区市' }, figureColumns(input)).map((c, i) => (i === 0 ? { ...c, width: c.width - TWO_CHARS_MM } : c))],
           rows: [...districts.map((d, i) => [cell(`${i + 1}`), cell(d.key), ...figureCells(input, d)]), [cell(''), cell('合计'), ...figureCells(input, overall)]],
         },
       ],
@@ -115,7 +118,7 @@ export function bulletinAttachments(
       blocks: [
         projectTable(
           warned,
-          [{ title: '预警', width: 12, align: 'center' }, { title: '滞后原因', width: 42 }],
+          [{ title: '预警', width: TWO_CHARS_MM, align: 'center' }, { title: '滞后原因', width: 40 }],
           (f) => [cell(f.warning === 'red' ? '红' : '黄'), cell(`${LAG_TAGS[lagReason(f, month)].slice(1, -1)}：${(f.warningReason ?? '').replace(/（[^（）]*）$/, '')}`)],
           rest > 0 ? `注：黄色预警项目按投资完成率由低到高列前${YELLOW_LISTED}个，其余${count(rest, style)}略。` : undefined,
         ),
