@@ -38,7 +38,7 @@ describe('the bulletin names every lagging project with its reason', () => {
   });
 
   it('projects due to start and not started, with the reason their open problems give', () => {
-    expect(text).toContain(`已到开工时间节点而未开工的新建项目2个：东岸冷链物流中心（因${OPEN_PROBLEM}尚未开工）和西湖学校建设（尚未开工）。名单见附件2。`);
+    expect(text).toContain(`新建项目中尚未开工的2个，均已到开工时间节点：东岸冷链物流中心（因${OPEN_PROBLEM}尚未开工）和西湖学校建设（尚未开工）。名单见附件2。`);
     expect(text).toContain('续建项目尚未复工（停工）的1个：老旧小区改造。');
     expect(text).toContain('本月未报送调度数据的项目1个（乙区1个）：南城医疗中心。');
   });

@@ -42,6 +42,8 @@ function named(projects: readonly ProjectFigures[], label: (f: ProjectFigures) =
 export interface BulletinLists {
   red: ProjectFigures[];
   yellow: ProjectFigures[];
+  /** New projects not started, due or not. */
+  unstarted: ProjectFigures[];
   dueNotStarted: ProjectFigures[];
   notResumed: ProjectFigures[];
   unreported: ProjectFigures[];
@@ -51,6 +53,7 @@ export function bulletinLists(figures: readonly ProjectFigures[], month: number)
   return {
     red: figures.filter((f) => f.warning === 'red').sort(mostLagging),
     yellow: figures.filter((f) => f.warning === 'yellow').sort(mostLagging),
+    unstarted: figures.filter((f) => f.nature === 'new' && !f.startedNew),
     dueNotStarted: figures.filter((f) => dueNotStarted(f, month)),
     notResumed: figures.filter((f) => f.nature === 'continued' && !f.resumed),
     unreported: figures.filter((f) => !f.reported),
@@ -79,10 +82,15 @@ export function warningBlocks(input: DraftInput, book: FigureBook, all: Scope, l
       t(`。${see(attachmentOf('warnings'))}`),
     ),
   ];
-  if (lists.dueNotStarted.length) {
+  if (lists.unstarted.length) {
     const problems = openProblemsByProject(input.db);
     const why = (f: ProjectFigures) => `${f.name}（${notStartedBecause(problems.get(f.projectId) ?? [])}）`;
-    blocks.push(para(t(`已到开工时间节点而未开工的新建项目${count(lists.dueNotStarted.length, style)}：${named(lists.dueNotStarted, why)}。${see(attachmentOf('unstarted'))}`)));
+    const due = lists.dueNotStarted.length;
+    const which =
+      due === 0
+        ? '，均未到计划开工时间。'
+        : `，${due === lists.unstarted.length ? '均已到开工时间节点' : `其中已到开工时间节点的${count(due, style)}`}：${named(lists.dueNotStarted, why)}。${see(attachmentOf('unstarted'))}`;
+    blocks.push(para(t('新建项目中尚未开工的'), book.figure(all, 'unstarted', count(lists.unstarted.length, style)), t(which)));
   }
   if (lists.notResumed.length) blocks.push(para(t(`续建项目尚未复工（停工）的${count(lists.notResumed.length, style)}：${named(lists.notResumed, (f) => f.name)}。`)));
   if (lists.unreported.length) {
