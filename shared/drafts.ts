@@ -62,7 +62,7 @@ export type Block =
   | { kind: 'attachment'; number: number; title: string }
   /** What follows starts a new page. */
   | { kind: 'pageBreak' }
-  /** 期号 and 发文字号 above the title, centred ("第8期　　威发改〔2024〕12号"). */
+  /** 期号 and 发文字号 above the title, centred (the two apart by two full-width spaces). */
   | { kind: 'documentNumber'; text: string }
   /** 版记 (GB/T 9704 7.4): 抄送 and the 印发机关 with the 印发日期, between separator lines. */
   | { kind: 'colophon'; copyTo: string | null; printer: string | null; printDate: string };

@@ -98,7 +98,7 @@ describe('attachments, tables and the document’s fields', () => {
   it('prints 期号 and 发文字号 above the title and the 抄送/印发 block at the end', async () => {
     const params = { issueNumber: '6', documentNumber: '威发改〔2024〕12号', copyTo: '市委办公室，市政府办公室', printer: '市发展和改革委员会办公室', date: '2024年7月5日' };
     const withFields = buildDraft(lib.ctx, { kind: 'bulletin', year: 2024, month: 6, params });
-    expect(withFields.blocks[0]).toEqual({ kind: 'documentNumber', text: '第6期　　威发改〔2024〕12号' });
+    expect(withFields.blocks[0]).toEqual({ kind: 'documentNumber', text: '第6期\u3000\u3000威发改〔2024〕12号' });
     expect(withFields.blocks.at(-1)).toEqual({ kind: 'colophon', copyTo: '市委办公室，市政府办公室', printer: '市发展和改革委员会办公室', printDate: '2024年7月5日' });
     const { bytes } = await draftDocx(lib.ctx, { kind: 'bulletin', year: 2024, month: 6, params });
     const xml = docxParts(bytes)['word/document.xml']!;

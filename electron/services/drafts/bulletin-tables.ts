@@ -119,11 +119,17 @@ export function bulletinAttachments(
         projectTable(
           warned,
           [{ title: '预警', width: TWO_CHARS_MM, align: 'center' }, { title: '滞后原因', width: 40 }],
-          (f) => [cell(f.warning === 'red' ? '红' : '黄'), cell(`${LAG_TAGS[lagReason(f, month)].slice(1, -1)}：${(f.warningReason ?? '').replace(/（[^（）]*）$/, '')}`)],
+          (f) => [cell(f.warning === 'red' ? '红' : '黄'), cell(lagCell(LAG_TAGS[lagReason(f, month)].slice(1, -1), f.warningReason))],
           rest > 0 ? `注：黄色预警项目按投资完成率由低到高列前${YELLOW_LISTED}个，其余${count(rest, style)}略。` : undefined,
         ),
       ],
     });
   }
   return out;
+}
+
+/** "投资滞后：投资完成率10%，低于时序进度40个百分点" — the rule's bracket left out, the tag not repeated when the reason says it. */
+function lagCell(tag: string, reason: string | null): string {
+  const why = (reason ?? '').replace(/（[^（）]*）$/, '');
+  return why.includes(tag) ? why : `${tag}：${why}`;
 }

@@ -104,7 +104,7 @@ function numberLine(input: DraftInput): Block[] {
   const issue = input.params.issueNumber?.trim();
   const number = input.params.documentNumber?.trim();
   const issueText = issue ? (/^第.*期$/.test(issue) ? issue : `第${issue}期`) : '';
-  const line = [issueText, number].filter(Boolean).join('　　');
+  const line = [issueText, number].filter(Boolean).join('\u3000\u3000');
   return line ? [{ kind: 'documentNumber', text: line }] : [];
 }
 
