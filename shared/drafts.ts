@@ -7,7 +7,11 @@
  */
 import type { ChartSpec } from './charts';
 import type { DrillSource, FigureMeasure } from './drill-down';
-import { TWO_FIGURE_FIELD_LABELS, TWO_FIGURE_TEMPLATES } from './drafts-two-figures';
+import { leaveOutClauses } from './draft-clauses';
+import { GROUP_FIELDS } from './draft-fields';
+import { TWO_FIGURE_TEMPLATES } from './drafts-two-figures';
+
+export { FIELD_LABELS } from './draft-fields';
 
 export const DRAFT_KINDS = ['press-conference', 'proposal-reply', 'bulletin', 'leader-pages', 'supervision', 'ledger-report', 'work-summary'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
@@ -57,7 +61,11 @@ export type Block =
   /** A new page headed "附件N" and the attachment's title. */
   | { kind: 'attachment'; number: number; title: string }
   /** What follows starts a new page. */
-  | { kind: 'pageBreak' };
+  | { kind: 'pageBreak' }
+  /** 期号 and 发文字号 above the title, centred (the two apart by two full-width spaces). */
+  | { kind: 'documentNumber'; text: string }
+  /** 版记 (GB/T 9704 7.4): 抄送 and the 印发机关 with the 印发日期, between separator lines. */
+  | { kind: 'colophon'; copyTo: string | null; printer: string | null; printDate: string };
 
 /** A number in a draft, and where it comes from. */
 export interface Figure {
@@ -126,7 +134,15 @@ export const DRAFT_PARAMS: Record<DraftKind, DraftParam[]> = {
     { key: 'phone', label: '联系电话', type: 'text' },
     { key: 'closingTopic', label: '结束语中感谢关心的工作', type: 'text', placeholder: '全市重点项目建设工作' },
   ],
-  bulletin: [...COMMON, { key: 'addressee', label: '主送机关', type: 'text', placeholder: '各区市人民政府，市有关部门' }],
+  bulletin: [
+    ...COMMON.map((p) => (p.key === 'date' ? { ...p, placeholder: '如 2024年9月5日；留空为当月关账或报送的日期' } : p)),
+    { key: 'addressee', label: '主送机关', type: 'text', placeholder: '各区市人民政府，市有关部门' },
+    { key: 'issueNumber', label: '期号', type: 'text', placeholder: '如 第8期（留空不印）' },
+    { key: 'documentNumber', label: '发文字号', type: 'text', placeholder: '如 威发改〔2024〕12号（留空不印）' },
+    { key: 'copyTo', label: '抄送', type: 'text', placeholder: '如 市委办公室，市政府办公室（留空不印版记）' },
+    { key: 'printer', label: '印发机关', type: 'text', placeholder: '如 威海市发展和改革委员会办公室' },
+    { key: 'printDate', label: '印发日期', type: 'text', placeholder: '留空同成文日期' },
+  ],
   'leader-pages': [
     { key: 'leader', label: '包联领导', type: 'text', placeholder: '留空则每位领导一页' },
     { key: 'office', label: '编制单位', type: 'text' },
@@ -196,64 +212,6 @@ export interface TemplateDef {
   text: string;
 }
 
-/** Fields of any group of projects (the whole list, a level, a category…). */
-const GROUP_FIELDS = [
-  'year', 'period', 'month', 'scope', 'projects', 'totalInvestment', 'annualPlan', 'completed', 'completionRate', 'timeProgress', 'progressGap',
-  'newProjects', 'continuedProjects', 'newShare', 'continuedShare', 'started', 'startRate', 'startedNew', 'newStartRate', 'resumed', 'resumeRate',
-  'unreported', 'red', 'yellow', 'projectsGrowth', 'totalInvestmentGrowth', 'annualPlanGrowth', 'completedGrowth', 'growthList', 'annualPlanChange',
-  'previousProjects', 'previousYear',
-] as const;
-
-export const FIELD_LABELS: Record<string, string> = {
-  year: '年度',
-  period: '统计期（1-M月）',
-  month: '月份',
-  scope: '范围（全市、工业类……）',
-  projects: '项目个数',
-  totalInvestment: '总投资',
-  annualPlan: '年度计划投资',
-  completed: '1-M月完成投资',
-  completionRate: '投资完成率',
-  timeProgress: '时序进度',
-  progressGap: '与时序进度相比（超过/低于×个百分点）',
-  newProjects: '新建项目个数',
-  continuedProjects: '续建项目个数',
-  newShare: '新建项目占比',
-  continuedShare: '续建项目占比',
-  started: '开复工项目个数',
-  startRate: '开复工率',
-  startedNew: '新建已开工个数',
-  newStartRate: '开工率（新建）',
-  resumed: '续建已复工个数',
-  resumeRate: '复工率',
-  unreported: '未报送个数',
-  red: '红色预警个数',
-  yellow: '黄色预警个数',
-  projectsGrowth: '项目个数同比',
-  totalInvestmentGrowth: '总投资同比',
-  annualPlanGrowth: '年度计划投资同比',
-  completedGrowth: '完成投资同比',
-  growthList: '个数、总投资、年度计划投资的同比（“分别增长…”）',
-  annualPlanChange: '年度计划投资同比（“同比增长…”）',
-  previousProjects: '上年项目个数',
-  previousYear: '上年',
-  sizeList: '投资规模（亿元以上项目个数及与上年比较）',
-  tagList: '标签项目个数及占比',
-  problems: '问题个数',
-  solvedProblems: '已解决问题个数',
-  openProblems: '未解决问题个数',
-  problemProjects: '有问题的项目个数',
-  leaders: '联系分包的市级领导人数',
-  provinceCityProjects: '省市重点项目个数',
-  countyProjects: '县级重点项目个数',
-  categoryCount: '类别个数',
-  categoryList: '类别名称',
-  departmentList: '牵头部门',
-  best: '完成率前三的区市',
-  worst: '完成率后三的区市',
-  ...TWO_FIGURE_FIELD_LABELS,
-};
-
 export const TEMPLATES: readonly TemplateDef[] = [
   {
     key: 'press.overall',
@@ -306,7 +264,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
     fields: GROUP_FIELDS,
     text:
       '{year}年全市共安排重点项目{projects}个，总投资{totalInvestment}，年度计划投资{annualPlan}。{period}，累计完成投资{completed}，投资完成率{completionRate}，' +
-      '{progressGap}；完成投资{completedGrowth}。已开复工项目{started}个，开复工率{startRate}。红色预警项目{red}个，黄色预警项目{yellow}个，未报送{unreported}个。',
+      '{progressGap}；完成投资同比{completedGrowth}。{startClause}。{warningClause}，未报送{unreported}个。',
   },
   {
     key: 'bulletin.districts',
@@ -317,8 +275,8 @@ export const TEMPLATES: readonly TemplateDef[] = [
   {
     key: 'bulletin.problems',
     label: '通报·问题情况',
-    fields: ['year', 'period', 'month', 'problems', 'solvedProblems', 'openProblems', 'problemProjects'],
-    text: '截至{month}月底，{problemProjects}个项目共反映问题{problems}个，已解决{solvedProblems}个，尚未解决{openProblems}个。',
+    fields: ['year', 'period', 'month', 'problems', 'solvedProblems', 'openProblems', 'problemProjects', 'problemTypes'],
+    text: '截至{month}月底，{problemProjects}个项目共反映问题{problems}个，已解决{solvedProblems}个，尚未解决{openProblems}个。{problemTypes}',
   },
   ...TWO_FIGURE_TEMPLATES,
 ];
@@ -350,10 +308,10 @@ export function templateProblem(def: TemplateDef, text: string): string | null {
   return null;
 }
 
-/** Fields that are counts of projects or problems: the counting word the template writes after them follows the office's (设置 > 口径). */
+/** Fields that are counts (of projects, problems, leaders): a zero one's clause is left out; the counting word the template writes after them follows the office's (设置 > 口径). */
 export const COUNT_FIELDS: ReadonlySet<string> = new Set([
   'projects', 'newProjects', 'continuedProjects', 'started', 'startedNew', 'resumed', 'unreported', 'red', 'yellow', 'previousProjects',
-  'problems', 'solvedProblems', 'openProblems', 'problemProjects', 'provinceCityProjects', 'countyProjects', 'dueToStart', 'startedDue',
+  'problems', 'solvedProblems', 'openProblems', 'problemProjects', 'provinceCityProjects', 'countyProjects', 'dueToStart', 'startedDue', 'leaders', 'categoryCount',
 ]);
 
 /**
@@ -363,12 +321,19 @@ export const COUNT_FIELDS: ReadonlySet<string> = new Set([
  */
 export function fillTemplate(text: string, values: Record<string, Run[]>, countWord: string | null = null): Run[] {
   const runs: Run[] = [];
+  // A count that is zero, or a field with nothing to say (LEAVE_OUT), takes its clause with it.
+  const leftOut = new Set<Run>();
   let last = 0;
   const re = /\{([^{}]*)\}/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > last) runs.push({ text: text.slice(last, m.index) });
     const field = m[1]!.trim();
-    runs.push(...(values[field] ?? [{ text: `【缺少数据：${m[1]}】`, placeholder: true }]));
+    const value = values[field] ?? [{ text: `【缺少数据：${m[1]}】`, placeholder: true }];
+    const said = value.map((r) => r.text).join('');
+    // "—" is a rate without a denominator: it says nothing either.
+    const marker = value === LEAVE_OUT || said === '—' || (COUNT_FIELDS.has(field) && said === '0') ? { text: '' } : null;
+    if (marker) leftOut.add(marker);
+    runs.push(...(marker ? [marker] : value));
     last = m.index + m[0].length;
     if (countWord && COUNT_FIELDS.has(field) && /^[个项宗]/.test(text.slice(last))) {
       runs.push({ text: countWord });
@@ -376,8 +341,11 @@ export function fillTemplate(text: string, values: Record<string, Run[]>, countW
     }
   }
   if (last < text.length) runs.push({ text: text.slice(last) });
-  return runs;
+  return leaveOutClauses(runs, leftOut);
 }
+
+/** A field's value that says nothing here (no 同比 without last year's list): its clause is left out. */
+export const LEAVE_OUT: Run[] = [];
 
 /** A visible placeholder for what the database cannot know. */
 export function placeholder(what: string): Run {

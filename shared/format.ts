@@ -56,14 +56,14 @@ export function formatDateText(isoDate: string): string {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-/** |num ÷ den| × 100 rounded half-up to `decimals`, exactly (integers in), trailing ".0"s dropped. */
-function percentDigits(num: number, den: number, decimals: number): string {
+/** |num ÷ den| × 100 rounded half-up to `decimals`, exactly (integers in), trailing ".0"s dropped unless `uniform`. */
+function percentDigits(num: number, den: number, decimals: number, uniform = false): string {
   const n = BigInt(Math.abs(Math.round(num)));
   const d = BigInt(Math.abs(Math.round(den)));
   const scale = 10n ** BigInt(decimals);
   const rounded = (n * 100n * scale * 2n + d) / (2n * d);
   const text = decimals > 0 ? `${rounded / scale}.${(rounded % scale).toString().padStart(decimals, '0')}` : `${rounded}`;
-  return dropTrailingZeros(text);
+  return uniform ? text : dropTrailingZeros(text);
 }
 
 /**
@@ -76,10 +76,13 @@ export function percentValue(num: number, den: number, decimals = 1): number | n
   return num < 0 !== den < 0 && value !== 0 ? -value : value;
 }
 
-/** A ratio of two exact quantities (counts, or amounts in 元) as a percent: "89.5%", "100%". */
-export function formatPercent(num: number, den: number, decimals = 1): string {
+/**
+ * A ratio of two exact quantities (counts, or amounts in 元) as a percent: "89.5%", "100%";
+ * `uniform` keeps the trailing zeros ("100.0%", "53.0%") so a table column has one decimal style.
+ */
+export function formatPercent(num: number, den: number, decimals = 1, uniform = false): string {
   if (den === 0) return '—';
-  return `${num < 0 !== den < 0 && num !== 0 ? '-' : ''}${percentDigits(num, den, decimals)}%`;
+  return `${num < 0 !== den < 0 && num !== 0 ? '-' : ''}${percentDigits(num, den, decimals, uniform)}%`;
 }
 
 /** Growth from prev to cur: "增长15.8%", "下降3%", or "持平" when it rounds to 0. */

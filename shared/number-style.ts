@@ -26,6 +26,11 @@ export interface NumberStyle {
   wanDecimals: 0 | 1 | 2 | 4;
   /** Thousands separators in tables ("1,372.23"). */
   thousands: boolean;
+  /**
+   * Thousands separators in the tables of Word drafts: printed bulletins write "1041.90" (REAL-
+   * DOCUMENTS.md), so drafts leave them out unless the office asks for them here.
+   */
+  draftThousands: boolean;
 }
 
 /** STATISTICS.md's rules: what every number looked like before offices could choose. */
@@ -37,6 +42,7 @@ export const DEFAULT_NUMBER_STYLE: NumberStyle = {
   tableUnit: '亿元',
   wanDecimals: 2,
   thousands: true,
+  draftThousands: false,
 };
 
 /** Decimals of an amount in a table or a view in `unit`: 亿元 two, 万元 the office's. */
@@ -52,6 +58,7 @@ const ONE_OF = {
   tableUnit: ['万元', '亿元'],
   wanDecimals: [0, 1, 2, 4],
   thousands: [true, false],
+  draftThousands: [false, true],
 } as const satisfies { [K in keyof NumberStyle]: readonly NumberStyle[K][] };
 
 /** A stored or partial style made whole: unknown keys dropped, a value out of range replaced by the default. */
@@ -74,6 +81,7 @@ export const numberStyleChanges = z
     tableUnit: z.enum(['万元', '亿元'], { message: '表格中的金额单位应为万元或亿元' }),
     wanDecimals: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(4)], { message: '万元保留0、1、2或4位小数' }),
     thousands: z.boolean(),
+    draftThousands: z.boolean(),
   })
   .partial()
   .strict();

@@ -16,6 +16,7 @@ import { formatMoneyTable, formatMoneyText, formatPercent, formatPeriod, formatP
 import type { MoneyUnit } from './money';
 import { DEFAULT_NUMBER_STYLE, tableDecimals, type NumberStyle } from './number-style';
 import type { Summary } from './statistics';
+import { SUPERVISION_FORMS, SUPERVISION_LEVELS, type SupervisionCounts, type SupervisionForm, type SupervisionLevel } from './supervision';
 
 const STANDARD = DEFAULT_NUMBER_STYLE;
 
@@ -70,6 +71,16 @@ export function moneyText(amount: number, style: NumberStyle = STANDARD): string
  */
 export function moneyTable(amount: number, style: NumberStyle = STANDARD, unit: MoneyUnit = style.tableUnit): string {
   return formatMoneyTable(amount, unit, tableDecimals(unit, style), { uniform: true, thousands: style.thousands });
+}
+
+/** An amount in a Word draft's table: as moneyTable, with thousands separators only when the office asks for them in drafts. */
+export function draftMoneyCell(amount: number, style: NumberStyle = STANDARD, unit: MoneyUnit = style.tableUnit): string {
+  return formatMoneyTable(amount, unit, tableDecimals(unit, style), { uniform: true, thousands: style.draftThousands });
+}
+
+/** A percent in a table cell: every cell of a column with the office's decimals ("100.0%", "53.0%", "57.1%"). */
+export function percentCell(num: number, den: number, style: NumberStyle = STANDARD): string {
+  return formatPercent(num, den, style.percentDecimals, true);
 }
 
 /** A money column's header with its unit: "年度计划投资（亿元）". */
@@ -193,6 +204,51 @@ export function areaText(centimu: number): string {
   return `${whole}${cents ? `.${String(cents).padStart(2, '0').replace(/0$/, '')}` : ''}亩`;
 }
 
+/** Against last month (a/b now, c/d then): "比上月提高2.1个百分点", "比上月下降…", "与上月持平"; null without last month. */
+export function monthPointsPhrase(a: number, b: number, c: number, d: number, style: NumberStyle = STANDARD): string | null {
+  const words = pointsChange(a, b, c, d, style);
+  return words === '—' ? null : words === '持平' ? '与上月持平' : `比上月${words}`;
+}
+
+// ── Sentences for what is, or is not ────────────────────────────────────────────────────────────
+
+/** For a group every project of which has started: "均已开复工" (never "开复工率100%"). */
+export const ALL_STARTED = '均已开复工';
+
+/** For a group none of which has started (never "开复工0个，开复工率0%"). */
+export const NONE_STARTED = '均未开复工';
+
+/** What replaces a zero count's clause: "未发现红色预警项目". */
+export function noneFound(what: string): string {
+  return `未发现${what}`;
+}
+
+/** A list of names the Chinese way: "A、B和C". */
+export function nameList(names: readonly string[]): string {
+  return names.map((n, i) => listSeparator(i, names.length) + n).join('');
+}
+
+/**
+ * When every group stands on one side of 时序进度: "各区市投资完成率均低于时序进度" / "均超过时序进度";
+ * null when they are on both sides (or some without a plan).
+ */
+export function wholeListGap(groupsWord: string, groups: readonly { completedToDate: number; annualPlan: number }[], month: number, style: NumberStyle = STANDARD): string | null {
+  if (groups.length < 2) return null;
+  const signs = new Set(groups.map((g) => progressGap(g.completedToDate, g.annualPlan, month, style)?.sign ?? null));
+  if (signs.size !== 1 || signs.has(null) || signs.has(0)) return null;
+  return `${groupsWord}投资完成率均${signs.has(1) ? '超过' : '低于'}${TIME_PROGRESS}`;
+}
+
+/** Why a project is on the lagging list, as the tag after its name (REAL-DOCUMENTS.md). */
+export const LAG_TAGS = { investment: '（投资滞后）', start: '（开工滞后）', unreported: '（未报送）' } as const;
+export type LagReason = keyof typeof LAG_TAGS;
+
+/** A project due to start and not started, with why: "因用地指标未落实尚未开工"; without a reason "尚未开工". */
+export function notStartedBecause(reasons: readonly string[]): string {
+  const why = reasons.map((r) => r.trim().replace(/[。；，;,.\s]+$/, '')).filter(Boolean);
+  return why.length ? `因${why.join('、')}尚未开工` : '尚未开工';
+}
+
 // ── Headline and ranking ────────────────────────────────────────────────────────────────────────
 
 /**
@@ -214,10 +270,14 @@ export function headlineSentence(s: Summary, month: number, style: NumberStyle =
   return `${headlineClauses(s, month, style).join('；')}。`;
 }
 
-/** A group's line of a ranking: "荣成市项目41个，开复工39个，开复工率95.1%，投资完成率70.2%". */
+/**
+ * A group's line of a ranking: "荣成市项目41个，开复工39个，开复工率95.1%，投资完成率70.2%"; when
+ * every project has started, "荣成市项目41个，均已开复工，投资完成率70.2%".
+ */
 export function rankingLine(name: string, s: Summary, style: NumberStyle = STANDARD): string {
   const started = s.startedNew + s.resumed;
-  return `${name}项目${count(s.projects, style)}，开复工${count(started, style)}，开复工率${percent(started, s.projects, style)}，投资完成率${percent(s.completedToDate, s.annualPlan, style)}`;
+  const starts = started === 0 ? NONE_STARTED : started === s.projects ? ALL_STARTED : `开复工${count(started, style)}，开复工率${percent(started, s.projects, style)}`;
+  return `${name}项目${count(s.projects, style)}，${starts}，投资完成率${percent(s.completedToDate, s.annualPlan, style)}`;
 }
 
 /** An order in words: "投资完成率排名由高到低依次是：荣成市、文登区、乳山市". */
@@ -239,4 +299,32 @@ export function byCompletionRate(a: { completedToDate: number; annualPlan: numbe
     if (left !== right) return left > right ? 1 : -1;
   }
   return b.completedToDate - a.completedToDate;
+}
+
+// ── 督办 ────────────────────────────────────────────────────────────────────────────────────────
+
+/** Documents are counted in 份, whatever the office counts projects in. */
+export function copies(n: number): string {
+  return `${n}份`;
+}
+
+/**
+ * The bulletin's 督办 sentence: "本月下发督办单3份、预警通知书2份（红色2份、黄色3份），已反馈4份，
+ * 逾期未反馈1份，请相关单位抓紧办理。" Zero clauses are left out; one form or one colour is named in
+ * place ("本月下发红色督办单2份，均已书面反馈。"); null when nothing was sent and nothing is overdue.
+ */
+export function supervisionSentence(c: SupervisionCounts): string | null {
+  if (c.issued === 0 && c.overdue === 0) return null;
+  const clauses: string[] = [];
+  if (c.issued > 0) {
+    const levels = (['red', 'yellow', 'blue'] as SupervisionLevel[]).filter((l) => c.byLevel[l] > 0);
+    const forms = (['supervision', 'notice'] as SupervisionForm[]).filter((f) => c.byForm[f] > 0);
+    const oneLevel = levels.length === 1 ? SUPERVISION_LEVELS[levels[0]!] : '';
+    const sent = forms.map((f) => `${oneLevel}${SUPERVISION_FORMS[f]}${copies(c.byForm[f])}`).join('、');
+    const split = oneLevel ? '' : `（${levels.map((l) => `${SUPERVISION_LEVELS[l]}${copies(c.byLevel[l])}`).join('、')}）`;
+    clauses.push(`本月下发${sent}${split}`);
+    clauses.push(c.answered === c.issued ? '均已书面反馈' : c.answered > 0 ? `已反馈${copies(c.answered)}` : '尚未收到反馈');
+  }
+  if (c.overdue > 0) clauses.push(`逾期未反馈${copies(c.overdue)}，请相关单位抓紧办理`);
+  return `${clauses.join('，')}。`;
 }

@@ -170,6 +170,13 @@ export function monthReports(db: Db, year: number, month: number): Map<number, R
   return new Map(MONTH_REPORTS(db).all(year, month).map((r) => [r.project_id, r]));
 }
 
+/** The day month M's reports came in (the latest one's date, YYYY-MM-DD), or null when none did. */
+const LATEST_REPORT = valueQuery<[year: number, month: number], string | null>('SELECT max(substr(reported_at, 1, 10)) FROM progress_reports WHERE year = ? AND month = ?');
+export function latestReportDate(db: Db, year: number, month: number): string | null {
+  const day = LATEST_REPORT(db).one(year, month);
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
+}
+
 /** Open problems by project, oldest first. */
 const OPEN_PROBLEMS = tupleQuery<[], [projectId: number, description: string]>("SELECT project_id, description FROM problems WHERE status = 'open' ORDER BY id");
 export function openProblemsByProject(db: Db): Map<number, string[]> {
@@ -235,6 +242,15 @@ const OLDEST_OPEN = query<[AsOf & { limit: number }], OpenProblem>(
 /** The oldest problems still open at the end of month M, with their project's name. */
 export function oldestOpenProblems(db: Db, year: number, month: number, limit: number): OpenProblem[] {
   return OLDEST_OPEN(db).all({ year, asOf: monthEndDate(year, month), limit });
+}
+
+/** The problems still open at the end of month M by type, the most frequent first. */
+const OPEN_TYPES = query<[AsOf], { type: string; count: number }>(
+  `SELECT pr.type AS type, count(*) AS count ${PROBLEMS_OF_YEAR} AND NOT (pr.status = 'solved' AND pr.solved_date <= @asOf)
+   GROUP BY pr.type ORDER BY count(*) DESC, min(pr.raised_date)`,
+);
+export function openProblemTypes(db: Db, year: number, month: number): { type: string; count: number }[] {
+  return OPEN_TYPES(db).all({ year, asOf: monthEndDate(year, month) });
 }
 
 /** A problem with its project's name and lists. */

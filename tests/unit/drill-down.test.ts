@@ -58,8 +58,9 @@ describe('drill-down', () => {
     const st = statistics(demo.ctx.library!.db, 2024, MONTH).overall;
     expect(st.warnings.red).toBeGreaterThan(0);
     expect(st.unreported).toBe(18);
-    expect(behind(find('红色预警（全市）', `${st.warnings.red}`)).length).toBe(st.warnings.red);
-    expect(new Set(behind(find('红色预警（全市）', `${st.warnings.red}`)).map((p) => p.warning))).toEqual(new Set(['red']));
+    // The bulletin writes it with its counting word ("3个"), the clause built for it (未发现… when none).
+    expect(behind(find('红色预警（全市）', `${st.warnings.red}个`)).length).toBe(st.warnings.red);
+    expect(new Set(behind(find('红色预警（全市）', `${st.warnings.red}个`)).map((p) => p.warning))).toEqual(new Set(['red']));
     expect(behind(find('未报送（全市）')).length).toBe(18);
     expect(behind(find('未报送（全市）')).every((p) => !p.reported)).toBe(true);
     const unstarted = find('未开工新建项目（全市）');

@@ -54,7 +54,7 @@ describe('口径', () => {
     expect(rates.some((r) => /\.\d\d$/.test(r))).toBe(true);
     expect(changed).toMatch(/重点项目\d+宗/);
     expect(changed).toMatch(/低于时序进度\d+\.\d\d个百分点/);
-    expect(changed).toMatch(/红色预警项目\d+宗/);
+    expect(changed).toMatch(/黄色预警项目\d+宗/);
     // A warning's reason writes the project's figures in the same style (the thresholds as set).
     const reasons = (await call('dispatch.list', { year: 2024, month: 7 })).map((r) => r.warningReason).filter((r): r is string => r !== null);
     expect(reasons.length).toBeGreaterThan(0);

@@ -71,7 +71,8 @@ describe('问题清单', () => {
     await call('problems.update', { id: first!.id, year: 2024, field: 'resolution', value: '已调剂用地指标' });
     expect(await call('problems.summary', { year: 2024 })).toMatchObject({ total: 3, open: 2, solved: 1 });
     // The reply counts problems as of the end of its month: solved in September, so still open in August…
-    expect(textOf(buildDraft(lib.ctx, { kind: 'proposal-reply', year: 2024, month: 8 }))).toContain('截至8月底，2个项目需解决问题3个，已解决0个。');
+    // Nothing solved yet: that clause is left out, never "已解决0个".
+    expect(textOf(buildDraft(lib.ctx, { kind: 'proposal-reply', year: 2024, month: 8 }))).toContain('截至8月底，2个项目需解决问题3个。');
     // …and solved by the end of September.
     expect(textOf(buildDraft(lib.ctx, { kind: 'proposal-reply', year: 2024, month: 9 }))).toContain('截至9月底，2个项目需解决问题3个，已解决1个。');
     await runUndo();

@@ -17,6 +17,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableLayoutType,
@@ -182,6 +183,11 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
     }
     case 'pageBreak':
       return [new Paragraph({ pageBreakBefore: true, spacing: { line: 1, lineRule: LineRuleType.EXACT }, children: [] })];
+    case 'documentNumber':
+      // 发文字号 centred above the title, a blank line between (GB/T 9704 7.2.4).
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.text, fonts.body, fonts)] }), new Paragraph({ spacing: bodySpacing, children: [] })];
+    case 'colophon':
+      return colophonBlock(block, fonts);
     case 'attachment':
       return [
         new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [run(`附件${block.number}`, fonts.heading1, fonts)] }),
@@ -191,6 +197,49 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
       ];
   }
 }
+
+/**
+ * 版记 (GB/T 9704 7.4) on a page of its own at the end: 4号仿宋 lines one character in from each
+ * side, between separator lines (the first and the last 0.35 mm, those between 0.25 mm), its last
+ * line on the bottom edge of the text block. The page's first paragraph is a spacer exactly as
+ * tall as the block less the table (a floating table's position LibreOffice ignores; this is
+ * drawn alike by Word, WPS and LibreOffice), a little short so the table never spills over.
+ */
+function colophonBlock(block: Extract<Block, { kind: 'colophon' }>, fonts: DraftFonts): (Paragraph | Table)[] {
+  const outer = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+  const inner = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const width = mm(TEXT_BLOCK_MM.width);
+  const side = Math.round(CHAR * 0.875);
+  const text = (s: string) => run(s, fonts.body, fonts, { size: SIZE.pageNumber, snapToGrid: false });
+  const lineOf = (left: string, right: string | null) =>
+    new Paragraph({
+      // Off the character grid (table text's style), one exact line each.
+      style: STYLE.tableText,
+      spacing: bodySpacing,
+      indent: { left: side, right: side },
+      tabStops: right ? [{ type: 'right', position: width - 2 * side - 216 }] : undefined,
+      // The 印发日期 flush right at a tab stop (a literal tab in the text is not one for Word).
+      children: [text(left), ...(right ? [new TextRun({ children: [new Tab()] }), text(right)] : [])],
+    });
+  const lines = [...(block.copyTo ? [lineOf(`抄送：${block.copyTo}。`, null)] : []), ...(block.printer ? [lineOf(block.printer, `${block.printDate}印发`)] : [])];
+  const rows = lines.map((p) => new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: width, type: WidthType.DXA }, children: [p] })] }));
+  const spacer = mm(TEXT_BLOCK_MM.height) - rows.length * LINE - COLOPHON_SLACK;
+  return [
+    // Off the grid (the picture's style), or a renderer would snap its height to one grid line.
+    new Paragraph({ style: STYLE.picture, pageBreakBefore: true, keepNext: true, spacing: { line: spacer, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] }),
+    new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: [width],
+      layout: TableLayoutType.FIXED,
+      borders: { top: outer, bottom: outer, left: none, right: none, insideHorizontal: inner, insideVertical: none },
+      rows,
+    }),
+  ];
+}
+
+/** Twips the 版记 page's spacer leaves free (borders and rounding), so the table stays on its page. */
+export const COLOPHON_SLACK = 140;
 
 /** "— N —" in 4号 宋体, one character in from the outer edge. */
 function pageNumberFooter(side: 'odd' | 'even', fonts: DraftFonts): Footer {

@@ -6,10 +6,10 @@
 import type { ChartDimension } from '../../../shared/charts';
 import type { DrillCondition } from '../../../shared/drill-down';
 import type { Figure, Run } from '../../../shared/drafts';
-import { placeholder } from '../../../shared/drafts';
+import { LEAVE_OUT, placeholder } from '../../../shared/drafts';
 import { formatPeriod } from '../../../shared/format';
 import { DEFAULT_NUMBER_STYLE, type NumberStyle } from '../../../shared/number-style';
-import { change, count, countChange as countChangeText, growthInList, growthList as growthListOf, listSeparator, moneyText, percent, progressGapPhrase, timeProgress } from '../../../shared/phrases';
+import { ALL_STARTED, NONE_STARTED, change, count, countChange as countChangeText, growthInList, growthList as growthListOf, listSeparator, moneyText, noneFound, percent, progressGapPhrase, timeProgress } from '../../../shared/phrases';
 import type { StatsFilter, Summary } from '../../../shared/statistics';
 import { figureConditions, figureMeasure } from './figure-drill';
 
@@ -56,6 +56,7 @@ const DEFINITIONS: Record<string, string> = {
   dueToStart: '计划开工月份不晚于统计月的新建项目个数',
   startedDue: '其中截至统计月底已开工的个数',
   timelyStartRate: '已开工个数 ÷ 应开工个数（时序开工率）',
+  completionRateChange: '本月投资完成率 − 上月投资完成率，以百分点表示',
 };
 
 /** The scope a group of figures covers, and how to find its projects again. */
@@ -160,6 +161,7 @@ const FIELD_NAMES: Record<string, string> = {
   dueToStart: '应开工新建项目',
   startedDue: '应开工中已开工',
   timelyStartRate: '时序开工率',
+  completionRateChange: '投资完成率比上月',
 };
 
 const text = (t: string): Run[] => [{ text: t }];
@@ -197,6 +199,8 @@ export function groupFields(book: FigureBook, scope: Scope, s: Summary, prev: Su
     unreported: f('unreported', `${s.unreported}`),
     red: f('red', `${s.warnings.red}`),
     yellow: f('yellow', `${s.warnings.yellow}`),
+    startClause: startClause(book, scope, s),
+    warningClause: warningClause(book, scope, s),
   };
   if (prev && prev.projects > 0) {
     const g = (name: string, cur: number, before: number) => f(name, growthInList(cur, before, style), 'growth');
@@ -213,9 +217,27 @@ export function groupFields(book: FigureBook, scope: Scope, s: Summary, prev: Su
     ]);
   } else {
     const none = [placeholder(`与${book.year - 1}年比较（${book.year - 1}年无项目清单）`)];
-    for (const k of ['previousProjects', 'projectsGrowth', 'totalInvestmentGrowth', 'annualPlanGrowth', 'completedGrowth', 'annualPlanChange', 'growthList']) fields[k] = none;
+    for (const k of ['previousProjects', 'projectsGrowth', 'totalInvestmentGrowth', 'annualPlanGrowth', 'annualPlanChange', 'growthList']) fields[k] = none;
+    // A clause of its own ("完成投资同比…"): without last year's list it is left out.
+    fields.completedGrowth = LEAVE_OUT;
   }
   return fields;
+}
+
+/** "已开复工项目860个，开复工率96%", or "项目均已开复工" when every project has started. */
+function startClause(book: FigureBook, scope: Scope, s: Summary): Run[] {
+  const started = s.startedNew + s.resumed;
+  if (s.projects > 0 && started === s.projects) return [{ text: '项目' }, book.figure(scope, 'startRate', ALL_STARTED)];
+  if (started === 0) return [{ text: '项目' }, book.figure(scope, 'startRate', NONE_STARTED)];
+  return [{ text: '已开复工项目' }, book.figure(scope, 'started', count(started, book.style)), { text: '，开复工率' }, book.figure(scope, 'startRate', percent(started, s.projects, book.style))];
+}
+
+/** "红色预警项目3个，黄色预警项目12个"; a colour without projects reads "未发现红色预警项目". */
+function warningClause(book: FigureBook, scope: Scope, s: Summary): Run[] {
+  const { red, yellow } = s.warnings;
+  if (red === 0 && yellow === 0) return [{ text: noneFound('红色、黄色预警项目') }];
+  const part = (name: 'red' | 'yellow', label: string, n: number): Run[] => (n > 0 ? [{ text: `${label}预警项目` }, book.figure(scope, name, count(n, book.style))] : [{ text: noneFound(`${label}预警项目`) }]);
+  return [...part('red', '红色', red), { text: '，' }, ...part('yellow', '黄色', yellow)];
 }
 
 /** The phrase library's growthList ("分别增长15.8%、31.3%和5.2%"), each item recorded as its figure. */

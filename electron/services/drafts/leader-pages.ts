@@ -8,8 +8,9 @@ import { count, moneyText, percent } from '../../../shared/phrases';
 import type { ProjectFigures } from '../../../shared/statistics';
 import { openProblemsByProject } from '../../db/progress';
 import { projectFigures } from '../statistics';
-import type { Scope } from './figures';
-import { begin, draftDate, moneyCell, moneyColumnTitle, para, t, type DraftInput } from './parts';
+import type { FigureBook, Scope } from './figures';
+import type { NumberStyle } from '../../../shared/number-style';
+import { begin, draftDate, moneyCell, moneyColumnTitle, para, percentCellRuns, t, type DraftInput } from './parts';
 
 const cell = (text: string): Run[] => [{ text }];
 const WARNING = { red: '红', yellow: '黄', green: '绿' } as const;
@@ -29,7 +30,7 @@ export function leaderPages(input: DraftInput): Draft {
     const open = mine.reduce((n, f) => n + (problems.get(f.projectId)?.length ?? 0), 0);
     if (i > 0) blocks.push({ kind: 'pageBreak' });
     blocks.push(
-      { kind: 'title', text: `${leader.key}同志联系重点项目情况` },
+      { kind: 'title', text: `${comrade(leader.key)}联系重点项目情况` },
       // One page each, so no signature block: the period and who made it go under the title.
       { kind: 'subtitle', text: `（${year}年${period}${input.params.office?.trim() ? `，${input.params.office.trim()}` : ''}，${draftDate(input)}）` },
       para(
@@ -43,17 +44,29 @@ export function leaderPages(input: DraftInput): Draft {
         book.figure(scope, 'completed', moneyText(leader.completedToDate, style)),
         t('，投资完成率'),
         book.figure(scope, 'completionRate', percent(leader.completedToDate, leader.annualPlan, style)),
-        t('。红色预警'),
-        book.figure(scope, 'red', count(leader.warnings.red, style)),
-        t('，黄色预警'),
-        book.figure(scope, 'yellow', count(leader.warnings.yellow, style)),
-        t(`，未解决问题${count(open, style)}。`),
+        t('。'),
+        ...standing(book, scope, leader.warnings, open, style),
       ),
       projectTable(input, mine, problems),
     );
   });
   if (leaders.length === 0) blocks.push({ kind: 'title', text: '领导包联项目情况' }, para(t(wanted ? `没有由“${wanted}”联系的${year}年重点项目。` : `${year}年清单中的项目都还没有包联领导。`)));
-  return { kind: 'leader-pages', name: wanted ? `${wanted}同志联系重点项目情况` : `${year}年${period}领导包联重点项目情况`, blocks, figures: book.figures, charts: [], problems: [] };
+  return { kind: 'leader-pages', name: wanted ? `${comrade(wanted)}联系重点项目情况` : `${year}年${period}领导包联重点项目情况`, blocks, figures: book.figures, charts: [], problems: [] };
+}
+
+/** "张宗浩同志"; a title that already says 同志 ("分管负责同志") is not given a second one. */
+function comrade(name: string): string {
+  return name.endsWith('同志') ? name : `${name}同志`;
+}
+
+/** "红色预警2个，黄色预警4个，未解决问题3个。" without the zero clauses; "项目均未预警，无未解决问题。" when all are. */
+function standing(book: FigureBook, scope: Scope, warnings: { red: number; yellow: number }, open: number, style: NumberStyle): Run[] {
+  const clauses: Run[][] = [];
+  if (warnings.red) clauses.push([t('红色预警'), book.figure(scope, 'red', count(warnings.red, style))]);
+  if (warnings.yellow) clauses.push([t('黄色预警'), book.figure(scope, 'yellow', count(warnings.yellow, style))]);
+  if (open) clauses.push([t(`未解决问题${count(open, style)}`)]);
+  if (!clauses.length) return [t('项目均未预警，无未解决问题。')];
+  return [...clauses.flatMap((c, i) => [...(i ? [t('，')] : []), ...c]), t('。')];
 }
 
 function projectTable(input: DraftInput, projects: ProjectFigures[], problems: Map<number, string[]>): Block {
@@ -76,7 +89,7 @@ function projectTable(input: DraftInput, projects: ProjectFigures[], problems: M
       cell(f.district ?? ''),
       moneyCell(input, f.annualPlan),
       moneyCell(input, f.completedToDate),
-      cell(percent(f.completedToDate, f.annualPlan, input.style)),
+      percentCellRuns(input, f.completedToDate, f.annualPlan),
       cell(WARNING[f.warning]),
       cell((problems.get(f.projectId) ?? []).join('；')),
     ]),

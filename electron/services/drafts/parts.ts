@@ -3,9 +3,11 @@ import type { ShortNames } from '../../../shared/chart-labels';
 import type { Block, Run } from '../../../shared/drafts';
 import { fillTemplate, placeholder } from '../../../shared/drafts';
 import { formatDateText } from '../../../shared/format';
+import { monthEndDate } from '../../../shared/domain';
+import { latestReportDate, monthClosingLog } from '../../db/progress';
 import type { MoneyUnit } from '../../../shared/money';
 import type { NumberStyle } from '../../../shared/number-style';
-import { moneyHeader, moneyTable } from '../../../shared/phrases';
+import { draftMoneyCell, moneyHeader, percentCell } from '../../../shared/phrases';
 import type { Statistics } from '../../../shared/statistics';
 import type { Db } from '../../db/connection';
 import { statistics } from '../statistics';
@@ -65,9 +67,14 @@ export function moneyColumnTitle(input: DraftInput, label: string, unit: MoneyUn
   return moneyHeader(label, unit);
 }
 
-/** A money cell of a table: the office's table unit and decimals, alike in every row. */
+/** A money cell of a table: the office's table unit and decimals, alike in every row (thousands only if the office asks). */
 export function moneyCell(input: DraftInput, amount: number): Run[] {
-  return [{ text: moneyTable(amount, input.style) }];
+  return [{ text: draftMoneyCell(amount, input.style) }];
+}
+
+/** A percent cell of a table: the office's decimals in every row ("100.0%"). */
+export function percentCellRuns(input: DraftInput, num: number, den: number): Run[] {
+  return [{ text: percentCell(num, den, input.style) }];
 }
 
 /** A parameter, or a visible placeholder naming it. */
@@ -86,6 +93,19 @@ export function draftDate(input: DraftInput): string {
   if (given) return given;
   const d = input.today;
   return formatDateText(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+}
+
+/**
+ * The date of a month's bulletin: as given, else the day the month was closed (关账), else the day
+ * its last report came in, else the month's last day — the date of the figures, never the day the
+ * draft happens to be made.
+ */
+export function reportingDate(input: DraftInput): string {
+  const given = input.params.date?.trim();
+  if (given) return given;
+  const latest = monthClosingLog(input.db, input.year, input.month)[0];
+  const closed = latest?.action === 'close' ? latest.at.slice(0, 10) : undefined;
+  return formatDateText(closed ?? latestReportDate(input.db, input.year, input.month) ?? monthEndDate(input.year, input.month));
 }
 
 /** 一、二、… for numbered points ("一是", "二是"). */

@@ -124,20 +124,16 @@ function sizeSentence(book: FigureBook, scope: Scope, st: Statistics, previous: 
     const sizeScope: Scope = { ...scope, label: `${scope.label}·${label}` };
     return [t(`总投资${label}项目`), book.figure(sizeScope, name, count(sum(st, keys)!, book.style)), t('，'), ...countChange(book, sizeScope, `${name}Change`, sum(st, keys)!, sum(previous, keys))];
   };
-  return [
-    t(lead),
-    ...part('1亿元以上', [top!, mid!, big!], 'over1yi'),
-    t('。其中，'),
-    ...part('30亿元（含）以上', [top!], 'over30yi'),
-    t('；'),
-    ...part('10亿元（含）-30亿元', [mid!], 'from10to30yi'),
-    t('。'),
-  ];
+  // A size without projects this year is left out (never "项目0个"); none at all, no sentence.
+  if (!sum(st, [top!, mid!, big!])) return [];
+  const within = [part('30亿元（含）以上', [top!], 'over30yi'), part('10亿元（含）-30亿元', [mid!], 'from10to30yi')].filter((_, i) => sum(st, [[top!], [mid!]][i]!)! > 0);
+  return [t(lead), ...part('1亿元以上', [top!, mid!, big!], 'over1yi'), ...(within.length ? [t('。其中，'), ...within.flatMap((w, i) => [...(i ? [t('；')] : []), ...w])] : []), t('。')];
 }
 
 /** "智改数转项目166个，占项目总数的53.4%；…。" for the tags a group's projects carry. */
 function tagSentence(book: FigureBook, scope: Scope, st: Statistics): Run[] {
-  const tags = st.byTag.filter((g) => g.projects > 0);
+  // A tag every project of the group carries says nothing ("占项目总数的100%"): left out.
+  const tags = st.byTag.filter((g) => g.projects > 0 && g.projects < st.overall.projects);
   const runs: Run[] = [];
   tags.forEach((g, i) => {
     const tagScope: Scope = { label: `${scope.label}·${g.key}`, filter: { ...scope.filter, tags: [g.key] }, dimension: 'all', key: '' };

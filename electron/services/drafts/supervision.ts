@@ -52,6 +52,8 @@ export function supervisionNotice(input: DraftInput): Draft {
   const focus = problem ?? open[0];
   const addressee = paramText(input, 'addressee', focus?.owner_department || project.responsibleUnit || `${project.district ?? ''}重点项目建设指挥部`);
   const rate = percent(project.completedToDate, project.annualPlan, style);
+  // The warning's reason starts with the rate the sentence has just given: say it once.
+  const reason = (project.warningReason ?? '').replace(/^投资完成率[\d.]+%[，,]/, '');
 
   const facts: [string, Run[]][] = [
     ['项目名称', cell(project.name)],
@@ -73,7 +75,7 @@ export function supervisionNotice(input: DraftInput): Draft {
       book.figure(scope, 'completed', moneyText(project.completedToDate, style)),
       t('，投资完成率'),
       book.figure(scope, 'completionRate', rate),
-      t(project.warning === 'green' ? '。' : `，${project.warningReason ?? ''}，列为${project.warning === 'red' ? '红色' : '黄色'}预警项目。`),
+      t(project.warning === 'green' ? '。' : `，${reason ? `${reason}，` : ''}列为${project.warning === 'red' ? '红色' : '黄色'}预警项目。`),
       ...(focus
         ? [t(`该项目反映的“${focus.description}”问题（${PROBLEM_TYPES[(focus.type in PROBLEM_TYPES ? focus.type : 'other') as ProblemType]}类，${formatDateText(focus.raised_date)}提出）至今尚未解决。`)]
         : []),

@@ -42,8 +42,8 @@ export function workSummary(input: DraftInput): Draft {
         book.figure(ledScope, 'projects', countOf(ledProjects)),
         t(`，${formatPeriod(month)}完成投资`),
         book.figure(ledScope, 'completed', amountOf(ledCompleted)),
-        t('，占全部重点项目完成投资的'),
-        book.figure(ledScope, 'share', percentOf(ledCompleted, o.completedToDate)),
+        // Every project led: a share of 100% says less than the words.
+        ...(ledProjects === o.projects ? [t('，实现重点项目包保全覆盖')] : [t('，占全部重点项目完成投资的'), book.figure(ledScope, 'share', percentOf(ledCompleted, o.completedToDate))]),
         t('。'),
       ]
     : [placeholder('领导包保推进情况')];

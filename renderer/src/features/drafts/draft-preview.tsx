@@ -114,6 +114,20 @@ function BlockView(props: { block: Block; draft: Draft; selected: string | null;
       );
     case 'pageBreak':
       return <div className="d-page-break" />;
+    case 'documentNumber':
+      return <p className="d-subtitle">{block.text}</p>;
+    case 'colophon':
+      return (
+        <div className="d-colophon">
+          {block.copyTo && <p>抄送：{block.copyTo}。</p>}
+          {block.printer && (
+            <p>
+              <span>{block.printer}</span>
+              <span style={{ float: 'right' }}>{block.printDate}印发</span>
+            </p>
+          )}
+        </div>
+      );
     case 'attachment':
       return (
         <div className="d-attachment">

@@ -20,6 +20,7 @@ const CHOICES: Choice<keyof NumberStyle>[] = [
   { key: 'tableUnit', label: '表格和图表的金额单位', options: [['亿元', '亿元（2位小数）'], ['万元', '万元']] },
   { key: 'wanDecimals', label: '万元保留小数', options: [[0, '0位'], [1, '1位'], [2, '2位'], [4, '4位（精确到元）']] },
   { key: 'thousands', label: '表格千分位', options: [[true, '使用（1,372.23）'], [false, '不用（1372.23）']] },
+  { key: 'draftThousands', label: '材料（Word）表格千分位', options: [[false, '不用（1372.23）'], [true, '使用（1,372.23）']] },
 ];
 
 /** An example of the style: a sentence and a table cell, as they will be written. */

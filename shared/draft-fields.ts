@@ -1,0 +1,66 @@
+/**
+ * The fields the office's templates (shared/drafts.ts, 设置 in 材料生成) may use, and what each is
+ * called in the template editor.
+ */
+import { TWO_FIGURE_FIELD_LABELS } from './drafts-two-figures';
+
+/** Fields of any group of projects (the whole list, a level, a category…). */
+export const GROUP_FIELDS = [
+  'year', 'period', 'month', 'scope', 'projects', 'totalInvestment', 'annualPlan', 'completed', 'completionRate', 'timeProgress', 'progressGap',
+  'newProjects', 'continuedProjects', 'newShare', 'continuedShare', 'started', 'startRate', 'startedNew', 'newStartRate', 'resumed', 'resumeRate',
+  'unreported', 'red', 'yellow', 'projectsGrowth', 'totalInvestmentGrowth', 'annualPlanGrowth', 'completedGrowth', 'growthList', 'annualPlanChange',
+  'previousProjects', 'previousYear', 'startClause', 'warningClause',
+] as const;
+
+export const FIELD_LABELS: Record<string, string> = {
+  year: '年度',
+  period: '统计期（1-M月）',
+  month: '月份',
+  scope: '范围（全市、工业类……）',
+  projects: '项目个数',
+  totalInvestment: '总投资',
+  annualPlan: '年度计划投资',
+  completed: '1-M月完成投资',
+  completionRate: '投资完成率',
+  timeProgress: '时序进度',
+  progressGap: '与时序进度相比（超过/低于×个百分点）',
+  newProjects: '新建项目个数',
+  continuedProjects: '续建项目个数',
+  newShare: '新建项目占比',
+  continuedShare: '续建项目占比',
+  started: '开复工项目个数',
+  startRate: '开复工率',
+  startedNew: '新建已开工个数',
+  newStartRate: '开工率（新建）',
+  resumed: '续建已复工个数',
+  resumeRate: '复工率',
+  unreported: '未报送个数',
+  red: '红色预警个数',
+  yellow: '黄色预警个数',
+  projectsGrowth: '项目个数同比',
+  totalInvestmentGrowth: '总投资同比',
+  annualPlanGrowth: '年度计划投资同比',
+  completedGrowth: '完成投资同比',
+  growthList: '个数、总投资、年度计划投资的同比（“分别增长…”）',
+  annualPlanChange: '年度计划投资同比（“同比增长…”）',
+  previousProjects: '上年项目个数',
+  previousYear: '上年',
+  startClause: '开复工情况（全部开复工时为“项目均已开复工”）',
+  warningClause: '红黄预警情况（没有时为“未发现红色预警项目”）',
+  sizeList: '投资规模（亿元以上项目个数及与上年比较）',
+  tagList: '标签项目个数及占比',
+  problems: '问题个数',
+  solvedProblems: '已解决问题个数',
+  openProblems: '未解决问题个数',
+  problemProjects: '有问题的项目个数',
+  problemTypes: '未解决问题按类型（“从类型看，用地问题3个、资金问题2个。”）',
+  leaders: '联系分包的市级领导人数',
+  provinceCityProjects: '省市重点项目个数',
+  countyProjects: '县级重点项目个数',
+  categoryCount: '类别个数',
+  categoryList: '类别名称',
+  departmentList: '牵头部门',
+  best: '完成率前三的区市',
+  worst: '完成率后三的区市',
+  ...TWO_FIGURE_FIELD_LABELS,
+};
