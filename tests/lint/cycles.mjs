@@ -7,22 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { sourceFiles } from './source-files.mjs';
 
 const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../..'));
 const DIRS = ['electron', 'renderer/src', 'shared', 'tests'];
 const SOURCE = /\.(ts|tsx|mts|cts)$/;
-
-function sources(dir) {
-  const out = [];
-  if (!fs.existsSync(dir)) return out;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && entry.name !== 'fixtures') out.push(...sources(full));
-    } else if (SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(full);
-  }
-  return out;
-}
 
 /** The file a relative specifier names, as the bundlers resolve it (".js" may stand for ".ts"). */
 function resolve(from, spec) {
@@ -34,7 +23,8 @@ function resolve(from, spec) {
   return null;
 }
 
-const files = DIRS.flatMap((d) => sources(path.join(root, d)));
+// Declaration files import nothing that runs; fixtures are data.
+const files = sourceFiles(root, DIRS, SOURCE, new Set(['node_modules', 'fixtures'])).filter((f) => !f.endsWith('.d.ts'));
 const graph = new Map(files.map((f) => [f, []]));
 for (const file of files) {
   const info = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);

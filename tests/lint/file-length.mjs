@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sourceFiles } from './source-files.mjs';
 
 const MAX_LINES = 400;
 const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../..'));
@@ -14,18 +15,6 @@ const SOURCE = /\.(ts|tsx|mts|cts|mjs|cjs|js)$/;
 /** Not ours to split: dependencies and what the build and the benchmarks write. */
 const SKIPPED = new Set(['node_modules', 'dist', 'tests/bench/out']);
 
-function sources(dir) {
-  const out = [];
-  if (!fs.existsSync(dir)) return out;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED.has(entry.name) && !SKIPPED.has(path.relative(root, full).split(path.sep).join('/'))) out.push(...sources(full));
-    } else if (SOURCE.test(entry.name)) out.push(full);
-  }
-  return out;
-}
-
 /** Lines as an editor numbers them: a last line without its newline still counts. */
 function lineCount(text) {
   let n = 0;
@@ -33,7 +22,7 @@ function lineCount(text) {
   return text.length > 0 && !text.endsWith('\n') ? n + 1 : n;
 }
 
-const files = DIRS.flatMap((d) => sources(path.join(root, d)));
+const files = sourceFiles(root, DIRS, SOURCE, SKIPPED);
 const over = files
   .map((f) => ({ file: path.relative(root, f).split(path.sep).join('/'), lines: lineCount(fs.readFileSync(f, 'utf8')) }))
   .filter((f) => f.lines > MAX_LINES)
