@@ -22,7 +22,7 @@
  *   api-supervisions.ts 督办: 预警通知书 and 督办单, feedback, review, closing
  *   api-ledgers.ts      台账: action plans and their five ledgers
  *   api-backups.ts      备份与恢复, and recovering a library that cannot be opened
- *   api-drafts.ts       材料生成: drafts, their templates and fonts
+ *   api-drafts.ts       材料生成: drafts, their templates, fonts and 办复类别
  *   api-lifecycle.ts    项目全周期: stages, 前期手续, 要素保障
  */
 import type { z } from 'zod';

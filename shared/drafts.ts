@@ -10,6 +10,7 @@ import type { DrillSource, FigureMeasure } from './drill-down';
 import { leaveOutClauses } from './draft-clauses';
 import { GROUP_FIELDS } from './draft-fields';
 import { TWO_FIGURE_TEMPLATES } from './drafts-two-figures';
+import { REPLY_PARAMS } from './drafts-reply';
 
 export { FIELD_LABELS } from './draft-fields';
 
@@ -58,6 +59,10 @@ export type Block =
   | { kind: 'attachments'; items: string[] }
   /** 发文机关署名 and 成文日期, placed as GB/T 9704 says (7.3.5.2). */
   | { kind: 'signature'; office: string; date: string }
+  /** 签发人 (GB/T 9704 7.2.4): flush right one character in, "签发人：" in 仿宋 and the name (its runs) in 楷体. */
+  | { kind: 'signer'; runs: Run[] }
+  /** 版记 (GB/T 9704 7.4): 抄送 and 印发 in 4号仿宋 between separator lines, one character in from each side. */
+  | { kind: 'imprint'; copyTo?: string; printer?: string; printDate?: string }
   /** A new page headed "附件N" and the attachment's title. */
   | { kind: 'attachment'; number: number; title: string }
   /** What follows starts a new page. */
@@ -91,6 +96,12 @@ export interface Draft {
   charts: ChartSpec[];
   /** Templates that could not be used (an unknown field in a stored template), in Chinese. */
   problems: string[];
+  /**
+   * 信函格式 (GB/T 9704 10.2): the issuing office's name printed in red 30 mm from the top of the
+   * first page over a red double line 170 mm long, a second one 20 mm from the bottom, and no page
+   * number on the first page.
+   */
+  letterhead?: string;
 }
 
 /** A parameter of a draft: the dialog's field and the command line's `--set key=value`. */
@@ -121,19 +132,7 @@ export const DRAFT_PARAMS: Record<DraftKind, DraftParam[]> = {
     },
     { key: 'focusTags', label: '发布词重点方面（标签，逗号分隔）', type: 'text', placeholder: '留空则取项目最多的6个标签' },
   ],
-  'proposal-reply': [
-    ...COMMON,
-    { key: 'answerCategory', label: '答复类别', type: 'choice', choices: ['A', 'B', 'C'] },
-    { key: 'signer', label: '签发人', type: 'text' },
-    { key: 'session', label: '会议', type: 'text', placeholder: '市政协十四届三次会议' },
-    { key: 'proposalNumber', label: '提案（建议）号', type: 'text' },
-    { key: 'proposalTitle', label: '提案（建议）题目', type: 'text', placeholder: '关于加快推进重点项目建设的提案' },
-    { key: 'addressee', label: '提案人（建议人）', type: 'text' },
-    { key: 'proposalKind', label: '类型', type: 'choice', choices: ['政协提案', '人大建议'] },
-    { key: 'contact', label: '联系人', type: 'text' },
-    { key: 'phone', label: '联系电话', type: 'text' },
-    { key: 'closingTopic', label: '结束语中感谢关心的工作', type: 'text', placeholder: '全市重点项目建设工作' },
-  ],
+  'proposal-reply': [...COMMON, ...REPLY_PARAMS],
   bulletin: [
     ...COMMON.map((p) => (p.key === 'date' ? { ...p, placeholder: '如 2024年9月5日；留空为当月关账或报送的日期' } : p)),
     { key: 'addressee', label: '主送机关', type: 'text', placeholder: '各区市人民政府，市有关部门' },
@@ -196,8 +195,6 @@ export const DEFAULT_FONTS: DraftFonts = {
   pageNumber: '宋体',
   latin: 'Times New Roman',
 };
-
-export const ANSWER_CATEGORIES: Record<string, string> = { A: '已解决或基本解决', B: '正在解决或列入计划解决', C: '留作参考' };
 
 /**
  * The sentences around the numbers, by key: the office may rewrite them (设置 in 材料生成), using

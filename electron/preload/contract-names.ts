@@ -95,6 +95,8 @@ const METHOD_NAMES: Record<Method, true> = {
   'drafts.resetTemplates': true,
   'drafts.fonts': true,
   'drafts.setFonts': true,
+  'drafts.replyCategories': true,
+  'drafts.setReplyCategories': true,
   'lifecycle.stages': true,
   'procedures.kinds': true,
   'procedures.addKind': true,

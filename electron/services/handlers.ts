@@ -29,6 +29,7 @@ import { commitLedgerFile, previewLedgerFile } from './ledger-import';
 import { exportDistrictTemplate } from './export/district-template';
 import { addProblem, listProblems, problemsAtMonthEnd, problemSummary, removeProblem, updateProblem } from './problems';
 import { listTemplates, resetTemplates, setTemplate } from './drafts/templates';
+import { replyCategories, setReplyCategories } from './drafts/reply-categories';
 import { closeSupervision, issueSupervision, listSupervisions, recordFeedback, removeSupervision, reviewFeedback } from './supervisions';
 import { stageStatistics } from './statistics/lifecycle';
 import { listProcedures, overdueOf, procedureCountsOf, updateProcedure } from './procedures';
@@ -135,6 +136,8 @@ export const handlers = {
   'drafts.resetTemplates': (ctx, { key }) => resetTemplates(ctx, key),
   'drafts.fonts': (ctx) => draftFonts(requireDb(ctx)),
   'drafts.setFonts': (ctx, args) => setDraftFonts(ctx, args),
+  'drafts.replyCategories': (ctx) => replyCategories(requireDb(ctx)),
+  'drafts.setReplyCategories': (ctx, { categories }) => setReplyCategories(ctx, categories),
   'lifecycle.stages': (ctx, { year, month, filter }) => stageStatistics(requireDb(monthContext(ctx, year, month)), year, month, filter ?? {}),
   'procedures.kinds': (ctx) => listProcedureKinds(ctx),
   'procedures.addKind': (ctx, args) => addProcedureKind(ctx, args),

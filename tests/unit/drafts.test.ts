@@ -83,7 +83,7 @@ describe('proposal reply (seed 004)', () => {
     expect(text).toContain('今年安排省、市重点建设项目270项，总投资1372.23亿元，年计划投资380.52亿元。1-8月，完成投资340.43亿元，投资完成率89.5%');
     expect(text).toContain('今年列入省重点建设项目27项，总投资353.89亿元，年计划投资85.7亿元。1-8月，完成投资50.64亿元，投资完成率59.1%');
     expect(text).toContain('截至8月底，24个项目需解决问题31个，已解决19个。');
-    expect(text).toContain('A类（已解决或基本解决）');
+    expect(text).toContain('办复类别：A');
     expect(draft.blocks.find((b) => b.kind === 'signature')).toEqual({ kind: 'signature', office: '秦皇岛市发展和改革委员会', date: '2023年9月30日' });
   });
 

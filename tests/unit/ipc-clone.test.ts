@@ -185,6 +185,8 @@ const calls: { [M in Method]: Calls<M> } = {
   'drafts.resetTemplates': () => [{}],
   'drafts.fonts': () => [{}],
   'drafts.setFonts': () => [{ body: '仿宋' }],
+  'drafts.replyCategories': () => [{}],
+  'drafts.setReplyCategories': () => [{ categories: [{ code: '甲', definition: '已经解决' }] }],
   'drafts.build': drafts,
   'drafts.export': drafts,
 

@@ -32,6 +32,7 @@ import { DEFAULT_FONTS, type Block, type Draft, type DraftFonts, type Run } from
 import { PRINT_SIZE } from '../../../shared/chart-svg';
 import { renderChartPng, type ChartAssets } from '../chart-render';
 import { CHAR, FOOTER_DISTANCE, finishPackage, LINE, MARGIN, mm, paragraphStyles, SIZE, STYLE, TEXT_BLOCK_MM } from './docx-layout';
+import { imprintParagraphs, letterFooter, letterheadHeader, LETTERHEAD_TOP } from './docx-letter';
 
 /** Indents of body paragraphs in characters (Word follows the font size), with the twips for others. */
 const FIRST_LINE_TWO_CHARS = { firstLineChars: 200, firstLine: 2 * CHAR } as const;
@@ -181,6 +182,11 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
         new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(at.date * CHAR) }, spacing: bodySpacing, children: [run(block.date, fonts.body, fonts)] }),
       ];
     }
+    case 'signer':
+      // GB/T 9704 7.2.4: flush right one character in; "签发人" in 仿宋, the name in 楷体.
+      return [new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: CHAR }, spacing: bodySpacing, children: [run('签发人：', fonts.body, fonts), ...runs(block.runs, fonts.heading2, fonts)] })];
+    case 'imprint':
+      return imprintParagraphs(block, fonts);
     case 'pageBreak':
       return [new Paragraph({ pageBreakBefore: true, spacing: { line: 1, lineRule: LineRuleType.EXACT }, children: [] })];
     case 'documentNumber':
@@ -286,11 +292,19 @@ export async function draftToDocx(draft: Draft, options: { assets: ChartAssets; 
           page: {
             size: { width: 11906, height: 16838 },
             // 天头 37 mm, 订口 28 mm; text block 156 × 225 mm; the page number 7 mm under it.
-            margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE, gutter: 0 },
+            // A letter's header (its office name) stands 30 mm below the top edge.
+            margin: { ...MARGIN, header: draft.letterhead ? LETTERHEAD_TOP : 851, footer: FOOTER_DISTANCE, gutter: 0 },
           },
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: -848 },
+          // 信函格式: the first page has the letterhead and the lower red line, and no page number.
+          ...(draft.letterhead ? { titlePage: true } : {}),
         },
-        footers: { default: pageNumberFooter('odd', fonts), even: pageNumberFooter('even', fonts) },
+        ...(draft.letterhead ? { headers: { first: letterheadHeader(xmlSafe(draft.letterhead), fonts) } } : {}),
+        footers: {
+          default: pageNumberFooter('odd', fonts),
+          even: pageNumberFooter('even', fonts),
+          ...(draft.letterhead ? { first: letterFooter(FOOTER_DISTANCE) } : {}),
+        },
         children,
       },
     ],

@@ -24,6 +24,7 @@ import { supervisionNotice } from './supervision';
 import { ledgerReport } from './ledger-report';
 import { workSummary } from './work-summary';
 import { templateTexts } from './templates';
+import { replyCategories } from './reply-categories';
 import { monthDb } from '../month-freeze';
 import { numberStyle } from '../number-style';
 
@@ -51,7 +52,17 @@ export function buildDraft(ctx: ServiceContext, args: DraftArgs): Draft {
   // written in (设置 > 口径), are those it was closed with.
   const templates = templateTexts(library);
   const db = monthDb(ctx, library, args.year, args.month);
-  const draft = BUILDERS[args.kind]({ db, year: args.year, month: args.month, params: args.params ?? {}, today: ctx.now(), text: templates.text, style: numberStyle(db), shortNames: chartShortNames(library) });
+  const draft = BUILDERS[args.kind]({
+    db,
+    year: args.year,
+    month: args.month,
+    params: args.params ?? {},
+    today: ctx.now(),
+    text: templates.text,
+    style: numberStyle(db),
+    shortNames: chartShortNames(library),
+    replyCategories: replyCategories(library),
+  });
   // The figure list is what the text uses, in reading order (a template may leave some of a
   // group's figures out).
   const byId = new Map(draft.figures.map((f) => [f.id, f]));

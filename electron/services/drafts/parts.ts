@@ -8,6 +8,7 @@ import { latestReportDate, monthClosingLog } from '../../db/progress';
 import type { MoneyUnit } from '../../../shared/money';
 import type { NumberStyle } from '../../../shared/number-style';
 import { draftMoneyCell, moneyHeader, percentCell } from '../../../shared/phrases';
+import type { ReplyCategory } from '../../../shared/drafts-reply';
 import type { Statistics } from '../../../shared/statistics';
 import type { Db } from '../../db/connection';
 import { statistics } from '../statistics';
@@ -26,6 +27,8 @@ export interface DraftInput {
   style: NumberStyle;
   /** The office's short names for the charts (设置 > 图表简称), today's. */
   shortNames?: ShortNames;
+  /** The office's 办复类别 (设置 > 办复类别), today's. */
+  replyCategories: ReplyCategory[];
 }
 
 /** The pieces the statistics drafts need: statistics of Y, the figure book, the scope of the whole list. */

@@ -112,6 +112,24 @@ function BlockView(props: { block: Block; draft: Draft; selected: string | null;
           <p>{block.date}</p>
         </div>
       );
+    case 'signer':
+      return (
+        <p className="d-signer">
+          签发人：<span className="d-kai">{runs(block.runs)}</span>
+        </p>
+      );
+    case 'imprint':
+      return (
+        <div className="d-imprint">
+          {block.copyTo && <p>抄送：{block.copyTo}。</p>}
+          {(block.printer || block.printDate) && (
+            <p className="d-imprint-print">
+              <span>{block.printer}</span>
+              <span>{block.printDate ? `${block.printDate}印发` : ''}</span>
+            </p>
+          )}
+        </div>
+      );
     case 'pageBreak':
       return <div className="d-page-break" />;
     case 'documentNumber':
@@ -142,6 +160,11 @@ export function DraftPreview(props: { draft: Draft; selected: string | null; onF
   const svg = useMemo(() => new Map(props.draft.charts.map((c) => [c.id, chartSvg(c)])), [props.draft]);
   return (
     <article className="draft-page" data-testid="draft-preview" lang="zh-CN">
+      {props.draft.letterhead && (
+        <header className="d-letterhead" data-testid="letterhead">
+          {props.draft.letterhead}
+        </header>
+      )}
       {props.draft.blocks.map((b, i) => (
         <BlockView key={i} block={b} draft={props.draft} selected={props.selected} onFigure={props.onFigure} svg={svg} />
       ))}

@@ -4,7 +4,8 @@
  * for the projects behind it. Save as Word, print, or change the wording (模板).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { DRAFT_KIND_LABELS, DRAFT_KINDS, DRAFT_PARAMS, type Draft, type DraftKind, type Figure } from '../../../../shared/drafts';
+import { DRAFT_KIND_LABELS, DRAFT_KINDS, DRAFT_PARAMS, type Draft, type DraftKind, type DraftParam, type Figure } from '../../../../shared/drafts';
+import type { ReplyCategory } from '../../../../shared/drafts-reply';
 import type { Lists } from '../../../../shared/domain';
 import type { ProjectFigures } from '../../../../shared/statistics';
 import { call, messageOf } from '../../api';
@@ -40,6 +41,13 @@ export function DraftsScreen(props: { lists: Lists; readOnly: boolean }) {
   const [revision, setRevision] = useState(0);
 
   useEffect(() => localStorage.setItem(STORE, JSON.stringify(allParams)), [allParams]);
+  // The reply's 办复类别 are the office's (设置 > 办复类别), shown with their definitions.
+  const [categories, setCategories] = useState<ReplyCategory[] | null>(null);
+  useEffect(() => {
+    if (kind === 'proposal-reply') call('drafts.replyCategories', {}).then(setCategories, (err) => setError(messageOf(err)));
+  }, [kind]);
+  const choicesOf = (p: DraftParam): { value: string; label: string }[] =>
+    p.key === 'answerCategory' && categories ? categories.map((c) => ({ value: c.code, label: `${c.code}（${c.definition}）` })) : p.choices!.map((c) => ({ value: c, label: c }));
 
   // Rebuilt whenever the period, the parameters or the templates change (typing waits a moment).
   useEffect(() => {
@@ -116,8 +124,10 @@ export function DraftsScreen(props: { lists: Lists; readOnly: boolean }) {
               ) : p.type === 'choice' ? (
                 <select value={params[p.key] ?? ''} onChange={(e) => setParam(p.key, e.target.value)} aria-label={p.label}>
                   <option value="">（请选择）</option>
-                  {p.choices!.map((c) => (
-                    <option key={c}>{c}</option>
+                  {choicesOf(p).map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
                   ))}
                 </select>
               ) : (

@@ -12,6 +12,7 @@ import { StyleEditor } from './style-editor';
 import { PlanSplitPanel } from './plan-split-panel';
 import { ShortNamesPanel } from './short-names-panel';
 import { ProcedureKindsPanel } from './procedure-kinds-panel';
+import { ReplyCategoriesPanel } from './reply-categories-panel';
 
 type Kind = 'districts' | 'categories' | 'tags';
 
@@ -121,6 +122,7 @@ export function SettingsScreen(props: { lists: Lists; readOnly: boolean; onLists
       <StyleEditor readOnly={props.readOnly} onError={setError} />
       <PlanSplitPanel readOnly={props.readOnly} onError={setError} />
       <ProcedureKindsPanel readOnly={props.readOnly} onError={setError} />
+      <ReplyCategoriesPanel readOnly={props.readOnly} onError={setError} />
       <div className="settings-columns">
         {(['districts', 'categories', 'tags'] as const).map((kind) => (
           <ListEditor
