@@ -51,7 +51,9 @@ export function letterheadHeader(name: string, fonts: DraftFonts): Header {
 /**
  * The first page's footer: an empty line of the page number's height with the red double line
  * under it. The footer's bottom is FOOTER_DISTANCE (about 23 mm) above the edge; the border's
- * spacing brings the line down to 20 mm.
+ * spacing brings the line down to 20 mm in Word. (LibreOffice leaves the border's spacing out
+ * and draws it about 24 mm above the edge; a frame on the page, tried instead, LibreOffice drew
+ * even higher and only as wide as the text block.)
  */
 export function letterFooter(footerDistance: number): Footer {
   const spaceTwips = Math.max(0, footerDistance - mm(20));
