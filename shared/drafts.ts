@@ -124,13 +124,17 @@ export const DRAFT_PARAMS: Record<DraftKind, DraftParam[]> = {
   'press-conference': [
     ...COMMON,
     { key: 'host', label: '主持人', type: 'text' },
+    { key: 'organizer', label: '主办单位', type: 'text', placeholder: '市政府新闻办' },
     {
       key: 'speakers',
-      label: '发布人（每行一位：姓名|职务|牵头部门）',
+      label: '发布人（每行一位：姓名|职务|牵头部门|称呼，称呼可省略）',
       type: 'lines',
       placeholder: '张宗浩|市发展改革委党组书记、主任|发展改革委',
     },
-    { key: 'focusTags', label: '发布词重点方面（标签，逗号分隔）', type: 'text', placeholder: '留空则取项目最多的6个标签' },
+    { key: 'media', label: '参会媒体', type: 'text', placeholder: '上级媒体、网站驻威新闻机构，威海市新闻媒体，威海发布等' },
+    { key: 'focusTags', label: '发布词重点方面（标签，逗号分隔）', type: 'text', placeholder: '留空则按十强产业、先进制造业、新能源、涉海、七网、民生（清单中有的）' },
+    { key: 'contactUnit', label: '会后联系单位', type: 'text', placeholder: '市发展改革委重点科' },
+    { key: 'contactPhone', label: '会后联系电话', type: 'text', placeholder: '5208106' },
   ],
   'proposal-reply': [...COMMON, ...REPLY_PARAMS],
   bulletin: [

@@ -123,13 +123,28 @@ export interface Speaker {
   name: string;
   title: string;
   department: string;
+  /** How the host calls on him: "主任", "副局长" (seed 000: "请张宗浩主任介绍"); 同志 when the title says nothing. */
+  address: string;
 }
 
-/** Speakers from the `speakers` parameter: one per line, "姓名|职务|牵头部门". */
+/** Ranks a host calls a speaker by, with 副/常务副 before them. */
+const RANK = /(常务副|副)?(主任|局长|书记|秘书长|调研员|巡视员|主席|市长|区长|县长|部长|厅长|处长|科长|院长|校长|所长|站长|行长|会长|理事长|董事长|总经理|经理|总工程师|总经济师)$/;
+
+/**
+ * The short title the host uses, from the full one: the rank at the end of its last part (a
+ * 新闻发言人 aside): "市发展改革委党组书记、主任" → 主任, "市海洋发展局四级调研员" → 调研员,
+ * "…乡村振兴局常务副局长" → 常务副局长; 同志 when no rank is named.
+ */
+export function shortTitle(title: string): string {
+  const parts = title.split(/[、，,；;\s]+/).filter((p) => p && !/新闻发言人$/.test(p));
+  return RANK.exec(parts.at(-1) ?? '')?.[0] ?? '同志';
+}
+
+/** Speakers from the `speakers` parameter: one per line, "姓名|职务|牵头部门|称呼" (称呼 optional). */
 export function speakers(input: DraftInput): Speaker[] {
   return (input.params.speakers ?? '')
     .split(/\r?\n/)
     .map((line) => line.split(/[|｜]/).map((s) => s.trim()))
     .filter((parts) => parts[0])
-    .map(([name, title = '', department = '']) => ({ name: name!, title, department }));
+    .map(([name, title = '', department = '', address = '']) => ({ name: name!, title, department, address: address || shortTitle(title) }));
 }

@@ -9,7 +9,7 @@ import { count, moneyText, percent } from '../../../shared/phrases';
 import { readLists } from '../../db/lists';
 import { statistics } from '../statistics';
 import { countChange, type FigureBook, type Scope } from './figures';
-import { begin, chineseNumber, previousYear, flush, heading, para, paramText, speakers, t, templated, type DraftInput } from './parts';
+import { begin, chineseNumber, previousYear, flush, heading, para, param, paramText, speakers, t, templated, type DraftInput } from './parts';
 
 export function pressConference(input: DraftInput): Draft {
   const { db, year, month } = input;
@@ -19,17 +19,18 @@ export function pressConference(input: DraftInput): Draft {
   const lists = readLists(db);
   const blocks: Block[] = [{ kind: 'title', text: paramText(input, 'title', `${year}年重点项目建设新闻发布会材料`) }];
 
-  // 一、主持词
-  const named = people.length
-    ? people.map((p) => `${p.title}${p.name}同志`).join('，')
-    : null;
+  // 一、主持词: the host names each speaker by full title, then calls on him by his short one ("张宗浩主任").
+  const named = people.length ? people.map((p) => `${p.title}${p.name}同志`).join('，') : null;
+  const main = people[0] ? t(`${people[0].name}${people[0].address}`) : placeholder('主发布人（姓名和称呼，如张宗浩主任）');
   blocks.push(
     heading(1, '一、主持词'),
     flush(t('主持人：'), input.params.host?.trim() ? t(input.params.host.trim()) : placeholder('主持人')),
     flush(t('新闻界的各位朋友：')),
     para(t('大家上午好！')),
-    para(t('欢迎参加新闻发布会。今天，我们邀请'), named ? t(named) : placeholder('发布人的职务和姓名'), t(`，向大家介绍${year}年重点项目建设有关情况，并回答记者提问。`)),
-    para(t('首先，请'), people[0] ? t(people[0].name) : placeholder('主发布人'), t(`介绍${year}年省市县三级重点项目有关情况。`)),
+    para(t('欢迎参加'), param(input, 'organizer', '主办单位，如市政府新闻办'), t('新闻发布会。')),
+    para(t('今天，我们邀请'), named ? t(named) : placeholder('发布人的职务和姓名'), t(`，向大家介绍${year}年重点项目建设有关情况，并回答记者提问。`)),
+    para(t('参加本次新闻发布会的媒体有：'), param(input, 'media', '参会媒体'), t('。')),
+    para(t('首先，请'), main, t(`介绍${year}年省市县三级重点项目有关情况。`)),
   );
 
   // 二、发布词
@@ -39,14 +40,9 @@ export function pressConference(input: DraftInput): Draft {
     para(t('大家好！'), placeholder('开场语')),
     para(...templated(input, 'press.overall', book, all, st.overall, st.previous)),
   );
-  // The focuses of the release: the tags named in the parameters, else the six largest.
-  const chosen = (input.params.focusTags ?? '').split(/[,，、\s]+/).filter(Boolean);
-  const tagged = st.byTag.filter((g) => g.projects > 0);
-  const focuses = chosen.length
-    ? chosen.map((name) => tagged.find((g) => g.key === name)).filter((g): g is KeyedSummary => g !== undefined)
-    : [...tagged].sort((a, b) => b.projects - a.projects).slice(0, 6);
+  const focuses = focusTags(input, st);
   if (focuses.length) {
-    blocks.push(para(t(`在重点项目安排上，主要基于以下${chineseNumber(focuses.length)}个方面考虑：`)));
+    blocks.push(para(t(`在重点项目安排上，主要基于以下${focuses.length === 2 ? '两' : chineseNumber(focuses.length)}个方面考虑：`)));
     focuses.forEach((g, i) => {
       const scope: Scope = { label: g.key, filter: { tags: [g.key] }, dimension: 'all', key: '' };
       blocks.push(
@@ -85,7 +81,7 @@ export function pressConference(input: DraftInput): Draft {
     para(t('下一步，'), placeholder('下步工作安排')),
     para(t('谢谢大家！')),
     flush(t('主持人：')),
-    para(t('感谢'), people[0] ? t(people[0].name) : placeholder('主发布人'), t('的发布。下面，回答记者提问。提问前请举手示意，通报所在新闻单位名称。')),
+    para(t('感谢'), main, t('的发布。下面，回答记者提问。提问前请举手示意，通报所在新闻单位名称。')),
   );
 
   // 三、答记者问: one section per category, answered by its lead department's speaker.
@@ -109,9 +105,28 @@ export function pressConference(input: DraftInput): Draft {
       para(placeholder(`${c.key}重点项目的主要特点和下步打算`)),
     );
   });
-  blocks.push(flush(t('主持人：')), para(t('现场提问就到这里。新闻发布会到此结束。谢谢大家！')));
+  blocks.push(
+    flush(t('主持人：')),
+    para(t('现场提问就到这里，大家如果还有其他需要了解的内容，请联系'), param(input, 'contactUnit', '联系单位'), t('，电话：'), param(input, 'contactPhone', '联系电话'), t('。')),
+    para(t('新闻发布会到此结束。谢谢大家！')),
+  );
 
   return { kind: 'press-conference', name: `${year}年重点项目建设新闻发布会材料`, blocks, figures: book.figures, charts: [], problems: [] };
+}
+
+/** The focuses of seed 000's release, in its order; "七网" stands for the tag 七网基础设施. */
+export const SEED_FOCUSES = ['十强产业', '先进制造业', '新能源', '涉海', '七网', '民生'] as const;
+
+/**
+ * The focuses of the release: the tags named in the parameters; else those of seed 000's six
+ * the list carries (a tag named so, or starting so); else the six tags with most projects.
+ */
+export function focusTags(input: DraftInput, st: Statistics): KeyedSummary[] {
+  const chosen = (input.params.focusTags ?? '').split(/[,，、\s]+/).filter(Boolean);
+  const tagged = st.byTag.filter((g) => g.projects > 0);
+  if (chosen.length) return chosen.map((name) => tagged.find((g) => g.key === name)).filter((g): g is KeyedSummary => g !== undefined);
+  const seed = SEED_FOCUSES.map((name) => tagged.find((g) => g.key === name) ?? tagged.find((g) => g.key.startsWith(name))).filter((g): g is KeyedSummary => g !== undefined);
+  return seed.length ? seed : [...tagged].sort((a, b) => b.projects - a.projects).slice(0, 6);
 }
 
 /** "总投资1亿元以上项目206个，比2023年增加19个。其中，总投资30亿元（含）以上项目7个，…" */
