@@ -13,8 +13,10 @@ import { insertReports, type ReportSnapshot } from '../db/progress';
 import { money } from '../../shared/money';
 import { insertProjectRecords, insertYearPlan, type NewProjectRecord } from '../db/projects';
 import { nameInitials } from './pinyin';
+import { CITY_LEADERS, COUNTY_LEADERS, DEMO_DISTRICTS, DISTRICT_PACE, NAME_PARTS, SEED_NAMES, seedDistrict, type DemoProject } from './demo-data';
+import { demoLedgers, demoProblems, demoReportGaps, lagBehind, statisticsFigure } from './demo-life';
 
-export const DEMO_DISTRICTS = ['环翠区', '文登区', '荣成市', '乳山市', '高区', '经区', '临港区', '南海新区'] as const;
+export { DEMO_DISTRICTS } from './demo-data';
 
 const 亿 = 10_000; // in 万元
 const WAN = 10_000; // 元 per 万元
@@ -54,43 +56,6 @@ function proportional(total: number, basis: readonly number[]): number[] {
   return values;
 }
 
-interface DemoProject {
-  name: string;
-  category: string;
-  nature: 'new' | 'continued';
-  /** Whether the project is on 2024's list (else on 2023's only). */
-  in2024: boolean;
-  /** Whether it is on 2023's list too (2024's continued projects are). */
-  in2023: boolean;
-  total: number; // 万元
-  plan2024: number;
-  plan2023: number;
-  tags: string[];
-  district: string;
-  level: 'province' | 'city' | 'county';
-  leader: string | null;
-  startMonth: number; // the month it starts or resumes work, in its first listed year
-  startMonth2023: number;
-  pace: number; // share of the annual plan done by December
-  plannedStartMonth: number | null;
-}
-
-const SEED_NAMES: Record<string, string[]> = {
-  基础设施及公共服务: ['威海新机场', 'G18文双高速', '乳山口大桥', '经区九龙河流域综合治理', '市第二实验高级中学', '高区和苑学校', '文登整骨骨伤治疗中心', '临港区河道综合整治'],
-  科技创新: ['磁纳米粒子成像研究', '超低功耗高精度卫星定位与无线通信一体化芯片', 'T1100碳纤维稳定化制备', '医用高性能钴基合金棒丝材国产化', '阻尼连续可调智能悬架控制技术', '智能搬运与调度系统', '智能微型超市'],
-  工业: ['石岛湾核电站扩建一期', '清华核研基地', '高区未来机器人海洋工程智能装备', '山东船舶技术研究院', '乳山海上风电'],
-  城建: ['环翠区海峰路西延', '高区老旧小区改造提升', '临港区住宅小区综合提升', '高区西海岸海堤修复', '栖霞街城市更新', '老港区改造', '卫城大院', '半月湾艺术产业综合体', '威海国际海水浴场及西海岸周边旅游基础设施提升工程', '经区摩天岭郊野体育公园二期', '中韩自贸区产业园青年中心', '山东大学威海校区研究生公寓', '帝王宫农贸市场改造', '长峰农贸市场二期'],
-  乡村振兴: ['乳山农村人居环境整治提升', '文登明汇水产预制菜'],
-  海洋产业: ['荣成国家级海洋牧场示范区', '经区中外运国际物流中心', '环翠远遥浅海科技湾区'],
-};
-const NAME_PARTS: Record<string, [string[], string[]]> = {
-  基础设施及公共服务: [['道路', '供水', '污水处理', '燃气管网', '电网', '学校', '医院', '综合管廊', '防洪排涝', '公交枢纽'], ['工程', '提升工程', '建设项目', '改扩建项目']],
-  科技创新: [['新材料', '集成电路', '医疗器械', '智能制造', '高端装备', '生物医药', '新一代信息技术', '碳纤维'], ['研发项目', '技术攻关', '创新平台建设', '中试基地']],
-  工业: [['智能工厂', '数字化车间', '新能源装备', '精密机械', '复合材料', '轮胎', '电子信息', '食品加工'], ['项目', '技改项目', '扩产项目', '产业园']],
-  城建: [['老旧小区改造', '城市更新', '道路改造', '公园', '农贸市场', '供热管网', '停车场', '人才公寓'], ['工程', '项目', '提升工程']],
-  乡村振兴: [['现代农业产业园', '冷链仓储', '高标准农田', '特色种植基地', '农产品加工', '美丽乡村'], ['项目', '建设项目', '提升工程']],
-  海洋产业: [['海洋牧场', '海参育苗', '海产品精深加工', '船舶修造', '海洋装备', '渔港', '冷链物流', '滨海旅游'], ['项目', '基地', '二期项目']],
-};
 
 function makeName(category: string, district: string, index: number, random: () => number, used: Set<string>): string {
   const seeds = SEED_NAMES[category] ?? [];
@@ -122,10 +87,13 @@ function buildProjects(): DemoProject[] {
   ): DemoProject[] => {
     const totals = spread(totalWan, count, random, options.min ?? Math.floor(totalWan / count / 8));
     const made = totals.map((total, i) => {
-      const district = DEMO_DISTRICTS[districtTurn++ % DEMO_DISTRICTS.length]!;
+      const turn = DEMO_DISTRICTS[districtTurn++ % DEMO_DISTRICTS.length]!;
       const isNew = !options.only2023 && i < (options.newCount ?? 0);
+      const name = makeName(category, turn, projects.filter((p) => p.category === category).length + i, random, used);
+      // A real project of the seeds stands in the district the seeds name.
+      const district = seedDistrict(name) ?? turn;
       return {
-        name: makeName(category, district, projects.filter((p) => p.category === category).length + i, random, used),
+        name,
         category,
         nature: isNew ? 'new' : 'continued',
         in2024: !options.only2023,
@@ -139,7 +107,7 @@ function buildProjects(): DemoProject[] {
         leader: null,
         startMonth: 1,
         startMonth2023: 1,
-        pace: 0.7 + 0.4 * random(),
+        pace: (0.7 + 0.4 * random()) * DISTRICT_PACE[district],
         plannedStartMonth: isNew ? 1 + Math.floor(random() * 5) : null,
       } satisfies DemoProject;
     });
@@ -230,6 +198,7 @@ function buildProjects(): DemoProject[] {
   assignLevelsAndLeaders(projects.filter((p) => p.in2024));
   assignLevelsAndLeaders(projects.filter((p) => !p.in2024));
   assignStarts(projects, random);
+  lagBehind(projects);
   return projects;
 }
 
@@ -250,18 +219,13 @@ function plan2023(projects: DemoProject[]): void {
   proportional((990.4 - 27.8 - 48.7) * 亿, others.map((p) => p.total)).forEach((v, i) => (others[i]!.plan2023 = v));
 }
 
-const CITY_LEADERS = [
-  '张宗浩', '李明远', '王建华', '刘志强', '陈国栋', '杨海涛', '赵卫东', '周晓光', '吴振宇', '徐立新', '孙德胜', '马俊峰', '胡文博', '朱永刚', '郭红梅', '何建军',
-  '高世杰', '林海波', '罗新民', '郑光明', '梁志远', '谢宏伟', '宋立平', '唐国庆', '许文涛', '韩晓东', '冯振华', '邓海燕', '曹永利', '彭建国', '曾庆丰', '萧雨辰',
-];
-
 /** The 271 largest projects of 2024 are province/city level (60 province), led by 32 city leaders. */
 function assignLevelsAndLeaders(list: DemoProject[]): void {
   const bySize = [...list].sort((a, b) => b.total - a.total);
   const provinceCity = list.length === 896 ? 271 : Math.round(list.length * 0.3);
   bySize.forEach((p, i) => {
     p.level = i < provinceCity * 0.22 ? 'province' : i < provinceCity ? 'city' : 'county';
-    p.leader = i < provinceCity ? CITY_LEADERS[i % CITY_LEADERS.length]! : `${p.district}分管负责同志`;
+    p.leader = i < provinceCity ? CITY_LEADERS[i % CITY_LEADERS.length]! : COUNTY_LEADERS[p.district][i % 2]!;
   });
 }
 
@@ -296,15 +260,17 @@ function reportsFor(p: DemoProject, year: 2023 | 2024, febUrbanScale: number): R
     const started = month >= start;
     let completed = started ? Math.floor(plan * p.pace * share) : 0;
     if (year === 2024 && p.category === '城建' && month <= 2) completed = Math.floor(completed * febUrbanScale);
+    const inStatistics = month >= start + 1;
     return {
       project_id: 0,
       year,
       month,
       completed_to_date: money(completed * WAN),
+      statistics_to_date: statisticsFigure(p, year, money(completed * WAN), inStatistics),
       started: isNew && started ? 1 : 0,
       resumed: !isNew && started ? 1 : 0,
       start_date: null,
-      in_statistics: month >= start + 1 ? 1 : 0,
+      in_statistics: inStatistics ? 1 : 0,
       completed: 0,
       in_production: 0,
       visual_progress: started ? (month < 6 ? '主体施工' : month < 10 ? '设备安装' : '收尾') : '前期手续办理',
@@ -314,8 +280,9 @@ function reportsFor(p: DemoProject, year: 2023 | 2024, febUrbanScale: number): R
 }
 
 /** Fill an empty (just created) library with the demo city. Deterministic. */
-export function fillDemoLibrary(db: Db, at: string): { projects: number; reports: number } {
+export function fillDemoLibrary(db: Db, at: string): { projects: number; reports: number; problems: number; ledgerItems: number } {
   const projects = buildProjects();
+  const counts = { reports: 0, problems: 0, ledgerItems: 0 };
   db.transaction(() => {
     const lists = readLists(db);
     const districtIds = new Map(DEMO_DISTRICTS.map((d) => [d, lists.districts.find((x) => x.name === d)?.id ?? addDistrict(db, d)]));
@@ -329,7 +296,7 @@ export function fillDemoLibrary(db: Db, at: string): { projects: number; reports
           code: null,
           name: p.name,
           name_initials: nameInitials(p.name),
-          district_id: districtIds.get(p.district as (typeof DEMO_DISTRICTS)[number])!,
+          district_id: districtIds.get(p.district)!,
           owner_unit: `${p.district}${p.category === '工业' ? '实业' : '建设发展'}有限公司`,
           scope: null,
           start_year: year === 2024 && p.nature === 'new' ? 2024 : 2023,
@@ -374,18 +341,23 @@ export function fillDemoLibrary(db: Db, at: string): { projects: number; reports
     const febRaw = urban.reduce((s, p) => s + reportsFor(p, 2024, 1)[1]!.completed_to_date / WAN, 0);
     const scale = (21.89 * 亿) / febRaw;
     const reports: ReportSnapshot[] = [];
+    const missing = demoReportGaps(projects);
     for (const p of projects) {
       for (const year of [2023, 2024] as const) {
         if ((year === 2024 && !p.in2024) || (year === 2023 && !p.in2023)) continue;
-        for (const r of reportsFor(p, year, scale)) reports.push({ ...r, project_id: ids.get(p)! });
+        for (const r of reportsFor(p, year, scale)) if (!missing(p, year, r.month)) reports.push({ ...r, project_id: ids.get(p)! });
       }
     }
     // The rounding leaves 城建's February a few 万元 short: the largest project takes up the rest.
     const feb = reports.filter((r) => r.year === 2024 && r.month === 2 && urban.some((p) => ids.get(p) === r.project_id));
-    const missing = 21.89 * 亿 * WAN - feb.reduce((s, r) => s + r.completed_to_date, 0);
+    const short = 21.89 * 亿 * WAN - feb.reduce((s, r) => s + r.completed_to_date, 0);
     const largest = feb.reduce((a, b) => (b.completed_to_date > a.completed_to_date ? b : a));
-    largest.completed_to_date = money(largest.completed_to_date + missing);
+    largest.completed_to_date = money(largest.completed_to_date + short);
+    if (largest.statistics_to_date) largest.statistics_to_date = money(largest.statistics_to_date + short);
     insertReports(db, reports);
+    counts.reports = reports.length;
+    counts.problems = demoProblems(db, projects, ids);
+    counts.ledgerItems = demoLedgers(db, at);
   }).immediate();
-  return { projects: projects.length, reports: projects.reduce((n, p) => n + (p.in2024 ? 12 : 0) + (p.in2023 ? 12 : 0), 0) };
+  return { projects: projects.length, ...counts };
 }

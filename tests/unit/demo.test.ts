@@ -1,6 +1,8 @@
 /** The demo library reproduces the figures of the 2024 press conference (seed 000), every one. */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
+import { problemCounts } from '../../electron/db/progress';
+import { ledgerItems, listPlans } from '../../electron/db/ledgers';
 import { statistics } from '../../electron/services/statistics';
 import { formatChange, formatMoneyText, formatPercent } from '../../shared/format';
 import type { KeyedSummary, StatsFilter } from '../../shared/statistics';
@@ -103,7 +105,64 @@ describe('demo library (seed 000)', () => {
     const names = db().prepare('SELECT name FROM projects').pluck().all() as string[];
     for (const n of ['石岛湾核电站扩建一期', '乳山口大桥', '威海新机场', '荣成国家级海洋牧场示范区']) expect(names).toContain(n);
     expect(new Set(names).size).toBe(names.length);
+    // Every unit reported again by December (the gaps are in July and August, below).
     expect(st(2024, 12).overall.unreported).toBe(0);
     expect(st(2023, 12).overall.unreported).toBe(0);
+  });
+
+});
+
+describe('a demo city that looks real (issue 15.7)', () => {
+  it('spreads its districts apart: at the end of August completion rates at least 20 points apart, some ahead of 时序进度 and some behind', () => {
+    const rates = st(2024, 8).byDistrict.map((d) => d.completionRate ?? 0);
+    expect(Math.max(...rates) - Math.min(...rates)).toBeGreaterThanOrEqual(0.2);
+    expect(rates.some((r) => r > 8 / 12)).toBe(true);
+    expect(rates.some((r) => r < 8 / 12 - 0.1)).toBe(true);
+  });
+
+  it('has red and yellow projects with their reasons, new projects due and not started, and unreported ones at August', () => {
+    const s = st(2024, 8).overall;
+    expect(s.warnings.red).toBeGreaterThan(0);
+    expect(s.warnings.yellow).toBeGreaterThan(0);
+    expect(s.unreported).toBe(16);
+    expect(st(2024, 7).overall.unreported).toBe(12);
+    const reasons = db().prepare('SELECT count(*) FROM year_plans WHERE year = 2024 AND nature = ? AND planned_start_month <= 8').pluck().get('new') as number;
+    expect(reasons).toBeGreaterThan(0);
+    const unstarted = s.newProjects - s.startedNew;
+    expect(unstarted).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has problems of every type, some solved and some open for more than 30 days', () => {
+    const c = problemCounts(db(), 2024, 8);
+    expect(c.total).toBeGreaterThan(0);
+    expect(c.solved).toBeGreaterThan(0);
+    expect(c.open).toBeGreaterThan(0);
+    const types = db().prepare('SELECT DISTINCT type FROM problems').pluck().all();
+    expect(new Set(types)).toEqual(new Set(['land', 'funds', 'environment', 'energy', 'approval', 'demolition', 'other']));
+    const overdue = db().prepare("SELECT count(*) FROM problems WHERE status = 'open' AND raised_date < '2024-08-01'").pluck().get() as number;
+    expect(overdue).toBeGreaterThan(0);
+  });
+
+  it('gives 纳统 figures below the dispatch ones for some projects', () => {
+    const below = db().prepare('SELECT count(DISTINCT project_id) FROM progress_reports WHERE year = 2024 AND month = 8 AND statistics_to_date < completed_to_date AND in_statistics = 1').pluck().get() as number;
+    expect(below).toBeGreaterThan(0);
+  });
+
+  it('has seed 003’s ledgers: 168 tasks, 28 key tasks, 55 indicators, 11 pilots, 25 innovations', () => {
+    const plans = listPlans(db());
+    expect(plans.map((p) => p.name)).toEqual(['威海市深化新旧动能转换推动绿色低碳高质量发展三年行动计划（2023—2025年）']);
+    const items = ledgerItems(db(), plans[0]!.id);
+    const count = (k: string) => items.filter((i) => i.ledger === k).length;
+    expect(['tasks', 'keyTasks', 'indicators', 'pilots', 'innovations'].map(count)).toEqual([168, 28, 55, 11, 25]);
+    expect(items.find((i) => i.content === '全社会研发经费投入强度')?.target).toBe('2.8');
+  });
+
+  it('puts the seeds’ real projects in the districts the seeds name', () => {
+    const district = (name: string) => db().prepare('SELECT d.name FROM projects p JOIN districts d ON d.id = p.district_id WHERE p.name = ?').pluck().get(name);
+    expect(district('石岛湾核电站扩建一期')).toBe('荣成市');
+    expect(district('乳山口大桥')).toBe('乳山市');
+    expect(district('荣成国家级海洋牧场示范区')).toBe('荣成市');
+    expect(district('环翠区海峰路西延')).toBe('环翠区');
+    expect(district('经区九龙河流域综合治理')).toBe('经区');
   });
 });
