@@ -112,13 +112,13 @@ export const COUNTY_LEADERS: Record<DemoDistrict, [string, string]> = {
   南海新区: ['沈海洋', '韩雪梅'],
 };
 
-/** Problems as dispatch sheets word them, by type, with the department that must solve them. */
+/** Problems as dispatch sheets word them (tersely: a 包联 page lists them in a narrow column), by type, with the department that must solve them. */
 export const DEMO_PROBLEMS: { type: ProblemType; description: string; department: string | null }[] = [
-  { type: 'land', description: '项目用地指标尚未落实，土地组卷报批未完成', department: '市自然资源和规划局' },
-  { type: 'funds', description: '项目资本金未足额到位，专项债券资金尚未拨付', department: '市财政局' },
-  { type: 'environment', description: '环境影响评价报告书尚未批复', department: '市生态环境局' },
-  { type: 'energy', description: '能耗指标缺口较大，节能审查未通过', department: '市发展改革委' },
-  { type: 'approval', description: '施工许可证尚未办理，前期手续推进缓慢', department: '市行政审批服务局' },
-  { type: 'demolition', description: '项目红线内房屋征收未完成，影响施工进场', department: null },
-  { type: 'other', description: '施工图设计调整，招标工作延后', department: '市住房城乡建设局' },
+  { type: 'land', description: '用地指标未落实', department: '市自然资源和规划局' },
+  { type: 'funds', description: '资本金未足额到位', department: '市财政局' },
+  { type: 'environment', description: '环评报告未批复', department: '市生态环境局' },
+  { type: 'energy', description: '能耗指标缺口大', department: '市发展改革委' },
+  { type: 'approval', description: '施工许可证未办理', department: '市行政审批服务局' },
+  { type: 'demolition', description: '房屋征收未完成', department: null },
+  { type: 'other', description: '设计调整，招标延后', department: '市住房城乡建设局' },
 ];
