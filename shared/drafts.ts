@@ -61,8 +61,6 @@ export type Block =
   | { kind: 'signature'; office: string; date: string }
   /** 签发人 (GB/T 9704 7.2.4): flush right one character in, "签发人：" in 仿宋 and the name (its runs) in 楷体. */
   | { kind: 'signer'; runs: Run[] }
-  /** 版记 (GB/T 9704 7.4): 抄送 and 印发 in 4号仿宋 between separator lines, one character in from each side. */
-  | { kind: 'imprint'; copyTo?: string; printer?: string; printDate?: string }
   /** A new page headed "附件N" and the attachment's title. */
   | { kind: 'attachment'; number: number; title: string }
   /** What follows starts a new page. */

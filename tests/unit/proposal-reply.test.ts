@@ -1,8 +1,8 @@
 /**
  * 提案（建议）答复 of every kind (issue 15.4), checked in the blocks and in the .docx XML: 提案 and
  * 建议, 答复 and 答复函, 主办 and 协办; salutations; the office's 办复类别 scheme from 设置; 签发人
- * in 楷体 one character in; the 附注 (contact) two characters in under the date; 抄送 between its
- * lines; the 信函格式 (30 mm, red double lines 170 mm, no page number on page one) and the public
+ * in 楷体 one character in; the 附注 (contact) two characters in under the date; 抄送 in the
+ * 版记; the 信函格式 (30 mm, red double lines 170 mm, no page number on page one) and the public
  * version without contact details. Rendered by LibreOffice as well.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,16 +104,16 @@ describe('replies of every kind', () => {
     expect(note).toMatch(/<w:ind [^>]*w:firstLineChars="200"/);
   });
 
-  it('writes 抄送 in 4号 one character in, between a 0.35 mm line above and below, continuation lines under the first name', async () => {
-    const ps = paragraphs((await docx({}))['word/document.xml']!);
-    const copy = ps.find((p) => textOfXml(p).startsWith('抄送：'))!;
-    expect(textOfXml(copy)).toBe('抄送：市政府督查室，市政协提案委。');
-    expect(copy).toMatch(/<w:sz w:val="28"\/>/);
-    expect(copy).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/);
-    expect(copy).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"/);
-    // One 4号 character (280 twips) in from each side; "抄送：" hangs three characters.
-    expect(copy).toMatch(/<w:ind (?=[^>]*w:left="1120")(?=[^>]*w:right="280")(?=[^>]*w:hanging="840")/);
+  it('writes 抄送 in the 版记: 4号 one character in, between 0.35 mm lines, on the last page', async () => {
+    const doc = (await docx({}))['word/document.xml']!;
+    const table = doc.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!.find((t) => paragraphTexts(t).join('').startsWith('抄送：'))!;
+    expect(paragraphTexts(table)).toEqual(['抄送：市政府督查室，市政协提案委。']);
+    expect(table).toMatch(/<w:sz w:val="28"\/>/);
+    expect(table).toMatch(/<w:tblBorders>[\s\S]*<w:top w:val="single" w:color="000000" w:sz="8"[\s\S]*<w:bottom w:val="single" w:color="000000" w:sz="8"/);
+    // It comes after the 附注, the last thing of the reply.
+    expect(doc.indexOf('抄送：')).toBeGreaterThan(doc.indexOf('0335-1234567'));
     expect(textOf(build({ copyTo: '' }))).not.toContain('抄送');
+    expect(build({ copyTo: '抄送：市政府督查室。' }).blocks.at(-1)).toEqual({ kind: 'colophon', copyTo: '市政府督查室', printer: null, printDate: '2023年9月30日' });
   });
 
   it('as a letter (信函格式): the office in red 30 mm from the top, red double lines 170 mm long, no page number on page one', async () => {

@@ -46,7 +46,6 @@ export const STYLE = {
   tableText: 'KpwTableText',
   pageNumber: 'KpwPageNumber',
   letterhead: 'KpwLetterhead',
-  imprint: 'KpwImprint',
 } as const;
 
 const OFF_GRID: readonly string[] = Object.values(STYLE);
@@ -63,8 +62,6 @@ export function paragraphStyles(): IParagraphStyleOptions[] {
     { id: STYLE.pageNumber, name: '页码', ...base, paragraph: { spacing: { line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }, run: { size: SIZE.pageNumber } },
     // 信函格式's office name: as tall as its letters (docx-letter.ts).
     { id: STYLE.letterhead, name: '发文机关标志', ...base, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },
-    // 版记 (抄送, 印发): 4号 lines a little apart.
-    { id: STYLE.imprint, name: '版记', ...base, paragraph: { spacing: { line: 440, lineRule: LineRuleType.EXACT, before: 40, after: 40 } }, run: { size: SIZE.pageNumber } },
   ];
 }
 

@@ -1,17 +1,15 @@
 /**
- * The 信函格式 of GB/T 9704-2012 (10.2) and the 版记 (7.4), as .docx parts:
+ * The 信函格式 of GB/T 9704-2012 (10.2), as .docx parts:
  *
  * - the first page's header: the issuing office's name (发文机关标志) centred in red 小标宋 with
  *   its top 30 mm from the top edge (the header distance), a red double line (上粗下细) 4 mm under
  *   it, 170 mm long and centred on the page, so it reaches 7 mm past the text block on each side;
  * - the first page's footer: the second red double line (上细下粗) 20 mm above the bottom edge
- *   and no page number (the first page of a letter has none; the numbers go on from page two);
- * - 抄送 and 印发 in 4号仿宋 one character in from each side, between separator lines (first and
- *   last 0.35 mm, the one between 0.25 mm); an overflowing 抄送 line aligns under the first name.
+ *   and no page number (the first page of a letter has none; the numbers go on from page two).
  */
-import { AlignmentType, BorderStyle, Footer, Header, Paragraph, TabStopType, TextRun } from 'docx';
-import type { Block, DraftFonts } from '../../../shared/drafts';
-import { MARGIN, mm, PAGE_NUMBER_LINE, SIZE, STYLE, TEXT_BLOCK_MM } from './docx-layout';
+import { AlignmentType, BorderStyle, Footer, Header, Paragraph, TextRun } from 'docx';
+import type { DraftFonts } from '../../../shared/drafts';
+import { MARGIN, mm, STYLE, TEXT_BLOCK_MM } from './docx-layout';
 
 /** The header of the first page sits 30 mm below the top edge. */
 export const LETTERHEAD_TOP = mm(30);
@@ -67,36 +65,4 @@ export function letterFooter(footerDistance: number): Footer {
       }),
     ],
   });
-}
-
-/** One character of 4号 (14 pt) in twips. */
-const CHAR_4 = PAGE_NUMBER_LINE;
-
-/** 抄送 and 印发 (版记) between their separator lines. */
-export function imprintParagraphs(block: Extract<Block, { kind: 'imprint' }>, fonts: DraftFonts): Paragraph[] {
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 } as const; // 0.35 mm ≈ 1 pt
-  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const; // 0.25 mm ≈ 0.75 pt
-  const font = { eastAsia: fonts.body, ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin };
-  const text = (s: string) => new TextRun({ text: s, font, size: SIZE.pageNumber });
-  const lines: { children: TextRun[]; hanging?: number; tab?: boolean }[] = [];
-  if (block.copyTo) lines.push({ children: [text(`抄送：${block.copyTo}。`)], hanging: 3 * CHAR_4 });
-  if (block.printer || block.printDate) lines.push({ children: [text(block.printer ?? ''), ...(block.printDate ? [text('\t'), text(`${block.printDate}印发`)] : [])], tab: true });
-  // A blank line keeps the 版记 apart from the body above it.
-  const out: Paragraph[] = [new Paragraph({ children: [] })];
-  lines.forEach((line, i) => {
-    const first = i === 0;
-    const last = i === lines.length - 1;
-    out.push(
-      new Paragraph({
-        style: STYLE.imprint,
-        keepNext: !last,
-        keepLines: true,
-        indent: { left: CHAR_4 + (line.hanging ?? 0), right: CHAR_4, ...(line.hanging ? { hanging: line.hanging } : {}) },
-        ...(line.tab ? { tabStops: [{ type: TabStopType.RIGHT, position: mm(TEXT_BLOCK_MM.width) - 2 * CHAR_4 }] } : {}),
-        border: { ...(first ? { top: thick } : {}), bottom: last ? thick : thin },
-        children: line.children,
-      }),
-    );
-  });
-  return out;
 }

@@ -32,7 +32,7 @@ import { DEFAULT_FONTS, type Block, type Draft, type DraftFonts, type Run } from
 import { PRINT_SIZE } from '../../../shared/chart-svg';
 import { renderChartPng, type ChartAssets } from '../chart-render';
 import { CHAR, FOOTER_DISTANCE, finishPackage, LINE, MARGIN, mm, paragraphStyles, SIZE, STYLE, TEXT_BLOCK_MM } from './docx-layout';
-import { imprintParagraphs, letterFooter, letterheadHeader, LETTERHEAD_TOP } from './docx-letter';
+import { letterFooter, letterheadHeader, LETTERHEAD_TOP } from './docx-letter';
 
 /** Indents of body paragraphs in characters (Word follows the font size), with the twips for others. */
 const FIRST_LINE_TWO_CHARS = { firstLineChars: 200, firstLine: 2 * CHAR } as const;
@@ -185,8 +185,6 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
     case 'signer':
       // GB/T 9704 7.2.4: flush right one character in; "签发人" in 仿宋, the name in 楷体.
       return [new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: CHAR }, spacing: bodySpacing, children: [run('签发人：', fonts.body, fonts), ...runs(block.runs, fonts.heading2, fonts)] })];
-    case 'imprint':
-      return imprintParagraphs(block, fonts);
     case 'pageBreak':
       return [new Paragraph({ pageBreakBefore: true, spacing: { line: 1, lineRule: LineRuleType.EXACT }, children: [] })];
     case 'documentNumber':

@@ -71,7 +71,7 @@ export function proposalReply(input: DraftInput): Draft {
     { kind: 'signature', office: paramText(input, 'office', '【请补充：署名机关】'), date: draftDate(input) },
     // 附注 (GB/T 9704 7.3.7): under the date, two characters in, in parentheses.
     ...(kind.public ? [] : [para(t('（'), ...contactRuns(input), t('）'))]),
-    ...copyTo(input),
+    ...copyTo(input, draftDate(input)),
   ];
   return {
     kind: 'proposal-reply',
@@ -111,8 +111,8 @@ function contactRuns(input: DraftInput): Run[] {
   return [...(unit ? [t(`联系单位：${unit}，`)] : []), t('联系人：'), param(input, 'contact', '联系人'), t('，联系电话：'), param(input, 'phone', '联系电话')];
 }
 
-/** 抄送 (版记): the offices the reply is copied to, as given, ending with "。". */
-function copyTo(input: DraftInput): Block[] {
-  const list = input.params.copyTo?.trim().replace(/[。.；;，,、\s]+$/, '');
-  return list ? [{ kind: 'imprint', copyTo: list }] : [];
+/** 抄送 in the 版记 (the bulletin's, GB/T 9704 7.4): the offices the reply is copied to, as given. */
+function copyTo(input: DraftInput, date: string): Block[] {
+  const list = input.params.copyTo?.trim().replace(/^抄送[:：]?/, '').replace(/[。.；;，,、\s]+$/, '');
+  return list ? [{ kind: 'colophon', copyTo: list, printer: null, printDate: date }] : [];
 }

@@ -118,18 +118,6 @@ function BlockView(props: { block: Block; draft: Draft; selected: string | null;
           签发人：<span className="d-kai">{runs(block.runs)}</span>
         </p>
       );
-    case 'imprint':
-      return (
-        <div className="d-imprint">
-          {block.copyTo && <p>抄送：{block.copyTo}。</p>}
-          {(block.printer || block.printDate) && (
-            <p className="d-imprint-print">
-              <span>{block.printer}</span>
-              <span>{block.printDate ? `${block.printDate}印发` : ''}</span>
-            </p>
-          )}
-        </div>
-      );
     case 'pageBreak':
       return <div className="d-page-break" />;
     case 'documentNumber':
