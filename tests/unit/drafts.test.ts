@@ -154,9 +154,10 @@ describe('the official layout in the .docx', () => {
       if (pdf.pages > 1) expect(pdf.pagesText[1], kind).toContain('—2—');
       if (kind === 'press-conference') expect(pdf.text).toContain('896个，总投资4399.6亿元，年度计划投资1041.9亿元');
       if (kind === 'proposal-reply') expect(pdf.text).toContain('270项，总投资1372.23亿元，年计划投资380.52亿元');
-      // The demo has yellow projects but none due and not started: the district table and the warning list.
-      if (kind === 'bulletin') expect(pdf.text).toMatch(/附件1.*附件2/);
-      if (kind === 'bulletin') expect(pdf.text).not.toContain('附件3');
+      // The demo has new projects due and not started since issue 15.7, and red and yellow ones:
+      // the district table, the unstarted list and the warning list, and no fourth.
+      if (kind === 'bulletin') expect(pdf.text).toMatch(/附件1各区市[\s\S]*附件2已到开工时间未开工新建项目名单[\s\S]*附件3红黄预警项目名单/);
+      if (kind === 'bulletin') expect(pdf.text).not.toContain('附件4');
     }
   }, 180_000);
 

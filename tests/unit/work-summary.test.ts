@@ -77,14 +77,22 @@ describe('the life cycle in the drafts', () => {
     expect(bulletin).toContain('前期工作方面，1-8月，前期项目1个；取得立项、备案、施工许可证等手续2个');
   });
 
-  it('writes no zero clause: a colour or a count without projects is left out, never "0个"', () => {
-    const text = textOf(buildDraft(lib.ctx, { kind: 'work-summary', year: 2024, month: 8, params: {} }));
-    // No red project in August: only the yellow ones are counted; no 储备 project, no overdue procedure.
-    expect(text).toMatch(/对项目实行红黄绿三色预警，截至8月底，黄色预警项目\d+个。/);
-    expect(text).not.toContain('红色预警项目');
-    expect(text).not.toContain('储备项目');
-    expect(text).not.toContain('逾期未办结手续');
-    expect(text).not.toMatch(/(?<![\d.])0(个|项|宗|亿元|万元|亩)/);
+  it('writes no zero clause: a colour or a count without projects is left out, never "0个"', async () => {
+    // The demo city has red projects since issue 15.7; rules under which none can be red (only the
+    // gap rule, red beyond 100 points) make "no red project in August" by construction.
+    const saved = await call('settings.thresholds', {});
+    await call('settings.setThresholds', { rules: ['gap'], redGap: 1, yellowGap: 0.1 });
+    try {
+      const text = textOf(buildDraft(lib.ctx, { kind: 'work-summary', year: 2024, month: 8, params: {} }));
+      // Only the yellow ones are counted; no 储备 project, no overdue procedure.
+      expect(text).toMatch(/对项目实行红黄绿三色预警，截至8月底，黄色预警项目\d+个。/);
+      expect(text).not.toContain('红色预警项目');
+      expect(text).not.toContain('储备项目');
+      expect(text).not.toContain('逾期未办结手续');
+      expect(text).not.toMatch(/(?<![\d.])0(个|项|宗|亿元|万元|亩)/);
+    } finally {
+      await call('settings.setThresholds', { rules: saved.rules, redGap: saved.redGap, yellowGap: saved.yellowGap });
+    }
   });
 
   it('writes the life-cycle sentences in the office’s style (设置 > 口径): counting word, decimals, unit', async () => {
