@@ -115,8 +115,9 @@ export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate'
   const labels = items.map((d) => percent(d.completedToDate, d.annualPlan, style));
   const layout = categoryLayout(items.map((d) => d.key), names, Math.max(0, ...labels.map((l) => textWidth(l))));
   // Upright value labels stand inside their bar from its foot, so none reaches the title.
-  // Rows too thin for every value (a draft's fixed size over 100 counties) show those that fit.
-  const valueLabel = layout.horizontal ? { position: 'right' as const } : layout.valueLabelRotate ? { position: 'insideBottom' as const, rotate: 90, align: 'left' as const, verticalAlign: 'middle' as const } : { position: 'top' as const };
+  // Rows too thin for every value (a draft's fixed size over 100 counties) show those that fit;
+  // the margin keeps those shown apart where a printer's digits are wider than ECharts measures.
+  const valueLabel = layout.horizontal ? { position: 'right' as const, minMargin: 4 } : layout.valueLabelRotate ? { position: 'insideBottom' as const, rotate: 90, align: 'left' as const, verticalAlign: 'middle' as const } : { position: 'top' as const };
   const frame = base(`各区市投资完成率（1-${st.month}月）`);
   const option: EChartsOption = {
     ...frame,
