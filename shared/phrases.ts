@@ -15,6 +15,7 @@
 import { formatMoneyTable, formatMoneyText, formatPercent, formatPeriod, formatPointsDifference, percentValue } from './format';
 import type { MoneyUnit } from './money';
 import { DEFAULT_NUMBER_STYLE, tableDecimals, type NumberStyle } from './number-style';
+import type { ProcedureCounts } from './lifecycle';
 import type { Summary } from './statistics';
 import { SUPERVISION_FORMS, SUPERVISION_LEVELS, type SupervisionCounts, type SupervisionForm, type SupervisionLevel } from './supervision';
 
@@ -195,6 +196,20 @@ export function planCompletionPhrase(completed: number, plan: number, style: Num
 /** An overdue procedure as a warning names it: "施工许可逾期35天". */
 export function overdueProcedurePhrase(kind: string, days: number): string {
   return `${kind}逾期${days}天`;
+}
+
+/**
+ * The 前期手续 headline as seed 004 writes it, zero clauses left out: "截至8月底，38个项目取得手续
+ * 227个，其中立项、备案204个，施工许可证23个；逾期未办3个（涉及2个项目）；提前开工5个。", and
+ * "截至8月底，38个项目尚未取得手续。" when nothing has been obtained.
+ */
+export function procedureCountsSentence(c: ProcedureCounts, style: NumberStyle = STANDARD): string {
+  const n = (x: number) => count(x, style);
+  const of = [c.approval ? `立项、备案${n(c.approval)}` : '', c.constructionPermit ? `施工许可证${n(c.constructionPermit)}` : ''].filter(Boolean);
+  const clauses = [c.obtained ? `${n(c.projects)}项目取得手续${n(c.obtained)}${of.length ? `，其中${of.join('，')}` : ''}` : `${n(c.projects)}项目尚未取得手续`];
+  if (c.overdue) clauses.push(`逾期未办${n(c.overdue)}（涉及${n(c.overdueProjects)}项目）`);
+  if (c.earlyStarts) clauses.push(`提前开工${n(c.earlyStarts)}`);
+  return `截至${c.month}月底，${clauses.join('；')}。`;
 }
 
 /** Land in 亩 from hundredths, as few decimals as it has: "511.05亩", "20亩", "120.5亩". */

@@ -51,7 +51,7 @@ describe('挂图作战 in Chromium', () => {
     await page.getByLabel('手续区市').selectOption(DISTRICT);
     await expect
       .poll(() => page.getByTestId('procedures-headline').textContent())
-      .toBe(`截至8月底，${expected.projects}个项目取得手续${expected.projects}个，其中立项、备案${expected.projects}个，施工许可证0个；逾期未办${expected.projects}个（涉及${expected.projects}个项目）；提前开工0个`);
+      .toBe(`截至8月底，${expected.projects}个项目取得手续${expected.projects}个，其中立项、备案${expected.projects}个；逾期未办${expected.projects}个（涉及${expected.projects}个项目）。`);
     expect(await page.getByTestId('stages-headline').textContent()).toBe(`项目阶段：储备0个、前期0个、在建${expected.projects}个、竣工0个、投产0个；本年储备转前期0个，前期转开工0个`);
     // The list shows the 50 most overdue.
     expect(await page.getByTestId('overdue-list').locator('li').count()).toBe(Math.min(50, expected.projects));

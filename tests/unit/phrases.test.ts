@@ -3,10 +3,13 @@
  * rounding-edge values, in the standard style and in an office's own (设置 > 口径).
  */
 import { describe, expect, it } from 'vitest';
+import type { ProcedureCounts } from '../../shared/lifecycle';
+import { money } from '../../shared/money';
 import { DEFAULT_NUMBER_STYLE, normaliseNumberStyle, type NumberStyle } from '../../shared/number-style';
 import {
   byCompletionRate,
   change,
+  procedureCountsSentence,
   count,
   countChange,
   growthListText,
@@ -163,6 +166,18 @@ describe('headline and ranking', () => {
     const none = { key: 'n', completedToDate: 9, annualPlan: 0 };
     expect(percent(a.completedToDate, a.annualPlan)).toBe(percent(b.completedToDate, b.annualPlan));
     expect([a, none, b].sort(byCompletionRate).map((x) => x.key)).toEqual(['b', 'a', 'n']);
+  });
+});
+
+describe('the 前期手续 headline', () => {
+  const counts = (over: Partial<ProcedureCounts>): ProcedureCounts => ({
+    year: 2024, month: 8, asOf: '2024-08-31', projects: 238, obtained: 227, approval: 204, constructionPermit: 23, byKind: [], undated: 0,
+    overdue: 3, overdueProjects: 2, earlyStarts: 38, earlyStartCompleted: money(0), ...over,
+  });
+  it('writes seed 004’s sentence, and leaves a zero clause out', () => {
+    expect(procedureCountsSentence(counts({}))).toBe('截至8月底，238个项目取得手续227个，其中立项、备案204个，施工许可证23个；逾期未办3个（涉及2个项目）；提前开工38个。');
+    expect(procedureCountsSentence(counts({ constructionPermit: 0, overdue: 0, overdueProjects: 0, earlyStarts: 0 }))).toBe('截至8月底，238个项目取得手续227个，其中立项、备案204个。');
+    expect(procedureCountsSentence(counts({ obtained: 0, approval: 0, constructionPermit: 0 }), { ...DEFAULT_NUMBER_STYLE, countWord: '项' })).toBe('截至8月底，238项项目尚未取得手续；逾期未办3项（涉及2项项目）；提前开工38项。');
   });
 });
 

@@ -10,12 +10,14 @@ import type { CellEditRequestEvent } from 'ag-grid-community';
 import { describeIssue } from '../../../../shared/import';
 import { STAGE_ORDER, type ProcedureKind, type ProcedureRow, type ProcedureCounts, type OverdueProcedure, type StageCounts } from '../../../../shared/lifecycle';
 import { STAGE_LABELS } from '../../../../shared/domain';
+import { procedureCountsSentence } from '../../../../shared/phrases';
 import type { ProcedureImportPreview } from '../../../../shared/lifecycle-import';
 import { START_NODE, wallChartSvg, type WallChartGroupBy } from '../../../../shared/wall-chart';
 import type { Lists } from '../../../../shared/domain';
 import { call, messageOf, onHistory } from '../../api';
 import { Modal } from '../../ui/dialogs';
 import { deliverFile, downloadBlob } from '../../ui/download';
+import { useNumberStyle } from '../../ui/number-style';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { EDIT_GRID } from '../../ui/theme';
 import { NodeDialog } from './node-dialog';
@@ -45,6 +47,7 @@ async function svgToPng(svg: string, width: number, height: number): Promise<Blo
 
 export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
   const { year, setYear, month, setMonth } = usePeriod(props.lists.years);
+  const style = useNumberStyle(year, month);
   const [view, setView] = useState<'grid' | 'chart' | 'support'>('grid');
   const [groupBy, setGroupBy] = useState<WallChartGroupBy>('district');
   const [district, setDistrict] = useState('');
@@ -129,9 +132,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
     }
   };
 
-  const sentence = counts
-    ? `截至${month}月底，${counts.projects}个项目取得手续${counts.obtained}个，其中立项、备案${counts.approval}个，施工许可证${counts.constructionPermit}个；逾期未办${counts.overdue}个（涉及${counts.overdueProjects}个项目）；提前开工${counts.earlyStarts}个`
-    : '';
+  const sentence = counts ? procedureCountsSentence(counts, style) : '';
   return (
     <section className="project-screen lifecycle-screen" data-testid="lifecycle-screen">
       <div className="toolbar" role="toolbar" aria-label="项目全周期工具栏">
