@@ -37,6 +37,10 @@ export const HELP = `kpw — 重点项目工作台命令行工具 ${VERSION}
                            计划时间/办结时间/批复文号列），全部无误才写入（--valid-only 只导入无误的行）
   kpw import funds 资金表.xlsx --db 项目库 --year 年度 [--dry-run]
                            导入争取上级资金（年度、资金来源、金额、项目名称）；表中各年度的资金替换项目库中该年度的记录
+  kpw import bank 银行支持表.xlsx --db 项目库 --year 年度 [--dry-run]
+                           导入银行支持（全市合计：支持项目数、授信、贷款、余额；或按项目的贷款）；替换表中各年度的记录
+  kpw import land 用地表.xlsx --db 项目库 --year 年度 [--dry-run]
+                           导入用地保障（项目名称、解决用地亩数）；替换表中各年度的记录
   kpw ledgers --db 项目库 [--json]
                            各行动计划各台账的条目数和推进状态统计
   kpw draft press-conference|proposal-reply|bulletin --db 项目库 --year 年度 --month 月份 --out 文件.docx [--set 参数=值]…

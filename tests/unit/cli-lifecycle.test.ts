@@ -1,4 +1,4 @@
-/** kpw import procedures / funds and the life cycle in kpw stats --json, as a user runs them: real files, exit codes, messages. */
+/** kpw import procedures / funds / bank / land and the life cycle in kpw stats --json, as a user runs them: real files, exit codes, messages. */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('kpw and the life cycle', { timeout: 180_000 }, () => {
-  it('imports procedures and funds, refuses a bad sheet naming the cell, and gives stages, procedures and funds in stats --json', async () => {
+  it('imports procedures, funds, bank support and land, refuses a bad sheet naming the cell, and gives stages, procedures and funds in stats --json', async () => {
     expect(kpw('init', '--db', 'c.kpw').status).toBe(0);
     const write = async (name: string, rows: (string | number | null)[][]) => fs.writeFileSync(path.join(dir, name), await buildWorkbook([{ name: name.replace('.xlsx', ''), rows }]));
     await write('list.xlsx', [['项目名称', '所在区市', '项目阶段', '总投资', '年度计划投资'], ['乳山口大桥', '荣成市', '前期', 350_000, null], ['海洋科创园', '荣成市', '储备', 80_000, null]]);
@@ -38,6 +38,23 @@ describe('kpw and the life cycle', { timeout: 180_000 }, () => {
     expect(f.status, f.stderr).toBe(0);
     expect(f.stdout).toMatch(/已导入争取资金：2024年1笔12.3亿元，2025年2笔194亿元；共3笔/);
 
+    // Bank support (the city's totals and one project's loans) and land, each sheet on its own.
+    await write('银行.xlsx', [['单位：亿元'], ['年度', '项目名称', '支持项目（个）', '授信额度', '累计发放贷款', '贷款余额'], [2025, '全市合计', 86, 420, 310.5, 280], [2025, '乳山口大桥', null, 30, 12, 12]]);
+    const dryBank = kpw('import', 'bank', '银行.xlsx', '--db', 'c.kpw', '--year', '2025', '--dry-run');
+    expect(dryBank.status, dryBank.stderr).toBe(0);
+    expect(dryBank.stdout).toMatch(/^检查完成（未写入）：银行，2025年2笔/);
+    const b = kpw('import', 'bank', '银行.xlsx', '--db', 'c.kpw', '--year', '2025');
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stdout).toMatch(/^已导入银行支持：2025年2笔贷款[\d.]+亿元；共2笔/);
+    await write('用地.xlsx', [['年度', '项目名称', '解决用地（亩）'], [2025, '乳山口大桥', 120.5], [2025, '海洋科创园', 390.55]]);
+    const land = kpw('import', 'land', '用地.xlsx', '--db', 'c.kpw', '--year', '2025');
+    expect(land.status, land.stderr).toBe(0);
+    expect(land.stdout).toBe('已导入用地保障：2025年2笔511.05亩；共2笔\n');
+    await write('坏用地.xlsx', [['年度', '项目名称', '解决用地（亩）'], [2025, '乳山口大桥', '很多']]);
+    const badLand = kpw('import', 'land', '坏用地.xlsx', '--db', 'c.kpw', '--year', '2025');
+    expect(badLand.status).toBe(1);
+    expect(badLand.stderr).toMatch(/坏用地!C2/);
+
     const s = kpw('stats', '--db', 'c.kpw', '--year', '2025', '--month', '8', '--json');
     expect(s.status, s.stderr).toBe(0);
     const st = JSON.parse(s.stdout);
@@ -48,6 +65,8 @@ describe('kpw and the life cycle', { timeout: 180_000 }, () => {
     const central = st.funds.bySource.find((x: { source: string }) => x.source === 'central');
     expect(central).toMatchObject({ amount: 270000, previous: 123000 });
     expect(central.yoy).toBeCloseTo(27 / 12.3 - 1, 12);
+    expect(st.funds.bank).toMatchObject({ projects: 86, credit: 4_200_000, loans: 3_105_000, balance: 2_800_000 });
+    expect(st.funds.land).toEqual({ mu: 511.05, projects: 2 });
     expect(kpw('--help').stdout).toMatch(/kpw import procedures 手续表.xlsx --db 项目库 --year 年度/);
   });
 });

@@ -1,10 +1,12 @@
 /**
- * kpw import procedures / kpw import funds: a 前期手续 sheet or a 争取资金 sheet, previewed and
+ * kpw import procedures / funds / bank / land: a 前期手续 sheet or a sheet of the 要素保障 ledger, previewed and
  * committed through the contract as the app does (a backup first; errors on stderr, nothing written);
  * and what `kpw stats --json` adds of the life cycle (stages, procedures, funds).
  */
 import { formatMoneyText } from '../../../shared/format';
 import { moneyInUnit } from '../../../shared/money';
+import { areaText } from '../../../shared/phrases';
+import { SUPPORT_SHEET_LABELS, type SupportSheetKind } from '../../../shared/support';
 import type { Call } from '../client';
 import { parseWithFiles, readInput, requireOption, requireYear } from '../args';
 import { withLibrary } from '../client';
@@ -28,21 +30,29 @@ export async function importProcedures(argv: string[]): Promise<void> {
   });
 }
 
-export async function importFunds(argv: string[]): Promise<void> {
-  const { values, positionals } = parseWithFiles(argv, { db: { type: 'string' }, year: { type: 'string' }, 'dry-run': { type: 'boolean' } });
-  const year = requireYear(values);
-  await withLibrary(requireOption(values, 'db'), async (call) => {
-    const source = readInput(positionals[0]!);
-    const preview = await call('import.funds.preview', { source, year });
-    reportIssues(preview, source.fileName);
-    const years = preview.years.map((y) => `${y.year}年${y.entries}笔${formatMoneyText(y.amount)}${y.replaces ? `（替换原有${y.replaces}笔）` : ''}`).join('，');
-    if (values['dry-run']) {
-      process.stdout.write(`检查完成（未写入）：${preview.sheet}，${years}\n`);
-      return;
-    }
-    const result = await call('import.funds.commit', { token: preview.token, year });
-    process.stdout.write(`已导入争取资金：${years}；共${result.imported}笔\n`);
-  });
+/** What a year of a 要素保障 sheet amounts to: funds and loans as money, land in 亩. */
+function yearAmount(kind: SupportSheetKind, amount: number): string {
+  return kind === 'land' ? areaText(amount) : `${kind === 'bank' ? '贷款' : ''}${formatMoneyText(amount)}`;
+}
+
+/** kpw import funds|bank|land: one sheet of the 要素保障 ledger; its years replace the library's. */
+export function importSupport(kind: SupportSheetKind) {
+  return async (argv: string[]): Promise<void> => {
+    const { values, positionals } = parseWithFiles(argv, { db: { type: 'string' }, year: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+    const year = requireYear(values);
+    await withLibrary(requireOption(values, 'db'), async (call) => {
+      const source = readInput(positionals[0]!);
+      const preview = await call(`import.${kind}.preview`, { source, year });
+      reportIssues(preview, source.fileName);
+      const years = preview.years.map((y) => `${y.year}年${y.entries}笔${yearAmount(kind, y.amount)}${y.replaces ? `（替换原有${y.replaces}笔）` : ''}`).join('，');
+      if (values['dry-run']) {
+        process.stdout.write(`检查完成（未写入）：${preview.sheet}，${years}\n`);
+        return;
+      }
+      const result = await call(`import.${kind}.commit`, { token: preview.token, year });
+      process.stdout.write(`已导入${SUPPORT_SHEET_LABELS[kind]}：${years}；共${result.imported}笔\n`);
+    });
+  };
 }
 
 const wan = (amount: number | null) => (amount === null ? null : moneyInUnit(amount, '万元'));
