@@ -1,7 +1,7 @@
 /**
  * Screenshots of every screen at 1440×900 and 1280×720 over the demo city, into a folder under
  * /tmp (never committed), to be looked at: `npx tsx tests/screenshots.ts [folder]` after
- * `npm run build:web`. Also the project list and 统计分析 as printed (PDF pages as PNG, poppler).
+ * `npm run build:web`. Also every screen but 设置 as printed (its first two PDF pages as PNG, poppler).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,7 +31,7 @@ async function main() {
         await page.screenshot({ path: path.join(out, `${size.width}-${String(i + 1).padStart(2, '0')}-${name}.png`) });
       }
     }
-    for (const name of ['项目库', '统计分析', '赛马']) {
+    for (const name of SCREENS.filter((s) => s !== '设置')) {
       await page.getByRole('button', { name, exact: true }).click();
       await page.waitForTimeout(1500);
       await page.emulateMedia({ media: 'print' });
@@ -39,7 +39,7 @@ async function main() {
       const file = path.join(out, `print-${name}.pdf`);
       fs.writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
       await page.emulateMedia({ media: 'screen' });
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', file, path.join(out, `print-${name}`)]);
+      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', file, path.join(out, `print-${name}`)]);
     }
     console.log(`${fs.readdirSync(out).length} files in ${out}; console errors: ${consoleErrors.length ? consoleErrors.join('\n') : 'none'}`);
   } finally {

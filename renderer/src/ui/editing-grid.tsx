@@ -14,7 +14,9 @@
  */
 import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { CellEditRequestEvent, ColDef, FilterChangedEvent, GridApi } from 'ag-grid-community';
-import { useColumnFilterText, usePrintLayout } from './print-header';
+import { useColumnFilterText } from './print-header';
+import { PRINTS_TABLE, usePrintTable } from './print-table';
+import { shownCells } from './shown-table';
 import { toClipboardTable } from './clipboard-table';
 import { isTextTarget } from './keys';
 
@@ -71,7 +73,7 @@ export interface EditingGrid {
   gridProps: { onCellEditingStarted: () => void; onCellEditingStopped: () => void; onFilterChanged: (e: FilterChangedEvent) => void };
   /** The grid's column filters in words, for the printed page's header. */
   columnFilterText: string;
-  /** The reason beside a refused cell: render inside the wrapping element. */
+  /** The reason beside a refused cell, and the grid as printed: render inside the wrapping element. */
   bubble: ReactNode;
   /** Show beside the edited cell why the service refused its value. */
   refuse: (e: CellEditRequestEvent, message: string) => void;
@@ -90,7 +92,7 @@ export function useEditingGrid<T>(
   const onFilterChanged = columnFilter.onFilterChanged;
   const onRefused = useCallback((message: string) => say?.(message, 'error'), [say]);
   const wrap = useRef<HTMLDivElement | null>(null);
-  usePrintLayout(apiRef, wrap);
+  const printTable = usePrintTable(apiRef, wrap);
   const held = useRef<{ keys: HeldKey[]; at: number }>({ keys: [], at: 0 });
   const [allSelected, setAllSelected] = useState(false);
   const allRef = useRef(false);
@@ -203,11 +205,7 @@ export function useEditingGrid<T>(
     (e: ClipboardEvent<HTMLDivElement>) => {
       const api = apiRef.current;
       if (!api || !allRef.current || isTextTarget(e.target)) return;
-      const columns = api.getAllDisplayedColumns().filter((c) => !c.getColDef().checkboxSelection && c.getColId() !== 'ag-Grid-SelectionColumn');
-      const table: string[][] = [columns.map((c) => c.getColDef().headerName ?? '')];
-      api.forEachNodeAfterFilterAndSort((node) => {
-        table.push(columns.map((c) => String(api.getCellValue({ rowNode: node, colKey: c, useFormatter: true }) ?? '')));
-      });
+      const table = shownCells(api);
       e.preventDefault();
       e.stopPropagation();
       e.clipboardData.setData('text/plain', toClipboardTable(table));
@@ -217,18 +215,22 @@ export function useEditingGrid<T>(
 
 
   const bubble = useMemo(
-    () =>
-      error ? (
-        <div className="cell-error" role="alert" data-testid="cell-error" style={{ top: error.top, left: error.left }}>
-          {error.message}
-        </div>
-      ) : null,
-    [error],
+    () => (
+      <>
+        {error && (
+          <div className="cell-error" role="alert" data-testid="cell-error" style={{ top: error.top, left: error.left }}>
+            {error.message}
+          </div>
+        )}
+        {printTable}
+      </>
+    ),
+    [error, printTable],
   );
 
   return useMemo(
     () => ({
-      wrapProps: { ref: wrap, onKeyDownCapture, onFocusCapture, onCopyCapture, onMouseDownCapture: () => allRef.current && selectAll(false), className: allSelected ? 'all-cells-selected' : '' },
+      wrapProps: { ref: wrap, onKeyDownCapture, onFocusCapture, onCopyCapture, onMouseDownCapture: () => allRef.current && selectAll(false), className: allSelected ? `${PRINTS_TABLE} all-cells-selected` : PRINTS_TABLE },
       gridProps: { onCellEditingStarted: startEdit, onCellEditingStopped: clearError, onFilterChanged },
       columnFilterText: columnFilter.text,
       bubble,

@@ -29,6 +29,7 @@ import { EDIT_GRID } from '../../ui/theme';
 import { useEditingGrid } from '../../ui/editing-grid';
 import { HistoryButtons } from '../../ui/history-buttons';
 import { latestYear } from '../../ui/period-picker';
+import { PrintHeader } from '../../ui/print-header';
 import { StatusText, useSaveStatus } from '../../ui/save-status';
 import { readFileAsBase64 } from '../import/import-dialog';
 import { LedgerImportDialog, type LedgerImported } from './ledger-import-dialog';
@@ -142,6 +143,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
   };
 
   const current = summaries.find((s) => s.ledger === ledger);
+  const planName = plans.find((p) => p.id === planId)?.name ?? '';
   return (
     <section className="project-screen" data-testid="ledgers-screen">
       <div className="toolbar" role="toolbar" aria-label="台账工具栏">
@@ -187,6 +189,12 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
         <HistoryButtons readOnly={props.readOnly} revision={save.revision} />
         <HiddenFileInput inputRef={fileInput} testId="ledger-file" onFiles={(files) => void previewFile(files[0]!)} />
       </div>
+      <PrintHeader
+        title={`${planName}${LEDGER_KINDS[ledger]}台账`}
+        // The plan's own span ("2023—2025年"), as its name writes it.
+        period={/[（(](\d{4}\s*[—–-]+\s*\d{4}年?)[）)]/.exec(planName)?.[1]}
+        filter={editing.columnFilterText}
+      />
       {current && (
         <div className="headline" data-testid="ledger-headline">
           {`${LEDGER_KINDS[ledger]}共${current.counts.items}项：${LEDGER_STATUS.done}${current.counts.done}项，${LEDGER_STATUS.onTrack}${current.counts.onTrack}项，${LEDGER_STATUS.lagging}${current.counts.lagging}项，${NO_STATUS}${current.counts.none}项`}

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent } from 'ag-grid-community';
+import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
 import { describeIssue } from '../../../../shared/import';
 import { STAGE_ORDER, type ProcedureKind, type ProcedureRow, type ProcedureCounts, type OverdueProcedure, type StageCounts } from '../../../../shared/lifecycle';
 import { STAGE_LABELS } from '../../../../shared/domain';
@@ -19,6 +19,8 @@ import { Modal } from '../../ui/dialogs';
 import { deliverFile, downloadBlob } from '../../ui/download';
 import { useNumberStyle } from '../../ui/number-style';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
+import { filterWords, PrintHeader, useColumnFilterText } from '../../ui/print-header';
+import { PRINTS_TABLE, usePrintTable } from '../../ui/print-table';
 import { EDIT_GRID } from '../../ui/theme';
 import { NodeDialog } from './node-dialog';
 import { parseProcedureColId, procedureColumns } from './procedure-columns';
@@ -59,6 +61,10 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
   const [editing, setEditing] = useState<{ row: ProcedureRow; kind: ProcedureKind | null } | null>(null);
   const [preview, setPreview] = useState<ProcedureImportPreview | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const apiRef = useRef<GridApi<ProcedureRow> | null>(null);
+  const wrap = useRef<HTMLDivElement | null>(null);
+  const printTable = usePrintTable(apiRef, wrap);
+  const columnFilter = useColumnFilterText<ProcedureRow>();
   const fail = useCallback((err: unknown) => setStatus(messageOf(err)), []);
   const filter = useMemo(() => (district ? { districts: [district] } : {}), [district]);
 
@@ -179,6 +185,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
           </>
         )}
       </div>
+      <PrintHeader title={`${year}年重点项目前期手续`} period={`截至${year}年${month}月底`} filter={filterWords([district && `区市：${district}`, columnFilter.text])} />
       <div className="headline" data-testid="procedures-headline">
         {sentence}
       </div>
@@ -189,7 +196,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
       )}
       {view === 'grid' && data && (
         <div className="grid-and-detail">
-          <div className="grid-wrap" data-testid="procedures-grid">
+          <div ref={wrap} className={`grid-wrap ${PRINTS_TABLE}`} data-testid="procedures-grid">
             <AgGridReact<ProcedureRow>
               {...EDIT_GRID}
               rowData={data.rows}
@@ -197,7 +204,12 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
               getRowId={(p) => String(p.data.projectId)}
               onCellEditRequest={(e) => void onCellEditRequest(e)}
               overlayNoRowsTemplate={`<span>${year}年清单没有项目。</span>`}
+              onFilterChanged={columnFilter.onFilterChanged}
+              onGridReady={(e) => {
+                apiRef.current = e.api;
+              }}
             />
+            {printTable}
           </div>
           <aside className="problem-summary" aria-label="逾期手续" data-testid="overdue-list">
             <h4>逾期手续（{overdue.length}）</h4>

@@ -13,6 +13,7 @@ import { call, messageOf, onHistory } from '../../api';
 import { AddProblemDialog } from './add-problem-dialog';
 import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
+import { filterWords, PrintHeader } from '../../ui/print-header';
 import { EDIT_GRID } from '../../ui/theme';
 import { useNumberStyle } from '../../ui/number-style';
 import { count } from '../../../../shared/phrases';
@@ -167,6 +168,7 @@ export function ProblemsScreen(props: { years: number[]; readOnly: boolean }) {
         </button>
         <HistoryButtons readOnly={props.readOnly} revision={save.revision} />
       </div>
+      <PrintHeader title={`${year}年重点项目问题清单`} period={`${year}年`} filter={filterWords([onlyOpen && '只看未解决', editing.columnFilterText])} />
       {summary && (
         <div className="headline" data-testid="problems-headline">
           {`${year}年清单项目共反映问题${count(summary.total, style)}（涉及${count(summary.projects, style)}项目），已解决${count(summary.solved, style)}，未解决${count(summary.open, style)}，其中超期${count(summary.overdue, style)}`}

@@ -11,6 +11,8 @@ import { SUPERVISION_FORMS, SUPERVISION_LEVELS, SUPERVISION_STATUS, type Supervi
 import { call, messageOf, onHistory } from '../../api';
 import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
+import { filterWords, PrintHeader, useColumnFilterText } from '../../ui/print-header';
+import { PRINTS_TABLE, usePrintTable } from '../../ui/print-table';
 import { EDIT_GRID } from '../../ui/theme';
 import { IssueDialog, TextDialog } from './issue-dialog';
 
@@ -54,6 +56,9 @@ export function SupervisionScreen(props: { years: number[]; readOnly: boolean })
   const [dialog, setDialog] = useState<Dialog>(null);
   const [status, setStatus] = useState<{ kind: 'idle' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
   const apiRef = useRef<GridApi<SupervisionRow> | null>(null);
+  const wrap = useRef<HTMLDivElement | null>(null);
+  const printTable = usePrintTable(apiRef, wrap);
+  const columnFilter = useColumnFilterText<SupervisionRow>();
   const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
   const reload = useCallback(() => {
     call('supervisions.list', { year }).then(setRows, fail);
@@ -120,6 +125,7 @@ export function SupervisionScreen(props: { years: number[]; readOnly: boolean })
           删除
         </button>
       </div>
+      <PrintHeader title={`${year}年督办单和预警通知书`} period={`${year}年`} filter={filterWords([onlyOpen && '只看未办结', columnFilter.text])} />
       {counts && (
         <div className="headline" data-testid="supervision-headline">
           {counts.total === 0
@@ -127,7 +133,7 @@ export function SupervisionScreen(props: { years: number[]; readOnly: boolean })
             : `${year}年共下发督办单、预警通知书${counts.total}份：待反馈${counts.waiting}份（其中逾期${counts.overdue}份），待审核${counts.review}份，已办结${counts.closed}份。`}
         </div>
       )}
-      <div className="grid-wrap" data-testid="supervision-grid">
+      <div ref={wrap} className={`grid-wrap ${PRINTS_TABLE}`} data-testid="supervision-grid">
         <AgGridReact<SupervisionRow>
           {...EDIT_GRID}
           rowData={shown}
@@ -137,10 +143,12 @@ export function SupervisionScreen(props: { years: number[]; readOnly: boolean })
           rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
           onSelectionChanged={(e) => setSelectedId(e.api.getSelectedRows()[0]?.id ?? null)}
           overlayNoRowsTemplate={`<span>${year}年没有督办记录。选择“下发督办单…”为滞后项目下发。</span>`}
+          onFilterChanged={columnFilter.onFilterChanged}
           onGridReady={(e) => {
             apiRef.current = e.api;
           }}
         />
+        {printTable}
       </div>
       <footer className="statusbar">
         <span data-testid="supervision-status" className={`status status-${status.kind}`} role="status">
