@@ -26,6 +26,8 @@ export const EDIT_GRID = {
   // A value the column's check refuses keeps its editor open (ui/editing-grid.tsx says why).
   invalidEditValueMode: 'block',
   tooltipShowDelay: 300,
-  // A header wider than its column ("年度计划投资（万元）" at 1280 px) wraps onto a second line instead of being cut.
-  defaultColDef: { resizable: true, sortable: true, floatingFilter: true, cellDataType: false, wrapHeaderText: true, autoHeaderHeight: true },
+  // A header wider than its column ("年度计划投资（万元）" at 1280 px) wraps onto a second line instead of
+  // being cut, and so does a cell's text (a 预警原因, a 责任部门, a long project name): the row grows
+  // to hold it, so nothing an analyst reads is hidden behind "…" or only in a tooltip.
+  defaultColDef: { resizable: true, sortable: true, floatingFilter: true, cellDataType: false, wrapHeaderText: true, autoHeaderHeight: true, wrapText: true, autoHeight: true },
 } as const;

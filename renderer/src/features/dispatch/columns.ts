@@ -70,7 +70,7 @@ export function buildDispatchColumns(options: { month: number; unit: MoneyUnit; 
       field: 'warningReason',
       colId: 'warningReason',
       headerName: '预警原因',
-      width: 260,
+      width: 340,
       valueGetter: (p) => p.data?.warningReason ?? '',
       tooltipValueGetter: (p) => p.data?.warningReason ?? '',
       filter: 'agTextColumnFilter',

@@ -23,6 +23,9 @@ export function procedureColumns(kinds: readonly ProcedureKind[], editable: bool
     ...kinds.map(
       (k): ColGroupDef<ProcedureRow> => ({
         headerName: k.name,
+        // A long procedure name ("建设项目用地预审与选址意见书") wraps over its two columns.
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
         children: [
           { colId: procedureColId(k.id, 'plannedDate'), headerName: '计划办结', width: 110, editable, valueGetter: (p) => p.data?.procedures[k.id]?.plannedDate ?? '' },
           {
