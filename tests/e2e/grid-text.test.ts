@@ -2,7 +2,7 @@
  * Nothing an analyst reads is cut with "…" in the grids: at 1280×720 over the demo city, every
  * drawn cell and header of 月调度 (预警原因), 问题清单 (责任部门), 前期手续 (a long project name and a
  * long procedure name over its two columns), 台账 (工作人员) and 督办 holds its whole text — the
- * row grows to hold wrapped lines. Measured on the drawn elements: their text is not wider or
+ * row grows to hold wrapped lines; 材料生成's A4 page fits its column. Measured on the drawn elements: their text is not wider or
  * taller than the box it sits in.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,5 +74,19 @@ describe('grid text is never cut', () => {
     await page.getByLabel('督办年度').selectOption('2024');
     await expect.poll(() => page.locator('[data-testid="supervision-grid"] .ag-row').count()).toBe(1);
     expect(await cutTexts('supervision-grid')).toEqual([]);
+  });
+
+  it('材料生成 at 1280: the A4 page fits its column, not cut under the figures beside it', async () => {
+    await open('材料生成');
+    await expect.poll(() => page.locator('.draft-page').count()).toBe(1);
+    const fit = await page.evaluate(() => {
+      const wrap = document.querySelector('.draft-page-wrap')!.getBoundingClientRect();
+      const sheet = document.querySelector('.draft-page')!.getBoundingClientRect();
+      const figures = document.querySelector('.draft-figures')!.getBoundingClientRect();
+      return { sheetRight: sheet.right, wrapRight: wrap.right, figuresLeft: figures.left, sheetLeft: sheet.left, wrapLeft: wrap.left };
+    });
+    expect(fit.sheetRight).toBeLessThanOrEqual(fit.wrapRight);
+    expect(fit.sheetRight).toBeLessThanOrEqual(fit.figuresLeft);
+    expect(fit.sheetLeft).toBeGreaterThanOrEqual(fit.wrapLeft);
   });
 });

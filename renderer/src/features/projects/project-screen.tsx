@@ -28,7 +28,9 @@ import { filterWords, PrintHeader } from '../../ui/print-header';
 
 // Grid options that never change live outside the component: a new object on every render would
 // make AG Grid re-apply them (and drop its quick-filter cache) on every keystroke.
-const DEFAULT_COL_DEF: ColDef<GridRow> = { ...EDIT_GRID.defaultColDef };
+// Rows of one height: the list holds up to 20,000 projects, and its columns are sized to their text
+// (the other grids wrap long text instead, ui/theme.ts).
+const DEFAULT_COL_DEF: ColDef<GridRow> = { ...EDIT_GRID.defaultColDef, wrapText: false, autoHeight: false };
 const ROW_SELECTION: RowSelectionOptions<GridRow> = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, selectAll: 'filtered' };
 const SELECTION_COLUMN: SelectionColumnDef = { pinned: 'left' };
 const getRowId = (p: GetRowIdParams<GridRow>) => String(p.data.projectId);
