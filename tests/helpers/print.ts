@@ -35,6 +35,8 @@ export async function printPage(page: Page): Promise<Printed> {
   await page.emulateMedia({ media: 'screen' });
   const file = path.join(os.tmpdir(), `kpw-print-${process.pid}.pdf`);
   fs.writeFileSync(file, pdf);
+  // KPW_KEEP_PRINT=dir keeps every printed PDF there, to look at.
+  if (process.env.KPW_KEEP_PRINT) fs.copyFileSync(file, path.join(process.env.KPW_KEEP_PRINT, `print-${Date.now()}.pdf`));
   try {
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;

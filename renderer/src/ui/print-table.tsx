@@ -25,24 +25,40 @@ export function printSize(widths: readonly number[]): PrintSize {
   return { landscape: wanted > PORTRAIT_PX, dense: wanted > LANDSCAPE_PX * 1.6 };
 }
 
+/** A text's width in characters as printed: CJK one, the rest (digits, Latin) about half. */
+function printedChars(text: string): number {
+  let n = 0;
+  for (const ch of text) n += ch.charCodeAt(0) > 0x2e7f ? 1 : 0.56;
+  return n;
+}
+
+/** The longest a text column asks for, in characters: a long 建设内容 wraps rather than take the page. */
+const TEXT_CHARS_MAX = 24;
+
 /**
  * Each column's share of the printed width, in per cent. A number is never broken: its column
- * gets the room of its longest figure; the text columns share the rest as they share the screen,
- * each at least two characters wide (their text wraps onto lines within it).
+ * gets the room of its longest figure. The text columns share the rest in proportion to what they
+ * hold (their longer texts, not the screen's widths), so every column of a row wraps onto about
+ * as many lines — a row is as tall as its most wrapped cell, so evening them out keeps rows short.
  */
 export function printColumnWidths(table: ShownTable, size: PrintSize): number[] {
   const page = size.landscape ? LANDSCAPE_PX : PORTRAIT_PX;
   const font = size.dense ? 8.7 : 10.7; // 6.5 pt and 8 pt in CSS pixels
   const padding = 6;
-  const fixed = table.columns.map((c, i) => {
-    if (!c.numeric) return null;
-    const longest = Math.max(0, ...[...table.rows.map((r) => r.cells[i]!), ...table.totals.map((t) => t[i]!)].map((t) => t.length));
-    return longest * font * 0.56 + padding;
+  const texts = (i: number) => [...table.rows.map((r) => r.cells[i]!), ...table.totals.map((t) => t[i]!)];
+  const fixed = table.columns.map((c, i) => (c.numeric ? Math.max(0, ...texts(i).map((t) => t.length)) * font * 0.56 + padding : null));
+  // What a text column holds: the length most of its cells stay within (the 90th percentile), its
+  // header's longest word at least two characters.
+  const wanted = table.columns.map((c, i) => {
+    if (fixed[i] !== null) return 0;
+    const lengths = texts(i).map(printedChars).sort((a, b) => a - b);
+    const p90 = lengths.length ? lengths[Math.floor(0.9 * (lengths.length - 1))]! : 0;
+    return Math.min(TEXT_CHARS_MAX, Math.max(2, p90, Math.min(4, printedChars(c.header))));
   });
   const fixedTotal = fixed.reduce<number>((a, b) => a + (b ?? 0), 0);
-  const textTotal = table.columns.reduce((a, c, i) => a + (fixed[i] === null ? c.width : 0), 0);
+  const wantedTotal = wanted.reduce((a, b) => a + b, 0) || 1;
   const room = Math.max(0, page - fixedTotal);
-  const widths = table.columns.map((c, i) => fixed[i] ?? Math.max(2 * font + padding, (c.width / textTotal) * room));
+  const widths = table.columns.map((_, i) => fixed[i] ?? Math.max(2 * font + padding, (wanted[i]! / wantedTotal) * room));
   const sum = widths.reduce((a, b) => a + b, 0);
   return widths.map((w) => (w / sum) * 100);
 }
