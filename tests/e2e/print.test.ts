@@ -109,6 +109,10 @@ describe('printing on A4', () => {
     await page.getByLabel('手续月份').selectOption('8');
     await page.getByLabel('手续区市').selectOption('荣成市');
     await expect.poll(() => page.locator('[data-testid="procedures-grid"] .ag-header-group-cell').count()).toBeGreaterThan(3);
+    // The rows of the district arrive after the select: print once the grid holds only them (under load, the whole list was printed).
+    await expect
+      .poll(async () => [...new Set(await page.locator('[data-testid="procedures-grid"] .ag-row [col-id="district"]').allTextContents())])
+      .toEqual(['荣成市']);
     const printed = await expectPrintedScreen(page, { title: '2024年重点项目前期手续', period: '截至2024年8月底', filter: '区市：荣成市', pages: [1, 10], landscape: true });
     expect(printed.flat).toContain(LONG_KIND);
     expect(printed.rows.length).toBeGreaterThan(50);
