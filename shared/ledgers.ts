@@ -26,6 +26,11 @@ export interface ActionPlan {
   name: string;
 }
 
+/** The span a plan's name gives ("…三年行动计划（2023—2025年）" → "2023—2025年"), or undefined. */
+export function planSpan(name: string): string | undefined {
+  return /[（(](\d{4}\s*[—–-]+\s*\d{4}年?)[）)]/.exec(name)?.[1];
+}
+
 export interface LedgerItem {
   id: number;
   planId: number;

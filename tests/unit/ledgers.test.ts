@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportLedgersToFile, items, summaries, updateLedgerItem } from '../../electron/services/ledgers';
 import { commitLedgerImport, importLedgerWorkbook, previewLedgerImport } from '../../electron/services/ledger-import';
 import { readWorkbook } from '../../electron/services/import/project-list';
-import type { LedgerItem } from '../../shared/ledgers';
+import { planSpan, type LedgerItem } from '../../shared/ledgers';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';
 import { buildWorkbook, seedLedgerWorkbook } from '../helpers/workbooks';
 
@@ -198,4 +198,12 @@ describe('台账', () => {
     expect(pdf.text).toContain('重点指标推进情况');
     expect(pdf.pagesText[0]).toContain('—1—');
   }, 60_000);
+});
+
+describe('a plan’s span', () => {
+  it('is read from its name as offices write it, else absent', () => {
+    expect(planSpan('威海市深化新旧动能转换推动绿色低碳高质量发展三年行动计划（2023—2025年）')).toBe('2023—2025年');
+    expect(planSpan('某市行动方案(2024-2026)')).toBe('2024-2026');
+    expect(planSpan('2024年重点工作台账')).toBeUndefined();
+  });
 });

@@ -14,8 +14,7 @@
  */
 import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { CellEditRequestEvent, ColDef, FilterChangedEvent, GridApi } from 'ag-grid-community';
-import { useColumnFilterText } from './print-header';
-import { PRINTS_TABLE, usePrintTable } from './print-table';
+import { PRINTS_TABLE, usePrintedGrid } from './print-table';
 import { shownCells } from './shown-table';
 import { toClipboardTable } from './clipboard-table';
 import { isTextTarget } from './keys';
@@ -88,11 +87,9 @@ export function useEditingGrid<T>(
 ): EditingGrid {
   const onAllSelected = say;
   // Printed, the grid shows every row, and the header says which columns are filtered.
-  const columnFilter = useColumnFilterText();
+  const { wrap, printTable, columnFilter } = usePrintedGrid(apiRef);
   const onFilterChanged = columnFilter.onFilterChanged;
   const onRefused = useCallback((message: string) => say?.(message, 'error'), [say]);
-  const wrap = useRef<HTMLDivElement | null>(null);
-  const printTable = usePrintTable(apiRef, wrap);
   const held = useRef<{ keys: HeldKey[]; at: number }>({ keys: [], at: 0 });
   const [allSelected, setAllSelected] = useState(false);
   const allRef = useRef(false);
@@ -129,7 +126,7 @@ export function useEditingGrid<T>(
     const box = wrap.current?.getBoundingClientRect();
     const r = cellEl?.getBoundingClientRect();
     setError({ rowIndex, colId, message, top: r && box ? r.bottom - box.top + 2 : 40, left: r && box ? Math.max(0, r.left - box.left) : 8 });
-  }, []);
+  }, [wrap]);
 
   const refuse = useCallback(
     (e: CellEditRequestEvent, message: string) => {
@@ -237,6 +234,6 @@ export function useEditingGrid<T>(
       refuse,
       allCellsSelected: () => allRef.current,
     }),
-    [onKeyDownCapture, onFocusCapture, onCopyCapture, allSelected, selectAll, startEdit, clearError, onFilterChanged, columnFilter.text, bubble, refuse],
+    [wrap, onKeyDownCapture, onFocusCapture, onCopyCapture, allSelected, selectAll, startEdit, clearError, onFilterChanged, columnFilter.text, bubble, refuse],
   );
 }

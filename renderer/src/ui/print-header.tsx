@@ -24,7 +24,12 @@ export function filterWords(parts: (string | false | null | undefined)[]): strin
 }
 
 /** The grid's column filters in words ("区市、类别已筛选"), kept up to date by its onFilterChanged. */
-export function useColumnFilterText<T>(): { text: string; onFilterChanged: (e: FilterChangedEvent<T>) => void } {
+export interface ColumnFilterText<T> {
+  text: string;
+  onFilterChanged: (e: FilterChangedEvent<T>) => void;
+}
+
+export function useColumnFilterText<T>(): ColumnFilterText<T> {
   const [text, setText] = useState('');
   const onFilterChanged = useCallback((e: FilterChangedEvent<T>) => {
     const model = e.api.getFilterModel();

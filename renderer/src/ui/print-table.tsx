@@ -6,9 +6,11 @@
  * lays out far faster than the grid's own print layout. Wider than an A4 portrait page can hold,
  * it prints on A4 landscape (the body's `print-landscape`, styles.css @page landscape-table).
  */
-import { useEffect, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import type { GridApi } from 'ag-grid-community';
+import { textWidth } from '../../../shared/chart-labels';
+import { useColumnFilterText, type ColumnFilterText } from './print-header';
 import { shownTable, type ShownTable } from './shown-table';
 
 /** A4 portrait between the 12 mm margins (186 mm) in CSS pixels; landscape holds 273 mm. */
@@ -23,13 +25,6 @@ export type PrintSize = { landscape: boolean; dense: boolean };
 export function printSize(widths: readonly number[]): PrintSize {
   const wanted = widths.reduce((a, b) => a + b, 0) * PRINT_SHARE;
   return { landscape: wanted > PORTRAIT_PX, dense: wanted > LANDSCAPE_PX * 1.6 };
-}
-
-/** A text's width in characters as printed: CJK one, the rest (digits, Latin) about half. */
-function printedChars(text: string): number {
-  let n = 0;
-  for (const ch of text) n += ch.charCodeAt(0) > 0x2e7f ? 1 : 0.56;
-  return n;
 }
 
 /** The longest a text column asks for, in characters: a long 建设内容 wraps rather than take the page. */
@@ -51,9 +46,9 @@ export function printColumnWidths(table: ShownTable, size: PrintSize): number[] 
   // header's longest word at least two characters.
   const wanted = table.columns.map((c, i) => {
     if (fixed[i] !== null) return 0;
-    const lengths = texts(i).map(printedChars).sort((a, b) => a - b);
+    const lengths = texts(i).map((t) => textWidth(t, 1)).sort((a, b) => a - b);
     const p90 = lengths.length ? lengths[Math.floor(0.9 * (lengths.length - 1))]! : 0;
-    return Math.min(TEXT_CHARS_MAX, Math.max(2, p90, Math.min(4, printedChars(c.header))));
+    return Math.min(TEXT_CHARS_MAX, Math.max(2, p90, Math.min(4, textWidth(c.header, 1))));
   });
   const fixedTotal = fixed.reduce<number>((a, b) => a + (b ?? 0), 0);
   const wantedTotal = wanted.reduce((a, b) => a + b, 0) || 1;
@@ -160,3 +155,14 @@ export function usePrintTable<T>(apiRef: RefObject<GridApi<T> | null>, wrap: Ref
 
 /** The class of the element holding a grid and its print table. */
 export const PRINTS_TABLE = 'prints-table';
+
+/**
+ * What a screen's grid needs to print itself: the element to wrap it in (with PRINTS_TABLE), the
+ * print table to render inside that element, and its column filters in words for the header.
+ */
+export function usePrintedGrid<T>(apiRef: RefObject<GridApi<T> | null>): { wrap: RefObject<HTMLDivElement | null>; printTable: ReactNode; columnFilter: ColumnFilterText<T> } {
+  const wrap = useRef<HTMLDivElement | null>(null);
+  const printTable = usePrintTable(apiRef, wrap);
+  const columnFilter = useColumnFilterText<T>();
+  return { wrap, printTable, columnFilter };
+}

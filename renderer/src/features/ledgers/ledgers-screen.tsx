@@ -16,6 +16,7 @@ import {
   LEDGER_STATUS,
   NO_STATUS,
   ledgerFields,
+  planSpan,
   type ActionPlan,
   type LedgerField,
   type LedgerImportPreview,
@@ -191,8 +192,7 @@ export function LedgersScreen(props: { readOnly: boolean; years: number[] }) {
       </div>
       <PrintHeader
         title={`${planName}${LEDGER_KINDS[ledger]}台账`}
-        // The plan's own span ("2023—2025年"), as its name writes it.
-        period={/[（(](\d{4}\s*[—–-]+\s*\d{4}年?)[）)]/.exec(planName)?.[1]}
+        period={planSpan(planName)}
         filter={editing.columnFilterText}
       />
       {current && (

@@ -19,8 +19,8 @@ import { Modal } from '../../ui/dialogs';
 import { deliverFile, downloadBlob } from '../../ui/download';
 import { useNumberStyle } from '../../ui/number-style';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
-import { filterWords, PrintHeader, useColumnFilterText } from '../../ui/print-header';
-import { PRINTS_TABLE, usePrintTable } from '../../ui/print-table';
+import { filterWords, PrintHeader } from '../../ui/print-header';
+import { PRINTS_TABLE, usePrintedGrid } from '../../ui/print-table';
 import { EDIT_GRID } from '../../ui/theme';
 import { NodeDialog } from './node-dialog';
 import { parseProcedureColId, procedureColumns } from './procedure-columns';
@@ -62,9 +62,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
   const [preview, setPreview] = useState<ProcedureImportPreview | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const apiRef = useRef<GridApi<ProcedureRow> | null>(null);
-  const wrap = useRef<HTMLDivElement | null>(null);
-  const printTable = usePrintTable(apiRef, wrap);
-  const columnFilter = useColumnFilterText<ProcedureRow>();
+  const { wrap, printTable, columnFilter } = usePrintedGrid(apiRef);
   const fail = useCallback((err: unknown) => setStatus(messageOf(err)), []);
   const filter = useMemo(() => (district ? { districts: [district] } : {}), [district]);
 

@@ -11,8 +11,8 @@ import { SUPERVISION_FORMS, SUPERVISION_LEVELS, SUPERVISION_STATUS, type Supervi
 import { call, messageOf, onHistory } from '../../api';
 import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
-import { filterWords, PrintHeader, useColumnFilterText } from '../../ui/print-header';
-import { PRINTS_TABLE, usePrintTable } from '../../ui/print-table';
+import { filterWords, PrintHeader } from '../../ui/print-header';
+import { PRINTS_TABLE, usePrintedGrid } from '../../ui/print-table';
 import { EDIT_GRID } from '../../ui/theme';
 import { IssueDialog, TextDialog } from './issue-dialog';
 
@@ -56,9 +56,7 @@ export function SupervisionScreen(props: { years: number[]; readOnly: boolean })
   const [dialog, setDialog] = useState<Dialog>(null);
   const [status, setStatus] = useState<{ kind: 'idle' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
   const apiRef = useRef<GridApi<SupervisionRow> | null>(null);
-  const wrap = useRef<HTMLDivElement | null>(null);
-  const printTable = usePrintTable(apiRef, wrap);
-  const columnFilter = useColumnFilterText<SupervisionRow>();
+  const { wrap, printTable, columnFilter } = usePrintedGrid(apiRef);
   const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
   const reload = useCallback(() => {
     call('supervisions.list', { year }).then(setRows, fail);
