@@ -62,7 +62,8 @@ describe('要素保障 forms in Chromium', () => {
     await page.getByLabel('解决用地（亩）').fill('511.05');
     await page.getByRole('button', { name: '添加用地' }).click();
     await expect.poll(() => elements.textContent()).toMatch(/用地保障：解决用地511\.05亩。$/);
-    expect(await page.getByTestId('land-list').textContent()).toBe(`${project}：511.05亩删除`);
+    // The headline and the list are drawn from separate answers: wait for the list too.
+    await expect.poll(() => page.getByTestId('land-list').textContent()).toBe(`${project}：511.05亩删除`);
 
     // Refused with the reason; nothing is added.
     await page.getByLabel('解决用地（亩）').fill('五百亩');

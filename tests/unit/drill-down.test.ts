@@ -68,6 +68,11 @@ describe('drill-down', () => {
     const unstarted = find('未开工新建项目（全市）');
     expect(behind(unstarted).length).toBe(Number.parseInt(unstarted.text, 10));
     expect(behind(unstarted).every((p) => p.nature === 'new' && !p.startedNew)).toBe(true);
+    // "其中已到开工时间节点的N个": a figure of its own, opening the due ones only.
+    const due = find('已到开工时间节点未开工（全市）');
+    expect(Number.parseInt(due.text, 10)).toBeLessThan(Number.parseInt(unstarted.text, 10));
+    expect(behind(due).length).toBe(Number.parseInt(due.text, 10));
+    expect(behind(due).every((p) => p.nature === 'new' && !p.startedNew)).toBe(true);
 
     const press = draftOf('press-conference');
     const over1yi = press.figures.find((f) => f.label === '1亿元以上项目（工业·1亿元以上）')!;

@@ -86,11 +86,16 @@ export function warningBlocks(input: DraftInput, book: FigureBook, all: Scope, l
     const problems = openProblemsByProject(input.db);
     const why = (f: ProjectFigures) => `${f.name}（${notStartedBecause(problems.get(f.projectId) ?? [])}）`;
     const due = lists.dueNotStarted.length;
-    const which =
+    // The due ones are a figure of their own: it opens exactly them (by id, as no breakdown says "due").
+    const dueScope: Scope = { ...all, where: [...(all.where ?? []), { dimension: 'project', keys: lists.dueNotStarted.map((f) => String(f.projectId)) }] };
+    const which: Run[] =
       due === 0
-        ? '，均未到计划开工时间。'
-        : `，${due === lists.unstarted.length ? '均已到开工时间节点' : `其中已到开工时间节点的${count(due, style)}`}：${named(lists.dueNotStarted, why)}。${see(attachmentOf('unstarted'))}`;
-    blocks.push(para(t('新建项目中尚未开工的'), book.figure(all, 'unstarted', count(lists.unstarted.length, style)), t(which)));
+        ? [t('，均未到计划开工时间。')]
+        : [
+            ...(due === lists.unstarted.length ? [t('，均已到开工时间节点')] : [t('，其中已到开工时间节点的'), book.figure(dueScope, 'dueNotStarted', count(due, style))]),
+            t(`：${named(lists.dueNotStarted, why)}。${see(attachmentOf('unstarted'))}`),
+          ];
+    blocks.push(para(t('新建项目中尚未开工的'), book.figure(all, 'unstarted', count(lists.unstarted.length, style)), ...which));
   }
   if (lists.notResumed.length) blocks.push(para(t(`续建项目尚未复工（停工）的${count(lists.notResumed.length, style)}：${named(lists.notResumed, (f) => f.name)}。`)));
   if (lists.unreported.length) {

@@ -135,10 +135,23 @@ function levelParagraphs(input: DraftInput, levels: KeyedSummary[], book: Return
           book.figure(scope, 'completionRate', planCompletionPhrase(l.completedToDate, l.annualPlan, style)),
           t('，'),
           book.figure(scope, 'progressGap', progressGapPhrase(l.completedToDate, l.annualPlan, month, style)),
+          ...levelStatisticsRuns(book, scope, l, style),
           t('。'),
         ];
       }),
     ),
+  ];
+}
+
+/** "，纳统（统计入库）完成投资X，占年度计划投资的Y%" when the level's 纳统 figure differs from its dispatch figure (issue 签发口径: both figures). */
+function levelStatisticsRuns(book: ReturnType<typeof begin>['book'], scope: Scope, l: KeyedSummary, style: DraftInput['style']): Run[] {
+  if (l.statisticsToDate === null || !l.statisticsDifference) return [];
+  // A zero is no clause of its own (issue 15): said as what it means.
+  if (l.statisticsToDate === 0) return [t('，尚无纳统（统计入库）投资')];
+  return [
+    t('，纳统（统计入库）完成投资'),
+    book.figure(scope, 'statisticsCompleted', moneyText(l.statisticsToDate, style)),
+    ...(l.annualPlan > 0 ? [t('，占年度计划投资的'), book.figure(scope, 'statisticsRate', percent(l.statisticsToDate, l.annualPlan, style))] : []),
   ];
 }
 

@@ -38,7 +38,7 @@ const CONDITIONS: Record<string, DrillCondition[]> = {
 // A count compared with last year's opens this year's projects of the same part.
 for (const name of ['over1yi', 'over30yi', 'from10to30yi']) CONDITIONS[`${name}Change`] = CONDITIONS[name]!;
 
-const COUNTS = new Set(['projects', 'previousProjects', 'newProjects', 'continuedProjects', 'started', 'startedNew', 'resumed', 'unstarted', 'unreported', 'red', 'yellow', 'over1yi', 'over30yi', 'from10to30yi', 'problemProjects']);
+const COUNTS = new Set(['projects', 'previousProjects', 'newProjects', 'continuedProjects', 'started', 'startedNew', 'resumed', 'unstarted', 'dueNotStarted', 'unreported', 'red', 'yellow', 'over1yi', 'over30yi', 'from10to30yi', 'problemProjects']);
 const SUMS: Record<string, FigureMeasure> = { totalInvestment: 'totalInvestment', annualPlan: 'annualPlan', completed: 'completedToDate' };
 
 export function figureConditions(name: string): DrillCondition[] {
