@@ -91,6 +91,9 @@ describe('attachments, tables and the document’s fields', () => {
         expect(cells.some((s) => s.includes(',')), c.title).toBe(false);
       });
     }
+    // The lists print 责任单位 (the library has them) and leave out 包联领导 (it has none).
+    const warnings = tables.find((t) => t.columns.some((c) => c.title === '滞后原因'))!;
+    expect(warnings.columns.map((c) => c.title)).toEqual(['序号', '项目名称', '区市', '预警', '滞后原因', '责任单位']);
     const level = tables.find((t) => t.caption.startsWith('表1'))!;
     expect(level.rows.map((r) => r[5]!.map((x) => x.text).join(''))).toContain('100.0%');
   });

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemoLibrary } from '../../electron/services/demo';
 import { draftDocx } from '../../electron/services/drafts/index';
-import { FOOTER_DISTANCE, MARGIN, PAGE_NUMBER_LINE, STYLE } from '../../electron/services/drafts/docx-layout';
+import { FOOTER_DISTANCE, MARGIN, PAGE_NUMBER_LINE, STYLE, titleLines } from '../../electron/services/drafts/docx-layout';
 import { DEFAULT_FONTS, DRAFT_KINDS } from '../../shared/drafts';
 import { docxParts } from '../helpers/docx';
 import { createTempLibrary, type TempLibrary } from '../helpers/library';
@@ -55,6 +55,13 @@ describe('the bulletin in Word and WPS', () => {
     const all = paragraphs(doc);
     // The title, every chart caption and every table cell use their styles.
     expect(all.filter((p) => styleOf(p) === STYLE.title).length).toBeGreaterThanOrEqual(1);
+    // Attachment titles too (on the grid a 2号 line took two grid lines), and one too long for a
+    // line breaks before its bracket, not inside it.
+    const titles = all.filter((p) => styleOf(p) === STYLE.title).map((p) => p.replace(/<w:br\/>/g, '\n').replace(/<[^>]+>/g, ''));
+    expect(titles).toContain('已到开工时间未开工新建项目名单\n（截至8月底）');
+    expect(titles).toContain('各区市重点项目推进情况表\n（2024年1-8月）'); // 19.5 characters: at the edge
+    expect(titleLines('已到开工时间未开工新建项目名单（截至12月底）')).toEqual(['已到开工时间未开工新建项目名单', '（截至12月底）']);
+    expect(titleLines('2024年1-8月全市重点项目建设情况通报')).toEqual(['2024年1-8月全市重点项目建设情况通报']);
     expect(all.filter((p) => styleOf(p) === STYLE.caption).length).toBeGreaterThanOrEqual(2);
     const cells = doc.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!;
     expect(cells.length).toBeGreaterThan(20);

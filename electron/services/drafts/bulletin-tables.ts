@@ -49,19 +49,26 @@ export function figureCells(input: DraftInput, s: Summary): Run[][] {
   ];
 }
 
-/** A list of projects: 序号, 项目名称 (the width left), 区市, the given columns, 责任单位, 包联领导. */
+/**
+ * A list of projects: 序号, 项目名称 (the width left), 区市, the given columns, 责任单位, 包联领导.
+ * 责任单位 and 包联领导 are left out when no listed project has one (an empty column prints as a
+ * blank strip); their width goes to the name and the last given column (the reason), so both wrap less.
+ */
 function projectTable(projects: readonly ProjectFigures[], extra: TableColumn[], extraCells: (f: ProjectFigures) => Run[][], note?: string): Block {
-  const [name, ...rest] = fullWidth({ title: '项目名称' }, [
-    { title: '区市', width: 18 },
-    ...extra,
-    { title: '责任单位', width: 24 },
-    { title: '包联领导', width: PERCENT_MM },
-  ]);
+  const optional = [
+    { column: { title: '责任单位', width: 24 }, value: (f: ProjectFigures) => f.responsibleUnit ?? '' },
+    { column: { title: '包联领导', width: PERCENT_MM }, value: (f: ProjectFigures) => f.contactLeader ?? '' },
+  ].filter((o) => projects.some((f) => o.value(f).trim() !== ''));
+  // Half of what they leave to the reason; the name, the first column, takes the rest.
+  const freed = 24 + PERCENT_MM - optional.reduce((n, o) => n + o.column.width, 0);
+  const given = extra.map((c, i) => (i === extra.length - 1 ? { ...c, width: c.width + Math.round(freed / 2) } : c));
+  // 区市 fits a four-character name ("南海新区") on one line, as a percent column does.
+  const [name, ...rest] = fullWidth({ title: '项目名称' }, [{ title: '区市', width: PERCENT_MM }, ...given, ...optional.map((o) => o.column)]);
   return {
     kind: 'table',
     caption: '',
     columns: [{ title: '序号', width: TWO_CHARS_MM, align: 'center' }, { ...name!, width: name!.width - TWO_CHARS_MM }, ...rest],
-    rows: projects.map((f, i) => [cell(`${i + 1}`), cell(f.name), cell(f.district ?? ''), ...extraCells(f), cell(f.responsibleUnit ?? ''), cell(f.contactLeader ?? '')]),
+    rows: projects.map((f, i) => [cell(`${i + 1}`), cell(f.name), cell(f.district ?? ''), ...extraCells(f), ...optional.map((o) => cell(o.value(f)))]),
     note,
   };
 }

@@ -65,6 +65,27 @@ export function paragraphStyles(): IParagraphStyleOptions[] {
   ];
 }
 
+/**
+ * Full-width characters of 2号 (22 pt) on one line of the 156 mm text block (20), less one: a
+ * fallback font's digits and brackets run wider than half and whole a character.
+ */
+const TITLE_LINE_CHARS = Math.floor(((TEXT_BLOCK_MM.width / 25.4) * 72) / (SIZE.title / 2)) - 1;
+
+/** A line's width in full-width characters: digits and Latin letters are half as wide. */
+const widthInChars = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
+
+/**
+ * A title's lines. One that does not fit on a line breaks before its bracket ("…情况表" /
+ * "（2024年1-8月）"), as offices set them, rather than wherever the line ends (inside the
+ * bracket: "（2024年1-8" / "月）"); without a bracket that fits, the renderer wraps it.
+ */
+export function titleLines(text: string): string[] {
+  if (widthInChars(text) <= TITLE_LINE_CHARS) return [text];
+  const at = text.lastIndexOf('（');
+  if (at <= 0 || widthInChars(text.slice(0, at)) > TITLE_LINE_CHARS || widthInChars(text.slice(at)) > TITLE_LINE_CHARS) return [text];
+  return [text.slice(0, at), text.slice(at)];
+}
+
 /** Fallbacks Word and WPS use where a font is missing, and each font's family. */
 interface FontFacts {
   altName?: string;

@@ -31,7 +31,7 @@ import type { ChartSpec } from '../../../shared/charts';
 import { DEFAULT_FONTS, type Block, type Draft, type DraftFonts, type Run } from '../../../shared/drafts';
 import { PRINT_SIZE } from '../../../shared/chart-svg';
 import { renderChartPng, type ChartAssets } from '../chart-render';
-import { CHAR, FOOTER_DISTANCE, finishPackage, LINE, MARGIN, mm, paragraphStyles, SIZE, STYLE, TEXT_BLOCK_MM } from './docx-layout';
+import { CHAR, FOOTER_DISTANCE, finishPackage, LINE, MARGIN, mm, paragraphStyles, SIZE, STYLE, TEXT_BLOCK_MM, titleLines } from './docx-layout';
 import { letterFooter, letterheadHeader, LETTERHEAD_TOP } from './docx-letter';
 
 /** Indents of body paragraphs in characters (Word follows the font size), with the twips for others. */
@@ -126,10 +126,7 @@ function tableBlock(block: Extract<Block, { kind: 'table' }>, fonts: DraftFonts)
 async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string) => Promise<Uint8Array | null>): Promise<(Paragraph | Table)[]> {
   switch (block.kind) {
     case 'title':
-      return [
-        new Paragraph({ style: STYLE.title, children: [run(block.text, fonts.title, fonts, { size: SIZE.title })] }),
-        new Paragraph({ spacing: bodySpacing, children: [] }),
-      ];
+      return [titleParagraph(block.text, fonts), new Paragraph({ spacing: bodySpacing, children: [] })];
     case 'subtitle':
       return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.text, fonts.heading2, fonts)] })];
     case 'mark':
@@ -196,10 +193,15 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
       return [
         new Paragraph({ pageBreakBefore: true, spacing: bodySpacing, children: [run(`附件${block.number}`, fonts.heading1, fonts)] }),
         new Paragraph({ spacing: bodySpacing, children: [] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.title, fonts.title, fonts, { size: SIZE.title })] }),
+        titleParagraph(block.title, fonts),
         new Paragraph({ spacing: bodySpacing, children: [] }),
       ];
   }
+}
+
+/** A 2号 title off the character grid (one cell a character would set it two cells apart), broken where offices break it. */
+function titleParagraph(text: string, fonts: DraftFonts): Paragraph {
+  return new Paragraph({ style: STYLE.title, children: titleLines(text).map((line, i) => run(line, fonts.title, fonts, { size: SIZE.title, ...(i ? { break: 1 } : {}) })) });
 }
 
 /**
