@@ -233,7 +233,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
     text:
       '{year}年，{scope}重点项目计划实施{projects}个，总投资{totalInvestment}，年度计划投资{annualPlan}，{annualPlanChange}。' +
       '其中，新建项目{newProjects}个，占比{newShare}；续建项目{continuedProjects}个，占比{continuedShare}。{sizeList}{tagList}' +
-      '截至{month}月底，已开复工项目{started}个，开复工率{startRate}；累计完成投资{completed}，占年度计划投资的{completionRate}。',
+      '截至{month}月底，{startClause}；累计完成投资{completed}，占年度计划投资的{completionRate}。',
   },
   {
     key: 'reply.overall',
@@ -313,6 +313,9 @@ export const COUNT_FIELDS: ReadonlySet<string> = new Set([
   'problems', 'solvedProblems', 'openProblems', 'problemProjects', 'provinceCityProjects', 'countyProjects', 'dueToStart', 'startedDue', 'leaders', 'categoryCount',
 ]);
 
+/** A figure's text that is an amount or a rate of zero: "0万元", "0.00亿元", "0%". */
+const ZERO_AMOUNT = /^0(?:\.0+)?(?:万元|亿元|元|亩|%)$/;
+
 /**
  * The template's text with each {field} replaced by its runs (a figure keeps its id). With a
  * `countWord`, the 个/项/宗 a template writes right after a count field becomes that word, so the
@@ -329,8 +332,9 @@ export function fillTemplate(text: string, values: Record<string, Run[]>, countW
     const field = m[1]!.trim();
     const value = values[field] ?? [{ text: `【缺少数据：${m[1]}】`, placeholder: true }];
     const said = value.map((r) => r.text).join('');
-    // "—" is a rate without a denominator: it says nothing either.
-    const marker = value === LEAVE_OUT || said === '—' || (COUNT_FIELDS.has(field) && said === '0') ? { text: '' } : null;
+    // "—" is a rate without a denominator: it says nothing either; nor does an amount or a rate
+    // of zero ("总投资0万元" of a list without amounts, "开工率0%" beside the count left out).
+    const marker = value === LEAVE_OUT || said === '—' || ZERO_AMOUNT.test(said) || (COUNT_FIELDS.has(field) && said === '0') ? { text: '' } : null;
     if (marker) leftOut.add(marker);
     runs.push(...(marker ? [marker] : value));
     last = m.index + m[0].length;

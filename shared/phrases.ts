@@ -232,6 +232,8 @@ export const ALL_STARTED = '均已开复工';
 
 /** For a group none of which has started (never "开复工0个，开复工率0%"). */
 export const NONE_STARTED = '均未开复工';
+/** What is said instead of "完成投资0万元，投资完成率0%" (a writer strikes the zeros). */
+export const NOTHING_COMPLETED = '尚未完成投资';
 
 /** What replaces a zero count's clause: "未发现红色预警项目". */
 export function noneFound(what: string): string {
@@ -292,7 +294,8 @@ export function headlineSentence(s: Summary, month: number, style: NumberStyle =
 export function rankingLine(name: string, s: Summary, style: NumberStyle = STANDARD): string {
   const started = s.startedNew + s.resumed;
   const starts = started === 0 ? NONE_STARTED : started === s.projects ? ALL_STARTED : `开复工${count(started, style)}，开复工率${percent(started, s.projects, style)}`;
-  return `${name}项目${count(s.projects, style)}，${starts}，投资完成率${percent(s.completedToDate, s.annualPlan, style)}`;
+  const done = s.completedToDate === 0 ? NOTHING_COMPLETED : `投资完成率${percent(s.completedToDate, s.annualPlan, style)}`;
+  return `${name}项目${count(s.projects, style)}，${starts}，${done}`;
 }
 
 /** An order in words: "投资完成率排名由高到低依次是：荣成市、文登区、乳山市". */

@@ -32,6 +32,16 @@ const styleOf = (p: string) => /<w:pStyle w:val="(\w+)"\/>/.exec(p)?.[1] ?? null
 const style = (id: string) => new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(parts['word/styles.xml']!)?.[0] ?? '';
 
 describe('the bulletin in Word and WPS', () => {
+  it('keeps the signature with what precedes it, so it never stands alone on a page', () => {
+    const all = paragraphs(parts['word/document.xml']!);
+    const office = all.findIndex((p) => p.includes('威海市发展和改革委员会</w:t>'));
+    expect(office).toBeGreaterThan(2);
+    // The blank line above it and the 附件说明's last line: each keeps with the next.
+    expect(all[office - 1]).toMatch(/<w:keepNext\/>/);
+    expect(all[office - 2]).toMatch(/<w:keepNext\/>/);
+    expect(all[office - 2]).toMatch(/红黄预警项目名单/);
+  });
+
   it('puts each chart in a single-spaced paragraph off the grid, as wide as the text block and no taller', () => {
     const pictures = paragraphs(parts['word/document.xml']!).filter((p) => p.includes('<w:drawing>'));
     expect(pictures).toHaveLength(2);

@@ -25,6 +25,17 @@ function linesOf(draft: Draft): string[] {
   });
 }
 
+/** The prose of a draft (not its tables, where 0 is a value like any other). */
+function proseOf(draft: Draft): string[] {
+  return draft.blocks.flatMap((b) => ('runs' in b ? [b.runs.map((r) => r.text).join('')] : []));
+}
+
+/** A sentence stating a zero amount or rate ("累计完成投资0万元，投资完成率0%"), or null. */
+export function zeroAmount(line: string): string | null {
+  const zero = /(?:^|[^\d.\-－])0(?:\.0+)?(?:万元|亿元|元|亩)|率0(?:\.0+)?%/.exec(line);
+  return zero ? `zero amount "${line.slice(Math.max(0, zero.index - 12), zero.index + 8)}"` : null;
+}
+
 /** What a writer would strike out of a line, or null. */
 export function slip(line: string): string | null {
   const zero = /(?:^|[^\d.\-－])0(?:个|项|宗|份|位)/.exec(line);
@@ -82,6 +93,10 @@ describe('every draft kind of every library reads as a writer would send it', ()
             const s = slip(names.reduce((l, n) => l.split(n).join('〈项目〉'), line));
             if (s) found.push(`${kind} ${month}月: ${s}`);
           }
+          for (const line of proseOf(draft)) {
+            const z = zeroAmount(line);
+            if (z) found.push(`${kind} ${month}月: ${z}`);
+          }
         }
       }
       expect(found).toEqual([]);
@@ -95,6 +110,9 @@ describe('every draft kind of every library reads as a writer would send it', ()
     expect(slip('分管负责同志同志联系重点项目情况')).toMatch(/doubled/);
     expect(slip('投资完成率51.1%，投资完成率51.1%，低于时序进度')).toMatch(/twice/);
     expect(slip('0-1颠覆性技术项目4个，投资完成率10.5%，增长10个百分点')).toBeNull();
+    expect(zeroAmount('截至8月底，累计完成投资0万元，投资完成率0%')).toMatch(/zero amount/);
+    expect(zeroAmount('完成率0%')).toMatch(/zero amount/);
+    expect(zeroAmount('完成投资10万元，投资完成率10.5%，贷款余额100亿元')).toBeNull();
   });
 });
 

@@ -13,7 +13,7 @@ import { placeholder } from '../../../shared/drafts';
 import { LEVEL_LABELS, type Level } from '../../../shared/domain';
 import { formatDateText, formatPeriod } from '../../../shared/format';
 import { PROBLEM_TYPES, type ProblemType } from '../../../shared/problems';
-import { byCompletionRate, count, moneyText, percent, planCompletionPhrase, progressGapPhrase, rankingLine, rankingOrder, timeProgress, wholeListGap } from '../../../shared/phrases';
+import { byCompletionRate, count, moneyText, NOTHING_COMPLETED, percent, planCompletionPhrase, progressGapPhrase, rankingLine, rankingOrder, timeProgress, wholeListGap } from '../../../shared/phrases';
 import type { KeyedSummary } from '../../../shared/statistics';
 import { readLists } from '../../db/lists';
 import { oldestOpenProblems, openProblemsByProject, openProblemTypes, problemCounts } from '../../db/progress';
@@ -129,10 +129,9 @@ function levelParagraphs(input: DraftInput, levels: KeyedSummary[], book: Return
           // "省重点" + "项目": the label already says 重点.
           t(`${LEVEL_LABELS[l.key as Level]}项目`),
           book.figure(scope, 'projects', count(l.projects, style)),
-          t('，完成投资'),
-          book.figure(scope, 'completed', moneyText(l.completedToDate, style)),
-          t('，'),
-          book.figure(scope, 'completionRate', planCompletionPhrase(l.completedToDate, l.annualPlan, style)),
+          ...(l.completedToDate > 0
+            ? [t('，完成投资'), book.figure(scope, 'completed', moneyText(l.completedToDate, style)), t('，'), book.figure(scope, 'completionRate', planCompletionPhrase(l.completedToDate, l.annualPlan, style))]
+            : [t(`，${NOTHING_COMPLETED}`)]),
           t('，'),
           book.figure(scope, 'progressGap', progressGapPhrase(l.completedToDate, l.annualPlan, month, style)),
           ...levelStatisticsRuns(book, scope, l, style),

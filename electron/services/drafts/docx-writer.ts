@@ -123,7 +123,7 @@ function tableBlock(block: Extract<Block, { kind: 'table' }>, fonts: DraftFonts)
   return out;
 }
 
-async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string) => Promise<Uint8Array | null>): Promise<(Paragraph | Table)[]> {
+async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string) => Promise<Uint8Array | null>, keepNext = false): Promise<(Paragraph | Table)[]> {
   switch (block.kind) {
     case 'title':
       return [titleParagraph(block.text, fonts), new Paragraph({ spacing: bodySpacing, children: [] })];
@@ -145,7 +145,7 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
       ];
     }
     case 'paragraph':
-      return [new Paragraph({ indent: block.noIndent ? undefined : FIRST_LINE_TWO_CHARS, alignment: AlignmentType.JUSTIFIED, spacing: bodySpacing, children: runs(block.runs, fonts.body, fonts) })];
+      return [new Paragraph({ indent: block.noIndent ? undefined : FIRST_LINE_TWO_CHARS, alignment: AlignmentType.JUSTIFIED, spacing: bodySpacing, keepNext, children: runs(block.runs, fonts.body, fonts) })];
     case 'table':
       return tableBlock(block, fonts);
     case 'chart': {
@@ -167,6 +167,7 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
             new Paragraph({
               indent: i === 0 ? FIRST_LINE_TWO_CHARS : { left: 5 * CHAR },
               spacing: bodySpacing,
+              keepNext: keepNext && i === block.items.length - 1,
               children: [run(`${i === 0 ? '附件：' : ''}${block.items.length > 1 ? `${i + 1}.` : ''}${item}`, fonts.body, fonts)],
             }),
         ),
@@ -174,7 +175,7 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
     case 'signature': {
       const at = signatureIndents(block.office, block.date);
       return [
-        new Paragraph({ spacing: bodySpacing, children: [] }),
+        new Paragraph({ spacing: bodySpacing, keepNext: true, children: [] }),
         new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(at.office * CHAR) }, spacing: bodySpacing, keepNext: true, children: [run(block.office, fonts.body, fonts)] }),
         new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(at.date * CHAR) }, spacing: bodySpacing, children: [run(block.date, fonts.body, fonts)] }),
       ];
@@ -271,7 +272,8 @@ export async function draftToDocx(draft: Draft, options: { assets: ChartAssets; 
     return spec ? renderChartPng(options.assets, spec) : null;
   };
   const children: (Paragraph | Table)[] = [];
-  for (const block of draft.blocks) children.push(...(await paragraphsOf(block, fonts, chart)));
+  // The paragraph before the signature keeps with it: the signature never stands alone on a page (GB/T 9704 7.3.5).
+  for (const [i, block] of draft.blocks.entries()) children.push(...(await paragraphsOf(block, fonts, chart, draft.blocks[i + 1]?.kind === 'signature')));
   const doc = new Document({
     creator: options.creator ?? '重点项目工作台',
     title: xmlSafe(draft.name),

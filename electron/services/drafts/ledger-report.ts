@@ -44,14 +44,15 @@ export function ledgerReport(input: DraftInput): Draft {
         kind: 'table',
         caption: '',
         columns: [
+          // 责任部门 fits "市发展改革委" on one line of 小四 (6 × 4.23 mm and the cell's margins).
           { title: '序号', width: 10, align: 'center' },
-          { title: '指标名称', width: 58 },
-          { title: '单位', width: 12, align: 'center' },
+          { title: '指标名称', width: 44 },
+          { title: '单位', width: 10, align: 'center' },
           { title: '基期值', width: 16, align: 'right' },
           { title: '目标值', width: 16, align: 'right' },
           { title: '当前值', width: 16, align: 'right' },
-          { title: '是否序时', width: 14, align: 'center' },
-          { title: '责任部门', width: 14 },
+          { title: '是否序时', width: 13, align: 'center' },
+          { title: '责任部门', width: 31 },
         ],
         rows: mine.map((i) => [cell(i.code ?? `${i.seq}`), cell(i.content), cell(i.unit ?? ''), cell(i.baseline ?? ''), cell(i.target ?? ''), cell(i.actual ?? ''), cell(i.onTrack === null ? '' : i.onTrack ? '是' : '否'), cell(i.department ?? '')]),
       });

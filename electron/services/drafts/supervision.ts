@@ -7,7 +7,7 @@
 import type { Block, Draft, Run } from '../../../shared/drafts';
 import { placeholder } from '../../../shared/drafts';
 import { formatDateText, formatPeriod } from '../../../shared/format';
-import { moneyText, percent } from '../../../shared/phrases';
+import { moneyText, NOTHING_COMPLETED, percent } from '../../../shared/phrases';
 import { PROBLEM_TYPES, type ProblemType } from '../../../shared/problems';
 import { problemsOfYear, readProblem } from '../../db/progress';
 import { readSupervision } from '../../db/supervisions';
@@ -71,10 +71,11 @@ export function supervisionNotice(input: DraftInput): Draft {
     { kind: 'title', text: docTitle },
     { kind: 'addressee', text: `${addressee}：` },
     para(
-      t(`${project.name}是${year}年${project.level === 'county' ? '县级' : project.level === 'province' ? '省级' : '市级'}重点项目。截至${month}月底，累计完成投资`),
-      book.figure(scope, 'completed', moneyText(project.completedToDate, style)),
-      t('，投资完成率'),
-      book.figure(scope, 'completionRate', rate),
+      t(`${project.name}是${year}年${project.level === 'county' ? '县级' : project.level === 'province' ? '省级' : '市级'}重点项目。截至${month}月底，`),
+      // Nothing done yet is said so, not "累计完成投资0万元，投资完成率0%" (issue 15: no zero clauses).
+      ...(project.completedToDate > 0
+        ? [t('累计完成投资'), book.figure(scope, 'completed', moneyText(project.completedToDate, style)), t('，投资完成率'), book.figure(scope, 'completionRate', rate)]
+        : [t(NOTHING_COMPLETED)]),
       t(project.warning === 'green' ? '。' : `，${reason ? `${reason}，` : ''}列为${project.warning === 'red' ? '红色' : '黄色'}预警项目。`),
       ...(focus
         ? [t(`该项目反映的“${focus.description}”问题（${PROBLEM_TYPES[(focus.type in PROBLEM_TYPES ? focus.type : 'other') as ProblemType]}类，${formatDateText(focus.raised_date)}提出）至今尚未解决。`)]

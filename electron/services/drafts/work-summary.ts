@@ -11,7 +11,7 @@ import type { Block, Draft, Run } from '../../../shared/drafts';
 import { placeholder } from '../../../shared/drafts';
 import { STAGE_LABELS } from '../../../shared/domain';
 import { formatPeriod } from '../../../shared/format';
-import { count, moneyText, percent } from '../../../shared/phrases';
+import { count, moneyText, NOTHING_COMPLETED, percent } from '../../../shared/phrases';
 import { STAGE_ORDER } from '../../../shared/lifecycle';
 import { supportSummary } from '../support';
 import { stageStatistics } from '../statistics/lifecycle';
@@ -73,14 +73,12 @@ export function workSummary(input: DraftInput): Draft {
     para(
       t(`${year}年，全市安排重点项目`),
       n('projects', countOf(o.projects)),
-      t('，总投资'),
-      n('totalInvestment', amountOf(o.totalInvestment)),
-      t('，年度计划投资'),
-      n('annualPlan', amountOf(o.annualPlan)),
-      t(`。${formatPeriod(month)}，完成投资`),
-      n('completed', amountOf(o.completedToDate)),
-      t('，投资完成率'),
-      n('completionRate', percentOf(o.completedToDate, o.annualPlan)),
+      // An amount not entered (0) is no clause of its own.
+      ...(o.totalInvestment > 0 ? [t('，总投资'), n('totalInvestment', amountOf(o.totalInvestment))] : []),
+      ...(o.annualPlan > 0 ? [t('，年度计划投资'), n('annualPlan', amountOf(o.annualPlan))] : []),
+      ...(o.completedToDate > 0
+        ? [t(`。${formatPeriod(month)}，完成投资`), n('completed', amountOf(o.completedToDate)), ...(o.annualPlan > 0 ? [t('，投资完成率'), n('completionRate', percentOf(o.completedToDate, o.annualPlan))] : [])]
+        : [t(`。${formatPeriod(month)}，${NOTHING_COMPLETED}`)]),
       t('。'),
       placeholder('总体评价'),
     ),
