@@ -126,4 +126,13 @@ describe('every draft kind', () => {
       expect(doc, kind).not.toMatch(/<w:ind w:firstLine="640"\/>/);
     }
   }, 180_000);
+
+  it('starts each leader’s page with its title, not with an empty paragraph that would take a grid line', async () => {
+    const doc = docxParts((await draftDocx(demo.ctx, { kind: 'leader-pages', year: 2024, month: 8 })).bytes)['word/document.xml']!;
+    const titles = paragraphs(doc).filter((p) => styleOf(p) === STYLE.title);
+    expect(titles.length).toBeGreaterThan(10);
+    expect(titles.slice(1).every((p) => p.includes('<w:pageBreakBefore/>'))).toBe(true);
+    expect(titles[0]).not.toContain('<w:pageBreakBefore/>');
+    expect(paragraphs(doc).filter((p) => p.includes('<w:pageBreakBefore/>'))).toHaveLength(titles.length - 1);
+  }, 60_000);
 });

@@ -123,10 +123,16 @@ function tableBlock(block: Extract<Block, { kind: 'table' }>, fonts: DraftFonts)
   return out;
 }
 
-async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string) => Promise<Uint8Array | null>, keepNext = false): Promise<(Paragraph | Table)[]> {
+/** How a block stands to its neighbours: kept with the next one; starting a new page (a title after a page break). */
+interface Placement {
+  keepNext: boolean;
+  newPage: boolean;
+}
+
+async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string) => Promise<Uint8Array | null>, { keepNext, newPage }: Placement): Promise<(Paragraph | Table)[]> {
   switch (block.kind) {
     case 'title':
-      return [titleParagraph(block.text, fonts), new Paragraph({ spacing: bodySpacing, children: [] })];
+      return [titleParagraph(block.text, fonts, newPage), new Paragraph({ spacing: bodySpacing, children: [] })];
     case 'subtitle':
       return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: bodySpacing, children: [run(block.text, fonts.heading2, fonts)] })];
     case 'mark':
@@ -201,8 +207,8 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
 }
 
 /** A 2号 title off the character grid (one cell a character would set it two cells apart), broken where offices break it. */
-function titleParagraph(text: string, fonts: DraftFonts): Paragraph {
-  return new Paragraph({ style: STYLE.title, children: titleLines(text).map((line, i) => run(line, fonts.title, fonts, { size: SIZE.title, ...(i ? { break: 1 } : {}) })) });
+function titleParagraph(text: string, fonts: DraftFonts, newPage = false): Paragraph {
+  return new Paragraph({ style: STYLE.title, pageBreakBefore: newPage, children: titleLines(text).map((line, i) => run(line, fonts.title, fonts, { size: SIZE.title, ...(i ? { break: 1 } : {}) })) });
 }
 
 /**
@@ -272,8 +278,13 @@ export async function draftToDocx(draft: Draft, options: { assets: ChartAssets; 
     return spec ? renderChartPng(options.assets, spec) : null;
   };
   const children: (Paragraph | Table)[] = [];
-  // The paragraph before the signature keeps with it: the signature never stands alone on a page (GB/T 9704 7.3.5).
-  for (const [i, block] of draft.blocks.entries()) children.push(...(await paragraphsOf(block, fonts, chart, draft.blocks[i + 1]?.kind === 'signature')));
+  for (const [i, block] of draft.blocks.entries()) {
+    const next = draft.blocks[i + 1]?.kind;
+    // A title on a new page starts it itself: an empty paragraph before it would take a grid line.
+    if (block.kind === 'pageBreak' && next === 'title') continue;
+    // The paragraph before the signature keeps with it: the signature never stands alone on a page (GB/T 9704 7.3.5).
+    children.push(...(await paragraphsOf(block, fonts, chart, { keepNext: next === 'signature', newPage: draft.blocks[i - 1]?.kind === 'pageBreak' })));
+  }
   const doc = new Document({
     creator: options.creator ?? '重点项目工作台',
     title: xmlSafe(draft.name),
