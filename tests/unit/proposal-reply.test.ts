@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDraft, draftDocx } from '../../electron/services/drafts/index';
 import { replyCategories, setReplyCategories } from '../../electron/services/drafts/reply-categories';
+import { STYLE } from '../../electron/services/drafts/docx-layout';
 import { DEFAULT_REPLY_CATEGORIES, REPLY_CATEGORY_PRESETS } from '../../shared/drafts-reply';
 import type { Draft } from '../../shared/drafts';
 import { docxParts, paragraphTexts, renderWithLibreOffice } from '../helpers/docx';
@@ -97,6 +98,10 @@ describe('replies of every kind', () => {
     const runs = signer.match(/<w:r>[\s\S]*?<\/w:r>/g)!;
     expect(runs.find((r) => r.includes('签发人：'))).toContain('w:eastAsia="仿宋_GB2312"');
     expect(runs.find((r) => r.includes('李明'))).toContain('w:eastAsia="楷体_GB2312"');
+    // A blank line between it and the title.
+    const at = ps.indexOf(signer);
+    expect(textOfXml(ps[at + 1]!)).toBe('');
+    expect(ps[at + 2]).toContain(`w:val="${STYLE.title}"`);
     // The 附注 is the paragraph right after the date, indented two characters, in parentheses.
     const date = ps.findIndex((p) => textOfXml(p) === '2023年9月30日');
     const note = ps[date + 1]!;

@@ -188,7 +188,11 @@ async function paragraphsOf(block: Block, fonts: DraftFonts, chart: (id: string)
     }
     case 'signer':
       // GB/T 9704 7.2.4: flush right one character in; "签发人" in 仿宋, the name in 楷体.
-      return [new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: CHAR }, spacing: bodySpacing, children: [run('签发人：', fonts.body, fonts), ...runs(block.runs, fonts.heading2, fonts)] })];
+      // A blank line under it, as under the 发文字号, so the title does not touch the header.
+      return [
+        new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: CHAR }, spacing: bodySpacing, children: [run('签发人：', fonts.body, fonts), ...runs(block.runs, fonts.heading2, fonts)] }),
+        new Paragraph({ spacing: bodySpacing, children: [] }),
+      ];
     case 'pageBreak':
       return [new Paragraph({ pageBreakBefore: true, spacing: { line: 1, lineRule: LineRuleType.EXACT }, children: [] })];
     case 'documentNumber':
