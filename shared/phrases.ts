@@ -17,6 +17,7 @@ import type { MoneyUnit } from './money';
 import { DEFAULT_NUMBER_STYLE, tableDecimals, type NumberStyle } from './number-style';
 import type { ProcedureCounts } from './lifecycle';
 import type { Summary } from './statistics';
+import type { SupportSummary } from './support';
 import { SUPERVISION_FORMS, SUPERVISION_LEVELS, type SupervisionCounts, type SupervisionForm, type SupervisionLevel } from './supervision';
 
 const STANDARD = DEFAULT_NUMBER_STYLE;
@@ -210,6 +211,21 @@ export function procedureCountsSentence(c: ProcedureCounts, style: NumberStyle =
   if (c.overdue) clauses.push(`逾期未办${n(c.overdue)}（涉及${n(c.overdueProjects)}项目）`);
   if (c.earlyStarts) clauses.push(`提前开工${n(c.earlyStarts)}`);
   return `截至${c.month}月底，${clauses.join('；')}。`;
+}
+
+/**
+ * 要素保障's screen line: the bank figures ("—" for one not given, so the analyst sees what is
+ * missing; "按N笔项目贷款合计" when they are the loans' sums) and the land solved; each part
+ * "尚未填报" when there is nothing, never "解决用地0亩".
+ */
+export function supportElementsSentence(s: Pick<SupportSummary, 'bank' | 'bankFromLoans' | 'bankLoans' | 'land'>, style: NumberStyle = STANDARD): string {
+  const b = s.bank;
+  const money = (x: number | null) => (x === null ? '—' : moneyText(x, style));
+  const bank = b
+    ? `银行支持${s.bankFromLoans ? `（按${s.bankLoans}笔项目贷款合计）` : ''}：支持重点项目${b.projects === null ? '—' : count(b.projects, style)}，授信额度${money(b.credit)}，累计发放贷款${money(b.loans)}，贷款余额${money(b.balance)}。`
+    : '银行支持：尚未填报。';
+  const land = s.land.areaCentimu ? `用地保障：解决用地${areaText(s.land.areaCentimu)}。` : '用地保障：尚未填报。';
+  return bank + land;
 }
 
 /** Land in 亩 from hundredths, as few decimals as it has: "511.05亩", "20亩", "120.5亩". */

@@ -39,7 +39,7 @@ describe('要素保障 forms in Chromium', () => {
   it('records bank totals, a project’s loan and land by hand; refuses a bad figure in Chinese', async () => {
     await openSupport();
     const elements = page.getByTestId('support-elements');
-    expect(await elements.textContent()).toBe('银行支持：尚未填报。用地保障：解决用地0亩。');
+    await expect.poll(() => elements.textContent()).toBe('银行支持：尚未填报。用地保障：尚未填报。');
 
     // A loan of a project on the list, typed in 万元: the bank figures are its sums until totals are given.
     await page.getByLabel('贷款项目名称').fill(project);
@@ -48,7 +48,7 @@ describe('要素保障 forms in Chromium', () => {
     await page.getByLabel('项目发放贷款（万元）').fill('35000');
     await page.getByRole('button', { name: '添加贷款' }).click();
     await expect.poll(() => page.getByTestId('loan-list').textContent()).toBe(`${project}，国家开发银行：授信12亿元，发放3.5亿元，余额—删除`);
-    await expect.poll(() => elements.textContent()).toBe('银行支持（按1笔项目贷款合计）：支持重点项目1个，授信额度12亿元，累计发放贷款3.5亿元，贷款余额—。用地保障：解决用地0亩。');
+    await expect.poll(() => elements.textContent()).toBe('银行支持（按1笔项目贷款合计）：支持重点项目1个，授信额度12亿元，累计发放贷款3.5亿元，贷款余额—。用地保障：尚未填报。');
 
     // The office's totals take their place.
     await page.getByLabel('支持项目（个）').fill('32');
@@ -56,7 +56,7 @@ describe('要素保障 forms in Chromium', () => {
     await page.getByLabel('累计发放贷款（万元）').fill('490900');
     await page.getByLabel('贷款余额（万元）', { exact: true }).fill('484300');
     await page.getByRole('button', { name: '保存合计' }).click();
-    await expect.poll(() => elements.textContent()).toBe('银行支持：支持重点项目32个，授信额度125.15亿元，累计发放贷款49.09亿元，贷款余额48.43亿元。用地保障：解决用地0亩。');
+    await expect.poll(() => elements.textContent()).toBe('银行支持：支持重点项目32个，授信额度125.15亿元，累计发放贷款49.09亿元，贷款余额48.43亿元。用地保障：尚未填报。');
 
     await page.getByLabel('用地项目名称').fill(project);
     await page.getByLabel('解决用地（亩）').fill('511.05');

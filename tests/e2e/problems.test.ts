@@ -27,7 +27,7 @@ describe('问题清单 in Chromium', () => {
     await page.getByRole('button', { name: '问题清单', exact: true }).click();
     await page.getByLabel('问题年度').selectOption('2024');
     await expect.poll(() => page.getByTestId('problems-headline').textContent()).toContain('共反映问题2个（涉及2个项目），已解决0个，未解决2个');
-    expect(await cell(0, 'description').textContent()).toBe('用地指标未落实');
+    await expect.poll(() => cell(0, 'description').textContent()).toBe('用地指标未落实');
     // The status editor is a select: open its list and choose 已解决.
     await cell(0, 'status').dblclick();
     await page.locator('.ag-cell-inline-editing .ag-picker-field-wrapper').waitFor();

@@ -31,7 +31,7 @@ describe('督办 in Chromium', () => {
     await dialog.getByLabel('办理时限').fill('2024年9月20日');
     await dialog.getByRole('button', { name: '下发' }).click();
     await expect.poll(() => page.getByTestId('supervision-status').textContent()).toMatch(/^已向“.+”下发.色督办单2024-001，2024年9月20日前办理$/);
-    expect(await cell(0, 'projectName').textContent()).toBe(first);
+    await expect.poll(() => cell(0, 'projectName').textContent()).toBe(first);
     expect(await cell(0, 'status').textContent()).toMatch(/^待反馈/);
 
     await cell(0, 'number').click();
@@ -43,7 +43,7 @@ describe('督办 in Chromium', () => {
     await page.getByTestId('supervision-text').getByLabel('退回原因').fill('未写明开工时间');
     await page.getByTestId('supervision-text').getByRole('button', { name: '确定' }).click();
     await expect.poll(() => cell(0, 'status').textContent()).toMatch(/^退回重办/);
-    expect(await page.getByTestId('supervision-status').textContent()).toBe('已退回督办2024-001，请责任单位重新反馈');
+    await expect.poll(() => page.getByTestId('supervision-status').textContent()).toBe('已退回督办2024-001，请责任单位重新反馈');
     await page.getByRole('button', { name: '登记反馈…' }).click();
     await page.getByTestId('supervision-text').getByLabel('反馈内容').fill('10月15日开工');
     await page.getByTestId('supervision-text').getByRole('button', { name: '确定' }).click();

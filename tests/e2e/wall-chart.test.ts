@@ -99,6 +99,6 @@ describe('挂图作战 in Chromium', () => {
     await page.getByRole('button', { name: '要素保障', exact: true }).click();
     const central = page.getByTestId('support-panel').locator('tbody tr').first();
     await expect.poll(() => central.textContent()).toBe('中央预算内27亿元12.3亿元增长119.5%');
-    expect(await page.getByTestId('support-elements').textContent()).toBe('银行支持：尚未填报。用地保障：解决用地0亩。');
+    expect(await page.getByTestId('support-elements').textContent()).toBe('银行支持：尚未填报。用地保障：尚未填报。');
   });
 });

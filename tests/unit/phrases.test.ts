@@ -10,6 +10,7 @@ import {
   byCompletionRate,
   change,
   procedureCountsSentence,
+  supportElementsSentence,
   count,
   countChange,
   growthListText,
@@ -178,6 +179,16 @@ describe('the 前期手续 headline', () => {
     expect(procedureCountsSentence(counts({}))).toBe('截至8月底，238个项目取得手续227个，其中立项、备案204个，施工许可证23个；逾期未办3个（涉及2个项目）；提前开工38个。');
     expect(procedureCountsSentence(counts({ constructionPermit: 0, overdue: 0, overdueProjects: 0, earlyStarts: 0 }))).toBe('截至8月底，238个项目取得手续227个，其中立项、备案204个。');
     expect(procedureCountsSentence(counts({ obtained: 0, approval: 0, constructionPermit: 0 }), { ...DEFAULT_NUMBER_STYLE, countWord: '项' })).toBe('截至8月底，238项项目尚未取得手续；逾期未办3项（涉及2项项目）；提前开工38项。');
+  });
+});
+
+describe('the 要素保障 line', () => {
+  const land = (areaCentimu: number) => ({ areaCentimu, projects: areaCentimu ? 1 : 0 });
+  it('says what is not given as 尚未填报 or —, never "解决用地0亩"', () => {
+    expect(supportElementsSentence({ bank: null, bankFromLoans: false, bankLoans: 0, land: land(0) })).toBe('银行支持：尚未填报。用地保障：尚未填报。');
+    const bank = { year: 2024, projects: 32, credit: money(12_515_000_000), loans: money(4_909_000_000), balance: null };
+    expect(supportElementsSentence({ bank, bankFromLoans: false, bankLoans: 0, land: land(51105) })).toBe('银行支持：支持重点项目32个，授信额度125.15亿元，累计发放贷款49.09亿元，贷款余额—。用地保障：解决用地511.05亩。');
+    expect(supportElementsSentence({ bank: { ...bank, projects: 2 }, bankFromLoans: true, bankLoans: 2, land: land(2000) }, { ...DEFAULT_NUMBER_STYLE, countWord: '项' })).toMatch(/^银行支持（按2笔项目贷款合计）：支持重点项目2项，.*用地保障：解决用地20亩。$/);
   });
 });
 

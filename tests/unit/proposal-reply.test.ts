@@ -31,7 +31,7 @@ const BASE = {
   copyTo: '市政府督查室，市政协提案委',
 };
 const textOf = (draft: Draft) => draft.blocks.map((b) => ('runs' in b ? b.runs.map((r) => r.text).join('') : 'text' in b ? b.text : '')).join('\n');
-const paragraphs = (xml: string) => xml.match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g) ?? [];
+const paragraphs = (xml: string) => xml.match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g) ?? ([] as string[]);
 const textOfXml = (p: string) => paragraphTexts(p).join('');
 
 let lib: TempLibrary;

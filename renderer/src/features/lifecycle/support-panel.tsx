@@ -7,13 +7,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatChange, formatMoneyText } from '../../../../shared/format';
 import { describeIssue } from '../../../../shared/import';
-import { areaText } from '../../../../shared/phrases';
+import { areaText, supportElementsSentence } from '../../../../shared/phrases';
 import { SUPPORT_SHEET_LABELS, type SupportImportPreview, type SupportSheetKind, type SupportSummary } from '../../../../shared/support';
 import { call } from '../../api';
 import { Modal } from '../../ui/dialogs';
 import { deliverFile } from '../../ui/download';
 import { readFileBase64 } from './read-file';
 import { SupportForms } from './support-forms';
+import { useNumberStyle } from '../../ui/number-style';
 
 const CALLS = {
   funds: ['import.funds.preview', 'import.funds.commit'],
@@ -30,6 +31,7 @@ function yearLine(kind: SupportSheetKind, y: SupportImportPreview['years'][numbe
 export function SupportPanel(props: { year: number; readOnly: boolean; onStatus: (text: string) => void; onError: (err: unknown) => void }) {
   const { year, onStatus, onError } = props;
   const [summary, setSummary] = useState<SupportSummary | null>(null);
+  const style = useNumberStyle(props.year);
   const [preview, setPreview] = useState<SupportImportPreview | null>(null);
   const [kind, setKind] = useState<SupportSheetKind>('funds');
   // Moves on every reload, so the forms' lists are read again after an import too.
@@ -62,7 +64,6 @@ export function SupportPanel(props: { year: number; readOnly: boolean; onStatus:
       reload();
     }, onError);
   const yoy = (cur: number, prev: number) => (prev > 0 ? formatChange(cur, prev) : '—');
-  const b = summary?.bank;
   return (
     <div className="support-panel" data-testid="support-panel">
       <div className="toolbar">
@@ -100,12 +101,7 @@ export function SupportPanel(props: { year: number; readOnly: boolean; onStatus:
         </table>
       )}
       {summary && (
-        <p data-testid="support-elements">
-          {b
-            ? `银行支持${summary.bankFromLoans ? `（按${summary.bankLoans}笔项目贷款合计）` : ''}：支持重点项目${b.projects ?? '—'}个，授信额度${b.credit === null ? '—' : formatMoneyText(b.credit)}，累计发放贷款${b.loans === null ? '—' : formatMoneyText(b.loans)}，贷款余额${b.balance === null ? '—' : formatMoneyText(b.balance)}。`
-            : '银行支持：尚未填报。'}
-          {`用地保障：解决用地${areaText(summary.land.areaCentimu)}。`}
-        </p>
+        <p data-testid="support-elements">{supportElementsSentence(summary, style)}</p>
       )}
       {summary && (
         <SupportForms
