@@ -80,10 +80,13 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
 
   const classify = (row: SheetRow): RowKind => {
     // A formula without a result is something written in the cell, though it reads as nothing.
-    const texts = row.cells.flatMap((c, index) => {
-      const text = c?.t === 'f' ? '=' : cellText(c);
-      return text === '' ? [] : [{ index, text }];
-    });
+    const texts: { index: number; text: string }[] = [];
+    for (let index = 0; index < row.cells.length; index++) {
+      const c = row.cells[index];
+      if (c === undefined) continue;
+      const text = c.t === 'f' ? '=' : cellText(c);
+      if (text !== '') texts.push({ index, text });
+    }
     const labels = texts.filter((t) => !moneyIndex.has(t.index));
     if (labels.length === 0 || isColumnNumbers(texts)) return { kind: 'skip' };
     // Only a number in 序号 (a row left empty): nothing to read.
