@@ -5,7 +5,7 @@
  * cannot be opened from its backups (the damaged file kept under a new name). Spread into `api`
  * (shared/api.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BackupInfo, LibraryInfo } from './domain';
 import { method, none, path, type SavedFile } from './api-schemas';
 

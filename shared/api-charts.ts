@@ -2,7 +2,7 @@
  * The contract's methods of the charts' own settings: the office's short names of districts and
  * categories (设置 > 图表简称, shared/chart-labels.ts). Spread into `api` (shared/api.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { method, none } from './api-schemas';
 import { SHORT_NAME_MAX, type ShortNames } from './chart-labels';
 

@@ -4,7 +4,7 @@
  * its figures frozen in a copy) or reopening it with a reason. Spread into `api` (shared/api.ts);
  * dispatch sheets are imported through api-import.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DispatchRow, MonthState } from './dispatch';
 import { id, method, month, moneyUnit, statsFilter, year } from './api-schemas';
 

@@ -5,7 +5,7 @@
  * answer categories, 设置 > 办复类别). Spread into `api`
  * (shared/api.ts); the builders are electron/services/drafts/.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DRAFT_KINDS, FONT_KEYS, type Draft, type DraftFonts, type TemplateDef } from './drafts';
 import { method, month, none, year, type SavedFile } from './api-schemas';
 import type { ReplyCategory } from './drafts-reply';

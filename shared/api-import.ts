@@ -5,7 +5,7 @@
  * to .xlsx. The one import pipeline behind them is electron/services/import/. Spread into `api`
  * (shared/api.ts); the life cycle's and the ledgers' imports are in api-lifecycle.ts and api-ledgers.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { REQUIRED_MONEY_TARGETS, type ImportResult, type ImportTarget, type ProjectImportPreview } from './import';
 import { PROJECT_FIELDS } from './fields';
 import { EXPORT_COLUMNS, isFigureColumn } from './export-columns';

@@ -4,7 +4,7 @@
  * workbook imported (preview, then all or nothing) and exported (it imports back equal). Spread
  * into `api` (shared/api.ts); the quarterly report is a draft (api-drafts.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEDGER_FIELDS, LEDGER_KIND_KEYS, type ActionPlan, type LedgerField, type LedgerImportPreview, type LedgerItem, type LedgerKind, type LedgerSummary } from './ledgers';
 import { id, method, none, token, type SavedFile } from './api-schemas';
 

@@ -4,7 +4,7 @@
  * the editable lists every project refers to (categories with their lead departments, districts,
  * tags). Spread into `api` (shared/api.ts); a library's backups are in api-backups.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LibraryInfo, Lists } from './domain';
 import { id, method, none, path } from './api-schemas';
 

@@ -4,7 +4,7 @@
  * warnings) and the 要素保障 ledger. Spread into `api` (shared/api.ts); the same rules hold: every
  * argument has a schema, every result is plain data.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, method, month, moneyUnit, none, pickedFile, statsFilter, token, year, type SavedFile } from './api-schemas';
 import type { ImportResult } from './import';
 import type { ProcedureImportPreview } from './lifecycle-import';

@@ -3,7 +3,7 @@
  * or recorded by hand), their counts, and edits as undoable steps. Spread into `api`
  * (shared/api.ts); a problem's 督办单 is issued through api-supervisions.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProblemRow, ProblemSummary } from './problems';
 import { id, method, month, year } from './api-schemas';
 

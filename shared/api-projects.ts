@@ -4,7 +4,7 @@
  * pasted from Excel or WPS. Every write is its own transaction and one undoable step
  * (api-history.ts). Spread into `api` (shared/api.ts); importing and exporting lists is api-import.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProjectDetail, ProjectRow, ProjectTable } from './domain';
 import { id, method, moneyUnit, year } from './api-schemas';
 

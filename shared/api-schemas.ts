@@ -3,9 +3,11 @@
  * domain parts api-library.ts, api-projects.ts, …): the method declaration, the argument schemas
  * several domains share, and the shape of a file the services hand back.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+// The one locale we use, imported alone: `z.locales` would bundle all fifty (0.5 MB).
+import zhCN from 'zod/v4/locales/zh-CN.js';
 
-z.config(z.locales.zhCN());
+z.config(zhCN());
 
 export const year = z.number().int().min(1949, '年份不能早于1949年').max(2100, '年份不能晚于2100年');
 export const id = z.number().int().positive();

@@ -5,7 +5,7 @@
  * ones it was closed with. Spread into `api` (shared/api.ts); the drafts' fonts and templates are
  * in api-drafts.ts, backups in api-backups.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PlanSplitSetting, WarningThresholds } from './statistics';
 import { numberStyleChanges, type NumberStyle } from './number-style';
 import { method, month, none, year } from './api-schemas';

@@ -5,7 +5,7 @@
  * conditions, shared/drill-down.ts). A closed month's figures come from its frozen copy. The
  * engine is electron/services/statistics.ts. Spread into `api` (shared/api.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { KeyedSummary, ProjectFigures, Statistics } from './statistics';
 import type { MonthlyTrend } from './charts';
 import { DRILL_DIMENSIONS } from './drill-down';

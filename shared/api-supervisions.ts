@@ -4,7 +4,7 @@
  * review (accepted or returned), closing; every step undoable. Spread into `api` (shared/api.ts);
  * a notice's Word document is a draft (api-drafts.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SupervisionRow } from './supervision';
 import { dateText, id, method, month, year } from './api-schemas';
 

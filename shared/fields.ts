@@ -115,6 +115,18 @@ export interface ParseOptions {
  * Empty input clears the field (except a required one). List fields (区市, 类别) are returned as
  * the typed name; the service checks the name against the library's lists.
  */
+/** An enum field's codes by label (the first code where two share a label), made once per field. */
+const CODE_BY_LABEL = new Map<FieldDef, Map<string, string>>();
+function enumCodeByLabel(def: FieldDef): Map<string, string> {
+  let byLabel = CODE_BY_LABEL.get(def);
+  if (!byLabel) {
+    byLabel = new Map();
+    for (const [code, label] of Object.entries(def.options!)) if (!byLabel.has(label)) byLabel.set(label, code);
+    CODE_BY_LABEL.set(def, byLabel);
+  }
+  return byLabel;
+}
+
 export function parseFieldInput(field: ProjectField, input: unknown, options: ParseOptions): ParseResult {
   const def = FIELD_BY_KEY[field];
   if (input !== null && typeof input !== 'string' && typeof input !== 'number' && !Array.isArray(input)) {
@@ -134,7 +146,7 @@ export function parseFieldInput(field: ProjectField, input: unknown, options: Pa
   }
   switch (def.kind) {
     case 'text':
-      return { ok: true, value: text.replace(/\s*\n\s*/g, ' ') };
+      return { ok: true, value: text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text };
     case 'longText':
     case 'list':
       return { ok: true, value: text };
@@ -163,7 +175,7 @@ export function parseFieldInput(field: ProjectField, input: unknown, options: Pa
     }
     case 'enum': {
       const options = def.options!;
-      const byLabel = Object.entries(options).find(([, label]) => label === text)?.[0];
+      const byLabel = enumCodeByLabel(def).get(text);
       const code = byLabel ?? (text in options ? text : ENUM_SYNONYMS[def.key]?.[text]);
       if (!code) return { ok: false, message: `${def.label}应为${Object.values(options).join('、')}之一，不能是“${text}”` };
       return { ok: true, value: code };

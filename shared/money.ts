@@ -38,7 +38,11 @@ export const MAX_MONEY = 1_000_000_000_000_000;
 const FULL_WIDTH_DIGITS = /[０-９．，－＋]/g;
 
 /** Normalise text as people type numbers: full-width digits, thousands separators, spaces. */
+const NOT_PLAIN_NUMBER_TEXT = /[０-９．，－＋\s\u200b\u00a0\u3000,]/;
+
 export function normaliseNumberText(text: string): string {
+  // Most cells need none of the three replacements: one scan instead of three.
+  if (!NOT_PLAIN_NUMBER_TEXT.test(text)) return text;
   return text
     .replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u200b\u00a0\u3000]/g, '')
@@ -88,7 +92,12 @@ export function parseMoney(
  */
 export function moneyFromSpreadsheetNumber(n: number, unit: MoneyUnit): { ok: true; value: Money } | { ok: false; message: string } {
   if (!Number.isFinite(n)) return { ok: false, message: '不是有效的金额' };
-  return parseMoney(numberToPlainString(Number(n.toPrecision(15))), unit, { roundToYuan: true });
+  // 15 significant digits: what the spreadsheet showed, without binary noise (an integer below 10^15 has no more).
+  const x = Number.isInteger(n) && Math.abs(n) < 1e15 ? n : Number(n.toPrecision(15));
+  // A whole number of the unit (most amounts in a list): the product is exact, as parseMoney's would be.
+  const yuan = x * Number(UNIT_SCALE[unit]);
+  if (Number.isInteger(x) && x >= 0 && yuan <= MAX_MONEY) return { ok: true, value: money(yuan === 0 ? 0 : yuan) };
+  return parseMoney(numberToPlainString(x), unit, { roundToYuan: true });
 }
 
 /** A JS number as plain decimal text, without exponent (a spreadsheet cell may hold 1e-7). */

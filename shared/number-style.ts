@@ -5,7 +5,7 @@
  * with); the phrase library (shared/phrases.ts) and the formatter (shared/format.ts) take it as
  * their last argument, defaulting to the rules of STATISTICS.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MoneyUnit } from './money';
 
 export interface NumberStyle {

@@ -31,12 +31,23 @@ export function insertChangeSet(db: Db, label: string, at: string, changes: read
   stmt(db, "UPDATE change_sets SET state = 'discarded' WHERE state = 'undone'").run();
   const setId = Number(stmt(db, 'INSERT INTO change_sets (at, label) VALUES (?, ?)').run(at, label).lastInsertRowid);
   // Many rows per statement: an import logs 20,000 changes, and each statement run has a cost.
-  const values = (c: ChangeRecord) => [setId, c.projectId, c.year, c.op, c.field, JSON.stringify(c.oldValue ?? null), JSON.stringify(c.newValue ?? null)];
+  const push = (out: unknown[], c: ChangeRecord) => out.push(setId, c.projectId, c.year, c.op, c.field, JSON.stringify(c.oldValue ?? null), JSON.stringify(c.newValue ?? null));
   const sql = (n: number) => `INSERT INTO changes (change_set_id, project_id, year, op, field, old_value, new_value) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
   const BATCH = 100;
   let i = 0;
-  for (; i + BATCH <= changes.length; i += BATCH) stmt(db, sql(BATCH)).run(changes.slice(i, i + BATCH).flatMap(values));
-  for (; i < changes.length; i++) stmt(db, sql(1)).run(values(changes[i]!));
+  if (changes.length >= BATCH) {
+    const batch = stmt(db, sql(BATCH));
+    for (; i + BATCH <= changes.length; i += BATCH) {
+      const values: unknown[] = [];
+      for (let k = i; k < i + BATCH; k++) push(values, changes[k]!);
+      batch.run(values);
+    }
+  }
+  for (; i < changes.length; i++) {
+    const values: unknown[] = [];
+    push(values, changes[i]!);
+    stmt(db, sql(1)).run(values);
+  }
   return setId;
 }
 

@@ -132,10 +132,25 @@ const REPORT_COLUMNS = [
 export function insertReports(db: Db, reports: readonly ReportSnapshot[]): void {
   const BATCH = 100;
   const sql = (n: number) => `INSERT INTO progress_reports (${REPORT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(`(${REPORT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
-  const values = (r: ReportSnapshot) => REPORT_COLUMNS.map((c) => r[c] ?? null);
+  // In the table's key order (year, month, project), so each insert lands at the end of its B-tree page.
+  const ordered = [...reports].sort((a, b) => a.year - b.year || a.month - b.month || a.project_id - b.project_id);
+  const push = (out: unknown[], r: ReportSnapshot) => {
+    for (const c of REPORT_COLUMNS) out.push(r[c] ?? null);
+  };
   let i = 0;
-  for (; i + BATCH <= reports.length; i += BATCH) stmt(db, sql(BATCH)).run(reports.slice(i, i + BATCH).flatMap(values));
-  for (; i < reports.length; i++) stmt(db, sql(1)).run(values(reports[i]!));
+  if (ordered.length >= BATCH) {
+    const batch = stmt(db, sql(BATCH));
+    for (; i + BATCH <= ordered.length; i += BATCH) {
+      const values: unknown[] = [];
+      for (let k = i; k < i + BATCH; k++) push(values, ordered[k]!);
+      batch.run(values);
+    }
+  }
+  for (; i < ordered.length; i++) {
+    const values: unknown[] = [];
+    push(values, ordered[i]!);
+    stmt(db, sql(1)).run(values);
+  }
 }
 
 const MONTH_CLOSED = valueQuery<[year: number, month: number], 1>('SELECT 1 FROM month_closings WHERE year = ? AND month = ?');

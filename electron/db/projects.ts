@@ -334,33 +334,39 @@ export function insertProjectRecords(db: Db, records: readonly NewProjectRecord[
   let nextId = NEXT_PROJECT_ID(db).one();
   const orders = new Map<number, number>();
   const inserted: { id: number; sortOrder: number }[] = [];
-  const projectRows: unknown[][] = [];
-  const planRows: unknown[][] = [];
-  const tagRows: unknown[][] = [];
+  // Each table's values one row after another, column by column (no object or array per row).
+  const projectValues: unknown[] = [];
+  const planValues: unknown[] = [];
+  const tagValues: unknown[] = [];
   for (const { project, yearPlan } of records) {
     const id = nextId++;
     const sortOrder = orders.get(yearPlan.year) ?? nextSortOrder(db, yearPlan.year);
     orders.set(yearPlan.year, sortOrder + 1);
-    const row: Record<string, unknown> = { ...project, id };
-    projectRows.push(PROJECT_COLUMNS.map((c) => row[c] ?? null));
-    const plan: Record<string, unknown> = { ...yearPlan, project_id: id, sort_order: sortOrder };
-    planRows.push(PLAN_COLUMNS.map((c) => plan[c] ?? null));
-    for (const tagId of project.tags ?? []) tagRows.push([id, tagId]);
+    const row = project as Record<string, unknown>;
+    for (const c of PROJECT_COLUMNS) projectValues.push(c === 'id' ? id : (row[c] ?? null));
+    const plan = yearPlan as Record<string, unknown>;
+    for (const c of PLAN_COLUMNS) planValues.push(c === 'project_id' ? id : c === 'sort_order' ? sortOrder : (plan[c] ?? null));
+    for (const tagId of project.tags ?? []) tagValues.push(id, tagId);
     inserted.push({ id, sortOrder });
   }
-  insertMany(db, 'projects', PROJECT_COLUMNS, projectRows);
-  insertMany(db, 'year_plans', PLAN_COLUMNS, planRows);
-  insertMany(db, 'project_tags', ['project_id', 'tag_id'], tagRows);
+  insertMany(db, 'projects', PROJECT_COLUMNS, projectValues);
+  insertMany(db, 'year_plans', PLAN_COLUMNS, planValues);
+  insertMany(db, 'project_tags', ['project_id', 'tag_id'], tagValues);
   return inserted;
 }
 
-/** INSERT rows in batches of up to 100 per statement. */
-function insertMany(db: Db, table: string, columns: readonly string[], rows: unknown[][]): void {
+/** INSERT rows (their values one row after another) in batches of up to 100 per statement. */
+function insertMany(db: Db, table: string, columns: readonly string[], values: unknown[]): void {
   const BATCH = 100;
+  const width = columns.length;
+  const rows = values.length / width;
   const sql = (n: number) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(n).fill(`(${columns.map(() => '?').join(', ')})`).join(', ')}`;
   let i = 0;
-  for (; i + BATCH <= rows.length; i += BATCH) stmt(db, sql(BATCH)).run(rows.slice(i, i + BATCH).flat());
-  for (; i < rows.length; i++) stmt(db, sql(1)).run(rows[i]!);
+  if (rows >= BATCH) {
+    const batch = stmt(db, sql(BATCH));
+    for (; i + BATCH <= rows; i += BATCH) batch.run(values.slice(i * width, (i + BATCH) * width));
+  }
+  for (; i < rows; i++) stmt(db, sql(1)).run(values.slice(i * width, (i + 1) * width));
 }
 
 /** Put every project of one year's list on another year's list too, as 续建 (bulk, for generators). */

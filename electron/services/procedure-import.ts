@@ -4,7 +4,7 @@
  * the rows without errors), a backup first; and the year's procedures exported to .xlsx, which
  * imports back the same.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './export/exceljs';
 import { neutraliseFormula } from '../../shared/formula-guard';
 import { describeIssue, type ImportResult } from '../../shared/import';
 import { monthEndDate, PROCEDURE_STATUS_LABELS } from '../../shared/lifecycle';
@@ -81,7 +81,7 @@ export async function writeProcedureWorkbook(ctx: ServiceContext, year: number, 
   const db = requireDb(ctx);
   const kinds = procedureKinds(db);
   const rows = procedureRowsOf(db, year, asOf, filter);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = '重点项目工作台';
   const sheet = workbook.addWorksheet('前期手续', { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const width = 2 + kinds.length * 4;

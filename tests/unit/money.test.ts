@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { money, moneyToDecimalText, parseMoney, sumMoney, type Money } from '../../shared/money';
+import { money, moneyFromSpreadsheetNumber, moneyToDecimalText, parseMoney, sumMoney, type Money, type MoneyUnit } from '../../shared/money';
 import { formatMoneyCell, formatMoneyText, withThousands } from '../../shared/format';
 
 const yuan = (text: string, unit: '万元' | '亿元' = '万元') => {
@@ -71,3 +71,20 @@ describe('Money, a distinct type', () => {
     expect(r.ok && Number.isSafeInteger(r.value)).toBe(true);
   });
 });
+
+describe('amounts from spreadsheet numbers', () => {
+  /** The general path, which every number took before whole numbers got their own (parseMoney of the plain decimal text). */
+  const reference = (n: number, unit: MoneyUnit) => {
+    if (!Number.isFinite(n)) return { ok: false, message: '不是有效的金额' };
+    const x = Number(n.toPrecision(15));
+    const s = String(x);
+    return parseMoney(/e/i.test(s) ? x.toFixed(20).replace(/\.?0+$/, '') : s, unit, { roundToYuan: true });
+  };
+
+  it('reads every kind of number as the general path does: whole, fractional, negative, tiny, huge, at the limit', () => {
+    const numbers = [0, -0, 1, 7, 419234, 139744.5, 0.1 + 0.2, 1e-7, 12.34567, -3, -0.00001, 1e11, 1e11 + 1, 1e7, 1e7 + 1, 99999999999.9999, 1e15, 1e15 - 1, 2 ** 53, 1e20, 1e21, NaN, Infinity, -Infinity];
+    for (let i = 0; i < 5000; i++) numbers.push(Math.round(((i * 7919) % 1_000_003) * (i % 3 === 0 ? 1 : 1.37)) / (i % 5 === 0 ? 100 : 1));
+    for (const unit of ['万元', '亿元'] as const) for (const n of numbers) expect(moneyFromSpreadsheetNumber(n, unit), `${n} ${unit}`).toEqual(reference(n, unit));
+  });
+});
+

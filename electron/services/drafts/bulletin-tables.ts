@@ -9,7 +9,7 @@ import type { Block, Run, TableColumn } from '../../../shared/drafts';
 import { formatPeriod } from '../../../shared/format';
 import { LAG_TAGS, count, notStartedBecause } from '../../../shared/phrases';
 import type { ProjectFigures, Summary } from '../../../shared/statistics';
-import { TEXT_BLOCK_MM } from './docx-layout';
+import { TEXT_BLOCK_MM } from './text-block';
 import { lagReason, type BulletinLists } from './bulletin-lists';
 import { moneyCell, moneyColumnTitle, percentCellRuns, type DraftInput } from './parts';
 

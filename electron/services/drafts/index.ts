@@ -15,7 +15,6 @@ import type { ServiceContext } from '../context';
 import { safeFileName, writeFileAtomically } from '../export/safe-file';
 import { requireDb } from '../library';
 import { bulletin } from './bulletin';
-import { draftToDocx } from './docx-writer';
 import type { DraftInput } from './parts';
 import { pressConference } from './press-conference';
 import { proposalReply } from './proposal-reply';
@@ -86,6 +85,8 @@ export function setDraftFonts(ctx: ServiceContext, fonts: Partial<DraftFonts>): 
 /** The draft as .docx bytes. */
 export async function draftDocx(ctx: ServiceContext, args: DraftArgs): Promise<{ draft: Draft; bytes: Buffer }> {
   const draft = buildDraft(ctx, args);
+  // The docx library (0.5 MB) and the chart renderer are loaded when a draft is first written.
+  const { draftToDocx } = await import('./docx-writer');
   const bytes = await draftToDocx(draft, { assets: ctx.chartAssets, fonts: draftFonts(requireDb(ctx)) });
   return { draft, bytes };
 }

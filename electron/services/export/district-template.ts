@@ -3,7 +3,7 @@
  * identity columns locked, last month's cumulative figure shown, dropdowns for the yes/no fields,
  * and a 填报说明 sheet. Returned templates are dispatch sheets: the progress import reads them.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import { cleanText } from '../../../shared/fields';
 import { moneyInUnit } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
@@ -29,7 +29,7 @@ export async function writeDistrictTemplate(
   if (projects.length === 0) throw new AppError('NOT_FOUND', `${args.year}年清单中没有${args.district}的项目`);
   const { year, month, district } = args;
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '重点项目工作台';
   const ws = wb.addWorksheet('填报', { views: [{ state: 'frozen', ySplit: 3, xSplit: 3 }] });
   const headers = [

@@ -3,3 +3,8 @@ declare module 'exceljs/lib/xlsx/xform/style/style-xform.js' {
   const StyleXform: { prototype: object };
   export default StyleXform;
 }
+// exceljs's style table writer, whose addStyleModel exceljs.ts remembers for simple styles.
+declare module 'exceljs/lib/xlsx/xform/style/styles-xform.js' {
+  const StylesXform: { prototype: object };
+  export default StylesXform;
+}

@@ -2,7 +2,7 @@
  * Exporting a plan's ledgers as offices keep them: one sheet per ledger, a title row, a styled and
  * frozen header, the items in order. Importing the file again gives the same items (tested).
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import { cleanText } from '../../../shared/fields';
 import { CONTENT_TITLES, LEDGER_FIELDS, LEDGER_KIND_KEYS, LEDGER_KINDS, LEDGER_STATUS, ledgerFields, type LedgerField, type LedgerItem } from '../../../shared/ledgers';
 import { writeFileAtomically } from './safe-file';
@@ -20,7 +20,7 @@ function cell(item: LedgerItem, field: LedgerField): string | null {
 
 /** The plan's ledgers as an .xlsx (only ledgers that have items, in the usual order). */
 export async function writeLedgerWorkbook(planName: string, items: readonly LedgerItem[], target: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = '重点项目工作台';
   for (const kind of LEDGER_KIND_KEYS) {
     const mine = items.filter((i) => i.ledger === kind);

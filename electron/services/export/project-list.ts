@@ -5,7 +5,8 @@
  * Text never becomes a formula (formula-like text is quote-prefixed: quote-prefix.ts), nothing becomes a hyperlink, and only characters XML allows are
  * written.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import type { ProjectRow } from '../../../shared/domain';
 import { FIGURE_COLUMNS, isFigureColumn, type ExportColumn } from '../../../shared/export-columns';
 import { cleanText, fieldDisplayText, FIELD_BY_KEY, PROJECT_FIELDS, type ProjectField } from '../../../shared/fields';
@@ -90,8 +91,9 @@ export async function exportProjectsToFile(
     month !== undefined && keys.some(isFigureColumn)
       ? new Map(projectFigures(requireDb(monthContext(ctx, args.year, month)), args.year, month, {}).map((f) => [f.projectId, f]))
       : new Map<number, ProjectFigures>();
+  const ExcelJSModule = await loadExcelJS();
   await writeFileAtomically(target, async (temp) => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
+    const workbook = new ExcelJSModule.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(`${args.year}年清单`, {
       views: [{ state: 'frozen', ySplit: 3, xSplit: keys[0] === 'name' ? 2 : 1 }],
       // Printed on A4 landscape, all columns across one page width, the header on every page.

@@ -4,7 +4,8 @@
  * as numbers in its table unit and decimals, rates as percentages of its decimals, laid out to
  * print on A4 landscape.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import type { Ranking } from '../../../shared/api';
 import { formatPeriod } from '../../../shared/format';
 import { neutraliseFormula } from '../../../shared/formula-guard';
@@ -57,7 +58,7 @@ function addTable(workbook: ExcelJS.Workbook, title: string, keyLabel: string, g
 }
 
 export async function writeRankingWorkbook(r: Ranking, year: number, month: number, target: string, style: NumberStyle): Promise<number> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = '重点项目工作台';
   const period = `${year}年${formatPeriod(month)}`;
   addTable(workbook, `${period}区市赛马`, '区市', r.districts, month, style);

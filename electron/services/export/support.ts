@@ -3,7 +3,7 @@
  * project's loans) and 用地保障, each sheet in the layout its import reads (support-sheets.ts), so
  * the file imports back the same.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs';
 import { neutraliseFormula } from '../../../shared/formula-guard';
 import { moneyInUnit, type Money } from '../../../shared/money';
 import { FUND_SOURCES } from '../../../shared/support';
@@ -19,7 +19,7 @@ const text = (s: string | null) => neutraliseFormula(s ?? '');
 export function exportSupport(ctx: ServiceContext, args: { year: number }) {
   const db = requireDb(ctx);
   return deliverFile(ctx, safeFileName(`${args.year}年要素保障台账.xlsx`), async (target) => {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcelJS()).Workbook();
     wb.creator = '重点项目工作台';
     const sheet = (name: string, unitLine: string | null, header: string[]) => {
       const ws = wb.addWorksheet(name);

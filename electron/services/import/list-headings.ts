@@ -35,7 +35,8 @@ export function isStrongMarker(kind: MarkerKind | null): boolean {
 }
 
 const FULL_WIDTH_DIGIT = /[０-９]/g;
-const halfWidthDigits = (text: string) => text.replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const HAS_FULL_WIDTH_DIGIT = /[０-９]/;
+const halfWidthDigits = (text: string) => (HAS_FULL_WIDTH_DIGIT.test(text) ? text.replace(FULL_WIDTH_DIGIT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text);
 
 /** "（63项）", "(12个)", "（共5个项目）", "（28项，总投资120亿元）", "8宗", "共12个": the declared count. */
 const COUNT_IN_BRACKETS = /[(（]\s*(?:共|计)?\s*(\d+)\s*(?:项|个|宗)(?:项目)?\s*(?:[,，、;；:：][^)）]*)?[)）]\s*$/;
@@ -43,7 +44,14 @@ const COUNT_AT_END = /(?:共|计)?\s*(\d+)\s*(?:项|个|宗)(?:项目)?\s*$/;
 /** A cell that is only a count ("12项", "共12个"). */
 const COUNT_CELL = /^(?:共|计)?\s*(\d+)\s*(?:项|个|宗)(?:项目)?$/;
 
+/** The characters COUNT_CELL can end with: any other text is no count, whatever it holds. */
+const COUNT_ENDINGS = new Set(['项', '个', '宗', '目']);
+const SPACE = /\s/;
+
 export function countCell(text: string): number | null {
+  let last = text.length - 1;
+  while (last >= 0 && SPACE.test(text[last]!)) last--;
+  if (last < 0 || !COUNT_ENDINGS.has(text[last]!)) return null;
   const m = COUNT_CELL.exec(halfWidthDigits(text.replace(/\s/g, '')));
   return m ? Number(m[1]) : null;
 }

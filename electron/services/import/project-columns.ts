@@ -48,7 +48,11 @@ export function importTargetLabel(target: ImportTarget): string {
 }
 
 /** Names compared the way people mean them: width, spaces and zero-width characters ignored. */
+/** Text NFKC leaves as it is and holding nothing removed below: CJK unified ideographs, ASCII letters and digits. */
+const PLAIN_NAME = /^[\u4e00-\u9fffA-Za-z0-9]*$/;
+
 export function normaliseName(name: string): string {
+  if (PLAIN_NAME.test(name)) return name.toLowerCase();
   return name.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff\u3000]/g, '').toLowerCase();
 }
 

@@ -80,10 +80,13 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
 
   const classify = (row: SheetRow): RowKind => {
     // A formula without a result is something written in the cell, though it reads as nothing.
-    const texts = row.cells.flatMap((c, index) => {
-      const text = c?.t === 'f' ? '=' : cellText(c);
-      return text === '' ? [] : [{ index, text }];
-    });
+    const texts: { index: number; text: string }[] = [];
+    for (let index = 0; index < row.cells.length; index++) {
+      const c = row.cells[index];
+      if (c === undefined) continue;
+      const text = c.t === 'f' ? '=' : cellText(c);
+      if (text !== '') texts.push({ index, text });
+    }
     const labels = texts.filter((t) => !moneyIndex.has(t.index));
     if (labels.length === 0 || isColumnNumbers(texts)) return { kind: 'skip' };
     // Only a number in 序号 (a row left empty): nothing to read.
@@ -101,16 +104,19 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
     // "一" in 序号 and "产业项目" in 项目名称 are one title: "一、产业项目".
     const markerInSeq = seqText !== '' && isBareMarker(seqText);
     const titleCell = nameText ? nameColumn.index : labels[0]!.index;
+    // A code in 项目编号 (not a count, not a placeholder) makes the row a project whatever else it holds:
+    // decided before the title is read as a heading, which most rows of a coded list then need not be.
+    const isOther = (t: { index: number }) => t.index !== titleCell && !(markerInSeq && t.index === seqColumn!.index);
+    if (codeColumn && labels.some((t) => t.index === codeColumn.index && isOther(t) && !isPlaceholder(t.text) && countCell(t.text) === null)) return { kind: 'project' };
     const titleText = nameText ? (markerInSeq ? `${seqText}${/[、.．)）]$/.test(seqText) ? '' : '、'}${nameText}` : nameText) : labels[0]!.text;
     const heading = parseHeading(titleText);
     const hasFigures = figures(texts);
     let count = heading.count;
     let otherFields = 0;
     let otherText = 0;
-    let hasCode = false;
     let placeholders = texts.some((t) => moneyIndex.has(t.index) && isPlaceholder(t.text));
     for (const t of labels) {
-      if (t.index === titleCell || (markerInSeq && t.index === seqColumn!.index)) continue;
+      if (!isOther(t)) continue;
       if (isPlaceholder(t.text)) {
         placeholders = true; // "—" written for a value: a row someone filled in
         continue;
@@ -120,23 +126,22 @@ export function readProjectRows(sheet: Sheet, header: HeaderMatch<ImportTarget>,
         count ??= n;
         continue;
       }
-      if (t.index === codeColumn?.index) hasCode = true;
-      else if (t.index === seqColumn?.index) otherText += /^\d+$/.test(t.text) ? 1 : 0;
+      if (t.index === codeColumn?.index) continue; // unreached: a code returned above
+      if (t.index === seqColumn?.index) otherText += /^\d+$/.test(t.text) ? 1 : 0;
       else if (fieldColumns.some((c) => c.index === t.index)) otherFields++;
       else otherText++;
     }
-    const asHeading: RowKind = { kind: 'heading', text: titleText, cell: cellRef(titleCell, row.row), marker: heading.marker ?? (readNature(heading.title) ? 'natureGroup' : 'group'), title: heading.title, count };
-    if (hasCode) return { kind: 'project' };
-    if (isStrongMarker(heading.marker)) return asHeading;
+    const asHeading = (): RowKind => ({ kind: 'heading', text: titleText, cell: cellRef(titleCell, row.row), marker: heading.marker ?? (readNature(heading.title) ? 'natureGroup' : 'group'), title: heading.title, count });
+    if (isStrongMarker(heading.marker)) return asHeading();
     if (otherFields > 0) return { kind: 'project' };
     // Only exact words here: "工业园区道路" with figures is a project, not the category 工业.
     const names = readNature(heading.title) !== null || readLevelGroup(heading.title) !== null || isCategoryName(lists, heading.title);
     // A count a heading declares is in brackets when the row has figures ("建设充电桩200个" is a name).
     const declares = count !== null && (!hasFigures || heading.bracketed || heading.count === null);
-    if (heading.marker && (!hasFigures || declares || names)) return asHeading;
+    if (heading.marker && (!hasFigures || declares || names)) return asHeading();
     if (otherText > 0) return { kind: 'project' };
-    if (declares || names) return asHeading;
-    if (!hasFigures && !placeholders && hasOtherColumns) return asHeading; // only a name and nothing else in the row
+    if (declares || names) return asHeading();
+    if (!hasFigures && !placeholders && hasOtherColumns) return asHeading(); // only a name and nothing else in the row
     return { kind: 'project' };
   };
 

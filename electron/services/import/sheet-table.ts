@@ -19,7 +19,7 @@ export function cellText(cell: Cell | undefined): string {
     case 's': {
       const text = cleanText(cell.v);
       // Our own exports guard formula-like text with an apostrophe (export/project-list.ts).
-      return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+      return text.length > 1 && text.charCodeAt(0) === 39 /* ' */ && '=+-@'.includes(text[1]!) ? text.slice(1) : text;
     }
     case 'n':
       return cell.text;

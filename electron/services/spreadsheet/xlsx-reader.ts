@@ -5,6 +5,7 @@
  * (zip.ts), a document type declaration anywhere is refused (no entity expansion, no external
  * entities), and the number of rows and the length of a cell are bounded.
  */
+import { eachElement, eachStringItem, findTag, firstElementText, plainTextRun, textBetween } from './xml-scan';
 import { readZipDirectory, readZipEntry, ZipError, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
 
 export type Cell =
@@ -109,6 +110,8 @@ function attr(attrs: string, name: string): string | undefined {
 
 /** Text of all <t> elements inside a string item (plain or rich text runs); phonetic runs skipped. */
 function stringItemText(xml: string): string {
+  const plain = plainTextRun(xml);
+  if (plain !== null) return decodeExcelEscapes(decodeXml(plain));
   const withoutPhonetic = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
   let out = '';
   for (const m of withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ? decodeXml(m[1]) : '';
@@ -189,8 +192,7 @@ export function readXlsx(buf: Buffer, limits: ReadLimits = DEFAULT_READ_LIMITS):
     if (id && target) rels.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
 
-  const sharedStrings: string[] = [];
-  for (const m of (part('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) sharedStrings.push(m[1] ? stringItemText(m[1]) : '');
+  const sharedStrings = readSharedStrings(part('xl/sharedStrings.xml') ?? '');
 
   const dateStyles: boolean[] = [];
   const stylesXml = part('xl/styles.xml') ?? '';
@@ -213,43 +215,56 @@ export function readXlsx(buf: Buffer, limits: ReadLimits = DEFAULT_READ_LIMITS):
     const target = rels.get(attr(m[1]!, 'r:id') ?? '');
     const xml = target ? part(target) : null;
     if (xml === null) continue; // a chart sheet or a missing part: nothing to read
-    sheets.push({ name, rows: readSheet(xml, name, sharedStrings, dateStyles, date1904, limits), merges: readMerges(xml, name, limits) });
+    sheets.push({ name, rows: readSheetXml(xml, name, sharedStrings, dateStyles, date1904, limits), merges: readMerges(xml, name, limits) });
   }
   return { sheets };
 }
 
-function readSheet(xml: string, name: string, shared: string[], dateStyles: boolean[], date1904: boolean, limits: ReadLimits): SheetRow[] {
+/** The shared string table's items, in order. */
+export function readSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  eachStringItem(xml, (content) => out.push(content ? stringItemText(content) : ''));
+  return out;
+}
+
+/** The content of <sheetData>: from its start tag to the last </sheetData> ('' without one). */
+function sheetData(xml: string): string {
+  const at = findTag(xml, 'sheetData', 0);
+  if (at < 0) return '';
+  const gt = xml.indexOf('>', at);
+  const end = xml.lastIndexOf('</sheetData>');
+  return gt < 0 || end < gt + 1 ? '' : xml.slice(gt + 1, end);
+}
+
+/** A sheet's rows that hold a value, each with its cells by column. */
+export function readSheetXml(xml: string, name: string, shared: string[], dateStyles: boolean[], date1904: boolean, limits: ReadLimits): SheetRow[] {
   const rows: SheetRow[] = [];
-  const data = /<sheetData\b[^>]*>([\s\S]*)<\/sheetData>/.exec(xml)?.[1] ?? '';
   let lastRow = 0;
-  for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const body = rm[2];
-    const rowNumber = Number(attr(rm[1]!, 'r')) || lastRow + 1;
+  eachElement(sheetData(xml), 'row', (rowAttrs, body) => {
+    const rowNumber = Number(attr(rowAttrs, 'r')) || lastRow + 1;
     lastRow = rowNumber;
-    if (!body) continue; // an empty (perhaps styled) row
+    if (!body) return; // an empty (perhaps styled) row
     const cells: (Cell | undefined)[] = [];
     let lastCol = -1;
     let hasValue = false;
-    for (const cm of body.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = cm[1]!;
+    eachElement(body, 'c', (attrs, inner) => {
       const ref = attr(attrs, 'r');
       const col = ref ? columnIndex(ref) : lastCol + 1;
       lastCol = col;
-      const inner = cm[2];
-      if (!inner) continue;
+      if (!inner) return;
       if (col >= limits.maxColumns) throw new WorkbookError(`工作表“${name}”的列数过多（超过${limits.maxColumns}列）`, name, ref);
       const cell = readCell(attrs, inner, shared, dateStyles, date1904);
-      if (!cell) continue;
+      if (!cell) return;
       if ((cell.t === 's' || cell.t === 'e') && cell.v.length > limits.maxCellLength) {
         throw new WorkbookError(`单元格内容过长（${cell.v.length}字，最多${limits.maxCellLength}字）`, name, ref ?? `${columnLetter(col)}${rowNumber}`);
       }
       cells[col] = cell;
       hasValue = true;
-    }
-    if (!hasValue) continue;
+    });
+    if (!hasValue) return;
     rows.push({ row: rowNumber, cells });
     if (rows.length > limits.maxRows) throw new WorkbookError(`工作表“${name}”的行数过多（超过${limits.maxRows}行）`, name);
-  }
+  });
   return rows;
 }
 
@@ -295,13 +310,12 @@ function readMerges(xml: string, name: string, limits: ReadLimits): MergeRange[]
 
 function readCell(attrs: string, inner: string, shared: string[], dateStyles: boolean[], date1904: boolean): Cell | null {
   const type = attr(attrs, 't') ?? 'n';
-  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-  const hasFormula = /<f\b/.test(inner);
   if (type === 'inlineStr') {
-    const is = /<is>([\s\S]*?)<\/is>/.exec(inner)?.[1];
+    const is = textBetween(inner, '<is>', '</is>');
     return is === undefined ? null : { t: 's', v: stringItemText(is) };
   }
-  if (v === undefined) return hasFormula ? { t: 'f' } : null;
+  const v = firstElementText(inner, 'v');
+  if (v === undefined) return findTag(inner, 'f', 0) >= 0 ? { t: 'f' } : null;
   switch (type) {
     case 's': {
       const text = shared[Number(v)];
