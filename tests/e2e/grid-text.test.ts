@@ -3,7 +3,8 @@
  * drawn cell and header of 月调度 (预警原因), 问题清单 (责任部门), 前期手续 (a long project name and a
  * long procedure name over its two columns), 台账 (工作人员) and 督办 holds its whole text — the
  * row grows to hold wrapped lines; 材料生成's A4 page fits its column. Measured on the drawn elements: their text is not wider or
- * taller than the box it sits in.
+ * taller than the box it sits in. And a short text (up to 16 characters: a 责任部门, a 工作人员, a
+ * project name) is not wrapped at all: its column is as wide as it (ui/fit-columns.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -26,6 +27,23 @@ async function cutTexts(testId: string): Promise<string[]> {
     const grid = document.querySelector(`[data-testid="${id}"]`)!;
     const boxes = Array.from(grid.querySelectorAll<HTMLElement>('.ag-cell-value, .ag-header-cell-text, .ag-header-group-text'));
     return boxes.filter((b) => b.textContent && (b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)).map((b) => b.textContent!);
+  }, testId);
+}
+
+/**
+ * The drawn cells of a grid whose text is short (up to 16 characters) but laid out on more than
+ * one line: a short value (a 责任部门, a 工作人员, a project name) has a column as wide as it.
+ */
+async function wrappedShortTexts(testId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const grid = document.querySelector(`[data-testid="${id}"]`)!;
+    const lines = (el: HTMLElement) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    };
+    const cells = Array.from(grid.querySelectorAll<HTMLElement>('.ag-row .ag-cell-value'));
+    return cells.filter((c) => c.textContent && [...c.textContent].length <= 16 && lines(c) > 1).map((c) => c.textContent!);
   }, testId);
 }
 
@@ -74,6 +92,25 @@ describe('grid text is never cut', () => {
     await page.getByLabel('督办年度').selectOption('2024');
     await expect.poll(() => page.locator('[data-testid="supervision-grid"] .ag-row').count()).toBe(1);
     expect(await cutTexts('supervision-grid')).toEqual([]);
+  });
+
+  it('at 1280 a short text reads on one line: 问题清单, 台账, 前期手续, 月调度', async () => {
+    await open('问题清单');
+    await page.getByLabel('问题年度').selectOption('2024');
+    await expect.poll(async () => (await drawnCells('problems-grid', 'ownerDepartment')).some((t) => t === '市自然资源和规划局')).toBe(true);
+    expect(await wrappedShortTexts('problems-grid')).toEqual([]);
+    await open('台账');
+    await expect.poll(async () => (await drawnCells('ledger-grid', 'content')).length).toBeGreaterThan(5);
+    expect(await wrappedShortTexts('ledger-grid')).toEqual([]);
+    await open('前期手续');
+    await page.getByLabel('手续年度').selectOption('2024');
+    await expect.poll(async () => (await drawnCells('procedures-grid', 'name')).some((t) => t === '高区未来机器人海洋工程智能装备')).toBe(true);
+    expect(await wrappedShortTexts('procedures-grid')).toEqual([]);
+    await open('月调度');
+    await page.getByLabel('调度年度').selectOption('2024');
+    await page.getByLabel('调度月份选择').selectOption('8');
+    await expect.poll(async () => (await drawnCells('dispatch-grid', 'name')).length).toBeGreaterThan(5);
+    expect(await wrappedShortTexts('dispatch-grid')).toEqual([]);
   });
 
   it('材料生成 at 1280: the A4 page fits its column, not cut under the figures beside it', async () => {

@@ -25,7 +25,7 @@ beforeEach(async () => {
   served = await serveTempLibrary((lib) => ['荣成市', '高区'].forEach((d) => addDistrict(lib.ctx.library!.db, d)));
   watched = await openPage(browser, served.harness.url);
   page = watched.page;
-  await page.getByLabel('年度').selectOption('2026');
+  await page.getByLabel('年度', { exact: true }).selectOption('2026');
 });
 afterEach(async () => {
   await page.context().close();
@@ -142,7 +142,7 @@ describe('import and export in Chromium', () => {
     await expect.poll(() => dialog.getByLabel('导入到年度').inputValue()).toBe('2019');
     await expect.poll(() => dialog.getByTestId('import-counts').textContent()).toMatch(/新增 2.*错误 0/);
     await dialog.getByRole('button', { name: '导入', exact: true }).click();
-    await expect.poll(() => page.getByLabel('年度').inputValue()).toBe('2019');
+    await expect.poll(() => page.getByLabel('年度', { exact: true }).inputValue()).toBe('2019');
     expect(listProjectRows(served.ctx.library!.db, 2019).map((r) => [r.name, r.district, r.totalInvestment, r.annualPlan])).toEqual([
       ['荣成海洋牧场', '荣成市', 1_000_000_000, 200_000_000],
       ['石岛湾渔港', '荣成市', 50_000_000, 25_000_000],

@@ -10,7 +10,7 @@ const session = servedPageForFile((lib) => addDistrict(lib.ctx.library!.db, '荣
 describe('undo of an import in Chromium', () => {
   it('imports a sheet adding 乳山市, and 撤销 removes the district from the filters and 设置', async () => {
     const page = session.page;
-    await page.getByLabel('年度').selectOption('2026');
+    await page.getByLabel('年度', { exact: true }).selectOption('2026');
     const wb = await buildWorkbook([{ name: '清单', rows: [['项目名称', '所在区市', '总投资', '2026年计划投资'], ['乳山口大桥', '乳山市', 5000, 1000], ['荣成海堤', '荣成市', 800, 200]] }]);
     await page.getByTestId('import-file').setInputFiles({ name: '乳山市清单.xlsx', mimeType: 'application/octet-stream', buffer: wb });
     const dialog = page.getByTestId('import-dialog');

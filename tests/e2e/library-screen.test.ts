@@ -18,7 +18,7 @@ describe('the library screen in browser mode', () => {
       await page.getByRole('button', { name: '切换项目库…' }).click();
       await expect.poll(() => screen.count()).toBe(1);
     };
-    await page.getByLabel('年度').selectOption('2026');
+    await page.getByLabel('年度', { exact: true }).selectOption('2026');
 
     await switchLibrary();
     expect(await screen.getByTestId('library-current').textContent()).toContain(first);
@@ -26,7 +26,7 @@ describe('the library screen in browser mode', () => {
     // 返回: the library as it was left, the project screen still on the year chosen.
     await screen.getByRole('button', { name: '返回' }).click();
     await expect.poll(() => screen.count()).toBe(0);
-    expect(await page.getByLabel('年度').inputValue()).toBe('2026');
+    expect(await page.getByLabel('年度', { exact: true }).inputValue()).toBe('2026');
     expect(await shownPath()).toBe(first);
 
     // 新建 at a typed path: a new library, opened.

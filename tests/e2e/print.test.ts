@@ -45,6 +45,21 @@ describe('printing on A4', () => {
     await search.fill('');
   }, 90_000);
 
+  it('项目库: the whole 2024 list (896 projects) on at most 30 pages, its text 7 pt at least, the empty columns named', async () => {
+    await open('项目库');
+    await page.getByLabel('年度', { exact: true }).selectOption('2024');
+    await expect.poll(() => page.getByTestId('totals').textContent()).toContain('896个项目');
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForTimeout(500);
+    const fontPt = await page.locator('.print-table').evaluate((t) => (parseFloat(getComputedStyle(t).fontSize) * 72) / 96);
+    await page.emulateMedia({ media: 'screen' });
+    expect(fontPt).toBeGreaterThan(6.99);
+    // 37 pages at 6.5 pt when every column printed and the text columns wrapped alike onto two lines.
+    const printed = await expectPrintedScreen(page, { title: '2024年重点项目清单', period: '2024年', filter: '全部项目', pages: [15, 30], landscape: true });
+    expect(new Set(printed.rows).size).toBe(896);
+    expect(printed.flat).toContain('以下各列均无内容，未打印：项目编号');
+  }, 120_000);
+
   it('月调度: every warning reason whole, title, period, filter, page numbers', async () => {
     await open('月调度');
     await page.getByLabel('调度年度').selectOption('2024');
@@ -102,8 +117,12 @@ describe('printing on A4', () => {
     expect(printed.flat).toContain('投资完成率低于时序进度30个百分点以上，请说明原因并提出追赶措施');
   }, 60_000);
 
-  it('前期手续: title, the day, the district, a long procedure name whole', async () => {
-    await call('procedures.addKind', { name: LONG_KIND, role: null });
+  it('前期手续: title, the day, the district, a long procedure name whole over its dates, the empty procedures named', async () => {
+    const kinds = await call('procedures.addKind', { name: LONG_KIND, role: null });
+    // One 荣成市 project has a planned date for the long procedure: its columns print under its name.
+    const { rows } = await call('procedures.list', { year: 2024, month: 8 });
+    const rongcheng = rows.find((r) => r.district === '荣成市')!;
+    await call('procedures.update', { year: 2024, projectId: rongcheng.projectId, kindId: kinds.find((k) => k.name === LONG_KIND)!.id, field: 'plannedDate', value: '2024-10-31' });
     await open('前期手续');
     await page.getByLabel('手续年度').selectOption('2024');
     await page.getByLabel('手续月份').selectOption('8');
@@ -113,8 +132,11 @@ describe('printing on A4', () => {
     await expect
       .poll(async () => [...new Set(await page.locator('[data-testid="procedures-grid"] .ag-row [col-id="district"]').allTextContents())])
       .toEqual(['荣成市']);
-    const printed = await expectPrintedScreen(page, { title: '2024年重点项目前期手续', period: '截至2024年8月底', filter: '区市：荣成市', pages: [1, 10], landscape: true });
+    const printed = await expectPrintedScreen(page, { title: '2024年重点项目前期手续', period: '截至2024年8月底', filter: '区市：荣成市', pages: [1, 10] });
     expect(printed.flat).toContain(LONG_KIND);
+    expect(printed.flat).toContain('2024-10-31');
+    // A procedure no 荣成市 project has a date for prints no empty columns, only its name above the table.
+    expect(printed.flat).toContain('以下各列均无内容，未打印：');
     expect(printed.rows.length).toBeGreaterThan(50);
   }, 60_000);
 

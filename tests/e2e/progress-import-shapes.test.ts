@@ -31,7 +31,7 @@ beforeEach(async () => {
   projectId = (served.ctx.library!.db.prepare('SELECT id FROM projects').get() as { id: number }).id;
   watched = await openPage(browser, served.harness.url);
   page = watched.page;
-  await page.getByLabel('年度').selectOption('2024');
+  await page.getByLabel('年度', { exact: true }).selectOption('2024');
 });
 afterEach(async () => {
   await page.context().close();

@@ -66,7 +66,7 @@ describe('exports of what is shown', () => {
   it('项目库’s 导出… writes the grid’s columns in their order, a moved one where it was put, in the unit shown', async () => {
     const page = session.page;
     await page.getByRole('button', { name: '项目库', exact: true }).click();
-    await page.getByLabel('年度').selectOption('2024');
+    await page.getByLabel('年度', { exact: true }).selectOption('2024');
     await page.getByRole('group', { name: '金额单位' }).getByRole('button', { name: '亿元' }).click();
     await page.getByLabel('快速查找').fill('荣成');
     // Drag 所在区市 before 项目编号, as a user rearranges the grid.

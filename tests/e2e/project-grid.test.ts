@@ -242,7 +242,7 @@ describe('示例项目库 in Chromium', () => {
     await page.getByRole('button', { name: '切换项目库…' }).click();
     await page.getByRole('button', { name: '打开示例项目库' }).click();
     await expect.poll(() => page.getByTestId('totals').textContent(), { timeout: 20_000 }).toMatch(/合计（896个项目），总投资43,996,000.00万元，年度计划投资10,419,000.00万元/);
-    expect(await page.getByLabel('年度').inputValue()).toBe('2024');
+    expect(await page.getByLabel('年度', { exact: true }).inputValue()).toBe('2024');
     expect(watched.consoleErrors).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { PRINTS_TABLE, usePrintedGrid } from './print-table';
 import { shownCells } from './shown-table';
 import { toClipboardTable } from './clipboard-table';
 import { isTextTarget } from './keys';
+import { useFittedColumns } from './fit-columns';
 
 type HeldKey = { key: string; ctrl: boolean; shift: boolean; alt: boolean };
 interface CellError {
@@ -69,7 +70,9 @@ export interface EditingGrid {
     className: string;
   };
   /** Spread on the AgGridReact element. */
-  gridProps: { onCellEditingStarted: () => void; onCellEditingStopped: () => void; onFilterChanged: (e: FilterChangedEvent) => void };
+  gridProps: { onCellEditingStarted: () => void; onCellEditingStopped: () => void; onFilterChanged: (e: FilterChangedEvent) => void } & ReturnType<typeof useFittedColumns>['gridProps'];
+  /** Fits the text columns to what they hold (ui/fit-columns.ts): for a screen with its own onRowDataUpdated. */
+  fitColumns: () => void;
   /** The grid's column filters in words, for the printed page's header. */
   columnFilterText: string;
   /** The reason beside a refused cell, and the grid as printed: render inside the wrapping element. */
@@ -89,6 +92,8 @@ export function useEditingGrid<T>(
   // Printed, the grid shows every row, and the header says which columns are filtered.
   const { wrap, printTable, columnFilter } = usePrintedGrid(apiRef);
   const onFilterChanged = columnFilter.onFilterChanged;
+  // Text columns as wide as what they hold, so a short value is never wrapped (ui/fit-columns.ts).
+  const fitted = useFittedColumns(apiRef);
   const onRefused = useCallback((message: string) => say?.(message, 'error'), [say]);
   const held = useRef<{ keys: HeldKey[]; at: number }>({ keys: [], at: 0 });
   const [allSelected, setAllSelected] = useState(false);
@@ -228,12 +233,13 @@ export function useEditingGrid<T>(
   return useMemo(
     () => ({
       wrapProps: { ref: wrap, onKeyDownCapture, onFocusCapture, onCopyCapture, onMouseDownCapture: () => allRef.current && selectAll(false), className: allSelected ? `${PRINTS_TABLE} all-cells-selected` : PRINTS_TABLE },
-      gridProps: { onCellEditingStarted: startEdit, onCellEditingStopped: clearError, onFilterChanged },
+      gridProps: { onCellEditingStarted: startEdit, onCellEditingStopped: clearError, onFilterChanged, ...fitted.gridProps },
+      fitColumns: fitted.fit,
       columnFilterText: columnFilter.text,
       bubble,
       refuse,
       allCellsSelected: () => allRef.current,
     }),
-    [wrap, onKeyDownCapture, onFocusCapture, onCopyCapture, allSelected, selectAll, startEdit, clearError, onFilterChanged, columnFilter.text, bubble, refuse],
+    [wrap, onKeyDownCapture, onFocusCapture, onCopyCapture, allSelected, selectAll, startEdit, clearError, onFilterChanged, fitted, columnFilter.text, bubble, refuse],
   );
 }

@@ -14,8 +14,13 @@ import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { ProjectsDialog } from '../../ui/projects-dialog';
 import { DraftPreview } from './draft-preview';
 import { TemplateEditor } from './template-editor';
+import { textWidth } from '../../../../shared/chart-labels';
 
 const STORE = 'kpw.drafts.params';
+/** What a parameter's box shows of its hint (13 px text in the 260 px column, less padding and border). */
+const PARAM_BOX_PX = 246;
+/** A hint longer than its box ("如 2024年9月5日；留空为当月关账或报送的日期") is written under it, whole, not cut in the box. */
+const hintBelow = (hint: string | undefined) => Boolean(hint && textWidth(hint, 13) > PARAM_BOX_PX);
 const EMPTY = Object.fromEntries(DRAFT_KINDS.map((k) => [k, {}])) as Record<DraftKind, Record<string, string>>;
 
 /** Parameters typed before are kept in this browser profile (names and titles rarely change). */
@@ -131,8 +136,9 @@ export function DraftsScreen(props: { lists: Lists; readOnly: boolean }) {
                   ))}
                 </select>
               ) : (
-                <input value={params[p.key] ?? ''} placeholder={p.placeholder} onChange={(e) => setParam(p.key, e.target.value)} aria-label={p.label} />
+                <input value={params[p.key] ?? ''} placeholder={hintBelow(p.placeholder) ? undefined : p.placeholder} onChange={(e) => setParam(p.key, e.target.value)} aria-label={p.label} />
               )}
+              {p.type !== 'lines' && p.type !== 'choice' && hintBelow(p.placeholder) && <span className="param-hint muted">{p.placeholder}</span>}
             </label>
           ))}
         </form>

@@ -21,6 +21,7 @@ import { useNumberStyle } from '../../ui/number-style';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { filterWords, PrintHeader } from '../../ui/print-header';
 import { PRINTS_TABLE, usePrintedGrid } from '../../ui/print-table';
+import { useFittedColumns } from '../../ui/fit-columns';
 import { EDIT_GRID } from '../../ui/theme';
 import { NodeDialog } from './node-dialog';
 import { parseProcedureColId, procedureColumns } from './procedure-columns';
@@ -63,6 +64,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const apiRef = useRef<GridApi<ProcedureRow> | null>(null);
   const { wrap, printTable, columnFilter } = usePrintedGrid(apiRef);
+  const fitted = useFittedColumns(apiRef);
   const fail = useCallback((err: unknown) => setStatus(messageOf(err)), []);
   const filter = useMemo(() => (district ? { districts: [district] } : {}), [district]);
 
@@ -203,6 +205,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
               onCellEditRequest={(e) => void onCellEditRequest(e)}
               overlayNoRowsTemplate={`<span>${year}年清单没有项目。</span>`}
               onFilterChanged={columnFilter.onFilterChanged}
+              {...fitted.gridProps}
               onGridReady={(e) => {
                 apiRef.current = e.api;
               }}

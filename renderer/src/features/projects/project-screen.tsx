@@ -63,6 +63,7 @@ export function ProjectScreen(props: {
   const [progressMonth, setProgressMonth] = useState(lastMonth);
   const focusAfterLoad = useRef<number | null>(null);
   const editing = useEditingGrid(apiRef, say);
+  const { fitColumns } = editing;
   // The grid's external filter reads the selection through a ref (its callbacks are set once).
   const selected = useRef<Set<number> | null>(null);
   const { selection } = props;
@@ -164,6 +165,7 @@ export function ProjectScreen(props: {
   const onRowDataUpdated = useCallback(() => {
     requestAnimationFrame(() => performance.mark('kpw:projects-painted'));
     recomputeTotals();
+    fitColumns();
     const id = focusAfterLoad.current;
     const api = apiRef.current;
     if (id === null || !api) return;
@@ -174,7 +176,7 @@ export function ProjectScreen(props: {
       api.setFocusedCell(node.rowIndex, 'name');
       setDetailId(id);
     }
-  }, [recomputeTotals]);
+  }, [recomputeTotals, fitColumns]);
 
   const totalsText = totals[0]
     ? `${totals[0].name}，总投资${moneyTable(totals[0].totalInvestment ?? 0, style, unit)}${unit}，年度计划投资${moneyTable(totals[0].annualPlan ?? 0, style, unit)}${unit}`

@@ -13,6 +13,7 @@ import { deliverFile, DOCX_TYPE } from '../../ui/download';
 import { PeriodPicker, usePeriod } from '../../ui/period-picker';
 import { filterWords, PrintHeader } from '../../ui/print-header';
 import { PRINTS_TABLE, usePrintedGrid } from '../../ui/print-table';
+import { useFittedColumns } from '../../ui/fit-columns';
 import { EDIT_GRID } from '../../ui/theme';
 import { IssueDialog, TextDialog } from './issue-dialog';
 
@@ -57,6 +58,7 @@ export function SupervisionScreen(props: { years: number[]; readOnly: boolean })
   const [status, setStatus] = useState<{ kind: 'idle' | 'saved' | 'error'; text: string }>({ kind: 'idle', text: '' });
   const apiRef = useRef<GridApi<SupervisionRow> | null>(null);
   const { wrap, printTable, columnFilter } = usePrintedGrid(apiRef);
+  const fitted = useFittedColumns(apiRef);
   const fail = useCallback((err: unknown) => setStatus({ kind: 'error', text: messageOf(err) }), []);
   const reload = useCallback(() => {
     call('supervisions.list', { year }).then(setRows, fail);
@@ -142,6 +144,7 @@ export function SupervisionScreen(props: { years: number[]; readOnly: boolean })
           onSelectionChanged={(e) => setSelectedId(e.api.getSelectedRows()[0]?.id ?? null)}
           overlayNoRowsTemplate={`<span>${year}年没有督办记录。选择“下发督办单…”为滞后项目下发。</span>`}
           onFilterChanged={columnFilter.onFilterChanged}
+          {...fitted.gridProps}
           onGridReady={(e) => {
             apiRef.current = e.api;
           }}

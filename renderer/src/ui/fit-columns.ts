@@ -1,0 +1,115 @@
+/**
+ * Text columns as wide as what they hold. Fixed widths either wrapped a short value onto two lines
+ * (问题清单's 责任部门 "市自然资源和规划局" in 140 px, 台账's 工作人员) or kept 150 px for "工业"
+ * while the window had no room for the next column. So every text column of a grid takes the
+ * width of its longest text, over all rows (not only the drawn ones), and of its header on one
+ * line, up to its own width or 18 characters, whichever is more: only a long text (a 预警原因, a
+ * 问题描述, a long name) wraps, and it wraps within the width the column was given. Numbers keep
+ * their columns (their headers carry the unit), and a column the user has resized keeps the user's
+ * width.
+ */
+import { useCallback, useMemo, useRef, type RefObject } from 'react';
+import type { Column, ColumnResizedEvent, GridApi, IRowNode } from 'ag-grid-community';
+import { FONT_STACK } from './theme';
+
+/** A text up to this many characters (at the grid's 14 px) never wraps. */
+const SHORT_CHARS = 18;
+const FONT_PX = 14;
+/** A cell's padding and borders (11 px and 1 px each side in the Quartz theme), and a little slack. */
+const CELL_EXTRA = 26;
+/** A header's padding (12 px each side) and the sort arrow beside its text. */
+const HEADER_EXTRA = 24 + 20;
+/** A column with a filter box under its header: room for the box and its button. */
+const FILTER_MIN = 84;
+/** Rows read for a computed column (序号, a status): enough to find its longest text. */
+const COMPUTED_ROWS = 2000;
+
+function isNumeric(column: Column): boolean {
+  const type = column.getColDef().type;
+  return type === 'rightAligned' || type === 'numericColumn' || (Array.isArray(type) && (type.includes('rightAligned') || type.includes('numericColumn')));
+}
+
+function fitted(column: Column): boolean {
+  const def = column.getColDef();
+  return !isNumeric(column) && !def.cellRenderer && !def.suppressAutoSize && def.resizable !== false && !def.checkboxSelection && column.getColId() !== 'ag-Grid-SelectionColumn';
+}
+
+/** The texts the column shows: one per stored value (formatted as the cell shows it), every row's for a computed column. */
+function shownTexts<T>(api: GridApi<T>, column: Column): string[] {
+  const def = column.getColDef();
+  const field = def.field;
+  const nodes: IRowNode<T>[] = [];
+  if (field && !def.valueGetter) {
+    const seen = new Set<unknown>();
+    api.forEachNode((node) => {
+      const value = (node.data as Record<string, unknown> | undefined)?.[field];
+      if (node.data && !seen.has(value)) {
+        seen.add(value);
+        nodes.push(node);
+      }
+    });
+  } else {
+    api.forEachNode((node) => {
+      if (node.data && nodes.length < COMPUTED_ROWS) nodes.push(node);
+    });
+  }
+  for (let i = 0; i < api.getPinnedBottomRowCount(); i++) {
+    const node = api.getPinnedBottomRow(i);
+    if (node) nodes.push(node);
+  }
+  return nodes.map((node) => String(api.getCellValue({ rowNode: node, colKey: column, useFormatter: true }) ?? ''));
+}
+
+/** The width each fitted column of the grid should have, by its texts measured in the grid's font. */
+export function fittedWidths<T>(api: GridApi<T>, fontFamily: string, skip: ReadonlySet<string>): { key: string; newWidth: number }[] {
+  const canvas = document.createElement('canvas').getContext('2d');
+  if (!canvas) return [];
+  const measure = (text: string, bold: boolean) => {
+    canvas.font = `${bold ? '600 ' : ''}${FONT_PX}px ${fontFamily}`;
+    // A line break in a cell (a pasted address) makes lines, not one long line.
+    return Math.max(0, ...text.split('\n').map((line) => canvas.measureText(line).width));
+  };
+  const out: { key: string; newWidth: number }[] = [];
+  for (const column of api.getAllDisplayedColumns()) {
+    const id = column.getColId();
+    if (skip.has(id) || !fitted(column)) continue;
+    const def = column.getColDef();
+    const given = def.width ?? column.getActualWidth();
+    const cap = Math.max(given, SHORT_CHARS * FONT_PX + CELL_EXTRA);
+    const longest = Math.max(0, ...shownTexts(api, column).map((t) => measure(t, false)));
+    const header = Math.max(measure(def.headerName ?? '', true) + HEADER_EXTRA, def.filter && def.floatingFilter !== false ? FILTER_MIN : 0);
+    const width = Math.ceil(Math.max(header, Math.min(cap, longest + CELL_EXTRA)));
+    if (Math.abs(width - column.getActualWidth()) >= 1) out.push({ key: id, newWidth: width });
+  }
+  return out;
+}
+
+/**
+ * The grid events that keep a grid's text columns fitted: spread on AgGridReact (a screen with
+ * its own onRowDataUpdated calls `fit` from it).
+ */
+export function useFittedColumns<T>(apiRef: RefObject<GridApi<T> | null>): {
+  fit: () => void;
+  gridProps: { onFirstDataRendered: () => void; onRowDataUpdated: () => void; onGridColumnsChanged: () => void; onColumnResized: (e: ColumnResizedEvent<T>) => void };
+} {
+  const userSized = useRef(new Set<string>());
+  const fit = useCallback(() => {
+    const api = apiRef.current;
+    if (!api || api.isDestroyed()) return;
+    const widths = fittedWidths(api, FONT_STACK.join(', '), userSized.current);
+    if (widths.length) api.setColumnWidths(widths, true, 'autosizeColumns');
+  }, [apiRef]);
+  const onColumnResized = useCallback((e: ColumnResizedEvent<T>) => {
+    if (e.source !== 'uiColumnResized' || !e.finished) return;
+    for (const c of e.columns ?? []) userSized.current.add(c.getColId());
+  }, []);
+  const gridProps = useMemo(() => {
+    // The fonts may still be loading at the first rows: measure again once they are in.
+    const first = () => {
+      fit();
+      void document.fonts?.ready.then(fit);
+    };
+    return { onFirstDataRendered: first, onRowDataUpdated: fit, onGridColumnsChanged: fit, onColumnResized };
+  }, [fit, onColumnResized]);
+  return { fit, gridProps };
+}
