@@ -26,7 +26,9 @@ export const SIZE = { body: 32, title: 44, pageNumber: 28, table: 24 } as const;
 /** One character of 3号 (16 pt) in twips, for indents Word cannot take in characters. */
 export const CHAR = 320;
 
-export { TEXT_BLOCK_MM } from './text-block';
+import { TEXT_BLOCK_MM } from './text-block';
+
+export { TEXT_BLOCK_MM };
 
 /** Page margins in twips: 天头 37 mm, 订口 28 mm (A4, text block 156 × 225 mm). */
 export const MARGIN = { top: 2098, bottom: 1984, left: 1587, right: 1474 } as const;

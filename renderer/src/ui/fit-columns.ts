@@ -84,13 +84,16 @@ export function fittedWidths<T>(api: GridApi<T>, fontFamily: string, skip: Reado
   return out;
 }
 
+/** What a column-resized event tells (any grid's rows: the handler reads none of them). */
+type ResizedColumns = Pick<ColumnResizedEvent, 'source' | 'finished' | 'columns'>;
+
 /**
  * The grid events that keep a grid's text columns fitted: spread on AgGridReact (a screen with
  * its own onRowDataUpdated calls `fit` from it).
  */
 export function useFittedColumns<T>(apiRef: RefObject<GridApi<T> | null>): {
   fit: () => void;
-  gridProps: { onFirstDataRendered: () => void; onRowDataUpdated: () => void; onGridColumnsChanged: () => void; onColumnResized: (e: ColumnResizedEvent<T>) => void };
+  gridProps: { onFirstDataRendered: () => void; onRowDataUpdated: () => void; onGridColumnsChanged: () => void; onColumnResized: (e: ResizedColumns) => void };
 } {
   const userSized = useRef(new Set<string>());
   const fit = useCallback(() => {
@@ -99,7 +102,7 @@ export function useFittedColumns<T>(apiRef: RefObject<GridApi<T> | null>): {
     const widths = fittedWidths(api, FONT_STACK.join(', '), userSized.current);
     if (widths.length) api.setColumnWidths(widths, true, 'autosizeColumns');
   }, [apiRef]);
-  const onColumnResized = useCallback((e: ColumnResizedEvent<T>) => {
+  const onColumnResized = useCallback((e: ResizedColumns) => {
     if (e.source !== 'uiColumnResized' || !e.finished) return;
     for (const c of e.columns ?? []) userSized.current.add(c.getColId());
   }, []);
