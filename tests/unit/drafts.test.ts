@@ -207,6 +207,14 @@ describe('包联 pages and 督办单', () => {
     expect(textOf(one)).toContain(`联系重点项目${leaders[0]!.projects}个`);
     const table = one.blocks.find((b) => b.kind === 'table') as Extract<Draft['blocks'][number], { kind: 'table' }>;
     expect(table.rows).toHaveLength(leaders[0]!.projects);
+    expect(table.columns.reduce((n, c) => n + c.width, 0)).toBeCloseTo(156, 6);
+    // 未解决问题 only where some project has one (the sentence says 无未解决问题 otherwise).
+    const pages = buildDraft(demo.ctx, { kind: 'leader-pages', year: 2024, month: 8, params: {} });
+    const sentences = pages.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { runs: { text: string }[] }).runs.map((r) => r.text).join(''));
+    const tables = pages.blocks.filter((b): b is Extract<Draft['blocks'][number], { kind: 'table' }> => b.kind === 'table');
+    expect(tables.map((t) => t.columns.some((c) => c.title === '未解决问题'))).toEqual(sentences.map((s) => /未解决问题\d/.test(s)));
+    expect(tables.some((t) => t.columns.some((c) => c.title === '未解决问题'))).toBe(true);
+    expect(tables.some((t) => !t.columns.some((c) => c.title === '未解决问题'))).toBe(true);
     const { bytes } = await draftDocx(demo.ctx, { kind: 'leader-pages', year: 2024, month: 8, params: { office: '市重点项目建设指挥部' } });
     const pdf = renderWithLibreOffice(bytes);
     // Each leader starts a page; a city leader's (8 or 9 projects) is exactly one page. (The districts'

@@ -18,7 +18,7 @@ export const cell = (text: string): Run[] => [{ text }];
 /** A percent column: "100.0%" and a four-character header on one line of 小四 (4 × 4.23 mm and the cell's margins). */
 const PERCENT_MM = 21;
 /** A two-character column (序号, 名次, 预警) on one line. */
-const TWO_CHARS_MM = 13;
+export const TWO_CHARS_MM = 13;
 /** How many yellow projects the warning list names; the rest are counted under it. */
 export const YELLOW_LISTED = 30;
 

@@ -57,6 +57,9 @@ function runs(items: Run[], font: string, fonts: DraftFonts, extra: IRunOptions 
   return items.map((r) => run(r.text, font, fonts, { ...extra, bold: r.bold || extra.bold, ...(r.placeholder ? { highlight: 'yellow' } : {}) }));
 }
 
+/** A table cell's left and right margin in twips (1 mm). */
+const CELL_MARGIN = mm(1);
+
 const bodySpacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 
 /** Where the signature and the date go (GB/T 9704 7.3.5.2), as right indents in characters. */
@@ -115,6 +118,8 @@ function tableBlock(block: Extract<Block, { kind: 'table' }>, fonts: DraftFonts)
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       alignment: AlignmentType.CENTER,
+      // 1 mm each side (Word's default is 1.9 mm): the widths above are reckoned with it.
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN },
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       rows: [header, ...rows],
     }),

@@ -11,6 +11,7 @@ import { projectFigures } from '../statistics';
 import type { FigureBook, Scope } from './figures';
 import type { NumberStyle } from '../../../shared/number-style';
 import { begin, draftDate, moneyCell, moneyColumnTitle, para, percentCellRuns, t, type DraftInput } from './parts';
+import { fullWidth, TWO_CHARS_MM } from './bulletin-tables';
 
 const cell = (text: string): Run[] => [{ text }];
 const WARNING = { red: '红', yellow: '黄', green: '绿' } as const;
@@ -69,20 +70,27 @@ function standing(book: FigureBook, scope: Scope, warnings: { red: number; yello
   return [...clauses.flatMap((c, i) => [...(i ? [t('，')] : []), ...c]), t('。')];
 }
 
+/**
+ * A leader's projects. 序号 and 预警 take two characters on a line (the bulletin's width), 区市
+ * nearly four; 未解决问题 is left out when none of the projects has one (the sentence above
+ * says 无未解决问题), its width going to the name.
+ */
 function projectTable(input: DraftInput, projects: ProjectFigures[], problems: Map<number, string[]>): Block {
+  const withProblems = projects.some((f) => (problems.get(f.projectId) ?? []).length > 0);
+  const rest = [
+    { title: '区市', width: 20 },
+    { title: moneyColumnTitle(input, '年度计划'), width: 18, align: 'right' as const },
+    { title: moneyColumnTitle(input, '完成投资'), width: 18, align: 'right' as const },
+    // "80.0%" on a line: a leader's projects are rarely past 100%.
+    { title: '完成率', width: 17, align: 'right' as const },
+    { title: '预警', width: TWO_CHARS_MM, align: 'center' as const },
+    ...(withProblems ? [{ title: '未解决问题', width: 23 }] : []),
+  ];
+  const [name, ...others] = fullWidth({ title: '项目名称' }, rest);
   return {
     kind: 'table',
     caption: '',
-    columns: [
-      { title: '序号', width: 10, align: 'center' },
-      { title: '项目名称', width: 38 },
-      { title: '区市', width: 18 },
-      { title: moneyColumnTitle(input, '年度计划'), width: 20, align: 'right' },
-      { title: moneyColumnTitle(input, '完成投资'), width: 20, align: 'right' },
-      { title: '完成率', width: 16, align: 'right' },
-      { title: '预警', width: 10, align: 'center' },
-      { title: '未解决问题', width: 24 },
-    ],
+    columns: [{ title: '序号', width: TWO_CHARS_MM, align: 'center' }, { ...name!, width: name!.width - TWO_CHARS_MM }, ...others],
     rows: projects.map((f, i) => [
       cell(`${i + 1}`),
       cell(f.name),
@@ -91,7 +99,7 @@ function projectTable(input: DraftInput, projects: ProjectFigures[], problems: M
       moneyCell(input, f.completedToDate),
       percentCellRuns(input, f.completedToDate, f.annualPlan),
       cell(WARNING[f.warning]),
-      cell((problems.get(f.projectId) ?? []).join('；')),
+      ...(withProblems ? [cell((problems.get(f.projectId) ?? []).join('；'))] : []),
     ]),
   };
 }
