@@ -1,7 +1,8 @@
 /**
  * The screens at 1440×900 and 1280×720 over the demo city use the window without cutting or
  * stranding anything, measured on the drawn page: 统计分析's eight figures in one row, its 打印…
- * at the right of the toolbar (also when the toolbar wraps); 材料生成's hints read whole (under
+ * at the right of the toolbar (also when the toolbar wraps); 前期手续 without overdue procedures
+ * gives their list's room to the grid; 材料生成's hints read whole (under
  * the box when longer than it) and its figures' names unbroken when they fit the list's width.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,16 @@ describe('screens use the window', () => {
       expect(right).toBeLessThanOrEqual(size.width);
     });
   }
+
+  it('前期手续 at 1280 without overdue procedures: the grid takes the whole width, the headline says none is overdue', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open('前期手续');
+    await page.getByLabel('手续年度').selectOption('2024');
+    await expect.poll(() => page.getByTestId('procedures-headline').textContent()).toContain('无逾期手续。');
+    expect(await page.getByTestId('overdue-list').count()).toBe(0);
+    const right = await page.getByTestId('procedures-grid').evaluate((g) => g.getBoundingClientRect().right);
+    expect(right).toBeGreaterThan(1280 - 4);
+  });
 
   it('材料生成 at 1280: every hint reads whole, every figure name that fits its line unbroken', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });

@@ -188,6 +188,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
       <PrintHeader title={`${year}年重点项目前期手续`} period={`截至${year}年${month}月底`} filter={filterWords([district && `区市：${district}`, columnFilter.text])} />
       <div className="headline" data-testid="procedures-headline">
         {sentence}
+        {data && overdue.length === 0 && '无逾期手续。'}
       </div>
       {stages && (
         <div className="headline" data-testid="stages-headline">
@@ -212,7 +213,8 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
             />
             {printTable}
           </div>
-          <aside className="problem-summary" aria-label="逾期手续" data-testid="overdue-list">
+          {/* Without overdue procedures the list takes no room from the grid: the headline says so. */}
+          {overdue.length > 0 && <aside className="problem-summary" aria-label="逾期手续" data-testid="overdue-list">
             <h4>逾期手续（{overdue.length}）</h4>
             <ul>
               {overdue.slice(0, 50).map((o) => (
@@ -226,7 +228,7 @@ export function LifecycleScreen(props: { lists: Lists; readOnly: boolean }) {
                 </li>
               ))}
             </ul>
-          </aside>
+          </aside>}
         </div>
       )}
       {view === 'support' && <SupportPanel year={year} readOnly={props.readOnly} onStatus={setStatus} onError={fail} />}
