@@ -16,6 +16,8 @@ export interface BenchRow {
   target: string;
   times: number[];
   memory: string;
+  /** Median CPU seconds of the process (user + system, its children included), where measured. */
+  cpuS?: number;
 }
 
 export interface ProcessRun {
@@ -80,6 +82,7 @@ export function measureProcessesInTurn(ops: ProcessOp[], runs: number): BenchRow
   return ops.map((op, k) => {
     const peak = rss[k]!.length ? `${Math.max(...rss[k]!).toFixed(0)} MB peak RSS (its process), CPU ${median(cpu[k]!).toFixed(2)} s` : '— (no /usr/bin/time)';
     process.stderr.write(`  ${op.operation}: median ${median(times[k]!).toFixed(1)} ms\n`);
-    return { operation: op.operation, size: op.size, target: op.target, times: times[k]!, memory: op.note ? `${peak}; ${op.note}` : peak };
+    const cpuS = cpu[k]!.length ? median(cpu[k]!) : undefined;
+    return { operation: op.operation, size: op.size, target: op.target, times: times[k]!, memory: op.note ? `${peak}; ${op.note}` : peak, ...(cpuS === undefined ? {} : { cpuS }) };
   });
 }

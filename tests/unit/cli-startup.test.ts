@@ -30,4 +30,15 @@ describe('kpw start-up', () => {
     // Lazily: a command's module is there, imported dynamically.
     expect(text).toMatch(/import\("\.\/kpw-import-projects-[A-Z0-9]+\.mjs"\)/);
   });
+
+  it('kpw import loads neither the writers nor the chart renderer: exceljs, docx, ECharts, resvg and zod\'s other locales come on first use', () => {
+    const entry = fs.readFileSync(path.join(DIST, 'kpw.mjs'), 'utf8');
+    const command = /import\("\.\/(kpw-import-projects-[A-Z0-9]+\.mjs)"\)/.exec(entry)![1]!;
+    const graph = [...staticGraph(command)];
+    const bytes = graph.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
+    expect(bytes).toBeLessThan(2_500_000);
+    const text = graph.map((f) => fs.readFileSync(path.join(DIST, f), 'utf8')).join('\n');
+    for (const heavy of ['node_modules/exceljs', 'node_modules/docx', 'node_modules/echarts', 'node_modules/zrender', 'node_modules/@resvg', 'node_modules/zod/v4/locales/ru.js']) expect(text, heavy).not.toContain(heavy);
+    expect(text).toContain('node_modules/zod/v4/locales/zh-CN.js');
+  });
 });

@@ -93,8 +93,11 @@ function decodeExcelEscapes(text: string): string {
 }
 
 /** An attribute's value in a tag's attribute text (indexOf, not a regular expression: it runs for every cell). */
+const NEEDLES = new Map<string, string>();
+
 function attr(attrs: string, name: string): string | undefined {
-  const needle = `${name}="`;
+  let needle = NEEDLES.get(name);
+  if (needle === undefined) NEEDLES.set(name, (needle = `${name}="`));
   for (let from = 0; ; ) {
     const i = attrs.indexOf(needle, from);
     if (i < 0) return undefined;
