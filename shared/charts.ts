@@ -118,12 +118,17 @@ export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate'
   // Rows too thin for every value (a draft's fixed size over 100 counties) show those that fit;
   // the margin keeps those shown apart where a printer's digits are wider than ECharts measures.
   const valueLabel = layout.horizontal ? { position: 'right' as const, minMargin: 4 } : layout.valueLabelRotate ? { position: 'insideBottom' as const, rotate: 90, align: 'left' as const, verticalAlign: 'middle' as const } : { position: 'top' as const };
+  // At least 100%, else the highest rate rounded up to ten: the axis always shows the whole plan.
+  const axisMax = Math.max(100, Math.ceil(Math.max(0, ...rates) / 10) * 10);
+  // A label beyond the end of a bar just short of the time-progress line would be crossed by it
+  // (a label is some 18 px, a tenth of the smallest plot): that bar's label goes inside its end.
+  const underLine = (rate: number) => !layout.valueLabelRotate && progress - rate >= 0 && progress - rate < axisMax / 10;
+  const inside = layout.horizontal ? ({ position: 'insideRight', color: '#fff' } as const) : ({ position: 'insideTop', color: '#fff' } as const);
   const frame = base(`各区市投资完成率（1-${st.month}月）`);
   const option: EChartsOption = {
     ...frame,
     tooltip: { trigger: 'axis' },
-    // At least 100%, else the highest rate rounded up to ten: the axis always shows the whole plan.
-    ...barAxes(layout, { type: 'value', name: '完成率（%）', max: Math.max(100, Math.ceil(Math.max(0, ...rates) / 10) * 10) }),
+    ...barAxes(layout, { type: 'value', name: '完成率（%）', max: axisMax }),
     // The time-progress label sits beyond the plot's end (right, or above for horizontal bars),
     // where no bar's label can be.
     ...(layout.horizontal ? {} : { grid: { ...(frame.grid as object), right: 104 } }),
@@ -134,7 +139,7 @@ export function districtRaceChart(st: Statistics, sort: 'rate' | 'name' = 'rate'
         // Coloured by the exact comparison with M ÷ 12 (12·completed ≥ M·plan), as the text says 超过/低于.
         data: items.map((d, i) => ({
           value: rates[i]!,
-          label: { formatter: labels[i]! },
+          label: { formatter: labels[i]!, ...(underLine(rates[i]!) ? inside : {}) },
           itemStyle: { color: d.annualPlan > 0 && 12 * d.completedToDate >= st.month * d.annualPlan ? PALETTE[0] : PALETTE[1] },
         })),
         label: { show: true, ...valueLabel },
