@@ -6,7 +6,7 @@
 import type { MoneyUnit } from './money';
 import type { NumberStyle } from './number-style';
 import { DEFAULT_NUMBER_STYLE } from './number-style';
-import { moneyHeader, percent, progressGap, progressGapPhrase } from './phrases';
+import { moneyHeader, percentCell, progressGap, progressGapPhrase } from './phrases';
 import type { KeyedSummary } from './statistics';
 
 export const RANK_HEADERS = (keyLabel: string, unit: MoneyUnit = '万元') => ['名次', keyLabel, '项目数', moneyHeader('年度计划投资', unit), moneyHeader('完成投资', unit), '完成率', '与时序进度比', '开复工率', '红色预警', '黄色预警'];
@@ -35,10 +35,11 @@ export function rankCells(g: KeyedSummary, index: number, month: number, style: 
     projects: g.projects,
     annualPlan: g.annualPlan,
     completedToDate: g.completedToDate,
-    rate: g.annualPlan > 0 ? percent(g.completedToDate, g.annualPlan, style) : '—',
+    // A table column: every cell with the office's decimals ("77.0%" beside "112.2%").
+    rate: g.annualPlan > 0 ? percentCell(g.completedToDate, g.annualPlan, style) : '—',
     gap: g.annualPlan > 0 ? progressGapPhrase(g.completedToDate, g.annualPlan, month, style, 'short') : '—',
     behind: !!gap && gap.sign < 0,
-    startRate: g.projects ? percent(g.startedNew + g.resumed, g.projects, style) : '—',
+    startRate: g.projects ? percentCell(g.startedNew + g.resumed, g.projects, style) : '—',
     red: g.warnings.red,
     yellow: g.warnings.yellow,
   };

@@ -45,10 +45,10 @@ describe('赛马', () => {
     // Amounts and rates as numbers, formatted as the office writes them; Excel shows what the screen shows.
     expect([row.getCell(4).numFmt, row.getCell(5).numFmt, row.getCell(6).numFmt, row.getCell(8).numFmt]).toEqual(['#,##0.0', '#,##0.0', '0.00%', '0.00%']);
     const shown = await page.getByTestId('rank-districts').locator('tbody tr').first().locator('td').allTextContents();
-    // The number the screen writes (it drops trailing zeros, "100%"; Excel shows 100.00%).
+    // The number the screen writes (every cell of the column with the office's decimals, "100.00%", as Excel shows it).
     const asScreen = (v: unknown) => Number(((v as number) * 100).toFixed(2));
     expect([asScreen(row.getCell(6).value), row.getCell(7).value, asScreen(row.getCell(8).value)]).toEqual([Number(shown[5]!.slice(0, -1)), shown[6], Number(shown[7]!.slice(0, -1))]);
-    expect(shown[5]).toBe(formatPercent(first.completedToDate, first.annualPlan, 2));
+    expect(shown[5]).toBe(formatPercent(first.completedToDate, first.annualPlan, 2, true));
     expect(sheet.rowCount).toBe(2 + expected.districts.length);
     expect(sheet.pageSetup.paperSize).toBe(9); // A4
     expect(sheet.pageSetup.orientation).toBe('landscape');

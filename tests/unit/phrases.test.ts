@@ -31,6 +31,7 @@ import {
   yoyPhrase,
 } from '../../shared/phrases';
 import type { Summary } from '../../shared/statistics';
+import { rankCells } from '../../shared/ranking';
 
 const two: NumberStyle = { ...DEFAULT_NUMBER_STYLE, percentDecimals: 2, timeProgressDecimals: 2 };
 const 亿 = 100_000_000;
@@ -160,6 +161,13 @@ describe('headline and ranking', () => {
   it('ranking lines and orders', () => {
     expect(rankingLine('荣成市', summary({ projects: 41, startedNew: 10, resumed: 29 }))).toBe('荣成市项目41个，开复工39个，开复工率95.1%，投资完成率66.7%');
     expect(rankingOrder(['荣成市', '文登区'])).toBe('投资完成率排名由高到低依次是：荣成市、文登区');
+    // Nothing completed is said so, not "投资完成率0%".
+    expect(rankingLine('乙区', summary({ projects: 4, startedNew: 0, resumed: 0, completedToDate: money(0) }))).toBe('乙区项目4个，均未开复工，尚未完成投资');
+  });
+  it('赛马 table cells: one decimal style a column ("77.0%" beside "112.2%")', () => {
+    const cells = [summary({ completedToDate: money(0.77 * 12 * 亿) }), summary({ completedToDate: money(1.122 * 12 * 亿) })].map((s, i) => rankCells({ ...s, key: `${i}` }, i, 8));
+    expect(cells.map((c) => c.rate)).toEqual(['77.0%', '112.2%']);
+    expect(cells.map((c) => c.startRate)).toEqual(['90.0%', '90.0%']);
   });
   it('orders by the exact rate, even where two rates print alike', () => {
     const a = { key: 'a', completedToDate: 50_010, annualPlan: 100_000 }; // 50.01%
