@@ -165,7 +165,7 @@ describe('headline and ranking', () => {
     expect(rankingLine('乙区', summary({ projects: 4, startedNew: 0, resumed: 0, completedToDate: money(0) }))).toBe('乙区项目4个，均未开复工，尚未完成投资');
   });
   it('赛马 table cells: one decimal style a column ("77.0%" beside "112.2%")', () => {
-    const cells = [summary({ completedToDate: money(0.77 * 12 * 亿) }), summary({ completedToDate: money(1.122 * 12 * 亿) })].map((s, i) => rankCells({ ...s, key: `${i}` }, i, 8));
+    const cells = [summary({ completedToDate: money(924_000_000) }), summary({ completedToDate: money(1_346_400_000) })].map((s, i) => rankCells({ ...s, key: `${i}` }, i, 8));
     expect(cells.map((c) => c.rate)).toEqual(['77.0%', '112.2%']);
     expect(cells.map((c) => c.startRate)).toEqual(['90.0%', '90.0%']);
   });
