@@ -133,7 +133,7 @@ describe('the official layout in the .docx', () => {
     // Two charts as PNG images.
     expect(Object.keys(docxParts(bytes)).length).toBeGreaterThan(5);
     expect(Object.keys((await import('fflate')).unzipSync(bytes)).filter((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toHaveLength(2);
-  });
+  }, 60_000); // the bulletin with its two charts: over 5 s on a loaded machine
 
   it('places the signature and date as GB/T 9704 says', () => {
     // "威海市发展和改革委员会" (11 characters) over "2024年9月30日" (3 Chinese + 7 digits at half width = 6.5):
