@@ -120,6 +120,8 @@ describe('upgrading every released schema', () => {
         throw new Error(`${sql} was not refused`);
       };
       expect(refusal("UPDATE progress_reports SET completed_to_date = '12万' WHERE month = 8")).toEqual({ code: 'VALIDATION', message: '金额必须是整数（以元计）：月报的累计完成投资，未保存。' });
+      // The money columns still checked by 0006's triggers are refused in the same words.
+      expect(refusal('UPDATE year_plans SET annual_plan = 1234.5')).toEqual({ code: 'VALIDATION', message: '金额必须是整数（以元计），未保存。' });
       // 0009: the stage is on the year's list, copied from the project; procedures and their kinds work.
       const rows = await call('projects.list', { year: 2025 });
       const stageAt = rows.keys.indexOf('stage');
