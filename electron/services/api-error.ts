@@ -19,6 +19,9 @@ export function toApiError(err: unknown): ApiError {
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
       return { code: 'CORRUPT', message: '项目库文件已损坏，本次修改未保存。请从备份恢复。' };
     }
+    // A money column's own refusal names the column (0011's named CHECKs, 0006's triggers).
+    const money = code.startsWith('SQLITE_CONSTRAINT') ? /金额必须是整数[^]*$/.exec(String((err as { message?: unknown }).message)) : null;
+    if (money) return { code: 'VALIDATION', message: `${money[0]}，未保存。` };
     if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'VALIDATION', message: '该值违反了项目库的数据规则，未保存。' };
     if (code.startsWith('SQLITE_IOERR')) return { code: 'INTERNAL', message: '读写项目库文件时出错，本次修改未保存。' };
   }

@@ -10,6 +10,7 @@ import { migrate } from '../../electron/db/connection';
 import { seedDefaultLists } from '../../electron/db/lists';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/db/migrations';
 import { openDatabase, type Db } from '../../electron/db/open-database';
+import { toApiError } from '../../electron/services/api-error';
 import { createContext, type ServiceContext } from '../../electron/services/context';
 import { closeLibrary, openLibrary } from '../../electron/services/library';
 import { contractCaller } from '../helpers/contract';
@@ -102,6 +103,25 @@ describe('upgrading every released schema', () => {
       expect(() => db.prepare('UPDATE year_plans SET annual_plan = 1234.5 WHERE year = 2025').run()).toThrow(/金额必须是整数/);
       expect(() => db.prepare('UPDATE projects SET total_investment = ? WHERE id = 1').run('12万')).toThrow(/金额必须是整数/);
       expect(() => db.prepare('UPDATE progress_reports SET completed_to_date = 0.5').run()).toThrow(/金额必须是整数/);
+      // 0011: the reports' amounts are checked by named CHECKs, not triggers; the rows kept, and a
+      // refusal still says in Chinese which amount it is.
+      expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'progress_reports'").all()).toEqual([]);
+      expect(db.prepare('SELECT project_id, month, completed_to_date FROM progress_reports ORDER BY month, project_id').all()).toEqual([
+        { project_id: 1, month: 7, completed_to_date: version >= 2 ? 250_000_000 : 100_000_000 }, // 甲's July edited above once frozen
+        { project_id: 2, month: 7, completed_to_date: 400_000_000 },
+        { project_id: 2, month: 8, completed_to_date: 520_000_000 },
+      ]);
+      const refusal = (sql: string) => {
+        try {
+          db.prepare(sql).run();
+        } catch (err) {
+          return toApiError(err);
+        }
+        throw new Error(`${sql} was not refused`);
+      };
+      expect(refusal("UPDATE progress_reports SET completed_to_date = '12万' WHERE month = 8")).toEqual({ code: 'VALIDATION', message: '金额必须是整数（以元计）：月报的累计完成投资，未保存。' });
+      // The money columns still checked by 0006's triggers are refused in the same words.
+      expect(refusal('UPDATE year_plans SET annual_plan = 1234.5')).toEqual({ code: 'VALIDATION', message: '金额必须是整数（以元计），未保存。' });
       // 0009: the stage is on the year's list, copied from the project; procedures and their kinds work.
       const rows = await call('projects.list', { year: 2025 });
       const stageAt = rows.keys.indexOf('stage');
@@ -114,7 +134,8 @@ describe('upgrading every released schema', () => {
       // 0010: a kind can be retired, bank loans kept by project, and the saved rules gain the procedure rule.
       await call('procedures.retireKind', { id: kinds[0]!.id, retired: true });
       expect(await call('procedures.counts', { year: 2025, month: 9 })).toMatchObject({ obtained: 0, approval: 0 });
-      expect((await call('settings.thresholds', {})).rules).toEqual(['late', 'share', 'procedure']);
+      // (A library already at 10 whose office left the procedure rule out keeps its choice.)
+      expect((await call('settings.thresholds', {})).rules).toEqual(version >= 10 ? ['late', 'share'] : ['late', 'share', 'procedure']);
       expect((await call('settings.thresholds', {})).yellowShare).toBe(0.7);
       await call('support.addBankLoan', { year: 2025, projectName: '石岛湾核电配套', bank: '建设银行', credit: '12', loans: '3.5', balance: '3', unit: '亿元' });
       expect((await call('support.summary', { year: 2025 })).bank).toMatchObject({ projects: 1, loans: 350_000_000 });
@@ -127,7 +148,7 @@ describe('upgrading every released schema', () => {
       await call('dispatch.update', { projectId: yi!.projectId, year: 2025, month: 6, field: 'statisticsToDate', value: '30000', unit: '万元' });
       db.prepare('INSERT INTO plan_splits (project_id, year, month, planned_to_date) VALUES (?, 2025, 6, 300000000)').run(yi!.projectId);
       expect((await call('stats.get', { year: 2025, month: 6 })).overall).toMatchObject({ statisticsToDate: 300_000_000, plannedToDate: 300_000_000 });
-      expect(() => db.prepare('UPDATE progress_reports SET statistics_to_date = 0.5').run()).toThrow(/金额必须是整数/);
+      expect(refusal('UPDATE progress_reports SET statistics_to_date = 0.5')).toEqual({ code: 'VALIDATION', message: '金额必须是整数（以元计）：月报的纳统累计完成投资，未保存。' });
       expect(() => db.prepare('UPDATE plan_splits SET planned_to_date = 1.5').run()).toThrow(/金额必须是整数/);
       // 0008: 督办 records for the projects the old library holds, undoable like every edit.
       const sent = await call('supervisions.issue', { projectId: 1, year: 2025, month: 9, form: 'supervision', issuedDate: '2025-09-01' });

@@ -12,6 +12,7 @@ import * as m0007 from './0007-statistics-figure-and-plan-split';
 import * as m0008 from './0008-supervisions';
 import * as m0009 from './0009-lifecycle';
 import * as m0010 from './0010-procedure-warnings-and-support';
+import * as m0011 from './0011-report-money-checks';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '0008-supervisions', up: m0008.up },
   { version: 9, name: '0009-lifecycle', up: m0009.up },
   { version: 10, name: '0010-procedure-warnings-and-support', up: m0010.up },
+  { version: 11, name: '0011-report-money-checks', up: m0011.up },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
