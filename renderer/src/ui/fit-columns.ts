@@ -53,19 +53,38 @@ function candidateRows<T>(nodes: readonly IRowNode<T>[], column: Column): IRowNo
     if (nodes.length) sample.push(nodes[nodes.length - 1]!);
     return sample;
   }
+  // Few stored values (a district, a level, a year): one row of each, found without measuring any.
   const byValue = new Map<unknown, IRowNode<T>>();
-  const longest: { length: number; node: IRowNode<T> }[] = [];
   for (const node of nodes) {
     const value = (node.data as Record<string, unknown>)[field];
-    if (byValue.size <= DISTINCT_ALL && !byValue.has(value)) byValue.set(value, node);
-    const length = value === null || value === undefined ? 0 : typeof value === 'string' ? value.length : String(value).length;
-    if (longest.length < LONGEST_FEW || length > longest[longest.length - 1]!.length) {
-      const at = longest.findIndex((l) => l.length < length);
-      longest.splice(at < 0 ? longest.length : at, 0, { length, node });
-      if (longest.length > LONGEST_FEW) longest.pop();
-    }
+    if (!byValue.has(value)) byValue.set(value, node);
+    if (byValue.size > DISTINCT_ALL) break;
   }
-  return byValue.size <= DISTINCT_ALL ? [...byValue.values()] : longest.map((l) => l.node);
+  if (byValue.size <= DISTINCT_ALL) return [...byValue.values()];
+  // Many: the rows of the longest stored texts (no string made per row: 20,000 of them per column).
+  const longest: { length: number; node: IRowNode<T> }[] = [];
+  let shortest = -1;
+  for (const node of nodes) {
+    const length = storedLength((node.data as Record<string, unknown>)[field]);
+    if (longest.length >= LONGEST_FEW && length <= shortest) continue;
+    const at = longest.findIndex((l) => l.length < length);
+    longest.splice(at < 0 ? longest.length : at, 0, { length, node });
+    if (longest.length > LONGEST_FEW) longest.pop();
+    shortest = longest[longest.length - 1]!.length;
+  }
+  return longest.map((l) => l.node);
+}
+
+/** The length of a stored value as text (a list of tags with a separator between them). */
+function storedLength(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) {
+    let n = Math.max(0, value.length - 1);
+    for (const v of value) n += typeof v === 'string' ? v.length : String(v).length;
+    return n;
+  }
+  return String(value).length;
 }
 
 /**
