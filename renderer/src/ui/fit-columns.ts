@@ -113,8 +113,11 @@ function sameRows(cache: FitCache, nodes: readonly IRowNode<unknown>[]): boolean
 export function fittedWidths<T>(api: GridApi<T>, fontFamily: string, skip: ReadonlySet<string>, cache: FitCache = newFitCache()): { key: string; newWidth: number }[] {
   const canvas = document.createElement('canvas').getContext('2d');
   if (!canvas) return [];
+  // Setting the canvas's font parses it: only when the weight changes, not for each of ~1,500 texts.
+  let weight: boolean | null = null;
   const measure = (text: string, bold: boolean) => {
-    canvas.font = `${bold ? '600 ' : ''}${FONT_PX}px ${fontFamily}`;
+    if (weight !== bold) canvas.font = `${bold ? '600 ' : ''}${FONT_PX}px ${fontFamily}`;
+    weight = bold;
     // A line break in a cell (a pasted address) makes lines, not one long line.
     return Math.max(0, ...text.split('\n').map((line) => canvas.measureText(line).width));
   };
