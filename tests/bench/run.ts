@@ -24,6 +24,7 @@ import { seedSampleProjects } from '../helpers/sample';
 import { benchCliStartup } from './cli';
 import { benchWholeImport } from './import-whole';
 import { benchWallChart } from './wall-chart';
+import { timeInPage } from './grid-timing';
 
 const PROJECTS = Number(process.env.KPW_BENCH_PROJECTS ?? 20_000);
 const RUNS = Number(process.env.KPW_BENCH_RUNS ?? 7);
@@ -92,16 +93,6 @@ async function measureInTurn(ops: { operation: string; size: string; target: str
     rows.push({ operation: op.operation, size: op.size, target: op.target, times: times[k]!, memory: op.memory() });
     process.stderr.write(`  ${op.operation}: median ${median(times[k]!).toFixed(1)} ms\n`);
   }
-}
-
-/** Milliseconds from an action in the page until the grid has painted the result (two frames). */
-async function timeInPage(page: Page, action: string): Promise<number> {
-  return page.evaluate(async (code) => {
-    const start = performance.now();
-    new Function(code)();
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    return performance.now() - start;
-  }, action);
 }
 
 async function browserHeap(page: Page): Promise<string> {
@@ -308,13 +299,11 @@ async function main(): Promise<void> {
     }));
     process.stderr.write(`    last run: call ${split.call.toFixed(1)} ms, grid ${split.grid.toFixed(1)} ms\n`);
 
-    let ascending = true;
     await measure(
       'sort by 项目名称, pinyin collation (click header)',
       size,
       '≤ 120 ms',
       () => {
-        ascending = !ascending;
         return timeInPage(page, `document.querySelector('.ag-header-cell[col-id="name"] .ag-header-cell-label').click()`);
       },
       () => '',

@@ -53,27 +53,71 @@ function candidateRows<T>(nodes: readonly IRowNode<T>[], column: Column): IRowNo
     if (nodes.length) sample.push(nodes[nodes.length - 1]!);
     return sample;
   }
+  // Few stored values (a district, a level, a year): one row of each, found without measuring any.
   const byValue = new Map<unknown, IRowNode<T>>();
-  const longest: { length: number; node: IRowNode<T> }[] = [];
   for (const node of nodes) {
     const value = (node.data as Record<string, unknown>)[field];
-    if (byValue.size <= DISTINCT_ALL && !byValue.has(value)) byValue.set(value, node);
-    const length = value === null || value === undefined ? 0 : typeof value === 'string' ? value.length : String(value).length;
-    if (longest.length < LONGEST_FEW || length > longest[longest.length - 1]!.length) {
-      const at = longest.findIndex((l) => l.length < length);
-      longest.splice(at < 0 ? longest.length : at, 0, { length, node });
-      if (longest.length > LONGEST_FEW) longest.pop();
-    }
+    if (!byValue.has(value)) byValue.set(value, node);
+    if (byValue.size > DISTINCT_ALL) break;
   }
-  return byValue.size <= DISTINCT_ALL ? [...byValue.values()] : longest.map((l) => l.node);
+  if (byValue.size <= DISTINCT_ALL) return [...byValue.values()];
+  // Many: the rows of the longest stored texts (no string made per row: 20,000 of them per column).
+  const longest: { length: number; node: IRowNode<T> }[] = [];
+  let shortest = -1;
+  for (const node of nodes) {
+    const length = storedLength((node.data as Record<string, unknown>)[field]);
+    if (longest.length >= LONGEST_FEW && length <= shortest) continue;
+    const at = longest.findIndex((l) => l.length < length);
+    longest.splice(at < 0 ? longest.length : at, 0, { length, node });
+    if (longest.length > LONGEST_FEW) longest.pop();
+    shortest = longest[longest.length - 1]!.length;
+  }
+  return longest.map((l) => l.node);
+}
+
+/** The length of a stored value as text (a list of tags with a separator between them). */
+function storedLength(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) {
+    let n = Math.max(0, value.length - 1);
+    for (const v of value) n += typeof v === 'string' ? v.length : String(v).length;
+    return n;
+  }
+  return String(value).length;
+}
+
+/**
+ * The rows last looked through and each column's candidates among them: the grid calls for a fit
+ * at its first rows, on every change of its rows, when the fonts are in and when its columns
+ * change, and looking through 20,000 rows again for each call made the project list open 90–200
+ * ms later. A column's candidates are found again only when the rows (their data) have changed.
+ */
+export interface FitCache {
+  data: unknown[];
+  candidates: Map<string, IRowNode<unknown>[]>;
+}
+
+export function newFitCache(): FitCache {
+  return { data: [], candidates: new Map() };
+}
+
+/** Whether the grid still holds the rows (the same data, in the same order) the cache was made of. */
+function sameRows(cache: FitCache, nodes: readonly IRowNode<unknown>[]): boolean {
+  if (cache.data.length !== nodes.length) return false;
+  for (let i = 0; i < nodes.length; i++) if (cache.data[i] !== nodes[i]!.data) return false;
+  return true;
 }
 
 /** The width each fitted column of the grid should have, by its texts measured in the grid's font. */
-export function fittedWidths<T>(api: GridApi<T>, fontFamily: string, skip: ReadonlySet<string>): { key: string; newWidth: number }[] {
+export function fittedWidths<T>(api: GridApi<T>, fontFamily: string, skip: ReadonlySet<string>, cache: FitCache = newFitCache()): { key: string; newWidth: number }[] {
   const canvas = document.createElement('canvas').getContext('2d');
   if (!canvas) return [];
+  // Setting the canvas's font parses it: only when the weight changes, not for each of ~1,500 texts.
+  let weight: boolean | null = null;
   const measure = (text: string, bold: boolean) => {
-    canvas.font = `${bold ? '600 ' : ''}${FONT_PX}px ${fontFamily}`;
+    if (weight !== bold) canvas.font = `${bold ? '600 ' : ''}${FONT_PX}px ${fontFamily}`;
+    weight = bold;
     // A line break in a cell (a pasted address) makes lines, not one long line.
     return Math.max(0, ...text.split('\n').map((line) => canvas.measureText(line).width));
   };
@@ -81,8 +125,18 @@ export function fittedWidths<T>(api: GridApi<T>, fontFamily: string, skip: Reado
   api.forEachNode((node) => {
     if (node.data) nodes.push(node);
   });
+  if (!sameRows(cache, nodes as IRowNode<unknown>[])) {
+    cache.data = nodes.map((n) => n.data);
+    cache.candidates.clear();
+  }
+  const candidates = (column: Column): IRowNode<T>[] => {
+    const key = `${column.getColId()}\u0000${column.getColDef().field ?? ''}`;
+    let found = cache.candidates.get(key) as IRowNode<T>[] | undefined;
+    if (!found) cache.candidates.set(key, (found = candidateRows(nodes, column)) as IRowNode<unknown>[]);
+    return found;
+  };
   const totals = Array.from({ length: api.getPinnedBottomRowCount() }, (_, i) => api.getPinnedBottomRow(i)).filter((n): n is IRowNode<T> => Boolean(n));
-  const shown = (column: Column) => [...candidateRows(nodes, column), ...totals].map((node) => String(api.getCellValue({ rowNode: node, colKey: column, useFormatter: true }) ?? ''));
+  const shown = (column: Column) => [...candidates(column), ...totals].map((node) => String(api.getCellValue({ rowNode: node, colKey: column, useFormatter: true }) ?? ''));
   const out: { key: string; newWidth: number }[] = [];
   for (const column of api.getAllDisplayedColumns()) {
     const id = column.getColId();
@@ -110,10 +164,11 @@ export function useFittedColumns<T>(apiRef: RefObject<GridApi<T> | null>): {
   gridProps: { onFirstDataRendered: () => void; onRowDataUpdated: () => void; onGridColumnsChanged: () => void; onColumnResized: (e: ResizedColumns) => void };
 } {
   const userSized = useRef(new Set<string>());
+  const cache = useRef(newFitCache());
   const fit = useCallback(() => {
     const api = apiRef.current;
     if (!api || api.isDestroyed()) return;
-    const widths = fittedWidths(api, FONT_STACK.join(', '), userSized.current);
+    const widths = fittedWidths(api, FONT_STACK.join(', '), userSized.current, cache.current);
     if (widths.length) api.setColumnWidths(widths, true, 'autosizeColumns');
   }, [apiRef]);
   const onColumnResized = useCallback((e: ResizedColumns) => {

@@ -28,6 +28,31 @@ const WIDTHS: Partial<Record<ProjectField, number>> = {
   category: 150,
 };
 
+/** Names in pinyin order (the zh-CN collator), as every text column of the grid sorts. */
+function byPinyin(a: string | null | undefined, b: string | null | undefined): number {
+  return collator.compare(a ?? '', b ?? '');
+}
+
+/**
+ * Each row's place in the pinyin order of names (rows of equal names share one). Sorting 20,000
+ * names had the collator decide some 300,000 comparisons at every click on the header and after
+ * every search while sorted (250 ms); with the ranks a comparison is two look-ups. A row without a
+ * rank (just added or edited: a new object) is compared by byPinyin, which orders as the ranks do.
+ */
+const nameRank = new WeakMap<GridRow, number>();
+
+/** Ranks the rows' names: the screen calls it when the grid's rows have changed, while idle. */
+export function rankNames(rows: readonly GridRow[]): void {
+  if (rows.every((r) => nameRank.has(r))) return;
+  const sorted = [...rows].sort((r, s) => byPinyin(r.name, s.name));
+  let rank = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const r = sorted[i]!;
+    if (i > 0 && byPinyin(sorted[i - 1]!.name, r.name) !== 0) rank = i;
+    nameRank.set(r, rank);
+  }
+}
+
 export interface ColumnOptions {
   unit: MoneyUnit;
   lists: Pick<Lists, 'categories' | 'districts'>;
@@ -89,12 +114,11 @@ export function buildColumnDefs(options: ColumnOptions): ColDef<GridRow>[] {
     if (field === 'name') {
       column.pinned = 'left';
       column.lockPinned = true;
-      // Pinyin order: the stored initials decide most pairs with a cheap comparison; the collator
-      // (slow on 20,000 rows) only breaks ties.
-      column.comparator = (a: string, b: string, nodeA, nodeB) => {
-        const ia = nodeA?.data?.nameInitials ?? '';
-        const ib = nodeB?.data?.nameInitials ?? '';
-        return ia < ib ? -1 : ia > ib ? 1 : collator.compare(a ?? '', b ?? '');
+      // Pinyin order (byPinyin), read from the rows' ranks when both have one (rankNames).
+      column.comparator = (a: string | null, b: string | null, nodeA, nodeB) => {
+        const ra = nodeA?.data ? nameRank.get(nodeA.data) : undefined;
+        const rb = nodeB?.data ? nameRank.get(nodeB.data) : undefined;
+        return ra !== undefined && rb !== undefined ? ra - rb : byPinyin(a, b);
       };
       // Quick search matches pinyin initials too: "hd" finds 海堤….
       column.getQuickFilterText = (p) => `${p.data.name} ${p.data.nameInitials}`;
@@ -114,7 +138,7 @@ export function buildColumnDefs(options: ColumnOptions): ColDef<GridRow>[] {
       column.filter = 'agNumberColumnFilter';
       column.filterValueGetter = (p) => p.data?.[field] ?? null;
     }
-    if (def.kind === 'text' || def.kind === 'longText' || def.kind === 'list') {
+    if ((def.kind === 'text' || def.kind === 'longText' || def.kind === 'list') && field !== 'name') {
       column.comparator = (a: string | null, b: string | null) => collator.compare(a ?? '', b ?? '');
     }
     if (def.kind === 'tags') {
