@@ -45,13 +45,18 @@ export function backupsOf(libraryPath: string, db?: Db): BackupInfo[] {
   const library = path.resolve(libraryPath);
   const folder = backupFolder(library);
   const history = db ? (from: string, to: string) => importLabelBetween(db, from, to) : undefined;
+  // Names stamp the second: two backups of one second (a manual one, then an import's) are told
+  // apart by when their files were written, the newer first.
+  const written = new Map<string, number>();
   const inFolder = fs.existsSync(folder)
     ? fs.readdirSync(folder).flatMap((name) => {
         const parsed = parseBackupName(name);
         if (!parsed) return [];
         const file = path.join(folder, name);
         const label = backupLabelOf(parsed, readBackupLabel(file), history);
-        return [{ name, path: file, folder, at: parsed.at, reason: parsed.kind, label, size: fs.statSync(file).size, automatic: AUTOMATIC.includes(parsed.kind) }];
+        const stat = fs.statSync(file);
+        written.set(file, stat.mtimeMs);
+        return [{ name, path: file, folder, at: parsed.at, reason: parsed.kind, label, size: stat.size, automatic: AUTOMATIC.includes(parsed.kind) }];
       })
     : [];
   const beside = fs.readdirSync(path.dirname(library)).flatMap((name) => {
@@ -60,7 +65,7 @@ export function backupsOf(libraryPath: string, db?: Db): BackupInfo[] {
     const file = path.join(path.dirname(library), name);
     return [{ name, path: file, folder: path.dirname(library), at: legacy.at, reason: '迁移前', label: legacy.label, size: fs.statSync(file).size, automatic: false }];
   });
-  return [...inFolder, ...beside].sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name));
+  return [...inFolder, ...beside].sort((a, b) => b.at.localeCompare(a.at) || (written.get(b.path) ?? 0) - (written.get(a.path) ?? 0) || b.name.localeCompare(a.name));
 }
 
 /** Where the open library's backups are kept, in full (设置 shows it; it may not exist yet). */

@@ -22,7 +22,7 @@ describe('the library screen in browser mode', () => {
 
     await switchLibrary();
     expect(await screen.getByTestId('library-current').textContent()).toContain(first);
-    expect(await screen.getByTestId('recent-libraries').locator('li').allTextContents()).toEqual([`${first}（当前）`]);
+    await expect.poll(() => screen.getByTestId('recent-libraries').locator('li').allTextContents()).toEqual([`${first}（当前）`]);
     // 返回: the library as it was left, the project screen still on the year chosen.
     await screen.getByRole('button', { name: '返回' }).click();
     await expect.poll(() => screen.count()).toBe(0);
@@ -38,7 +38,8 @@ describe('the library screen in browser mode', () => {
 
     // The recent list, newest first; a click opens one.
     await switchLibrary();
-    expect(await screen.getByTestId('recent-libraries').locator('li').allTextContents()).toEqual([`${second}（当前）`, first]);
+    // The list arrives after the screen: wait for it.
+    await expect.poll(() => screen.getByTestId('recent-libraries').locator('li').allTextContents()).toEqual([`${second}（当前）`, first]);
     await screen.getByRole('button', { name: first }).click();
     await expect.poll(shownPath).toBe(first);
 

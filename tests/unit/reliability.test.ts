@@ -254,6 +254,11 @@ describe('备份与恢复', () => {
     }
     const list = listBackups(lib.ctx);
     expect(list.filter((b) => b.automatic)).toHaveLength(20);
+    // Two backups in one second (names stamp the second): the one written last comes first.
+    const sameSecond = await makeBackup(lib.ctx, '手动', '手动备份');
+    await new Promise((r) => setTimeout(r, 20));
+    await makeBackup(lib.ctx, '导入前', '导入 荣成市8月调度 之前');
+    expect(listBackups(lib.ctx).slice(0, 2).map((b) => b.label)).toEqual(['导入 荣成市8月调度 之前', sameSecond.label]);
     expect(list.some((b) => b.name === manual.name)).toBe(true);
     // Damage a backup: verify says so, and restoring it is refused with the library untouched.
     const victim = list.find((b) => b.automatic)!;
