@@ -3,7 +3,7 @@
  * walk the sets. Values are stored as JSON of storage values (ids, integers of 元, codes).
  */
 import type { Db } from './connection';
-import { query, stmt, valueQuery } from './statements';
+import { insertRows, query, stmt, valueQuery } from './statements';
 
 export interface ChangeRecord {
   projectId: number;
@@ -30,24 +30,11 @@ export interface ChangeSetRow {
 export function insertChangeSet(db: Db, label: string, at: string, changes: readonly ChangeRecord[]): number {
   stmt(db, "UPDATE change_sets SET state = 'discarded' WHERE state = 'undone'").run();
   const setId = Number(stmt(db, 'INSERT INTO change_sets (at, label) VALUES (?, ?)').run(at, label).lastInsertRowid);
-  // Many rows per statement: an import logs 20,000 changes, and each statement run has a cost.
-  const push = (out: unknown[], c: ChangeRecord) => out.push(setId, c.projectId, c.year, c.op, c.field, JSON.stringify(c.oldValue ?? null), JSON.stringify(c.newValue ?? null));
-  const sql = (n: number) => `INSERT INTO changes (change_set_id, project_id, year, op, field, old_value, new_value) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
-  const BATCH = 100;
-  let i = 0;
-  if (changes.length >= BATCH) {
-    const batch = stmt(db, sql(BATCH));
-    for (; i + BATCH <= changes.length; i += BATCH) {
-      const values: unknown[] = [];
-      for (let k = i; k < i + BATCH; k++) push(values, changes[k]!);
-      batch.run(values);
-    }
-  }
-  for (; i < changes.length; i++) {
-    const values: unknown[] = [];
-    push(values, changes[i]!);
-    stmt(db, sql(1)).run(values);
-  }
+  // Many rows per statement: an import logs 20,000 changes.
+  insertRows(db, 'changes', ['change_set_id', 'project_id', 'year', 'op', 'field', 'old_value', 'new_value'], changes.length, (out, k) => {
+    const c = changes[k]!;
+    out.push(setId, c.projectId, c.year, c.op, c.field, JSON.stringify(c.oldValue ?? null), JSON.stringify(c.newValue ?? null));
+  });
   return setId;
 }
 

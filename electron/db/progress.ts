@@ -5,7 +5,7 @@
 import { monthEndDate } from '../../shared/domain';
 import { sumMoney, type Money } from '../../shared/money';
 import type { Db } from './connection';
-import { query, stmt, tupleQuery, valueQuery } from './statements';
+import { insertRows, query, stmt, tupleQuery, valueQuery } from './statements';
 
 /** A report as stored (snake_case columns), as the change log keeps it. */
 export interface ReportSnapshot {
@@ -130,27 +130,12 @@ const REPORT_COLUMNS = [
 
 /** Insert many reports in the caller's transaction, a hundred rows per statement (bulk loads). */
 export function insertReports(db: Db, reports: readonly ReportSnapshot[]): void {
-  const BATCH = 100;
-  const sql = (n: number) => `INSERT INTO progress_reports (${REPORT_COLUMNS.join(', ')}) VALUES ${Array(n).fill(`(${REPORT_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
   // In the table's key order (year, month, project), so each insert lands at the end of its B-tree page.
   const ordered = [...reports].sort((a, b) => a.year - b.year || a.month - b.month || a.project_id - b.project_id);
-  const push = (out: unknown[], r: ReportSnapshot) => {
+  insertRows(db, 'progress_reports', REPORT_COLUMNS, ordered.length, (out, k) => {
+    const r = ordered[k]!;
     for (const c of REPORT_COLUMNS) out.push(r[c] ?? null);
-  };
-  let i = 0;
-  if (ordered.length >= BATCH) {
-    const batch = stmt(db, sql(BATCH));
-    for (; i + BATCH <= ordered.length; i += BATCH) {
-      const values: unknown[] = [];
-      for (let k = i; k < i + BATCH; k++) push(values, ordered[k]!);
-      batch.run(values);
-    }
-  }
-  for (; i < ordered.length; i++) {
-    const values: unknown[] = [];
-    push(values, ordered[i]!);
-    stmt(db, sql(1)).run(values);
-  }
+  });
 }
 
 const MONTH_CLOSED = valueQuery<[year: number, month: number], 1>('SELECT 1 FROM month_closings WHERE year = ? AND month = ?');

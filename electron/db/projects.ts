@@ -6,7 +6,7 @@ import type { Money } from '../../shared/money';
 import { PROJECT_ROW_KEYS, rowsFromTable, type ProjectRow, type ProjectTable } from '../../shared/domain';
 import type { ProjectField } from '../../shared/fields';
 import type { Db } from './connection';
-import { query, queryFamily, stmt, tupleQuery, valueQuery } from './statements';
+import { insertRows, query, queryFamily, stmt, tupleQuery, valueQuery } from './statements';
 
 /** Where each scalar field is stored (tags live in project_tags). */
 export const FIELD_COLUMNS: Readonly<Record<Exclude<ProjectField, 'tags'>, { table: 'projects' | 'year_plans'; column: string }>> = {
@@ -371,18 +371,12 @@ export function insertProjectRecords(db: Db, records: readonly NewProjectRecord[
   return inserted;
 }
 
-/** INSERT rows (their values one row after another) in batches of up to 100 per statement. */
-function insertMany(db: Db, table: string, columns: readonly string[], values: unknown[]): void {
-  const BATCH = 100;
+/** INSERT rows given as their values one row after another (insertRows, a hundred rows a statement). */
+function insertMany(db: Db, table: string, columns: readonly string[], values: readonly unknown[]): void {
   const width = columns.length;
-  const rows = values.length / width;
-  const sql = (n: number) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(n).fill(`(${columns.map(() => '?').join(', ')})`).join(', ')}`;
-  let i = 0;
-  if (rows >= BATCH) {
-    const batch = stmt(db, sql(BATCH));
-    for (; i + BATCH <= rows; i += BATCH) batch.run(values.slice(i * width, (i + BATCH) * width));
-  }
-  for (; i < rows; i++) stmt(db, sql(1)).run(values.slice(i * width, (i + 1) * width));
+  insertRows(db, table, columns, values.length / width, (out, row) => {
+    for (let j = row * width; j < (row + 1) * width; j++) out.push(values[j]);
+  });
 }
 
 /** Put every project of one year's list on another year's list too, as 续建 (bulk, for generators). */

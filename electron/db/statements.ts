@@ -28,6 +28,32 @@ export function stmt(db: Db, sql: string): Database.Statement {
   return statement;
 }
 
+/** Rows a bulk INSERT writes in one statement: each statement run has a cost, and 100 rows stay well under SQLite's variable limit. */
+const ROWS_PER_INSERT = 100;
+
+/**
+ * INSERT `count` rows into `table`, up to a hundred rows a statement (bulk loads: an import's
+ * projects and change log, a province's reports). `fill(out, row)` pushes row `row`'s values in
+ * the order of `columns`; values are gathered one statement at a time, never for all rows at once.
+ */
+export function insertRows(db: Db, table: string, columns: readonly string[], count: number, fill: (out: unknown[], row: number) => void): void {
+  const sql = (n: number) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(n).fill(`(${columns.map(() => '?').join(', ')})`).join(', ')}`;
+  let i = 0;
+  if (count >= ROWS_PER_INSERT) {
+    const batch = stmt(db, sql(ROWS_PER_INSERT));
+    for (; i + ROWS_PER_INSERT <= count; i += ROWS_PER_INSERT) {
+      const values: unknown[] = [];
+      for (let k = i; k < i + ROWS_PER_INSERT; k++) fill(values, k);
+      batch.run(values);
+    }
+  }
+  for (; i < count; i++) {
+    const values: unknown[] = [];
+    fill(values, i);
+    stmt(db, sql(1)).run(values);
+  }
+}
+
 /** A query bound to one connection: better-sqlite3's reads, typed by the parameters P and the row R. */
 export interface Rows<P extends unknown[], R> {
   /** The first row, or undefined when there is none. */
